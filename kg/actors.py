@@ -1,0 +1,409 @@
+"""Find actor mentions in a parsed article: names, unnamed descriptions and pronouns.
+
+Rule-based over spaCy's entities, tags and dependencies:
+
+* names: PERSON, ORG, GPE and (noun) NORP entities, repaired where the small model splits an
+  organisation ("U.S. Immigration and" + "Customs Enforcement"), plus upper-case acronyms it
+  misses ("ICE"), plus "<name> administration"-style bodies ("the Trump administration");
+* descriptions: noun phrases headed by an actor noun ("a judge", "federal officials",
+  "spokespeople for ICE"), with the organisations they belong to;
+* pronouns that can refer to actors (he, she, it, they and their possessive forms);
+* roles from titles, appositions and possessives ("Philadelphia's Democratic mayor, Jim Kenney").
+
+Mentions only; deciding which mentions are one actor is :mod:`kg.resolve`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+PERSON = "Person"
+ORGANIZATION = "Organization"
+GOVERNMENT = "GovernmentOrganization"
+PLACE = "Place"
+GROUP = "Group"
+ACTOR_TYPES = (PERSON, ORGANIZATION, GOVERNMENT, PLACE, GROUP)
+
+NAME, DESCRIPTION, PRONOUN = "name", "description", "pronoun"
+
+_ENTITY_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "NORP": GROUP}
+
+# Nouns that denote an actor when they head a noun phrase: lemma -> (type, plural-by-default).
+# Person nouns in the singular are persons, in the plural groups.
+ACTOR_NOUNS: dict[str, str] = {
+    **{n: PERSON for n in (
+        "judge", "official", "spokesperson", "spokeswoman", "spokesman", "spokespeople", "protester",
+        "protestor", "mayor", "governor", "president", "minister", "officer", "advocate", "lawmaker",
+        "senator", "legislator", "prosecutor", "lawyer", "attorney", "critic", "supporter", "opponent",
+        "resident", "activist", "scientist", "researcher", "expert", "student", "parent", "teacher",
+        "doctor", "witness", "leader", "voter", "worker", "employee", "executive", "chairman",
+        "chairwoman", "director", "manager", "secretary", "commissioner", "chief", "sheriff",
+        "agent", "investigator", "analyst", "diplomat", "negotiator", "representative", "delegate",
+        "councilman", "councilwoman", "councillor", "solicitor", "economist", "organizer", "organiser",
+        "founder", "owner", "author", "victim", "survivor", "member", "candidate", "ambassador",
+        "premier", "chancellor", "general", "commander", "soldier", "rescuer", "authority",
+        "administrator", "regulator", "inspector", "professor", "physician", "nurse", "coach",
+        "player", "fan", "priest", "bishop", "imam", "rabbi", "defendant", "plaintiff", "petitioner",
+        "demonstrator", "striker", "union", "observer", "campaigner", "entrepreneur", "banker",
+        "farmer", "journalist", "reporter", "editor", "publisher", "historian", "astronaut",
+        "engineer", "developer", "politician", "legislature", "staffer", "aide", "adviser", "advisor",
+        "consultant", "scholar", "academic", "clergy", "cleric", "militant", "rebel", "insurgent",
+        "police", "policeman", "policewoman", "staff", "people",
+    )},
+    **{n: GOVERNMENT for n in (
+        "administration", "government", "agency", "department", "ministry", "court", "council",
+        "congress", "parliament", "senate", "legislature", "commission", "committee", "cabinet",
+        "regime", "prosecution", "military", "army", "navy", "bureau", "municipality", "tribunal",
+        "authorities",
+    )},
+    **{n: ORGANIZATION for n in (
+        "company", "firm", "group", "organization", "organisation", "corporation", "church",
+        "party", "newspaper", "network", "university", "school", "team", "club", "charity",
+        "coalition", "alliance", "campaign", "association", "foundation", "institute", "union",
+        "bank", "website", "station", "broadcaster", "board", "office", "movement",
+    )},
+    **{n: PLACE for n in ("city", "state", "country", "town", "county", "nation", "province", "region",
+                          "village", "municipality")},
+}
+# Nouns too generic to be an actor unless named or resolved ("people" in "law-abiding people").
+_GENERIC_ALONE = {"people", "member", "staff", "group", "office", "board", "network", "station",
+                  "party", "team", "union", "website", "state", "nation", "authority", "school",
+                  "campaign", "movement", "club", "general", "player", "fan", "author", "owner",
+                  "developer", "victim", "survivor", "student", "parent", "teacher", "worker"}
+# "<name> administration": a person's name heading a body.
+_BODY_AFTER_NAME = {"administration": GOVERNMENT, "government": GOVERNMENT, "campaign": ORGANIZATION,
+                    "cabinet": GOVERNMENT, "regime": GOVERNMENT, "team": ORGANIZATION,
+                    "family": GROUP, "camp": GROUP, "foundation": ORGANIZATION}
+
+# Personal titles and roles that may precede a name ("Mayor Jim Kenney", "Dr. Smith").
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr", "st",
+    "sen", "rep", "gov", "lt", "col", "gen", "capt", "sgt", "maj", "adm", "pres", "hon", "judge",
+    "justice", "mayor", "president", "senator", "governor", "minister", "secretary", "chancellor",
+    "premier", "king", "queen", "prince", "princess", "pope", "chairman", "chairwoman", "chief",
+    "director", "commissioner", "sheriff", "solicitor", "attorney", "general", "prosecutor",
+    "spokesman", "spokeswoman", "spokesperson", "professor", "officer", "detective", "ambassador",
+    "councilman", "councilwoman", "councillor", "councilor", "rabbi", "imam", "bishop", "father",
+    "coach", "captain", "representative", "congressman", "congresswoman", "leader", "founder",
+    "ceo", "chair", "vice", "deputy", "acting", "former", "assistant", "executive", "head",
+    "candidate", "nominee", "lawyer", "manager", "editor",
+}
+_MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "spokesman", "chairman",
+                "councilman", "congressman", "policeman", "businessman"}
+_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman",
+                  "chairwoman", "councilwoman", "congresswoman", "policewoman", "businesswoman"}
+
+# Words whose presence makes an organisation a government body.
+GOVERNMENT_WORDS = {
+    "department", "ministry", "agency", "administration", "government", "police", "court",
+    "council", "senate", "congress", "parliament", "commission", "bureau", "customs", "enforcement",
+    "immigration", "army", "navy", "military", "forces", "force", "authority", "office",
+    "service", "guard", "security", "federal", "national", "state", "city", "county",
+    "municipality", "municipal", "legislature", "assembly", "cabinet", "embassy", "consulate",
+    "treasury", "homeland", "defense", "defence", "justice", "tribunal", "prosecutor", "fbi", "cia",
+    "nasa", "un", "eu", "nato",
+}
+# Words that end organisation names; used to repair names the NER model splits.
+ORG_SUFFIX_WORDS = GOVERNMENT_WORDS | {
+    "association", "institute", "university", "college", "school", "church", "party", "union",
+    "foundation", "corporation", "company", "inc", "ltd", "group", "organization", "organisation",
+    "center", "centre", "society", "league", "federation", "alliance", "coalition", "bank", "fund",
+    "trust", "network", "project", "program", "programme", "board", "committee", "commission",
+    "club", "press", "times", "post", "news", "agency", "enforcement", "affairs", "health",
+    "education", "transportation", "labor", "labour", "energy", "commerce", "development",
+}
+# Upper-case tokens that are not organisations.
+_NOT_ACRONYMS = {
+    "AM", "PM", "TV", "OK", "CEO", "CFO", "DNA", "HIV", "AIDS", "COVID", "GDP", "ID", "IT", "PC",
+    "USA", "US", "UK", "EU", "UN", "I", "A", "AN", "THE", "MP", "MPS", "PR", "AI", "FAQ", "PDF",
+    "URL", "HTML", "GMT", "UTC", "EST", "EDT", "PST", "PDT", "BST", "CET", "NOTE", "UPDATE",
+    "BREAKING", "VIDEO", "PHOTO", "PHOTOS", "LIVE", "WATCH", "READ", "AP", "MORE", "OR", "AND",
+    "USD", "EUR", "GBP", "KM", "MPH", "CD", "DVD", "LGBT", "LGBTQ", "ISBN", "NB", "PS", "RSS",
+}
+_PLACE_ACRONYMS = {"USA", "US", "UK", "EU", "UAE", "DPRK", "PRC", "ROK", "DRC", "USSR"}
+
+PRONOUNS: dict[str, tuple[str, str | None, str]] = {
+    # form: (number, gender, animacy)  animacy: "person" | "thing" | "any"
+    "he": ("singular", "male", "person"), "him": ("singular", "male", "person"),
+    "his": ("singular", "male", "person"), "himself": ("singular", "male", "person"),
+    "she": ("singular", "female", "person"), "her": ("singular", "female", "person"),
+    "hers": ("singular", "female", "person"), "herself": ("singular", "female", "person"),
+    "it": ("singular", None, "thing"), "its": ("singular", None, "thing"),
+    "itself": ("singular", None, "thing"),
+    "they": ("plural", None, "any"), "them": ("plural", None, "any"),
+    "their": ("plural", None, "any"), "theirs": ("plural", None, "any"),
+    "themselves": ("plural", None, "any"),
+}
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+
+
+@dataclass
+class Mention:
+    """One mention of a (possible) actor in one document."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    type: str
+    root: int
+    sentence: int
+    number: str = "singular"
+    gender: str | None = None
+    role: str | None = None
+    role_qualifier: str | None = None
+    role_of: str | None = None
+    affiliations: tuple[str, ...] = ()
+    definite: bool = False
+    head_lemma: str = ""
+    entity_label: str = ""
+    acronym_definition: str | None = None
+    tokens: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def is_subject(self) -> bool:
+        return self._dep in _SUBJECT_DEPS
+
+    _dep: str = ""
+
+
+def clean_name(text: str) -> str:
+    """A name without a leading article, a possessive ending or surrounding punctuation."""
+    text = re.sub(r"\s+", " ", text).strip(" \t\n,;:.\"“”‘’'()[]")
+    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
+    text = _POSSESSIVE.sub("", text)
+    return text.strip(" ,;:\"“”‘’'")
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for number, sentence in enumerate(doc.sents):
+        for i in range(sentence.start, sentence.end):
+            index[i] = number
+    return index
+
+
+def _repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """Entities as (start, end, label) token spans, with split organisation names rejoined."""
+    entities = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in _ENTITY_TYPES]
+    repaired: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(entities):
+        start, end, label = entities[i]
+        if label == "ORG":
+            # "U.S. Immigration and" + "Customs Enforcement": an ORG ending in a connective, or
+            # followed by one, joined with the capitalised words after it.
+            while True:
+                connective_at = end - 1 if doc[end - 1].lower_ in {"and", "of", "for", "&"} else end
+                if connective_at >= len(doc) or doc[connective_at].lower_ not in {"and", "of", "for", "&"}:
+                    break
+                j = connective_at + 1
+                while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and "\n" not in doc[j - 1].whitespace_:
+                    j += 1
+                if j == connective_at + 1 or doc[j - 1].lower_ not in ORG_SUFFIX_WORDS:
+                    break
+                if i + 1 < len(entities) and entities[i + 1][0] < j:
+                    if entities[i + 1][2] != "ORG":
+                        break
+                    j = max(j, entities[i + 1][1])
+                    i += 1
+                end = j
+        if end > start and doc[end - 1].lower_ in {"and", "of", "for", "&"}:
+            end -= 1
+        if end > start:
+            repaired.append((start, end, label))
+        i += 1
+    return repaired
+
+
+def _role_of_name(doc: Doc, start: int, end: int) -> tuple[str | None, str | None, str | None, str | None]:
+    """Role, qualifier, "of" place and gender read off titles and possessives before a name.
+
+    "Philadelphia's Democratic Mayor Jim Kenney" -> ("mayor", "Democratic", "Philadelphia", None).
+    """
+    role_words, qualifier, role_of, gender = [], None, None, None
+    i = start - 1
+    while i >= 0 and doc[i].sent_start is not True:
+        token = doc[i]
+        lower = token.lower_.rstrip(".")
+        if lower in TITLES and token.pos_ in {"PROPN", "NOUN", "ADJ"}:
+            role_words.insert(0, token.text.rstrip("."))
+            gender = gender or ("male" if lower in _MALE_TITLES else "female" if lower in _FEMALE_TITLES else None)
+        elif token.ent_type_ == "NORP" or (token.dep_ == "amod" and token.text[:1].isupper()):
+            qualifier = token.text
+        elif token.dep_ == "case" and i > 0:
+            role_of = doc[i - 1].text if doc[i - 1].ent_type_ in {"GPE", "ORG"} else None
+            break
+        else:
+            break
+        i -= 1
+    role = " ".join(w.lower() for w in role_words if w.lower().rstrip(".") not in {"mr", "mrs", "ms", "miss", "dr", "sir"})
+    return (role or None), qualifier, role_of, gender
+
+
+def _description_role(doc: Doc, noun: Token) -> tuple[str | None, str | None]:
+    """Qualifier (adjective) and owner ("Philadelphia's") of a role noun."""
+    qualifier = next((c.text for c in noun.lefts if c.dep_ == "amod" and c.text[:1].isupper()), None)
+    owner = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+    return qualifier, (clean_name(_span_text(doc, owner.left_edge.i, owner.i + 1)) if owner is not None else None)
+
+
+def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
+    """All actor mentions in ``doc``, in text order."""
+    sentence_of = _sentence_index(doc)
+    mentions: list[Mention] = []
+    taken = [False] * len(doc)
+
+    def add(start: int, end: int, kind: str, type_: str, root: int, **extra: object) -> Mention | None:
+        if any(taken[start:end]):
+            return None
+        for i in range(start, end):
+            taken[i] = True
+        span = doc[start:end]
+        mention = Mention(
+            doc_id=doc_id, start=span.start_char, end=span.end_char, text=span.text, kind=kind,
+            type=type_, root=root, sentence=sentence_of[root], tokens=tuple(t.text for t in span),
+            **extra,  # type: ignore[arg-type]
+        )
+        mention._dep = _effective_dep(doc[root])
+        mentions.append(mention)
+        return mention
+
+    # Names, "<name> administration" bodies first so the body wins over the bare name.
+    for start, end, label in _repair_entities(doc):
+        root_token = doc[start:end].root
+        if root_token.dep_ == "compound" and root_token.head.i == end and root_token.head.lemma_.lower() in _BODY_AFTER_NAME:
+            body = root_token.head
+            add(start, body.i + 1, NAME, _BODY_AFTER_NAME[body.lemma_.lower()], body.i,
+                head_lemma=body.lemma_.lower(), entity_label=label,
+                definite=True)
+            continue
+        if label == "NORP" and not (root_token.pos_ in {"NOUN", "PROPN"} and root_token.dep_ not in {"amod", "compound"}):
+            continue  # "Democratic mayor": an adjective, not a group acting
+        if start < len(doc) and doc[start].lower_ == "the":
+            start += 1
+        if start >= end:
+            continue
+        type_ = _ENTITY_TYPES[label]
+        extra: dict[str, object] = {"entity_label": label, "head_lemma": root_token.lemma_.lower()}
+        if label == "PERSON":
+            role, qualifier, role_of, gender = _role_of_name(doc, start, end)
+            extra.update(role=role, role_qualifier=qualifier, role_of=role_of, gender=gender)
+        if label == "NORP":
+            extra["number"] = "plural"
+        if label == "ORG" and end < len(doc) - 2 and doc[end].text == "(" and doc[end + 2].text == ")" \
+                and doc[end + 1].text.isupper():
+            extra["acronym_definition"] = doc[end + 1].text
+        add(start, end, NAME, type_, root_token.i, **extra)
+
+    # Acronyms the model did not tag ("ICE").
+    for token in doc:
+        if taken[token.i]:
+            continue
+        bare = token.text.replace(".", "")
+        if (2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() and token.pos_ in {"PROPN", "NOUN"}
+                and bare not in _NOT_ACRONYMS and not token.is_sent_start):
+            add(token.i, token.i + 1, NAME, PLACE if bare in _PLACE_ACRONYMS else ORGANIZATION, token.i,
+                entity_label="ACRONYM", head_lemma=bare.lower())
+
+    # Pronouns.
+    for token in doc:
+        if taken[token.i] or token.pos_ != "PRON":
+            continue
+        features = PRONOUNS.get(token.lower_)
+        if features:
+            number, gender, _ = features
+            add(token.i, token.i + 1, PRONOUN, "", token.i, number=number, gender=gender,
+                head_lemma=token.lower_)
+
+    # Descriptions: noun phrases headed by an actor noun.
+    for token in doc:
+        if taken[token.i] or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma not in ACTOR_NOUNS or token.dep_ == "compound":
+            continue
+        left = token.left_edge.i
+        # Keep determiners, adjectives, compounds and possessors; stop at anything taken.
+        start = token.i
+        for child in sorted(token.lefts, key=lambda t: -t.i):
+            if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod"} and not taken[child.i]:
+                start = min(start, child.left_edge.i)
+        start = max(start, left)
+        while start < token.i and taken[start]:
+            start += 1
+        if any(taken[start:token.i]):
+            start = token.i
+        determiner = doc[start].lower_ if start < token.i else ""
+        plural = token.tag_ in {"NNS", "NNPS"} or lemma in {"police", "staff", "people", "authorities"}
+        if lemma in _GENERIC_ALONE and start == token.i and not plural:
+            continue
+        type_ = ACTOR_NOUNS[lemma]
+        if type_ == PERSON and plural:
+            type_ = GROUP
+        affiliation_prep = next((p for p in token.rights if p.dep_ == "prep"
+                                 and p.lower_ in {"for", "of", "at", "from", "with"}), None)
+        affiliations: tuple[str, ...] = ()
+        if affiliation_prep is not None:
+            inside = range(affiliation_prep.i + 1, affiliation_prep.right_edge.i + 1)
+            affiliations = tuple(clean_name(m.text) for m in mentions
+                                 if m.kind == NAME and m.root in inside and m.type != PLACE)
+            if not affiliations:
+                affiliation_prep = None
+        end = token.i + 1
+        if affiliation_prep is not None:  # "spokespeople for ICE": the description includes its
+            end = affiliation_prep.right_edge.i + 1  # organisation, whose name stays a mention too
+        qualifier, owner = _description_role(doc, token)
+        if owner:
+            affiliations = affiliations + (owner,)
+        compound_owner = [c for c in token.lefts if c.dep_ == "compound" and (c.ent_type_ in {"ORG", "GPE"} or c.text.isupper())]
+        if compound_owner:
+            affiliations = affiliations + tuple(clean_name(c.text) for c in compound_owner)
+        span_end = token.i + 1
+        mention = add(start, span_end, DESCRIPTION, type_, token.i,
+                      number="plural" if plural else "singular", head_lemma=lemma,
+                      definite=determiner in {"the", "this", "that", "these", "those"} or determiner == "",
+                      role=lemma if type_ in {PERSON, GROUP} else None, role_qualifier=qualifier,
+                      role_of=owner, affiliations=affiliations)
+        if mention is not None and end > span_end:
+            mention.text = doc[start:end].text
+            mention.end = doc[end - 1].idx + len(doc[end - 1].text)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _effective_dep(token: Token) -> str:
+    """The dependency that says what a mention does: a conjunct shares its head's role."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "appos":
+        return _effective_dep(token.head)
+    return token.dep_
+
+
+def is_agentive(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention acts: subject of a verb, agent of a passive, owner of an act."""
+    token = doc[mention.root]
+    dep = _effective_dep(token)
+    head = token
+    while head.dep_ in {"conj", "appos"} and head.head is not head:
+        head = head.head
+    if dep in _SUBJECT_DEPS:
+        # the subject of a verb; not of a small clause ("making America great")
+        return head.head.pos_ in {"VERB", "AUX"}
+    if dep == "pobj" and token.head.dep_ == "agent":
+        return True
+    if dep == "poss" and token.head.pos_ == "NOUN":
+        return True
+    return False

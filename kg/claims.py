@@ -1,0 +1,389 @@
+"""Find who said what: direct, indirect and mixed quotes, and non-answers.
+
+Rule-based over the dependency parse, in the spirit of textacy's ``direct_quotations`` and the
+Gender Gap Tracker's quote extractor (Asr et al. 2021, "The Gender Gap Tracker", PLOS ONE), with
+indirect speech added:
+
+* a speech or cognition verb ("say", "announce", "believe") with a subject that is an actor and
+  a clausal complement is a claim; the complement is its content;
+* a quotation next to such a verb ("“...,” he said.", "He said: “...”") is a direct claim;
+* "according to X", "X's statement said", "X's announcement that ..." are claims of X;
+* a participle "saying ..." takes the subject of the verb it hangs on;
+* "did not respond to a request for comment", "declined to comment", "are not yet commenting"
+  are non-answers: facts about an actor, but not claims with content.
+
+The speaker is resolved to an actor through the mentions (so "He says" belongs to the person
+"he" refers to); a claim whose speaker is no actor is dropped rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import Mention
+from .resolve import LocalActor
+
+DIRECT, INDIRECT, MIXED = "direct", "indirect", "mixed"
+CERTAIN, PROBABLE, POSSIBLE = "certain", "probable", "possible"
+
+#: Verbs that report speech or thought (lemmas).
+SPEECH_VERBS = {
+    "say", "tell", "announce", "argue", "claim", "warn", "accuse", "insist", "add", "note",
+    "explain", "confirm", "deny", "believe", "state", "report", "write", "describe", "suggest",
+    "assert", "contend", "maintain", "acknowledge", "admit", "allege", "predict", "promise",
+    "vow", "pledge", "declare", "stress", "emphasize", "emphasise", "reply", "respond", "answer",
+    "remark", "reveal", "indicate", "estimate", "tweet", "post", "email", "think", "feel",
+    "hope", "fear", "expect", "worry", "complain", "concede", "agree", "disagree", "recall",
+    "observe", "conclude", "testify", "propose", "recommend", "speculate", "caution", "counter",
+    "reiterate", "announce", "point", "assure", "boast", "charge", "contend", "doubt", "find",
+    "determine", "question", "mention", "comment", "urge", "demand", "ask", "guess", "reckon",
+    "understand", "know", "realize", "realise", "acknowledge", "imply", "signal", "threaten",
+    "argue", "posit", "theorize", "add", "continue", "elaborate", "predict", "forecast", "blog",
+    "quip", "joke", "lament", "concur", "clarify", "specify", "affirm", "attest", "certify",
+    "inform", "advise", "notify", "remind", "suspect", "assume", "presume",
+}
+#: Cues that present the content as belief rather than assertion.
+PROBABLE_CUES = {"believe", "think", "suggest", "expect", "estimate", "suspect", "feel", "hope",
+                 "fear", "predict", "guess", "assume", "presume", "reckon", "speculate", "forecast",
+                 "worry", "doubt", "imply", "indicate", "signal", "theorize", "posit"}
+NEGATING_CUES = {"deny", "dispute", "reject"}
+_MODALS_POSSIBLE = {"may", "might", "could"}
+#: Nouns that report a statement: "X's statement said", "X's announcement that ...".
+REPORT_NOUNS = {"statement", "announcement", "report", "release", "letter", "email", "e-mail",
+                "post", "tweet", "message", "claim", "assertion", "allegation", "warning",
+                "testimony", "remarks", "comment", "speech", "filing", "memo", "complaint"}
+_QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
+_COMPLEMENT_DEPS = {"ccomp", "xcomp", "parataxis"}
+
+
+@dataclass
+class Claim:
+    """A statement attributed to an actor."""
+
+    doc_id: str
+    speaker: LocalActor
+    speaker_start: int
+    speaker_end: int
+    cue: str
+    cue_lemma: str
+    cue_start: int
+    cue_end: int
+    kind: str
+    start: int
+    end: int
+    text: str
+    certainty: str = CERTAIN
+    polarity: str = "positive"
+    sentence_start: int = 0
+    sentence_end: int = 0
+    about: list[LocalActor] = field(default_factory=list)
+    head: int = -1  # token index of the content's main word
+
+
+@dataclass
+class NonAnswer:
+    """An actor that did not answer or declined to comment."""
+
+    doc_id: str
+    actor: LocalActor
+    cue: str
+    cue_start: int
+    cue_end: int
+    start: int
+    end: int
+    text: str
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations, marks included; unbalanced marks end at the paragraph."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        char = text[i]
+        closing = _QUOTE_PAIRS.get(char)
+        if char == '"':
+            closing = '"'
+        elif char == "‘" or char == "'":
+            # Single quotes open only at a word start, and never inside a word (it's, Kenney’s).
+            if i > 0 and (text[i - 1].isalnum()):
+                i += 1
+                continue
+            closing = "’" if char == "‘" else "'"
+        if closing is None:
+            i += 1
+            continue
+        line_end = text.find("\n", i)
+        line_end = n if line_end < 0 else line_end
+        j = i + 1
+        end = -1
+        while j < line_end:
+            if text[j] == closing and (closing not in "’'" or j + 1 >= n or not text[j + 1].isalnum()):
+                end = j + 1
+                break
+            j += 1
+        if end < 0:
+            if char in "'‘":
+                i += 1
+                continue
+            end = line_end  # an unclosed quote runs to the end of its paragraph
+        if end - i > 2:
+            spans.append((i, end))
+        i = end
+    return spans
+
+
+def _actor_for_token(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalActor | None:
+    """The actor a subject token refers to, looking through "statement" nouns and appositions."""
+    if token.i in actor_at:
+        return actor_at[token.i]
+    if token.lemma_.lower() in REPORT_NOUNS | {"spokesman", "spokeswoman", "spokesperson"}:
+        for child in token.children:
+            if child.dep_ == "poss" and child.i in actor_at:
+                return actor_at[child.i]
+    for child in token.children:
+        if child.dep_ in {"compound", "appos"} and child.i in actor_at:
+            return actor_at[child.i]
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    for child in verb.children:  # "..., was said by X"
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject_of(verb.head)
+    if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VB"} and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject_of(verb.head)  # "Kenney made the announcement, saying ..."
+    if verb.dep_ == "relcl":
+        return verb.head  # "Kenney, who said ..."
+    return None
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Trim a token span of leading "that"/punctuation and trailing punctuation."""
+    while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘" or doc[start].lower_ in {"that", ","} or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’" or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _quote_in(quotes: Sequence[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    return [q for q in quotes if q[0] < end and q[1] > start]
+
+
+def _kind_and_span(quotes: Sequence[tuple[int, int]], start: int, end: int) -> tuple[str, int, int]:
+    """Direct when the content is one quotation (then the span is inside the marks)."""
+    overlapping = _quote_in(quotes, start, end)
+    if not overlapping:
+        return INDIRECT, start, end
+    if len(overlapping) == 1:
+        q_start, q_end = overlapping[0]
+        inner_start, inner_end = q_start + 1, q_end - 1 if q_end - q_start > 1 else q_end
+        covered = min(end, q_end) - max(start, q_start)
+        if covered >= 0.8 * (end - start):
+            return DIRECT, inner_start, max(inner_start, inner_end)
+    return MIXED, start, end
+
+
+def _certainty(cue: Token) -> tuple[str, str]:
+    lemma = cue.lemma_.lower()
+    certainty = PROBABLE if lemma in PROBABLE_CUES else CERTAIN
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS_POSSIBLE for c in cue.children):
+        certainty = POSSIBLE
+    if cue.dep_ in {"xcomp"} and cue.head.lemma_.lower() in {"seem", "appear"}:
+        certainty = PROBABLE
+    negated = any(c.dep_ == "neg" for c in cue.children)
+    polarity = "negative" if (lemma in NEGATING_CUES) != negated else "positive"
+    return certainty, polarity
+
+
+def _content_certainty(doc: Doc, head: Token, certainty: str) -> str:
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS_POSSIBLE for c in head.children):
+        return POSSIBLE if certainty == CERTAIN else certainty
+    return certainty
+
+
+def _in_any(spans: Sequence[tuple[int, int]], position: int) -> bool:
+    return any(s < position < e for s, e in spans)
+
+
+def _is_non_answer(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if lemma in {"respond", "reply", "return", "answer", "comment"} and negated:
+        return True
+    if lemma in {"decline", "refuse"}:
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in {"comment", "respond", "discuss", "answer", "elaborate", "say"}
+                   for c in verb.children)
+    if lemma == "reach" and negated and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return True  # "could not be reached for comment"
+    if lemma == "have" and any(c.dep_ == "dobj" and c.lower_ == "comment" and any(d.lower_ == "no" for d in c.children)
+                               for c in verb.children):
+        return True  # "had no comment"
+    return False
+
+
+def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
+                   actor_of: Mapping[int, LocalActor]) -> tuple[list[Claim], list[NonAnswer]]:
+    """Claims and non-answers in one parsed article.
+
+    ``actor_of`` maps a mention's index in ``mentions`` to its resolved local actor.
+    """
+    actor_at: dict[int, LocalActor] = {}
+    for index, mention in enumerate(mentions):
+        actor = actor_of.get(index)
+        if actor is None:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                actor_at.setdefault(token.i, actor)
+        actor_at[mention.root] = actor
+    quotes = find_quotes(doc.text)
+    claims: list[Claim] = []
+    non_answers: list[NonAnswer] = []
+    used_quotes: set[tuple[int, int]] = set()
+
+    def add_claim(speaker: LocalActor, subject: Token | Span, cue: Token | Span, kind: str, start: int, end: int,
+                  head: Token, certainty: str = CERTAIN, polarity: str = "positive") -> None:
+        if end <= start:
+            return
+        text = doc.text[start:end]
+        if len(text.split()) < 2:
+            return
+        sentence = head.sent
+        cue_start = cue.idx if isinstance(cue, Token) else cue.start_char
+        cue_end = cue_start + len(cue.text)
+        lemma = cue.lemma_.lower() if isinstance(cue, Token) else cue.text.lower()
+        subject_start = subject.idx if isinstance(subject, Token) else subject.start_char
+        subject_end = subject_start + len(subject.text)
+        claims.append(Claim(
+            doc_id=doc_id, speaker=speaker, speaker_start=subject_start, speaker_end=subject_end,
+            cue=cue.text, cue_lemma=lemma, cue_start=cue_start, cue_end=cue_end, kind=kind, start=start,
+            end=end, text=text, certainty=_content_certainty(doc, head, certainty), polarity=polarity,
+            sentence_start=sentence.start_char, sentence_end=sentence.end_char, head=head.i,
+        ))
+        for q in _quote_in(quotes, start, end):
+            used_quotes.add(q)
+
+    for token in doc:
+        if token.pos_ not in {"VERB", "AUX"} or _in_any(quotes, token.idx):
+            continue
+        if _is_non_answer(token):
+            subject = _subject_of(token)
+            actor = _actor_for_token(subject, actor_at) if subject is not None else None
+            if actor is not None:
+                sentence = token.sent
+                start, end = _trim(doc, sentence.start, sentence.end)
+                non_answers.append(NonAnswer(doc_id, actor, token.text, token.idx, token.idx + len(token.text),
+                                             doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                                             doc[start:end].text))
+            continue
+        lemma = token.lemma_.lower()
+        if lemma not in SPEECH_VERBS:
+            continue
+        subject = _subject_of(token)
+        if subject is None:
+            continue
+        speaker = _actor_for_token(subject, actor_at)
+        if speaker is None:
+            continue
+        certainty, polarity = _certainty(token)
+        complement = next((c for c in token.children if c.dep_ in _COMPLEMENT_DEPS
+                           and c.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and c.i > token.i - 40), None)
+        if lemma in {"urge", "ask", "demand", "tell", "inform", "advise", "remind", "warn"} and complement is not None \
+                and complement.dep_ == "xcomp" and not any(c.dep_ in {"nsubj", "mark"} for c in complement.children):
+            pass  # "urged X to act": a request, still a claim of the speaker
+        if complement is not None:
+            start_i, end_i = _trim(doc, complement.left_edge.i, complement.right_edge.i + 1)
+            if start_i <= token.i < end_i:  # the cue sits inside: keep the part after it
+                start_i, end_i = _trim(doc, token.i + 1, end_i)
+            if end_i > start_i:
+                start = doc[start_i].idx
+                end = doc[end_i - 1].idx + len(doc[end_i - 1].text)
+                kind, start, end = _kind_and_span(quotes, start, end)
+                add_claim(speaker, subject, token, kind, start, end, complement, certainty, polarity)
+                continue
+        # No clausal complement: a quotation beside the cue in the same sentence.
+        sentence = token.sent
+        beside = [q for q in quotes if sentence.start_char <= q[0] < sentence.end_char or
+                  (q[0] < sentence.start_char < q[1])]
+        beside = [q for q in beside if q not in used_quotes and not (q[0] <= token.idx < q[1])]
+        if beside:
+            q = min(beside, key=lambda q: min(abs(q[0] - token.idx), abs(q[1] - token.idx)))
+            inner = doc.char_span(q[0] + 1, q[1] - 1 if doc.text[q[1] - 1] in "”\"’»" else q[1], alignment_mode="contract")
+            if inner is not None and len(inner) >= 3:
+                add_claim(speaker, subject, token, DIRECT, inner.start_char, inner.end_char, inner.root, certainty, polarity)
+
+    # "according to X, ..."
+    for token in doc:
+        if token.lower_ != "according" or _in_any(quotes, token.idx):
+            continue
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None:
+            continue
+        speaker = _actor_for_token(source, actor_at)
+        if speaker is None:
+            continue
+        sentence = token.sent
+        phrase_start, phrase_end = token.i, source.right_edge.i + 1
+        if phrase_start - sentence.start <= 1:
+            start_i, end_i = _trim(doc, phrase_end, sentence.end)
+        else:
+            start_i, end_i = _trim(doc, sentence.start, phrase_start)
+        if end_i <= start_i:
+            continue
+        cue = doc[token.i:to.i + 1]
+        kind, start, end = _kind_and_span(quotes, doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text))
+        add_claim(speaker, doc[source.left_edge.i:source.right_edge.i + 1], cue, kind, start, end, doc[start_i:end_i].root)
+
+    # "X's announcement that ...": a report noun owned by an actor, with a that-clause.
+    for token in doc:
+        if token.lemma_.lower() not in REPORT_NOUNS or token.pos_ != "NOUN" or _in_any(quotes, token.idx):
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if owner is None or clause is None:
+            continue
+        speaker = _actor_for_token(owner, actor_at)
+        if speaker is None:
+            continue
+        start_i, end_i = _trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        if end_i > start_i:
+            kind, start, end = _kind_and_span(quotes, doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text))
+            add_claim(speaker, owner, token, kind, start, end, clause)
+
+    claims = _dedupe(claims)
+    _attach_about(claims, mentions, actor_of)
+    return claims, non_answers
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per content span; nested reports keep their own, shorter spans."""
+    seen: dict[tuple[int, int], Claim] = {}
+    for claim in claims:
+        seen.setdefault((claim.start, claim.end), claim)
+    return sorted(seen.values(), key=lambda c: (c.start, c.end))
+
+
+def _attach_about(claims: list[Claim], mentions: Sequence[Mention], actor_of: Mapping[int, LocalActor]) -> None:
+    for claim in claims:
+        about: list[LocalActor] = []
+        for index, mention in enumerate(mentions):
+            actor = actor_of.get(index)
+            if actor is not None and claim.start <= mention.start and mention.end <= claim.end and actor is not claim.speaker:
+                if actor not in about:
+                    about.append(actor)
+        claim.about = about

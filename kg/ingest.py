@@ -1,0 +1,502 @@
+"""Read articles (text, Markdown, HTML, JSONL, folders) into :class:`Document` records.
+
+A document keeps its text exactly, so that every character offset in the graph indexes into it.
+News structure is read off the text by rules: an AP-style dateline ("PHILADELPHIA (AP) -"), the
+timestamped updates of a live blog ("3:15 p.m." lines separated by "___"), and trailing site
+chrome ("Please read our comment policy ..."). Those parts are recorded as *non-content* spans:
+the NLP stage blanks them out, so no actor or claim can come from them.
+
+Bad input never raises past :func:`read_documents`: each problem becomes a :class:`Skipped`
+record handed to the caller, who decides whether it is a warning (in a batch) or an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+#: Files larger than this are refused (a news article is a few kilobytes).
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+# "PHILADELPHIA (AP) -", "WASHINGTON, D.C. (Reuters) —", "LONDON —": upper-case place, optional
+# agency in parentheses, then a dash. Only at the very start of the text.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,20}(?:\s[A-Z][A-Za-z.]{1,20})?)?)"
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z &.]{0,30})\))?\s*[-–—]{1,2}\s*"
+)
+# A live-blog timestamp alone on its line: "3:15 p.m.", "10 a.m.", "12:44 PM EDT".
+_TIMESTAMP_LINE = re.compile(
+    r"^[ \t]*(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[ap])\.?\s?m\.?(?:\s+[A-Z]{2,4})?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Separator lines between updates: "___", "---", "***".
+_SEPARATOR_LINE = re.compile(r"^[ \t]*(?:_{3,}|-{3,}|\*{3,})[ \t]*$", re.MULTILINE)
+# Site chrome that trails an article. Matched against whole trailing lines.
+_CHROME_LINE = re.compile(
+    r"^\s*(?:please read our comment policy|read our comment policy|comments?\b.{0,40}$|"
+    r"follow (?:us|\w+) on\b|sign up for\b|subscribe\b|share this\b|click here\b|related:|"
+    r"read more\b|copyright\b|©|all rights reserved|this material may not be published|"
+    r"advertisement$|sponsored content|we want to hear from you|have a news tip)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The dateline of a wire story: where it was filed and by which agency."""
+
+    place: str
+    agency: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Update:
+    """One timestamped update of a live blog: its time as printed and as HH:MM, and its body."""
+
+    index: int
+    time_text: str
+    time: str | None
+    marker_start: int
+    marker_end: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article: its exact text, metadata, and which character spans are not content."""
+
+    id: str
+    text: str
+    source_path: str | None = None
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    source: str | None = None
+    dateline: Dateline | None = None
+    updates: tuple[Update, ...] = ()
+    non_content: tuple[tuple[int, int], ...] = ()
+
+    def update_at(self, offset: int) -> Update | None:
+        """The live-blog update whose body contains ``offset``, if any."""
+        for update in self.updates:
+            if update.start <= offset < update.end:
+                return update
+        return None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be read, or was read with a caveat (``fatal`` False)."""
+
+    path: str
+    reason: str
+    line: int | None = None
+    fatal: bool = True
+
+    def message(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.reason}"
+
+
+Reporter = Callable[[Skipped], None]
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def _to_24h(hour: int, minute: int, ampm: str) -> str | None:
+    if not (1 <= hour <= 12 and 0 <= minute < 60):
+        return None
+    if ampm.lower() == "p" and hour != 12:
+        hour += 12
+    if ampm.lower() == "a" and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """Return the dateline at the start of ``text`` ("PHILADELPHIA (AP) -"), if there is one."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    place = match.group("place").strip(" ,")
+    # A dateline place is written in capitals; "The Latest -" is not one.
+    letters = [c for c in place if c.isalpha()]
+    if len(letters) < 2 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return None
+    agency = match.group("agency")
+    return Dateline(place=place.title(), agency=agency, start=0, end=match.end())
+
+
+def find_updates(text: str) -> list[Update]:
+    """Split a live blog into its timestamped updates, in text order."""
+    markers = list(_TIMESTAMP_LINE.finditer(text))
+    if not markers:
+        return []
+    updates = []
+    for index, marker in enumerate(markers):
+        body_start = marker.end()
+        body_end = markers[index + 1].start() if index + 1 < len(markers) else len(text)
+        hour, minute = int(marker.group("h")), int(marker.group("m") or 0)
+        updates.append(
+            Update(
+                index=index + 1,
+                time_text=marker.group(0).strip(),
+                time=_to_24h(hour, minute, marker.group("ampm")),
+                marker_start=marker.start() + (len(marker.group(0)) - len(marker.group(0).lstrip())),
+                marker_end=marker.start() + len(marker.group(0).rstrip()),
+                start=body_start,
+                end=body_end,
+            )
+        )
+    return updates
+
+
+def find_trailer(text: str) -> tuple[int, int] | None:
+    """The span of trailing site-chrome lines, if the text ends with any."""
+    end = len(text.rstrip())
+    cut = end
+    position = end
+    while position > 0:
+        line_start = text.rfind("\n", 0, position) + 1
+        line = text[line_start:position]
+        if line.strip() and not _CHROME_LINE.match(line):
+            break
+        cut = line_start if line.strip() else cut
+        if line_start == 0:
+            break
+        position = line_start - 1
+    return (cut, end) if cut < end else None
+
+
+def analyse_structure(doc_id: str, text: str, **meta: str | None) -> Document:
+    """Build a :class:`Document`, finding its dateline, updates and non-content spans."""
+    dateline = find_dateline(text)
+    updates = find_updates(text)
+    non_content: list[tuple[int, int]] = []
+    if dateline:
+        non_content.append((dateline.start, dateline.end))
+    for update in updates:
+        non_content.append((update.marker_start, update.marker_end))
+    for match in _SEPARATOR_LINE.finditer(text):
+        non_content.append((match.start(), match.end()))
+    trailer = find_trailer(text)
+    if trailer:
+        non_content.append(trailer)
+        updates = [
+            Update(u.index, u.time_text, u.time, u.marker_start, u.marker_end, u.start, min(u.end, trailer[0]))
+            for u in updates
+        ]
+    return Document(
+        id=doc_id,
+        text=text,
+        dateline=dateline,
+        updates=tuple(updates),
+        non_content=tuple(sorted(set(non_content))),
+        **meta,
+    )
+
+
+# --------------------------------------------------------------------------- formats
+
+
+class _MainTextParser(HTMLParser):
+    """Collect the readable text of an HTML page, skipping scripts, styles and navigation.
+
+    When the page has an ``<article>`` (or else ``<main>``) element, only its text is kept.
+    """
+
+    SKIP = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer",
+            "aside", "form", "button", "iframe", "select", "head", "figure", "figcaption"}
+    BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+             "section", "article", "main", "blockquote", "pre", "table", "hr", "dd", "dt"}
+    VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed",
+            "source", "track", "wbr", "param"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: dict[str, list[str]] = {"all": [], "article": [], "main": []}
+        self.stack: list[str] = []
+        self.skip_depth = 0
+        self.title_parts: list[str] = []
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {k: (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = attributes.get("property") or attributes.get("name") or ""
+            if key and attributes.get("content"):
+                self.meta.setdefault(key.lower(), attributes["content"])
+        if tag == "link" and attributes.get("rel", "").lower() == "canonical":
+            self.meta.setdefault("canonical", attributes.get("href", ""))
+        if tag in self.VOID:
+            if tag in self.BLOCK:
+                self._emit("\n")
+            return
+        if len(self.stack) > 2000:  # pathological nesting: stop tracking, keep text
+            return
+        self.stack.append(tag)
+        if tag in self.SKIP and tag != "head":
+            self.skip_depth += 1
+        if tag in self.BLOCK:
+            self._emit("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.VOID or tag not in self.stack:
+            return
+        while self.stack:
+            open_tag = self.stack.pop()
+            if open_tag in self.SKIP and open_tag != "head":
+                self.skip_depth -= 1
+            if open_tag == tag:
+                break
+        if tag in self.BLOCK:
+            self._emit("\n")
+
+    def handle_data(self, data: str) -> None:
+        if "title" in self.stack:
+            self.title_parts.append(data)
+            return
+        if self.skip_depth or "head" in self.stack:
+            return
+        self._emit(data)
+
+    def _emit(self, data: str) -> None:
+        self.parts["all"].append(data)
+        for container in ("article", "main"):
+            if container in self.stack:
+                self.parts[container].append(data)
+
+    def main_text(self) -> str:
+        for container in ("article", "main", "all"):
+            chunks = self.parts[container]
+            if "".join(chunks).strip():
+                return _normalise_block_text("".join(chunks))
+        return ""
+
+
+def _normalise_block_text(raw: str) -> str:
+    lines = [re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip() for line in raw.split("\n")]
+    paragraphs, current = [], []
+    for line in lines:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append(" ".join(current))
+            current = []
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n".join(paragraphs)
+
+
+def html_to_text(markup: str) -> tuple[str, dict[str, str]]:
+    """The main text of an HTML page (one paragraph a line) and its metadata."""
+    parser = _MainTextParser()
+    parser.feed(markup)
+    parser.close()
+    meta = dict(parser.meta)
+    title = html.unescape("".join(parser.title_parts)).strip()
+    if title:
+        meta.setdefault("title", title)
+    return parser.main_text(), meta
+
+
+def _is_binary(data: bytes) -> bool:
+    if b"\x00" in data[:8192]:
+        return True
+    sample = data[:8192]
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return bool(sample) and control / len(sample) > 0.1
+
+
+def decode_text(data: bytes, path: str, report: Reporter) -> str | None:
+    """Decode bytes as UTF-8 (BOM removed); invalid bytes become U+FFFD with a warning."""
+    if _is_binary(data):
+        report(Skipped(path, "binary file, not text"))
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        text = data.decode("utf-8-sig", errors="replace")
+        report(Skipped(path, f"invalid UTF-8 at byte {error.start}; bad bytes replaced by U+FFFD",
+                       fatal=False))
+    return text
+
+
+def slug_id(value: str) -> str:
+    """A document id usable as the last segment of an IRI: letters, digits, ``._-`` kept."""
+    value = unicodedata.normalize("NFKC", value).strip()
+    value = re.sub(r"[^\w.\-]+", "-", value, flags=re.ASCII).strip("-.")
+    return value[:120] or "doc"
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _id_from_url(url: str) -> str:
+    path = re.sub(r"^[a-z]+://", "", url.strip()).rstrip("/")
+    return slug_id(path.rsplit("/", 1)[-1] or path)
+
+
+def read_text_file(path: Path, report: Reporter) -> Iterator[Document]:
+    data = _read_bytes(path, report)
+    if data is None:
+        return
+    text = decode_text(data, str(path), report)
+    if text is None:
+        return
+    if path.suffix.lower() in HTML_SUFFIXES:
+        text, meta = html_to_text(text)
+        if not text.strip():
+            report(Skipped(str(path), "HTML page has no readable text"))
+            return
+        doc_meta = {
+            "title": meta.get("og:title") or meta.get("title"),
+            "url": meta.get("canonical") or meta.get("og:url"),
+            "date": meta.get("article:published_time") or meta.get("date"),
+            "source": meta.get("og:site_name"),
+        }
+    else:
+        if not text.strip():
+            report(Skipped(str(path), "file is empty" if not text else "file holds only whitespace"))
+            return
+        doc_meta = {}
+    yield analyse_structure(slug_id(path.stem), text, source_path=str(path),
+                            **{k: v for k, v in doc_meta.items() if v})
+
+
+def read_jsonl_file(path: Path, report: Reporter) -> Iterator[Document]:
+    data = _read_bytes(path, report)
+    if data is None:
+        return
+    content = decode_text(data, str(path), report)
+    if content is None:
+        return
+    if not content.strip():
+        report(Skipped(str(path), "file is empty"))
+        return
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            report(Skipped(str(path), f"not valid JSON ({error.msg})", line=number))
+            continue
+        if not isinstance(record, dict):
+            report(Skipped(str(path), "a line must be a JSON object", line=number))
+            continue
+        text = record.get("text")
+        if not isinstance(text, str):
+            reason = "no 'text' field" if text is None else f"'text' must be a string, not {type(text).__name__}"
+            report(Skipped(str(path), reason, line=number))
+            continue
+        if not text.strip():
+            report(Skipped(str(path), "'text' is empty", line=number))
+            continue
+        meta = {key: record.get(key) for key in ("title", "url", "date", "source")}
+        meta = {key: str(value) for key, value in meta.items() if isinstance(value, (str, int, float)) and str(value)}
+        raw_id = record.get("id")
+        if isinstance(raw_id, (str, int)) and str(raw_id).strip():
+            doc_id = slug_id(str(raw_id))
+        elif meta.get("url"):
+            doc_id = _id_from_url(meta["url"])
+        else:
+            doc_id = content_hash(text)
+        yield analyse_structure(doc_id, text, source_path=f"{path}:{number}", **meta)
+
+
+def _read_bytes(path: Path, report: Reporter) -> bytes | None:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            report(Skipped(str(path), f"file too large ({size} bytes, limit {MAX_FILE_BYTES})"))
+            return None
+        return path.read_bytes()
+    except PermissionError:
+        report(Skipped(str(path), "permission denied"))
+    except IsADirectoryError:
+        report(Skipped(str(path), "is a directory"))
+    except OSError as error:
+        report(Skipped(str(path), error.strerror or str(error)))
+    return None
+
+
+def iter_files(path: Path, report: Reporter) -> Iterator[Path]:
+    """Files under ``path`` (itself if a file), recursively and sorted; loops are not followed."""
+    if not path.is_dir():
+        yield path
+        return
+    seen: set[str] = set()
+
+    def walk(folder: Path) -> Iterator[Path]:
+        try:
+            real = os.path.realpath(folder)
+        except OSError:
+            return
+        if real in seen:
+            report(Skipped(str(folder), "symbolic link loop, not followed"))
+            return
+        seen.add(real)
+        try:
+            entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        except OSError as error:
+            report(Skipped(str(folder), error.strerror or str(error)))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                yield from walk(entry)
+            elif entry.suffix.lower() in SUPPORTED_SUFFIXES:
+                yield entry
+            elif entry.is_file() or entry.is_symlink():
+                report(Skipped(str(entry), f"unsupported file type '{entry.suffix or '(none)'}', skipped",
+                               fatal=False))
+
+    yield from walk(path)
+
+
+def read_documents(paths: Iterable[str | os.PathLike[str]], report: Reporter | None = None) -> Iterator[Document]:
+    """Yield a :class:`Document` for every article under ``paths``, in a stable order.
+
+    Problems are handed to ``report`` (default: ignored) and the input is skipped.
+    Documents whose id was already seen are skipped too, so ids stay unique.
+    """
+    report = report or (lambda skipped: None)
+    seen_ids: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            report(Skipped(str(path), "no such file or directory"))
+            continue
+        for file in iter_files(path, report):
+            suffix = file.suffix.lower()
+            if suffix not in SUPPORTED_SUFFIXES:
+                report(Skipped(str(file), f"unsupported file type '{suffix or '(none)'}', skipped"))
+                continue
+            reader = read_jsonl_file if suffix in JSONL_SUFFIXES else read_text_file
+            for document in reader(file, report):
+                if document.id in seen_ids:
+                    report(Skipped(document.source_path or str(file),
+                                   f"duplicate document id '{document.id}', skipped"))
+                    continue
+                seen_ids.add(document.id)
+                yield document

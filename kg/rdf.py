@@ -1,0 +1,386 @@
+"""Turn extraction results into RDF with the stancekg ontology, and write it safely.
+
+IRIs are readable and stable across runs: ``{base}doc/{id}``, ``{base}actor/{slug}``,
+``{base}topic/{slug}``, and for everything inside an article the document IRI plus a path
+(``/claim/…``, ``/stance/…``) or a NIF fragment ``#char=START,END`` for a character span
+(RFC 5147, as NIF 2.0 does). No blank nodes, no timestamps: the same input gives the same
+triples, and :func:`serialize` sorts what the serialisers do not.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+from typing import Iterable
+from urllib.parse import quote
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from .actors import GOVERNMENT, GROUP, ORGANIZATION, PERSON, PLACE
+from .claims import DIRECT
+from .pipeline import BuildResult, DocumentResult
+from .resolve import Actor, LocalActor, slugify
+from .stance import ACT, ACTOR, TOPIC, Stance
+from .vocab import DEFAULT_BASE, FOAF, ITSRDF, NIF, ORG, OWL, PREFIXES, PROV, SDO, SKG, SKOS
+
+FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "ntriples": "nt", "jsonld": "json-ld",
+           "json-ld": "json-ld", "trig": "trig", "nq": "nquads"}
+SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig",
+                  ".nq": "nquads"}
+
+ACTOR_CLASSES = {PERSON: SDO.Person, ORGANIZATION: SDO.Organization, GOVERNMENT: SDO.GovernmentOrganization,
+                 PLACE: SDO.Place, GROUP: FOAF.Group}
+CLASS_NAMES = {str(uri): name for name, uri in ACTOR_CLASSES.items()}
+
+_UNSAFE = re.compile(r"[\x00-\x20<>\"{}|\\^`]")
+
+
+def iri_segment(text: str) -> str:
+    """A path segment safe in any IRI (percent-encoded where needed)."""
+    return quote(text, safe="-._~")
+
+
+class _Minter:
+    def __init__(self, base: str) -> None:
+        if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", base) or _UNSAFE.search(base):
+            raise ValueError(f"base IRI '{base}' is not an absolute IRI")
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+
+    def doc(self, doc_id: str) -> URIRef:
+        return URIRef(f"{self.base}doc/{iri_segment(doc_id)}")
+
+    def span(self, doc_id: str, start: int, end: int) -> URIRef:
+        return URIRef(f"{self.doc(doc_id)}#char={start},{end}")
+
+    def inside(self, doc_id: str, kind: str, name: str) -> URIRef:
+        return URIRef(f"{self.doc(doc_id)}/{kind}/{iri_segment(name)}")
+
+    def actor(self, actor: Actor) -> URIRef:
+        return URIRef(f"{self.base}actor/{iri_segment(actor.id)}")
+
+    def topic(self, key: str) -> URIRef:
+        return URIRef(f"{self.base}topic/{iri_segment(slugify(key))}")
+
+    def other(self, kind: str, name: str) -> URIRef:
+        return URIRef(f"{self.base}{kind}/{iri_segment(name)}")
+
+
+def _text(value: str) -> Literal:
+    return Literal(value)
+
+
+def to_graph(result: BuildResult, base: str = DEFAULT_BASE) -> Graph:
+    """The RDF graph of a build: documents, actors, mentions, claims, non-answers, stances."""
+    mint = _Minter(base)
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    graph.bind("kgid", mint.base)
+    add = graph.add
+
+    run = mint.other("run", slugify(f"stancekg-{result.version}-{result.model}"))
+    software = mint.other("agent", "stancekg")
+    add((run, RDF.type, PROV.Activity))
+    add((run, RDFS.label, _text(f"stancekg {result.version} extraction with {result.model}")))
+    add((run, PROV.wasAssociatedWith, software))
+    add((run, SKG.toolVersion, _text(result.version)))
+    add((run, SKG.spacyModel, _text(result.model)))
+    add((software, RDF.type, PROV.SoftwareAgent))
+    add((software, RDFS.label, _text("stancekg")))
+
+    texts = {r.document.id: r.document.text for r in result.documents}
+
+    def span(doc_id: str, start: int, end: int) -> URIRef:
+        """A NIF phrase for ``text[start:end]``: its anchor is always the exact document text."""
+        text = texts[doc_id][start:end]
+        node = mint.span(doc_id, start, end)
+        add((node, RDF.type, NIF.Phrase))
+        add((node, NIF.referenceContext, mint.doc(doc_id)))
+        add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
+        add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+        add((node, NIF.anchorOf, _text(text)))
+        return node
+
+    def update_of(doc_result: DocumentResult, offset: int) -> URIRef | None:
+        update = doc_result.document.update_at(offset)
+        return mint.inside(doc_result.document.id, "update", str(update.index)) if update else None
+
+    # Actors.
+    actor_iri: dict[int, URIRef] = {}
+    for actor in result.actors:
+        node = mint.actor(actor)
+        for local in actor.locals:
+            actor_iri[id(local)] = node
+        add((node, RDF.type, SKG.Actor))
+        add((node, RDF.type, ACTOR_CLASSES[actor.type]))
+        add((node, RDFS.label, _text(actor.label)))
+        add((node, SKG.named, Literal(actor.named)))
+        add((node, PROV.wasGeneratedBy, run))
+        for alias in actor.aliases:
+            add((node, SDO.alternateName, _text(alias)))
+        for reason in actor.merges:
+            add((node, SKG.mergedBecause, _text(reason)))
+
+    def iri_of(local: LocalActor | None) -> URIRef | None:
+        return actor_iri.get(id(local)) if local is not None else None
+
+    # Roles and membership, once actors exist to point at.
+    names_to_actor: dict[tuple[str, str], URIRef] = {}
+    for actor in result.actors:
+        for local in actor.locals:
+            doc_id = local.mentions[0].doc_id if local.mentions else ""
+            for name in local.names():
+                names_to_actor.setdefault((doc_id, name.lower()), mint.actor(actor))
+            names_to_actor.setdefault((doc_id, actor.label.lower()), mint.actor(actor))
+    for actor in result.actors:
+        node = mint.actor(actor)
+        doc_id = actor.first_doc
+        for role, qualifier, role_of in actor.roles:
+            post = mint.other("post", f"{actor.id}--{slugify(role)}" + (f"--{slugify(role_of)}" if role_of else ""))
+            role_node = mint.other("role", slugify(role))
+            add((role_node, RDF.type, ORG.Role))
+            add((role_node, RDFS.label, _text(role)))
+            add((post, RDF.type, ORG.Post))
+            add((post, ORG.role, role_node))
+            label = " ".join(x for x in (role_of and f"{role_of}'s", qualifier, role) if x)
+            add((post, RDFS.label, _text(label)))
+            add((post, ORG.heldBy, node))
+            add((node, ORG.holds, post))
+            if qualifier:
+                add((post, SKG.roleQualifier, _text(qualifier)))
+            place = names_to_actor.get((doc_id, role_of.lower())) if role_of else None
+            if place is not None:
+                add((post, ORG.postIn, place))
+        for affiliation in actor.affiliations:
+            target = next((names_to_actor.get((local.mentions[0].doc_id, affiliation.lower()))
+                           for local in actor.locals if local.mentions
+                           and (local.mentions[0].doc_id, affiliation.lower()) in names_to_actor), None)
+            if target is not None and target != node:
+                add((node, ORG.memberOf, target))
+
+    topics_seen: set[URIRef] = set()
+    for doc_result in result.documents:
+        document = doc_result.document
+        doc_id = document.id
+        doc_node = mint.doc(doc_id)
+        add((doc_node, RDF.type, SDO.LiveBlogPosting if document.updates else SDO.NewsArticle))
+        add((doc_node, RDF.type, NIF.Context))
+        add((doc_node, SDO.identifier, _text(doc_id)))
+        add((doc_node, NIF.isString, _text(document.text)))
+        add((doc_node, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
+        add((doc_node, NIF.endIndex, Literal(len(document.text), datatype=XSD.nonNegativeInteger)))
+        if document.title:
+            add((doc_node, SDO.headline, _text(document.title)))
+        if document.url:
+            add((doc_node, SDO.url, _text(document.url)))
+        if document.date:
+            add((doc_node, SDO.datePublished, _text(document.date)))
+        if document.source:
+            add((doc_node, SDO.publisher, _text(document.source)))
+        if document.dateline:
+            place = mint.inside(doc_id, "dateline", "place")
+            add((place, RDF.type, SDO.Place))
+            add((place, SDO.name, _text(document.dateline.place)))
+            add((doc_node, SDO.locationCreated, place))
+            if document.dateline.agency:
+                add((doc_node, SDO.sourceOrganization, mint.other("agency", slugify(document.dateline.agency))))
+                add((mint.other("agency", slugify(document.dateline.agency)), RDF.type, SDO.Organization))
+                add((mint.other("agency", slugify(document.dateline.agency)), SDO.name, _text(document.dateline.agency)))
+        for update in document.updates:
+            node = mint.inside(doc_id, "update", str(update.index))
+            add((node, RDF.type, SKG.Update))
+            add((node, RDF.type, SDO.BlogPosting))
+            add((doc_node, SDO.liveBlogUpdate, node))
+            add((node, SDO.position, Literal(update.index)))
+            add((node, RDFS.label, _text(update.time_text)))
+            add((node, NIF.referenceContext, doc_node))
+            add((node, NIF.beginIndex, Literal(update.start, datatype=XSD.nonNegativeInteger)))
+            add((node, NIF.endIndex, Literal(update.end, datatype=XSD.nonNegativeInteger)))
+            if update.time:
+                add((node, SKG.localTime, Literal(f"{update.time}:00", datatype=XSD.time)))
+
+        # Mentions of kept actors.
+        for local in doc_result.actors:
+            node = iri_of(local)
+            if node is None:
+                continue
+            for mention in local.mentions:
+                m = span(doc_id, mention.start, mention.end)
+                add((m, ITSRDF.taIdentRef, node))
+                add((m, SKG.mentionKind, _text(mention.kind)))
+                add((m, SKG.resolvedBy, _text(local.reasons.get(id(mention), "name"))))
+
+        for claim in doc_result.claims:
+            speaker = iri_of(claim.speaker)
+            if speaker is None:
+                continue
+            node = mint.inside(doc_id, "claim", f"{claim.start}-{claim.end}")
+            add((node, RDF.type, SDO.Claim))
+            if claim.kind == DIRECT:
+                add((node, RDF.type, SDO.Quotation))
+            add((node, SDO.author, speaker))
+            add((node, PROV.wasAttributedTo, speaker))
+            add((node, SDO.appearance, doc_node))
+            add((node, SDO.text, _text(claim.text)))
+            add((node, SKG.content, span(doc_id, claim.start, claim.end)))
+            add((node, SKG.cue, span(doc_id, claim.cue_start, claim.cue_end)))
+            add((node, SKG.cueLemma, _text(claim.cue_lemma)))
+            add((node, SKG.quoteKind, _text(claim.kind)))
+            add((node, SKG.certainty, _text(claim.certainty)))
+            add((node, SKG.factualPolarity, _text(claim.polarity)))
+            add((node, PROV.wasGeneratedBy, run))
+            update = update_of(doc_result, claim.start)
+            if update is not None:
+                add((node, SKG.update, update))
+            for about in claim.about:
+                about_node = iri_of(about)
+                if about_node is not None:
+                    add((node, SDO.about, about_node))
+
+        for answer in doc_result.non_answers:
+            agent = iri_of(answer.actor)
+            if agent is None:
+                continue
+            node = mint.inside(doc_id, "non-answer", f"{answer.start}-{answer.end}")
+            add((node, RDF.type, SKG.NonAnswer))
+            add((node, SDO.agent, agent))
+            add((node, SDO.appearance, doc_node))
+            add((node, SKG.cue, span(doc_id, answer.cue_start, answer.cue_end)))
+            add((node, SKG.evidence, span(doc_id, answer.start, answer.end)))
+            add((node, PROV.wasGeneratedBy, run))
+            update = update_of(doc_result, answer.start)
+            if update is not None:
+                add((node, SKG.update, update))
+
+        for stance in doc_result.stances:
+            holder = iri_of(stance.holder)
+            if holder is None:
+                continue
+            target_node, target_actor = _target_node(mint, graph, stance, iri_of, span, topics_seen)
+            if target_node is None:
+                continue
+            name = f"{stance.start}-{stance.end}--{slugify(stance.holder.label())}--{stance.polarity}--{stance.target.start}-{stance.target.end}"
+            node = mint.inside(doc_id, "stance", name)
+            add((node, RDF.type, SKG.Stance))
+            add((node, SKG.holder, holder))
+            add((node, SKG.polarity, _text(stance.polarity)))
+            add((node, SKG.target, target_node))
+            if target_actor is not None:
+                add((node, SKG.targetActor, target_actor))
+            add((node, SKG.evidence, span(doc_id, stance.start, stance.end)))
+            add((node, SKG.confidence, Literal(f"{stance.confidence:.3f}", datatype=XSD.decimal)))
+            add((node, SKG.rule, _text(stance.rule)))
+            add((node, SDO.appearance, doc_node))
+            add((node, PROV.wasGeneratedBy, run))
+            if stance.claim is not None and iri_of(stance.claim.speaker) is not None:
+                add((node, PROV.wasDerivedFrom, mint.inside(doc_id, "claim", f"{stance.claim.start}-{stance.claim.end}")))
+            update = update_of(doc_result, stance.start)
+            if update is not None:
+                add((node, SKG.update, update))
+    return graph
+
+
+def _target_node(mint: _Minter, graph: Graph, stance: Stance, iri_of, span, topics_seen: set[URIRef]):
+    target = stance.target
+    owner = iri_of(target.actor)
+    if target.kind == ACTOR:
+        return owner, owner
+    if target.kind == ACT:
+        node = mint.inside(stance.doc_id, "act", f"{target.start}-{target.end}")
+        graph.add((node, RDF.type, SKG.Act))
+        graph.add((node, RDFS.label, _text(target.label)))
+        graph.add((node, SKG.evidence, span(stance.doc_id, target.start, target.end)))
+        if owner is not None:
+            graph.add((node, SDO.agent, owner))
+        return node, owner
+    node = mint.topic(target.key or target.label)
+    if node not in topics_seen:
+        topics_seen.add(node)
+        graph.add((node, RDF.type, SKG.Topic))
+        graph.add((node, RDF.type, SKOS.Concept))
+        graph.add((node, RDFS.label, _text(target.label)))
+    elif (node, RDFS.label, _text(target.label)) not in graph:
+        graph.add((node, SKOS.altLabel, _text(target.label)))
+    return node, owner
+
+
+# --------------------------------------------------------------------------- output
+
+
+def format_for(path: str | os.PathLike[str] | None, fmt: str | None) -> str:
+    if fmt:
+        try:
+            return FORMATS[fmt.lower()]
+        except KeyError:
+            raise ValueError(f"unknown format '{fmt}' (choose from ttl, nt, jsonld, trig)") from None
+    suffix = Path(path).suffix.lower() if path else ""
+    return SUFFIX_FORMATS.get(suffix, "turtle")
+
+
+def serialize(graph: Graph, fmt: str = "turtle") -> str:
+    """Serialise deterministically: N-Triples sorted; Turtle/TriG/JSON-LD as rdflib orders them."""
+    if fmt == "nt":
+        lines = graph.serialize(format="nt").splitlines()
+        return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
+    if fmt == "nquads":
+        lines = graph.serialize(format="nquads").splitlines()
+        return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
+    if fmt == "json-ld":
+        return _sorted_jsonld(graph)
+    return graph.serialize(format=fmt)
+
+
+def _sorted_jsonld(graph: Graph) -> str:
+    import json
+
+    data = json.loads(graph.serialize(format="json-ld", context=PREFIXES, auto_compact=True))
+    nodes = data.get("@graph", [data])
+
+    def order(value):
+        if isinstance(value, list):
+            return sorted((order(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        if isinstance(value, dict):
+            return {k: order(v) for k, v in value.items()}
+        return value
+    data["@graph"] = order(nodes)
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
+    """Write to a temporary file in the same folder, then rename: never a half-written file."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileNotFoundError(f"output folder '{folder}' does not exist")
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def write_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """Serialise ``graph`` to ``path`` atomically; returns the rdflib format used."""
+    rdf_format = format_for(path, fmt)
+    write_atomic(path, serialize(graph, rdf_format))
+    return rdf_format
+
+
+def load_graph(path: str | os.PathLike[str]) -> Graph:
+    """Parse an RDF file (format from its extension; Turtle by default)."""
+    graph = Graph()
+    graph.parse(str(path), format=SUFFIX_FORMATS.get(Path(path).suffix.lower(), "turtle"))
+    return graph
