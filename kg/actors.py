@@ -322,7 +322,7 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
         if taken[token.i] or token.pos_ != "PRON":
             continue
         features = PRONOUNS.get(token.lower_)
-        if features:
+        if features and not _is_pleonastic(token):
             number, gender, _ = features
             add(token.i, token.i + 1, PRONOUN, "", token.i, number=number, gender=gender,
                 head_lemma=token.lower_)
@@ -381,6 +381,20 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
             mention.end = doc[end - 1].idx + len(doc[end - 1].text)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+_PLEONASTIC_HEADS = {"be", "seem", "appear", "become", "take", "matter", "remain", "happen", "rain",
+                     "snow", "occur", "look", "sound", "feel", "turn"}
+
+
+def _is_pleonastic(token: Token) -> bool:
+    """Expletive "it": "It's clear that ...", "it seems", "it is believed that ..."."""
+    if token.lower_ != "it" or token.dep_ not in {"nsubj", "nsubjpass", "expl"}:
+        return token.dep_ == "expl"
+    head = token.head
+    extraposed = any(c.dep_ in {"ccomp", "xcomp", "csubj"} for c in head.children)
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    return extraposed and (head.lemma_.lower() in _PLEONASTIC_HEADS or passive)
 
 
 def _effective_dep(token: Token) -> str:

@@ -326,11 +326,27 @@ def serialize(graph: Graph, fmt: str = "turtle") -> str:
         lines = graph.serialize(format="nt").splitlines()
         return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
     if fmt == "nquads":
-        lines = graph.serialize(format="nquads").splitlines()
+        lines = _named(graph).serialize(format="nquads").splitlines()
         return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
     if fmt == "json-ld":
         return _sorted_jsonld(graph)
+    if fmt == "trig":
+        return _named(graph).serialize(format="trig")
     return graph.serialize(format=fmt)
+
+
+def _named(graph: Graph):
+    """The graph as the one named graph of a dataset (TriG would otherwise name it by a blank node)."""
+    from rdflib import Dataset
+
+    base = dict(graph.namespaces()).get("kgid", URIRef(DEFAULT_BASE))
+    dataset = Dataset()
+    for prefix, namespace in graph.namespaces():
+        dataset.bind(prefix, namespace, override=True)
+    named = dataset.graph(URIRef(f"{base}graph"))
+    for triple in graph:
+        named.add(triple)
+    return dataset
 
 
 def _sorted_jsonld(graph: Graph) -> str:

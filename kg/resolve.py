@@ -239,6 +239,9 @@ def _org_match(mention: Mention, actor: LocalActor) -> str | None:
         short_words, long_words = short.split(), long_.split()
         if 2 <= len(short_words) < len(long_words) and long_words[-len(short_words):] == short_words:
             return "shortened name"
+        # "the Church" for "the Church of Scientology", "the Department" for "Department of X"
+        if len(short_words) == 1 and len(long_words) >= 3 and long_words[1] == "of" and long_words[0] == short_words[0]:
+            return "shortened name"
     return None
 
 
@@ -380,7 +383,15 @@ def _actor_at(clusters: _Clusters, mentions: Sequence[Mention], token_index: int
 
 
 def _definite_target(m: Mention, clusters: _Clusters, mentions: Sequence[Mention], dateline_place: str | None) -> LocalActor | None:
+    """The one named actor that a bare definite description ("the city", "the mayor") can mean.
+
+    Only "the" + head noun qualifies: "the religious schools" or "the regional government" say
+    more than the actor's kind, so they stay descriptions of their own.
+    """
     head = m.head_lemma
+    words = clean_name(m.text).lower().split()
+    if len(words) != 1:
+        return None
     before = [a for a in clusters.actors if a.named and any(x.start < m.start for x in a.mentions)]
     if m.type in {PERSON, GROUP} and m.number == "singular":
         holders = [a for a in before if any(r[0] == head or (r[0] or "").endswith(" " + head) for r in a.roles)]

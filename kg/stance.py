@@ -103,6 +103,7 @@ _NEUTRAL_WORDS = {"like", "please", "well", "yes", "no", "ok", "okay", "sure", "
                   "matter", "serious", "seriously", "intended", "want", "care", "free", "justice",
                   "united", "party", "play", "share", "sharing", "help", "charge", "charges", "charged",
                   "support", "supporting", "security", "protect", "interest", "fire", "abide", "dear"}
+_COPULAS = {"be", "seem", "remain", "become", "appear", "look", "sound"}
 _NEGATORS = {"not", "no", "never", "n't", "neither", "nor", "without", "hardly"}
 
 CONFIDENCE = {"act": 0.85, "prepositional": 0.85, "position": 0.8, "evaluation": 0.7, "model": 0.6}
@@ -495,6 +496,13 @@ def _claim_evaluations(context: _Context, claim: Claim, polarity: PolarityScorer
         target = context.target(subject, claim.speaker)
         predicate = [t for t in sentence_tokens if not (subject.left_edge.i <= t.i <= subject.right_edge.i)]
         score = valence(predicate)
+        # An actor is judged only by what is predicated of it ("X is corrupt"); an act or a
+        # policy also by what it is said to cause ("the use by ICE makes immigrants less likely ...").
+        copular = head.lemma_.lower() in _COPULAS or any(c.dep_ in {"acomp", "attr"} for c in head.children)
+        if target is not None and target.kind == ACTOR and not copular:
+            target = None
+        if target is not None and target.kind == TOPIC and subject.lemma_.lower() not in ACT_NOUNS:
+            target = None
         if target is not None and abs(score) >= 1.0 and target.actor is not claim.speaker:
             polarity_ = FAVOR if score > 0 else AGAINST
             confidence = CONFIDENCE["evaluation"] * (0.9 if claim.certainty != "certain" else 1.0)

@@ -1,0 +1,67 @@
+"""Articles the tool has never been tuned on: GUM Wikinews (CC BY 2.5, see tests/data/corpora)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_texts, wikinews
+
+ARTICLES = ["GUM_news_questionnaire", "GUM_news_imprisoned", "GUM_news_taxes", "GUM_news_homeopathic",
+            "GUM_news_hackers"]
+
+
+@pytest.fixture(scope="module")
+def corpus(nlp, polarity):
+    return extract_texts(nlp, wikinews(ARTICLES), polarity)
+
+
+def speakers(result, doc_id):
+    doc = next(d for d in result.documents if d.document.id == doc_id)
+    return {result.actor_of[id(c.speaker)].label for c in doc.claims}
+
+
+def labels(result):
+    return {a.label for a in result.actors}
+
+
+def test_named_people_and_organisations_are_actors(corpus):
+    found = labels(corpus)
+    for name in ("Yvette Cooper", "Suella Braverman", "Church of Scientology", "Stefania Giannini"):
+        assert name in found, name
+
+
+def test_speakers_are_the_people_quoted(corpus):
+    assert {"Yvette Cooper", "Suella Braverman"} <= speakers(corpus, "GUM_news_questionnaire")
+    assert "Church of Scientology" in speakers(corpus, "GUM_news_imprisoned")
+    assert {"Stefania Giannini", "Claudio De Vincenti"} <= speakers(corpus, "GUM_news_taxes")
+
+
+def test_no_speaker_is_a_bare_pronoun(corpus):
+    for doc in corpus.documents:
+        for claim in doc.claims:
+            assert corpus.actor_of[id(claim.speaker)].label.lower() not in {"he", "she", "it", "they", "his", "her"}
+
+
+def test_offsets_index_each_article(corpus):
+    for doc in corpus.documents:
+        text = doc.document.text
+        for claim in doc.claims:
+            assert text[claim.start:claim.end] == claim.text
+        for stance in doc.stances:
+            assert text[stance.start:stance.end] == stance.evidence
+            assert stance.polarity in {"favor", "against"}
+
+
+def test_one_actor_per_person_across_articles(nlp):
+    texts = {
+        "a1": "Mayor Jim Kenney said the city would appeal. Kenney spoke on Friday.",
+        "a2": "Philadelphia Mayor James Kenney criticized the ruling. Kenney said it was wrong.",
+        "a3": "Kenney, the mayor, declined to comment.",
+        "b1": "Kenney Smith, a local baker, said business was good. Smith said prices rose.",
+    }
+    result = extract_texts(nlp, texts)
+    people = [a for a in result.actors if a.type == "Person"]
+    jim = [a for a in people if "Jim Kenney" in a.aliases or "James Kenney" in a.aliases]
+    assert len(jim) == 1 and {"Jim Kenney", "James Kenney"} <= set(jim[0].aliases)
+    baker = [a for a in people if "Smith" in " ".join(a.aliases)]
+    assert len(baker) == 1 and baker[0] is not jim[0]

@@ -1,0 +1,99 @@
+"""Ingestion: formats, news structure, bad input."""
+
+from __future__ import annotations
+
+import json
+
+from kg.ingest import (Skipped, analyse_structure, find_dateline, find_trailer, find_updates, html_to_text,
+                       read_documents)
+
+LIVE_BLOG = (
+    "WASHINGTON (AP) - The Latest on the budget talks (all times local):\n"
+    "4:05 p.m.\nSenators say a deal is close.\n___\n"
+    "11:30 a.m.\nThe White House says talks continue.\n"
+    "Please read our comment policy before commenting."
+)
+
+
+def test_dateline_place_and_agency():
+    dateline = find_dateline("PHILADELPHIA (AP) - The Latest on Philadelphia")
+    assert dateline.place == "Philadelphia" and dateline.agency == "AP"
+    assert find_dateline("LONDON — Ministers met.").place == "London"
+    assert find_dateline("The Latest - nothing here") is None
+
+
+def test_live_blog_updates_have_times_and_bodies():
+    updates = find_updates(LIVE_BLOG)
+    assert [u.time for u in updates] == ["16:05", "11:30"]
+    assert [u.time_text for u in updates] == ["4:05 p.m.", "11:30 a.m."]
+    assert "Senators say a deal is close." in LIVE_BLOG[updates[0].start:updates[0].end]
+    assert "White House" not in LIVE_BLOG[updates[0].start:updates[0].end]
+
+
+def test_trailer_and_markers_are_not_content():
+    document = analyse_structure("blog", LIVE_BLOG)
+    blanked = {i for start, end in document.non_content for i in range(start, end)}
+    trailer = LIVE_BLOG.index("Please read")
+    assert trailer in blanked
+    assert LIVE_BLOG.index("4:05 p.m.") in blanked
+    assert LIVE_BLOG.index("Senators") not in blanked
+    assert document.updates[-1].end <= trailer
+    assert find_trailer("A normal last line.") is None
+
+
+def test_text_is_kept_exactly(tmp_path):
+    text = "Line one.\r\nLine “two” — ok\n"
+    (tmp_path / "a.txt").write_bytes(text.encode("utf-8"))
+    (document,) = read_documents([tmp_path / "a.txt"])
+    assert document.text == text and document.id == "a"
+
+
+def test_html_main_text_without_markup_scripts_or_navigation():
+    page = ("<html><head><title>T</title><script>var x=1;</script></head><body>"
+            "<nav>Home | News</nav><article><h1>Headline</h1><p>First &amp; para.</p>"
+            "<script>alert(1)</script><p>Second <b>para</b>.</p></article><footer>Copyright</footer></body></html>")
+    text, meta = html_to_text(page)
+    assert text == "Headline\nFirst & para.\nSecond para."
+    assert meta["title"] == "T"
+
+
+def test_jsonl_records_and_bad_lines(tmp_path):
+    path = tmp_path / "c.jsonl"
+    lines = [json.dumps({"id": "x1", "text": "Hello there.", "title": "T", "date": "2020-01-01"}),
+             "{not json", json.dumps({"id": "x2"}), json.dumps({"id": "x3", "text": 5}),
+             json.dumps({"text": "No id here.", "url": "https://example.org/news/story-1"})]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    problems: list[Skipped] = []
+    documents = list(read_documents([path], problems.append))
+    assert [d.id for d in documents] == ["x1", "story-1"]
+    assert documents[0].title == "T" and documents[0].date == "2020-01-01"
+    assert [p.line for p in problems] == [2, 3, 4]
+    assert all(p.fatal for p in problems)
+
+
+def test_folders_are_recursive_sorted_and_skip_unknown_types(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("Zed.")
+    (tmp_path / "a.md").write_text("Ay.")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG")
+    problems: list[Skipped] = []
+    documents = list(read_documents([tmp_path], problems.append))
+    assert [d.id for d in documents] == ["a", "z"]
+    assert any("unsupported file type" in p.reason for p in problems)
+
+
+def test_bad_files_are_skipped_with_reasons(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "blank.txt").write_text("  \n\t ")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 owners said so.".encode("latin-1"))
+    problems: list[Skipped] = []
+    documents = list(read_documents([tmp_path, tmp_path / "missing.txt"], problems.append))
+    reasons = {p.path.rsplit("/", 1)[-1]: p.reason for p in problems}
+    assert reasons["empty.txt"] == "file is empty"
+    assert reasons["blank.txt"] == "file holds only whitespace"
+    assert "binary" in reasons["binary.txt"]
+    assert "no such file" in reasons["missing.txt"]
+    # invalid UTF-8 is read with replacement characters and a (non-fatal) warning
+    assert [d.id for d in documents] == ["latin1"] and "\ufffd" in documents[0].text
+    assert "invalid UTF-8" in reasons["latin1.txt"]
