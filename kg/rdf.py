@@ -22,7 +22,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from .actors import GOVERNMENT, GROUP, ORGANIZATION, PERSON, PLACE
 from .claims import DIRECT
 from .pipeline import BuildResult, DocumentResult
-from .resolve import Actor, LocalActor, slugify
+from .resolve import Actor, LocalActor, compact_roles, slugify
 from .stance import ACT, ACTOR, TOPIC, Stance
 from .vocab import DEFAULT_BASE, FOAF, ITSRDF, NIF, ORG, OWL, PREFIXES, PROV, SDO, SKG, SKOS
 
@@ -123,6 +123,8 @@ def to_graph(result: BuildResult, base: str = DEFAULT_BASE) -> Graph:
             add((node, SDO.alternateName, _text(alias)))
         for reason in actor.merges:
             add((node, SKG.mergedBecause, _text(reason)))
+        for iri in actor.same_as:
+            add((node, OWL.sameAs, URIRef(iri)))
 
     def iri_of(local: LocalActor | None) -> URIRef | None:
         return actor_iri.get(id(local)) if local is not None else None
@@ -138,7 +140,7 @@ def to_graph(result: BuildResult, base: str = DEFAULT_BASE) -> Graph:
     for actor in result.actors:
         node = mint.actor(actor)
         doc_id = actor.first_doc
-        for role, qualifier, role_of in actor.roles:
+        for role, qualifier, role_of in compact_roles(actor.roles):
             post = mint.other("post", f"{actor.id}--{slugify(role)}" + (f"--{slugify(role_of)}" if role_of else ""))
             role_node = mint.other("role", slugify(role))
             add((role_node, RDF.type, ORG.Role))

@@ -104,6 +104,7 @@ class Actor:
     merges: tuple[str, ...] = ()  # cross-article merge reasons
     locals: list[LocalActor] = field(default_factory=list)
     first_doc: str = ""
+    same_as: tuple[str, ...] = ()  # external IRIs (owl:sameAs), from a user's alias table
 
 
 def _fold(text: str) -> str:
@@ -540,9 +541,17 @@ def merge_documents(per_document: Iterable[tuple[str, list[LocalActor]]]) -> lis
                             mentions=sorted(mentions, key=lambda mr: (mr[0].doc_id, mr[0].start, mr[0].end)),
                             roles=tuple(roles), affiliations=tuple(affiliations), merges=merges,
                             locals=[local for _, local, _ in locals_], first_doc=locals_[0][0]))
-    _assign_ids(result)
+    assign_ids(result)
     result.sort(key=lambda a: a.id)
     return result
+
+
+def compact_roles(roles: Iterable[tuple[str, str | None, str | None]]) -> list[tuple[str, str | None, str | None]]:
+    """Drop a role that another one of the same name states more fully ("mayor" < "Philadelphia's mayor")."""
+    roles = sorted(set(roles), key=lambda r: tuple(x or "" for x in r))
+    def covered(r, other):
+        return other != r and other[0] == r[0] and all(a is None or a == b for a, b in zip(r[1:], other[1:]))
+    return [r for r in roles if not any(covered(r, other) for other in roles)]
 
 
 def _alias(mention: Mention) -> str:
@@ -563,7 +572,8 @@ def _org_keys(actor: LocalActor) -> list[tuple[str, str]]:
     return sorted(set(keys))
 
 
-def _assign_ids(actors: list[Actor]) -> None:
+def assign_ids(actors: list[Actor]) -> None:
+    """Give each actor a readable, unique id: the slug of its label (unnamed: plus the article)."""
     used: Counter[str] = Counter()
     for actor in sorted(actors, key=lambda a: (not a.named, a.label, a.type, a.first_doc,
                                                a.mentions[0][0].start if a.mentions else 0)):

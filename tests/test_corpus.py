@@ -65,3 +65,25 @@ def test_one_actor_per_person_across_articles(nlp):
     assert len(jim) == 1 and {"Jim Kenney", "James Kenney"} <= set(jim[0].aliases)
     baker = [a for a in people if "Smith" in " ".join(a.aliases)]
     assert len(baker) == 1 and baker[0] is not jim[0]
+
+
+def test_user_alias_table_merges_and_links(nlp, tmp_path):
+    from kg.aliases import apply_aliases, load_aliases
+    from kg.rdf import to_graph
+    from kg.vocab import OWL
+
+    table = tmp_path / "aliases.csv"
+    table.write_text("name,canonical,iri\nJim Kenney,Jim Kenney,http://www.wikidata.org/entity/Q6195522\n"
+                     "Jimmy K.,Jim Kenney,\n", encoding="utf-8")
+    texts = {"a": "Mayor Jim Kenney said the city would appeal.", "b": "Jimmy K. said the ruling was wrong."}
+    result = extract_texts(nlp, texts)
+    before = {a.label for a in result.actors}
+    actors = apply_aliases(result.actors, load_aliases(table))
+    kenney = [a for a in actors if a.label == "Jim Kenney"]
+    assert len(kenney) == 1 and kenney[0].same_as == ("http://www.wikidata.org/entity/Q6195522",)
+    if "Jimmy K." in before:
+        assert "Jimmy K." in kenney[0].aliases and any("user alias table" in m for m in kenney[0].merges)
+    result.actors = actors
+    result.actor_of = {id(local): a for a in actors for local in a.locals}
+    graph = to_graph(result)
+    assert len(list(graph.triples((None, OWL.sameAs, None)))) == 1
