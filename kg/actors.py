@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import REPORT_NOUNS, SPEECH_VERBS
+
 PERSON = "Person"
 ORGANIZATION = "Organization"
 GOVERNMENT = "GovernmentOrganization"
@@ -73,6 +75,12 @@ _GENERIC_ALONE = {"people", "member", "staff", "group", "office", "board", "netw
                   "party", "team", "union", "website", "state", "nation", "authority", "school",
                   "campaign", "movement", "club", "general", "player", "fan", "author", "owner",
                   "developer", "victim", "survivor", "student", "parent", "teacher", "worker"}
+# Subjects of speech verbs that are evidence, not speakers ("the study found", "figures show").
+_NOT_SPEAKERS = {"study", "survey", "research", "data", "figure", "poll", "analysis", "evidence",
+                 "document", "paper", "record", "result", "finding", "test", "review", "article",
+                 "story", "book", "law", "rule", "bill", "policy", "plan", "decision", "ruling",
+                 "thing", "way", "time", "year", "day", "one", "fact", "idea", "question", "problem",
+                 "move", "change", "case", "sign", "number", "rate", "price", "index", "model"}
 # "<name> administration": a person's name heading a body.
 _BODY_AFTER_NAME = {"administration": GOVERNMENT, "government": GOVERNMENT, "campaign": ORGANIZATION,
                     "cabinet": GOVERNMENT, "regime": GOVERNMENT, "team": ORGANIZATION,
@@ -327,12 +335,15 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
             add(token.i, token.i + 1, PRONOUN, "", token.i, number=number, gender=gender,
                 head_lemma=token.lower_)
 
-    # Descriptions: noun phrases headed by an actor noun.
+    # Descriptions: noun phrases headed by an actor noun, or by any noun that speaks
+    # ("the poster wrote", "some individuals reported").
     for token in doc:
         if taken[token.i] or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         lemma = token.lemma_.lower()
-        if lemma not in ACTOR_NOUNS or token.dep_ == "compound":
+        speaks = (token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
+                  and lemma not in REPORT_NOUNS and lemma not in _NOT_SPEAKERS and token.pos_ == "NOUN")
+        if (lemma not in ACTOR_NOUNS and not speaks) or token.dep_ == "compound":
             continue
         left = token.left_edge.i
         # Keep determiners, adjectives, compounds and possessors; stop at anything taken.
@@ -347,9 +358,9 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
             start = token.i
         determiner = doc[start].lower_ if start < token.i else ""
         plural = token.tag_ in {"NNS", "NNPS"} or lemma in {"police", "staff", "people", "authorities"}
-        if lemma in _GENERIC_ALONE and start == token.i and not plural:
+        if lemma in _GENERIC_ALONE and start == token.i and not plural and not speaks:
             continue
-        type_ = ACTOR_NOUNS[lemma]
+        type_ = ACTOR_NOUNS.get(lemma, PERSON)
         if type_ == PERSON and plural:
             type_ = GROUP
         affiliation_prep = next((p for p in token.rights if p.dep_ == "prep"

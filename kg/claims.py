@@ -25,39 +25,21 @@ from typing import Mapping, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Mention
+from .lexicon import REPORT_NOUNS, SPEECH_VERBS
 from .resolve import LocalActor
 
 DIRECT, INDIRECT, MIXED = "direct", "indirect", "mixed"
 CERTAIN, PROBABLE, POSSIBLE = "certain", "probable", "possible"
 
-#: Verbs that report speech or thought (lemmas).
-SPEECH_VERBS = {
-    "say", "tell", "announce", "argue", "claim", "warn", "accuse", "insist", "add", "note",
-    "explain", "confirm", "deny", "believe", "state", "report", "write", "describe", "suggest",
-    "assert", "contend", "maintain", "acknowledge", "admit", "allege", "predict", "promise",
-    "vow", "pledge", "declare", "stress", "emphasize", "emphasise", "reply", "respond", "answer",
-    "remark", "reveal", "indicate", "estimate", "tweet", "post", "email", "think", "feel",
-    "hope", "fear", "expect", "worry", "complain", "concede", "agree", "disagree", "recall",
-    "observe", "conclude", "testify", "propose", "recommend", "speculate", "caution", "counter",
-    "reiterate", "announce", "point", "assure", "boast", "charge", "contend", "doubt", "find",
-    "determine", "question", "mention", "comment", "urge", "demand", "ask", "guess", "reckon",
-    "understand", "know", "realize", "realise", "acknowledge", "imply", "signal", "threaten",
-    "argue", "posit", "theorize", "add", "continue", "elaborate", "predict", "forecast", "blog",
-    "quip", "joke", "lament", "concur", "clarify", "specify", "affirm", "attest", "certify",
-    "inform", "advise", "notify", "remind", "suspect", "assume", "presume",
-}
 #: Cues that present the content as belief rather than assertion.
 PROBABLE_CUES = {"believe", "think", "suggest", "expect", "estimate", "suspect", "feel", "hope",
                  "fear", "predict", "guess", "assume", "presume", "reckon", "speculate", "forecast",
                  "worry", "doubt", "imply", "indicate", "signal", "theorize", "posit"}
 NEGATING_CUES = {"deny", "dispute", "reject"}
 _MODALS_POSSIBLE = {"may", "might", "could"}
-#: Nouns that report a statement: "X's statement said", "X's announcement that ...".
-REPORT_NOUNS = {"statement", "announcement", "report", "release", "letter", "email", "e-mail",
-                "post", "tweet", "message", "claim", "assertion", "allegation", "warning",
-                "testimony", "remarks", "comment", "speech", "filing", "memo", "complaint"}
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "parataxis"}
+_FIRST_PERSON = {"i", "we"}
 
 
 @dataclass
@@ -276,8 +258,46 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         for q in _quote_in(quotes, start, end):
             used_quotes.add(q)
 
+    def claim_for_cue(token: Token, speaker: LocalActor | None = None) -> None:
+        """A claim cued by a speech verb: its complement, or a quotation beside it."""
+        lemma = token.lemma_.lower()
+        subject = _subject_of(token)
+        if subject is None:
+            return
+        speaker = speaker or _actor_for_token(subject, actor_at)
+        if speaker is None:
+            return
+        certainty, polarity = _certainty(token)
+        complement = next((c for c in token.children if c.dep_ in _COMPLEMENT_DEPS
+                           and c.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}), None)
+        if complement is not None:
+            start_i, end_i = _trim(doc, complement.left_edge.i, complement.right_edge.i + 1)
+            if start_i <= token.i < end_i:  # the cue sits inside: keep the part after it
+                start_i, end_i = _trim(doc, token.i + 1, end_i)
+            if end_i > start_i:
+                start = doc[start_i].idx
+                end = doc[end_i - 1].idx + len(doc[end_i - 1].text)
+                kind, start, end = _kind_and_span(quotes, start, end)
+                add_claim(speaker, subject, token, kind, start, end, complement, certainty, polarity)
+                return
+        # No clausal complement: a quotation beside the cue in the same sentence (a sentence-like
+        # one, not a scare-quoted term such as "online translation tools").
+        sentence = token.sent
+        beside = [q for q in quotes if sentence.start_char <= q[0] < sentence.end_char or
+                  (q[0] < sentence.start_char < q[1])]
+        beside = [q for q in beside if q not in used_quotes and not (q[0] <= token.idx < q[1])]
+        if beside:
+            q = min(beside, key=lambda q: min(abs(q[0] - token.idx), abs(q[1] - token.idx)))
+            inner = doc.char_span(q[0] + 1, q[1] - 1 if doc.text[q[1] - 1] in "”\"’»" else q[1], alignment_mode="contract")
+            if inner is not None and (len(inner) >= 6 or any(t.pos_ in {"VERB", "AUX"} for t in inner)):
+                add_claim(speaker, subject, token, DIRECT, inner.start_char, inner.end_char, inner.root, certainty, polarity)
+
+    in_quote: list[Token] = []
     for token in doc:
-        if token.pos_ not in {"VERB", "AUX"} or _in_any(quotes, token.idx):
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if _in_any(quotes, token.idx):
+            in_quote.append(token)
             continue
         if _is_non_answer(token):
             subject = _subject_of(token)
@@ -289,41 +309,19 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
                                              doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
                                              doc[start:end].text))
             continue
-        lemma = token.lemma_.lower()
-        if lemma not in SPEECH_VERBS:
+        if token.lemma_.lower() in SPEECH_VERBS:
+            claim_for_cue(token)
+
+    # Cues inside a quotation ("I think ...", "we believe ...") belong to the person quoted.
+    for token in in_quote:
+        if token.lemma_.lower() not in SPEECH_VERBS:
             continue
         subject = _subject_of(token)
-        if subject is None:
+        if subject is None or subject.lower_ not in _FIRST_PERSON:
             continue
-        speaker = _actor_for_token(subject, actor_at)
-        if speaker is None:
-            continue
-        certainty, polarity = _certainty(token)
-        complement = next((c for c in token.children if c.dep_ in _COMPLEMENT_DEPS
-                           and c.pos_ in {"VERB", "AUX", "ADJ", "NOUN"} and c.i > token.i - 40), None)
-        if lemma in {"urge", "ask", "demand", "tell", "inform", "advise", "remind", "warn"} and complement is not None \
-                and complement.dep_ == "xcomp" and not any(c.dep_ in {"nsubj", "mark"} for c in complement.children):
-            pass  # "urged X to act": a request, still a claim of the speaker
-        if complement is not None:
-            start_i, end_i = _trim(doc, complement.left_edge.i, complement.right_edge.i + 1)
-            if start_i <= token.i < end_i:  # the cue sits inside: keep the part after it
-                start_i, end_i = _trim(doc, token.i + 1, end_i)
-            if end_i > start_i:
-                start = doc[start_i].idx
-                end = doc[end_i - 1].idx + len(doc[end_i - 1].text)
-                kind, start, end = _kind_and_span(quotes, start, end)
-                add_claim(speaker, subject, token, kind, start, end, complement, certainty, polarity)
-                continue
-        # No clausal complement: a quotation beside the cue in the same sentence.
-        sentence = token.sent
-        beside = [q for q in quotes if sentence.start_char <= q[0] < sentence.end_char or
-                  (q[0] < sentence.start_char < q[1])]
-        beside = [q for q in beside if q not in used_quotes and not (q[0] <= token.idx < q[1])]
-        if beside:
-            q = min(beside, key=lambda q: min(abs(q[0] - token.idx), abs(q[1] - token.idx)))
-            inner = doc.char_span(q[0] + 1, q[1] - 1 if doc.text[q[1] - 1] in "”\"’»" else q[1], alignment_mode="contract")
-            if inner is not None and len(inner) >= 3:
-                add_claim(speaker, subject, token, DIRECT, inner.start_char, inner.end_char, inner.root, certainty, polarity)
+        around = [c for c in claims if c.start <= token.idx < c.end]
+        if around:
+            claim_for_cue(token, min(around, key=lambda c: c.end - c.start).speaker)
 
     # "according to X, ..."
     for token in doc:

@@ -1,0 +1,24 @@
+"""Word lists shared by several stages (so that no stage imports another's internals)."""
+
+from __future__ import annotations
+
+#: Verbs that report speech or thought (lemmas).
+SPEECH_VERBS = {
+    "say", "tell", "announce", "argue", "claim", "warn", "accuse", "insist", "add", "note",
+    "explain", "confirm", "deny", "believe", "state", "report", "write", "describe", "suggest",
+    "assert", "contend", "maintain", "acknowledge", "admit", "allege", "predict", "promise",
+    "vow", "pledge", "declare", "stress", "emphasize", "emphasise", "reply", "respond", "answer",
+    "remark", "reveal", "indicate", "estimate", "tweet", "post", "email", "think", "feel",
+    "hope", "fear", "expect", "worry", "complain", "concede", "agree", "disagree", "recall",
+    "observe", "conclude", "testify", "propose", "recommend", "speculate", "caution", "counter",
+    "reiterate", "announce", "point", "assure", "boast", "charge", "contend", "doubt", "find",
+    "determine", "question", "mention", "comment", "urge", "demand", "ask", "guess", "reckon",
+    "understand", "know", "realize", "realise", "acknowledge", "imply", "signal", "threaten",
+    "argue", "posit", "theorize", "add", "continue", "elaborate", "predict", "forecast", "blog",
+    "quip", "joke", "lament", "concur", "clarify", "specify", "affirm", "attest", "certify",
+    "inform", "advise", "notify", "remind", "suspect", "assume", "presume",
+}
+#: Nouns that report a statement: "X's statement said", "X's announcement that ...".
+REPORT_NOUNS = {"statement", "announcement", "report", "release", "letter", "email", "e-mail",
+                "post", "tweet", "message", "claim", "assertion", "allegation", "warning",
+                "testimony", "remarks", "comment", "speech", "filing", "memo", "complaint"}
