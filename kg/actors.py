@@ -80,7 +80,8 @@ _NOT_SPEAKERS = {"study", "survey", "research", "data", "figure", "poll", "analy
                  "document", "paper", "record", "result", "finding", "test", "review", "article",
                  "story", "book", "law", "rule", "bill", "policy", "plan", "decision", "ruling",
                  "thing", "way", "time", "year", "day", "one", "fact", "idea", "question", "problem",
-                 "move", "change", "case", "sign", "number", "rate", "price", "index", "model"}
+                 "move", "change", "case", "sign", "number", "rate", "price", "index", "model",
+                 "rest", "part", "most", "lot", "majority", "minority", "half", "side", "other"}
 # "<name> administration": a person's name heading a body.
 _BODY_AFTER_NAME = {"administration": GOVERNMENT, "government": GOVERNMENT, "campaign": ORGANIZATION,
                     "cabinet": GOVERNMENT, "regime": GOVERNMENT, "team": ORGANIZATION,

@@ -25,6 +25,7 @@ from typing import Mapping, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Mention
+from .ingest import Turn
 from .lexicon import REPORT_NOUNS, SPEECH_VERBS
 from .resolve import LocalActor
 
@@ -216,10 +217,12 @@ def _is_non_answer(verb: Token) -> bool:
 
 
 def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
-                   actor_of: Mapping[int, LocalActor]) -> tuple[list[Claim], list[NonAnswer]]:
+                   actor_of: Mapping[int, LocalActor], turns: Sequence[Turn] = ()) -> tuple[list[Claim], list[NonAnswer]]:
     """Claims and non-answers in one parsed article.
 
-    ``actor_of`` maps a mention's index in ``mentions`` to its resolved local actor.
+    ``actor_of`` maps a mention's index in ``mentions`` to its resolved local actor; ``turns``
+    are the article's interview turns (:func:`kg.ingest.find_turns`), whose answers are claims
+    of the interviewee.
     """
     actor_at: dict[int, LocalActor] = {}
     for index, mention in enumerate(mentions):
@@ -363,9 +366,72 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
             kind, start, end = _kind_and_span(quotes, doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text))
             add_claim(speaker, owner, token, kind, start, end, clause)
 
+    claims.extend(_interview_answers(doc, doc_id, turns, mentions, actor_of))
     claims = _dedupe(claims)
     _attach_about(claims, mentions, actor_of)
     return claims, non_answers
+
+
+_INTERVIEW_WORD = re.compile(r"\binterview\w*", re.IGNORECASE)
+
+
+def _interviewee(doc: Doc, mentions: Sequence[Mention], actor_of: Mapping[int, LocalActor],
+                 turns: Sequence[Turn]) -> LocalActor | None:
+    """The person answering: named before the first question (the headline, the intro), else
+    the most mentioned named person."""
+    first_question = next((t.start for t in turns if t.question), len(doc.text))
+    people = [(i, m) for i, m in enumerate(mentions) if i in actor_of and actor_of[i].type == "Person"
+              and actor_of[i].named]
+    early = [actor_of[i] for i, m in people if m.start < first_question]
+    if early:
+        return early[0]
+    counts: dict[int, int] = {}
+    for i, _ in people:
+        counts[id(actor_of[i])] = counts.get(id(actor_of[i]), 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=counts.get)
+    return next(actor_of[i] for i, _ in people if id(actor_of[i]) == best)
+
+
+def _interview_answers(doc: Doc, doc_id: str, turns: Sequence[Turn], mentions: Sequence[Mention],
+                       actor_of: Mapping[int, LocalActor]) -> list[Claim]:
+    """Each answer turn of an interview is a direct claim of its speaker."""
+    if not turns:
+        return []
+    actors = {id(a): a for a in actor_of.values()}.values()
+    default = _interviewee(doc, mentions, actor_of, turns)
+    cue_match = _INTERVIEW_WORD.search(doc.text, 0, next((t.start for t in turns), len(doc.text)))
+    claims = []
+    for turn in turns:
+        if turn.question:
+            continue
+        speaker, cue = default, None
+        if turn.label and turn.label not in {"A", "Q"}:
+            label = turn.label.lower()
+            speaker = next((a for a in actors if a.type == "Person" and any(
+                label == n.lower() or label in n.lower().split() for n in a.names())), None)
+            cue = (turn.label_start, turn.label_end, turn.label)
+        if speaker is None:
+            continue
+        if cue is None:
+            if cue_match is None:
+                continue
+            cue = (cue_match.start(), cue_match.end(), cue_match.group(0))
+        span = doc.char_span(turn.start, turn.end, alignment_mode="contract")
+        if span is None or len(span) < 3:
+            continue
+        start_i, end_i = _trim(doc, span.start, span.end)
+        if end_i <= start_i:
+            continue
+        content = doc[start_i:end_i]
+        claims.append(Claim(
+            doc_id=doc_id, speaker=speaker, speaker_start=cue[0], speaker_end=cue[1], cue=cue[2],
+            cue_lemma="interview", cue_start=cue[0], cue_end=cue[1], kind=DIRECT,
+            start=content.start_char, end=content.end_char, text=content.text,
+            sentence_start=content.start_char, sentence_end=content.end_char, head=content.root.i,
+        ))
+    return claims
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -78,6 +78,18 @@ class Update:
 
 
 @dataclass(frozen=True)
+class Turn:
+    """One turn of an interview: a question or an answer paragraph, with its printed label if any."""
+
+    start: int
+    end: int
+    question: bool
+    label: str | None = None  # "Hill" in "Hill: ...", "Q" in "Q: ..."
+    label_start: int | None = None
+    label_end: int | None = None
+
+
+@dataclass(frozen=True)
 class Document:
     """An article: its exact text, metadata, and which character spans are not content."""
 
@@ -91,6 +103,7 @@ class Document:
     dateline: Dateline | None = None
     updates: tuple[Update, ...] = ()
     non_content: tuple[tuple[int, int], ...] = ()
+    turns: tuple[Turn, ...] = ()
 
     def update_at(self, offset: int) -> Update | None:
         """The live-blog update whose body contains ``offset``, if any."""
@@ -185,6 +198,43 @@ def find_trailer(text: str) -> tuple[int, int] | None:
     return (cut, end) if cut < end else None
 
 
+_TURN_LABEL = re.compile(r"^(?P<label>Q|A|[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}):[ \t]+(?=\S)")
+_INTERVIEW_HINT = re.compile(r"\binterview", re.IGNORECASE)
+
+
+def find_turns(text: str, title: str | None = None) -> list[Turn]:
+    """Question and answer turns of an interview, or nothing for an ordinary article.
+
+    Labelled turns ("Q: ...", "Hill: ...") count when at least three paragraphs carry a label;
+    otherwise an article whose title or opening says "interview" and that has at least two
+    paragraphs ending in a question mark is read as alternating questions and answers.
+    """
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if text[m.start():m.end()].strip()]
+    labelled = [(s, e, _TURN_LABEL.match(text[s:e])) for s, e in paragraphs]
+    if sum(1 for *_, m in labelled if m) >= 3:
+        turns = []
+        for start, end, match in labelled:
+            if match is None:
+                continue
+            label = match.group("label")
+            question = label == "Q" or text[start:end].rstrip().endswith("?")
+            turns.append(Turn(start + match.end(), end, question, label, start, start + len(label)))
+        return turns
+    opening = (title or "") + " " + text[:300]
+    questions = [p for p in paragraphs if text[p[0]:p[1]].rstrip().endswith("?")]
+    if not _INTERVIEW_HINT.search(opening) or len(questions) < 2:
+        return []
+    turns, seen_question = [], False
+    for start, end in paragraphs:
+        is_question = text[start:end].rstrip().endswith("?")
+        if is_question:
+            seen_question = True
+            turns.append(Turn(start, end, True))
+        elif seen_question:
+            turns.append(Turn(start, end, False))
+    return turns
+
+
 def analyse_structure(doc_id: str, text: str, **meta: str | None) -> Document:
     """Build a :class:`Document`, finding its dateline, updates and non-content spans."""
     dateline = find_dateline(text)
@@ -203,12 +253,14 @@ def analyse_structure(doc_id: str, text: str, **meta: str | None) -> Document:
             Update(u.index, u.time_text, u.time, u.marker_start, u.marker_end, u.start, min(u.end, trailer[0]))
             for u in updates
         ]
+    turns = find_turns(text, meta.get("title"))
     return Document(
         id=doc_id,
         text=text,
         dateline=dateline,
         updates=tuple(updates),
         non_content=tuple(sorted(set(non_content))),
+        turns=tuple(turns),
         **meta,
     )
 

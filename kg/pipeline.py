@@ -69,7 +69,7 @@ def extract_document(parsed: ParsedDocument, polarity: PolarityScorer | None = N
     local_actors = resolve_document(doc, mentions, place)
     index_of = {id(m): i for i, m in enumerate(mentions)}
     actor_of = {index_of[id(m)]: actor for actor in local_actors for m in actor.mentions}
-    claims, non_answers = extract_claims(doc, document.id, mentions, actor_of)
+    claims, non_answers = extract_claims(doc, document.id, mentions, actor_of, document.turns)
     stances = extract_stances(doc, document.id, mentions, actor_of, claims, polarity)
     words = sum(1 for t in doc if t.is_alpha)
     return DocumentResult(document, mentions, local_actors, claims, non_answers, stances, words)

@@ -87,3 +87,15 @@ def test_user_alias_table_merges_and_links(nlp, tmp_path):
     result.actor_of = {id(local): a for a in actors for local in a.locals}
     graph = to_graph(result)
     assert len(list(graph.triples((None, OWL.sameAs, None)))) == 1
+
+
+def test_interview_answers_are_claims_of_the_interviewee(nlp):
+    from kg.ingest import analyse_structure
+    from kg.pipeline import extract
+
+    text = wikinews(["GUM_interview_hill"])["GUM_interview_hill"]
+    (result,) = extract(nlp, [analyse_structure("hill", text)])
+    answers = [c for c in result.claims if c.cue_lemma == "interview"]
+    assert len(answers) >= 8
+    assert {c.speaker.label() for c in answers} == {"Christopher Hill"}
+    assert all(c.kind == "direct" and not c.text.rstrip().endswith("?") for c in answers)

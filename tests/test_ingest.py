@@ -97,3 +97,16 @@ def test_bad_files_are_skipped_with_reasons(tmp_path):
     # invalid UTF-8 is read with replacement characters and a (non-fatal) warning
     assert [d.id for d in documents] == ["latin1"] and "\ufffd" in documents[0].text
     assert "invalid UTF-8" in reasons["latin1.txt"]
+
+
+def test_interview_turns_labelled_and_unlabelled():
+    from kg.ingest import find_turns
+
+    labelled = "Q: Why run?\nHill: Because I care.\nQ: And now?\nHill: We go on."
+    turns = find_turns(labelled)
+    assert [(t.question, t.label) for t in turns] == [(True, "Q"), (False, "Hill"), (True, "Q"), (False, "Hill")]
+    assert labelled[turns[1].start:turns[1].end] == "Because I care."
+    plain = "Wikinews interviews Jane Roe\n\nWhy run?\n\nBecause I care.\n\nWhat next?\n\nWe go on.\n\nMore."
+    turns = find_turns(plain)
+    assert [plain[t.start:t.end] for t in turns if not t.question] == ["Because I care.", "We go on.", "More."]
+    assert find_turns("An article. Why? Nobody knows?\nIt ends.") == []
