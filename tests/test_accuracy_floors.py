@@ -1,0 +1,78 @@
+"""Accuracy must not fall: headline numbers on a fixed GUM subset and on the dev gold set.
+
+The floors are the measured values minus 0.02 (the lower of the committed tree and the tree being
+edited at the time), rounded down. They only go up:
+when a change raises a number, raise its floor; never lower one to make a change pass.
+Regenerate the numbers with ``python benchmarks/gum.py --quick`` and ``kg eval tests/data/gold``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "gold"
+
+# GUM, the 6 held-out news articles of benchmarks/gum.py QUICK_NEWS (measured 2026-11-28).
+GUM_MENTION_PRECISION = 0.74      # head-match mention detection, person/organization
+GUM_MENTION_RECALL = 0.52
+GUM_B3_F1 = 0.87                  # coreference over detected mentions
+GUM_SOURCES_RESOLVED = 0.87       # attribution sources resolved to the right actor
+GUM_CLAIM_F1_03 = 0.60            # claim content P/R/F1, overlap >= 0.3
+GUM_CLAIM_F1_08 = 0.52            # overlap >= 0.8
+GUM_SPEAKER_03 = 0.91             # speaker match among matched claims at 0.3
+
+# Dev gold set (tests/data/gold), kg eval micro-averages with the shipped polarity model if any
+# (measured 2026-11-28).
+GOLD_ACTOR_RECALL = 0.80
+GOLD_CLAIM_F1 = 0.67
+GOLD_SPEAKER_ACCURACY = 0.81
+GOLD_STANCE_F1 = 0.17
+
+
+@pytest.fixture(scope="module")
+def floors_nlp():
+    from kg.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def _gum():
+    spec = importlib.util.spec_from_file_location("gum_benchmark", ROOT / "benchmarks" / "gum.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _at_least(measured, floor: float, name: str) -> None:
+    assert measured is not None and measured >= floor, f"{name} fell to {measured} (floor {floor})"
+
+
+def test_gum_subset_floors(floors_nlp):
+    gum = _gum()
+    result = gum.benchmark(floors_nlp, ids=gum.QUICK_NEWS, textacy=False)
+    actors, claims = result["actors"], result["claims"]["stancekg"]["news"]
+    _at_least(actors["mentions"]["precision"], GUM_MENTION_PRECISION, "mention precision")
+    _at_least(actors["mentions"]["recall"], GUM_MENTION_RECALL, "mention recall")
+    _at_least(actors["coreference"]["b3"]["f1"], GUM_B3_F1, "B3 F1")
+    _at_least(actors["sources"]["news"]["resolved"], GUM_SOURCES_RESOLVED, "sources resolved")
+    _at_least(claims["0.3"]["f1"], GUM_CLAIM_F1_03, "claim F1 at 0.3")
+    _at_least(claims["0.8"]["f1"], GUM_CLAIM_F1_08, "claim F1 at 0.8")
+    _at_least(claims["0.3"]["speaker"], GUM_SPEAKER_03, "speaker match at 0.3")
+
+
+@pytest.mark.skipif(not any(GOLD.glob("*.json")), reason="no dev gold set in tests/data/gold")
+def test_dev_gold_floors(floors_nlp):
+    from kg.evaluate import evaluate
+    from kg.pipeline import default_polarity
+
+    metrics = evaluate(GOLD, nlp=floors_nlp, polarity=default_polarity()).total().metrics()
+    _at_least(metrics["actor_recall"], GOLD_ACTOR_RECALL, "actor recall")
+    _at_least(metrics["claim_f1"], GOLD_CLAIM_F1, "claim F1")
+    _at_least(metrics["speaker_accuracy"], GOLD_SPEAKER_ACCURACY, "speaker accuracy")
+    _at_least(metrics["stance_f1"], GOLD_STANCE_F1, "stance F1")
