@@ -275,7 +275,8 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
     taken = [False] * len(doc)
 
     def add(start: int, end: int, kind: str, type_: str, root: int, **extra: object) -> Mention | None:
-        if any(taken[start:end]):
+        # A description may contain other mentions ("the mayor's office"); nothing else may overlap.
+        if taken[root] if kind == DESCRIPTION else any(taken[start:end]):
             return None
         for i in range(start, end):
             taken[i] = True
@@ -316,6 +317,16 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
             extra["acronym_definition"] = doc[end + 1].text
         add(start, end, NAME, type_, root_token.i, **extra)
 
+    # Surnames and first names of people named elsewhere in the article that the model did not
+    # tag this time ('"We will fight it," Lopez told reporters').
+    name_parts: set[str] = set()
+    for mention in mentions:
+        if mention.type == PERSON and mention.kind == NAME and len(mention.tokens) >= 2:
+            name_parts |= {mention.tokens[0], mention.tokens[-1]}
+    for token in doc:
+        if not taken[token.i] and token.pos_ == "PROPN" and token.text in name_parts and token.text[:1].isupper():
+            add(token.i, token.i + 1, NAME, PERSON, token.i, entity_label="ECHO", head_lemma=token.lower_)
+
     # Acronyms the model did not tag ("ICE").
     for token in doc:
         if taken[token.i]:
@@ -348,18 +359,15 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
             continue
         left = token.left_edge.i
         # Keep determiners, adjectives, compounds and possessors; stop at anything taken.
-        start = token.i
-        for child in sorted(token.lefts, key=lambda t: -t.i):
-            if child.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod"} and not taken[child.i]:
-                start = min(start, child.left_edge.i)
-        start = max(start, left)
-        while start < token.i and taken[start]:
+        # Keep determiners, adjectives, compounds and possessors ("Philadelphia's Democratic mayor").
+        modifiers = [c for c in token.lefts if c.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod"}]
+        start = max(left, min([c.left_edge.i for c in modifiers] + [token.i]))
+        while start < token.i and (doc[start].is_punct or doc[start].is_space):
             start += 1
-        if any(taken[start:token.i]):
-            start = token.i
-        determiner = doc[start].lower_ if start < token.i else ""
+        determiner = doc[start].lower_ if doc[start].dep_ == "det" else ""
         plural = token.tag_ in {"NNS", "NNPS"} or lemma in {"police", "staff", "people", "authorities"}
-        if lemma in _GENERIC_ALONE and start == token.i and not plural and not speaks:
+        acts = token.dep_ == "nsubj" and token.head.pos_ == "VERB"
+        if lemma in _GENERIC_ALONE and not (plural or acts or any(c.dep_ != "det" for c in modifiers)):
             continue
         type_ = ACTOR_NOUNS.get(lemma, PERSON)
         if type_ == PERSON and plural:
@@ -385,7 +393,7 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
         span_end = token.i + 1
         mention = add(start, span_end, DESCRIPTION, type_, token.i,
                       number="plural" if plural else "singular", head_lemma=lemma,
-                      definite=determiner in {"the", "this", "that", "these", "those"} or determiner == "",
+                      definite=determiner in {"the", "this", "that", "these", "those"} or start == token.i,
                       role=lemma if type_ in {PERSON, GROUP} else None, role_qualifier=qualifier,
                       role_of=owner, affiliations=affiliations)
         if mention is not None and end > span_end:

@@ -278,6 +278,9 @@ class _Context:
             return Target(ACTOR, actor.label(), start, end, actor)
         if head.pos_ == "PRON" or head.lower_ in _ANAPHORIC:
             return None
+        antecedent = _topic_antecedent(doc, head)
+        if antecedent is not None:
+            return self.target(antecedent, holder)
         if any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in _ANAPHORIC for c in head.children):
             return None
         if head.pos_ not in {"NOUN", "PROPN", "VERB"}:
@@ -301,6 +304,35 @@ class _Context:
                 return None
         label = clean_name(text) if head.pos_ != "VERB" else text
         return Target(kind, label, start, end, owner, key=topic_key(doc, head))
+
+
+# Words for one kind of thing: "the deal" can take up "the city's contract with ICE".
+TOPIC_CLASSES = [
+    {"contract", "agreement", "deal", "pact", "accord", "arrangement", "treaty", "partnership"},
+    {"decision", "move", "plan", "policy", "measure", "action", "step", "proposal", "initiative"},
+    {"law", "bill", "legislation", "ordinance", "regulation", "act"},
+    {"ruling", "verdict", "judgment", "judgement", "order"},
+    {"ban", "prohibition", "restriction"},
+    {"tax", "levy", "tariff"},
+]
+_TOPIC_CLASS = {word: i for i, words in enumerate(TOPIC_CLASSES) for word in words}
+
+
+def _topic_antecedent(doc: Doc, head: Token) -> Token | None:
+    """For a bare "the deal" / "this decision", the latest fuller phrase of the same kind before it."""
+    lemma = head.lemma_.lower()
+    if lemma not in _TOPIC_CLASS or head.pos_ != "NOUN":
+        return None
+    modifiers = [c for c in head.children if c.dep_ not in {"det", "punct"}]
+    determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
+    if modifiers or determiner not in {"the", "this", "that", "such"}:
+        return None
+    kind = _TOPIC_CLASS[lemma]
+    for token in reversed(doc[:head.i]):
+        if (token.pos_ == "NOUN" and _TOPIC_CLASS.get(token.lemma_.lower()) == kind
+                and any(c.dep_ in {"poss", "prep", "compound", "amod", "acl"} for c in token.children)):
+            return token
+    return None
 
 
 def topic_key(doc: Doc, head: Token) -> str:

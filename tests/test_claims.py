@@ -1,0 +1,74 @@
+"""Claims: direct, indirect and mixed quotes, speakers, cues, factuality, non-answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_texts
+
+
+@pytest.fixture(scope="module")
+def claims_of(nlp):
+    def run(text):
+        result = extract_texts(nlp, {"t": text})
+        (doc,) = result.documents
+        return [(result.actor_of[id(c.speaker)].label, c) for c in doc.claims], doc
+    return run
+
+
+def test_direct_quote_after_and_before_the_cue(claims_of):
+    claims, _ = claims_of('Senator Maria Lopez said: "The bill will hurt small farmers across the state." '
+                          '"We will fight it in court," Lopez told reporters.')
+    assert [(s, c.kind) for s, c in claims] == [("Maria Lopez", "direct"), ("Maria Lopez", "direct")]
+    assert claims[0][1].text == "The bill will hurt small farmers across the state."
+    assert claims[1][1].text.startswith("We will fight it in court")
+
+
+def test_quote_over_several_sentences_and_interrupted(claims_of):
+    claims, _ = claims_of('"This is a dark day. Our members are angry," union leader Tom Brady said. '
+                          '"We will strike," he said, "if nothing changes by Monday."')
+    assert {s for s, _ in claims} == {"Tom Brady"}
+    assert any("This is a dark day. Our members are angry" in c.text for _, c in claims)
+
+
+def test_indirect_and_mixed_speech(claims_of):
+    claims, _ = claims_of("The ministry said the plan was unworkable. "
+                          'Critics argue that the law amounts to "a blank cheque" for the police.')
+    assert any(c.kind == "indirect" and c.text == "the plan was unworkable" for _, c in claims)
+    assert any(c.kind == "mixed" and "blank cheque" in c.text for _, c in claims)
+
+
+def test_according_to_and_statements(claims_of):
+    claims, _ = claims_of("According to the World Health Organization, the outbreak is slowing. "
+                          "In a statement emailed Friday, Acme Corp. said it would appeal.")
+    speakers = {s for s, _ in claims}
+    assert {"World Health Organization", "Acme Corp"} <= speakers
+    according = next(c for s, c in claims if s == "World Health Organization")
+    assert according.cue == "According to" and according.text == "the outbreak is slowing"
+
+
+def test_pronoun_speaker_is_resolved(claims_of):
+    claims, _ = claims_of("Governor Ann Kim visited the plant. She said the jobs would stay. "
+                          "She added that workers deserved better.")
+    assert [s for s, _ in claims] == ["Ann Kim", "Ann Kim"]
+
+
+def test_negated_and_hedged_attribution(claims_of):
+    claims, _ = claims_of("The company denied that it had polluted the river. "
+                          "Officials believe the leak may have started in May.")
+    denial = next(c for _, c in claims if "polluted" in c.text)
+    assert denial.polarity == "negative"
+    belief = next(c for _, c in claims if "leak" in c.text)
+    assert belief.certainty in {"probable", "possible"}
+
+
+def test_non_answers_are_not_claims(claims_of):
+    claims, doc = claims_of("Spokespeople for the Pentagon did not respond to a request for comment. "
+                            "The mayor's office declined to comment.")
+    assert claims == []
+    assert len(doc.non_answers) == 2
+
+
+def test_no_claim_from_narration(claims_of):
+    claims, _ = claims_of("The river flooded the town on Tuesday. Hundreds of homes were damaged.")
+    assert claims == []

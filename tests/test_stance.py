@@ -1,0 +1,76 @@
+"""Stances from acts, speech acts, positions and evaluations; negation and reported speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_texts
+
+
+@pytest.fixture(scope="module")
+def stances_of(nlp):
+    def run(text):
+        result = extract_texts(nlp, {"t": text})
+        (doc,) = result.documents
+        out = []
+        for stance in doc.stances:
+            target = stance.target.label
+            if stance.target.actor is not None and stance.target.kind != "actor":
+                target += " @" + stance.target.actor.label()
+            out.append((stance.holder.label(), stance.polarity, target))
+        return out, doc
+    return run
+
+
+def has(stances, holder, polarity, target_part):
+    return any(h == holder and p == polarity and target_part in t for h, p, t in stances)
+
+
+def test_speech_acts(stances_of):
+    stances, _ = stances_of("Senator Maria Lopez criticized Governor Ann Kim on Monday. "
+                            "The union praised the Acme Corporation.")
+    assert has(stances, "Maria Lopez", "against", "Ann Kim")
+    assert has(stances, "union", "favor", "Acme Corporation")
+
+
+def test_acts_with_prepositions_and_passives(stances_of):
+    stances, _ = stances_of("A federal judge sided with the Sierra Club. "
+                            "The ban has been blocked by the Supreme Court. "
+                            "The Treasury withheld funding from the Red Cross.")
+    assert has(stances, "federal judge", "favor", "Sierra Club")
+    assert has(stances, "Supreme Court", "against", "ban")
+    assert has(stances, "Treasury", "against", "Red Cross")
+
+
+def test_negation(stances_of):
+    stances, _ = stances_of("Mayor Jim Kenney said he would not renew the city's contract with Palantir. "
+                            "The senators did not oppose the nomination.")
+    assert has(stances, "Jim Kenney", "against", "contract with Palantir")
+    assert not any(h == "senators" for h, _, _ in stances)
+
+
+def test_reported_position(stances_of):
+    stances, _ = stances_of("Jane Roe, a longtime critic of the Acme Corporation, spoke first.")
+    assert has(stances, "Jane Roe", "against", "Acme Corporation")
+
+
+def test_evaluation_inside_a_claim_belongs_to_the_speaker(stances_of):
+    stances, _ = stances_of("The Justice Department said the city's decision was irresponsible and dangerous.")
+    assert has(stances, "Justice Department", "against", "city's decision")
+
+
+def test_a_third_party_act_inside_a_claim_is_not_its_stance(stances_of):
+    stances, _ = stances_of("Greenpeace said the Acme Corporation sued the farmers last year.")
+    assert not any(h == "Acme Corporation" for h, _, _ in stances)
+
+
+def test_no_stance_from_mentions_or_non_answers(stances_of):
+    stances, _ = stances_of("Officials from Acme Corp. and the Sierra Club met on Monday. "
+                            "Acme Corp. did not respond to a request for comment.")
+    assert stances == []
+
+
+def test_the_deal_takes_up_the_contract(stances_of):
+    stances, _ = stances_of("The city signed a data-sharing contract with Palantir in 2015. "
+                            "Mayor Jim Kenney said he would not renew the deal.")
+    assert has(stances, "Jim Kenney", "against", "data-sharing contract with Palantir")
