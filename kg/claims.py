@@ -151,6 +151,17 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _complement(cue: Token, quotes: Sequence[tuple[int, int]]) -> Token | None:
+    """What a speech verb reports: its first clausal complement after it; one before it only when
+    it is a fronted clause ("The plan is dead, she said") or quotation, not an introductory phrase."""
+    candidates = [c for c in cue.children if c.dep_ in _COMPLEMENT_DEPS and c.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}]
+    after = [c for c in candidates if c.i > cue.i]
+    if after:
+        return after[0]
+    before = [c for c in candidates if c.i < cue.i and (c.pos_ in {"VERB", "AUX"} or _in_any(quotes, c.idx))]
+    return before[-1] if before else None
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Trim a token span of leading "that"/punctuation and trailing punctuation."""
     while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘" or doc[start].lower_ in {"that", ","} or doc[start].is_space):
@@ -271,8 +282,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         if speaker is None:
             return
         certainty, polarity = _certainty(token)
-        complement = next((c for c in token.children if c.dep_ in _COMPLEMENT_DEPS
-                           and c.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}), None)
+        complement = _complement(token, quotes)
         if complement is not None:
             start_i, end_i = _trim(doc, complement.left_edge.i, complement.right_edge.i + 1)
             if start_i <= token.i < end_i:  # the cue sits inside: keep the part after it
@@ -284,10 +294,15 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
                 add_claim(speaker, subject, token, kind, start, end, complement, certainty, polarity)
                 return
         # No clausal complement: a quotation beside the cue in the same sentence (a sentence-like
-        # one, not a scare-quoted term such as "online translation tools").
+        # one, not a scare-quoted term such as "online translation tools"), or opening the next
+        # paragraph when the cue's sentence ends with a colon ("Obama tweeted:\n\n“...”").
         sentence = token.sent
         beside = [q for q in quotes if sentence.start_char <= q[0] < sentence.end_char or
                   (q[0] < sentence.start_char < q[1])]
+        if doc.text[sentence.start_char:sentence.end_char].rstrip().endswith(":"):
+            after = doc.text[sentence.end_char:].lstrip()
+            following = sentence.end_char + (len(doc.text) - sentence.end_char - len(after))
+            beside += [q for q in quotes if q[0] == following]
         beside = [q for q in beside if q not in used_quotes and not (q[0] <= token.idx < q[1])]
         if beside:
             q = min(beside, key=lambda q: min(abs(q[0] - token.idx), abs(q[1] - token.idx)))
@@ -325,6 +340,44 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         around = [c for c in claims if c.start <= token.idx < c.end]
         if around:
             claim_for_cue(token, min(around, key=lambda c: c.end - c.start).speaker)
+
+    # A quotation that follows a quoted claim in the same paragraph, with no cue of its own,
+    # continues it ('"We thank you," said Bolden. "This was a difficult decision."').
+    for q_start, q_end in quotes:
+        if (q_start, q_end) in used_quotes or any(c.start <= q_start < c.end for c in claims):
+            continue
+        previous = [c for c in claims if c.kind != INDIRECT and c.end <= q_start
+                    and "\n" not in doc.text[c.end:q_start] and len(doc.text[c.end:q_start]) < 300]
+        if not previous:
+            continue
+        inner = doc.char_span(q_start + 1, q_end - 1 if doc.text[q_end - 1] in "”\"’»" else q_end, alignment_mode="contract")
+        if inner is None or len(inner) < 4 or not any(t.pos_ in {"VERB", "AUX"} for t in inner):
+            continue
+        last = max(previous, key=lambda c: c.end)
+        claims.append(Claim(
+            doc_id=doc_id, speaker=last.speaker, speaker_start=last.speaker_start, speaker_end=last.speaker_end,
+            cue=last.cue, cue_lemma=last.cue_lemma, cue_start=last.cue_start, cue_end=last.cue_end, kind=DIRECT,
+            start=inner.start_char, end=inner.end_char, text=inner.text, certainty=last.certainty,
+            sentence_start=inner.sent.start_char, sentence_end=inner.sent.end_char, head=inner.root.i,
+        ))
+        used_quotes.add((q_start, q_end))
+
+    # "in the words of X, “...”"
+    for token in doc:
+        if token.lower_ != "words" or token.i < 2 or doc[token.i - 2].lower_ != "in" or _in_any(quotes, token.idx):
+            continue
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        source = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        speaker = _actor_for_token(source, actor_at) if source is not None else None
+        if speaker is None:
+            continue
+        after = [q for q in quotes if q[0] > token.idx and q[0] < token.sent.end_char and q not in used_quotes]
+        if after:
+            q = after[0]
+            inner = doc.char_span(q[0] + 1, q[1] - 1 if doc.text[q[1] - 1] in "”\"’»" else q[1], alignment_mode="contract")
+            if inner is not None and len(inner) >= 3:
+                add_claim(speaker, doc[source.left_edge.i:source.right_edge.i + 1], doc[token.i - 2:of.i + 1],
+                          DIRECT, inner.start_char, inner.end_char, inner.root)
 
     # "according to X, ..."
     for token in doc:
