@@ -32,6 +32,9 @@ Claims (every attribution relation, positive and negative)
     gold source chain. "speaker (span)" uses the claim's own speaker span only — the fair
     comparison with textacy, whose speaker is a token span.
   * Cue match (among matched pairs whose gold has a cue): the predicted cue overlaps a gold cue.
+  * Gold covered (a diagnostic): the share of gold contents with >= 80% of their tokens inside
+    some predicted claim, however long (not one-to-one). High coverage with low precision means
+    the claims are too coarse (e.g. a whole interview answer as one claim).
   * textacy's ``direct_quotations`` runs on the same parses and is scored the same way
     (install it with ``pip install textacy``; it is a benchmark-only dependency).
 """
@@ -402,6 +405,12 @@ def score_claims(parsed: Sequence[Parsed], predicted: dict[str, list[ClaimSpans]
         gold = _gold_attributions(item.article, words)
         claims = predicted.get(item.article.id, [])
         claim_tokens = [tokens_in(words, *c.content) for c in claims]
+        # Coverage (a diagnostic, not one-to-one): gold contents >= 80% inside some predicted content,
+        # whatever its size; an interview answer taken whole as one claim covers the clauses in it.
+        covered = sum(1 for g in gold if g["content"] and any(len(g["content"] & t) >= 0.8 * len(g["content"])
+                                                              for t in claim_tokens))
+        for genre in (item.article.genre, "all"):
+            counts[(genre, "covered")]["covered"] += covered
         for threshold in THRESHOLDS:
             edges = {}
             for p, tokens in enumerate(claim_tokens):
@@ -443,6 +452,7 @@ def score_claims(parsed: Sequence[Parsed], predicted: dict[str, list[ClaimSpans]
                 "speaker": ratio(row["speaker"], row["matched"]),
                 "speaker_span": ratio(row["speaker_local"], row["matched"]),
                 "cue": ratio(row["cue"], row["cue_checked"]),
+                "gold_covered": ratio(counts[(genre, "covered")]["covered"], row["gold"]),
             }
     if keep_errors:
         result["errors"] = dict(errors)
@@ -536,9 +546,9 @@ def render(result: dict) -> str:
                 s = scores[genre][str(threshold)]
                 rows.append([system, genre, f">= {threshold}", _fmt(s["precision"]), _fmt(s["recall"]), _fmt(s["f1"]),
                              _fmt(s["speaker"]), _fmt(s["speaker_span"]), _fmt(s["cue"]),
-                             f"{s['gold']}/{s['predicted']}/{s['matched']}"])
+                             f"{s['gold']}/{s['predicted']}/{s['matched']}", _fmt(s["gold_covered"])])
     lines.append(render_rows(["system", "genre", "overlap", "P", "R", "F1", "speaker", "speaker (span)", "cue",
-                              "gold/pred/matched"], rows))
+                              "gold/pred/matched", "gold covered"], rows))
     if "textacy" in result["claims"]:
         failed = result["claims"]["textacy"]["failed_articles"]
         lines.append(f"textacy {result['claims']['textacy']['version']}: direct quotations only; "

