@@ -487,6 +487,38 @@ def _interview_answers(doc: Doc, doc_id: str, turns: Sequence[Turn], mentions: S
     return claims
 
 
+_FIRST_PERSON_SINGULAR = {"i", "me", "my", "mine", "myself"}
+
+
+def first_person_mentions(doc: Doc, doc_id: str, claims: Sequence[Claim], turns: Sequence[Turn] = ()) -> list[tuple[Mention, LocalActor]]:
+    """ "I", "me", "my" inside a quotation or an interview answer are its speaker; "you" in an
+    interview question is the interviewee. Returns new pronoun mentions with their actors."""
+    from .actors import PRONOUN  # local: the mention kinds live with the mentions
+
+    found: list[tuple[Mention, LocalActor]] = []
+    quoted = [c for c in claims if c.kind in {DIRECT, MIXED}]
+    for token in doc:
+        lower = token.lower_
+        if lower not in _FIRST_PERSON_SINGULAR and lower != "you":
+            continue
+        owner = None
+        if lower in _FIRST_PERSON_SINGULAR:
+            around = [c for c in quoted if c.start <= token.idx < c.end]
+            if around:
+                owner = min(around, key=lambda c: c.end - c.start).speaker
+        elif turns:
+            question = next((t for t in turns if t.question and t.start <= token.idx < t.end), None)
+            answer = next((c for c in claims if c.cue_lemma == "interview" and c.start > token.idx), None)
+            owner = answer.speaker if question is not None and answer is not None else None
+        if owner is None:
+            continue
+        mention = Mention(doc_id=doc_id, start=token.idx, end=token.idx + len(token.text), text=token.text,
+                          kind=PRONOUN, type="", root=token.i, sentence=0, head_lemma=lower,
+                          tokens=(token.text,))
+        found.append((mention, owner))
+    return found
+
+
 def _dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per content span; nested reports keep their own, shorter spans."""
     seen: dict[tuple[int, int], Claim] = {}

@@ -20,7 +20,7 @@ from spacy.language import Language
 from . import __version__
 from .aliases import CanonicalActor, apply_aliases
 from .actors import GOVERNMENT, NAME, ORGANIZATION, PERSON, Mention, extract_mentions
-from .claims import Claim, NonAnswer, extract_claims
+from .claims import Claim, NonAnswer, extract_claims, first_person_mentions
 from .ingest import Document, Reporter, read_documents
 from .nlp import ParsedDocument, load_pipeline, model_description, parse
 from .resolve import Actor, LocalActor, merge_documents, resolve_document
@@ -70,6 +70,13 @@ def extract_document(parsed: ParsedDocument, polarity: PolarityScorer | None = N
     index_of = {id(m): i for i, m in enumerate(mentions)}
     actor_of = {index_of[id(m)]: actor for actor in local_actors for m in actor.mentions}
     claims, non_answers = extract_claims(doc, document.id, mentions, actor_of, document.turns)
+    for mention, actor in first_person_mentions(doc, document.id, claims, document.turns):
+        actor.mentions.append(mention)
+        actor.reasons[id(mention)] = "first person in a quotation" if mention.head_lemma != "you" else "interviewee addressed"
+        mentions.append(mention)
+        actor_of[len(mentions) - 1] = actor
+    for actor in local_actors:
+        actor.mentions.sort(key=lambda m: (m.start, m.end))
     stances = extract_stances(doc, document.id, mentions, actor_of, claims, polarity)
     words = sum(1 for t in doc if t.is_alpha)
     return DocumentResult(document, mentions, local_actors, claims, non_answers, stances, words)
