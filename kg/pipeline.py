@@ -11,6 +11,7 @@ and writing the graph happen once at the end.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -120,6 +121,33 @@ def extract(nlp: Language, documents: Iterable[Document], polarity: PolarityScor
         if progress is not None:
             progress(result)
         yield result
+
+
+@contextmanager
+def extractor(model: str, nlp: Language | None = None, use_polarity: bool = True, jobs: int = 1,
+              scheduler: str | None = None) -> Iterator[Callable[[Iterable[Document]], Iterator[DocumentResult]]]:
+    """A function from documents to their results, in input order, whichever the engine:
+
+    this process (``jobs=1``), ``jobs`` worker processes (:mod:`kg.parallel`), or the workers of a
+    Dask cluster (``scheduler``: ``tcp://HOST:PORT`` or ``local:N``, :mod:`kg.distributed`). All give
+    the same results. Enter it before opening stores: worker processes start here.
+    """
+    if scheduler:
+        from .distributed import DaskExtractor
+
+        with DaskExtractor(scheduler, model, use_polarity) as engine:
+            yield engine.map
+    elif jobs > 1:
+        from .parallel import ParallelExtractor, preload
+
+        if nlp is not None:
+            preload(model, use_polarity, nlp, default_polarity() if use_polarity else None)
+        with ParallelExtractor(model, jobs, use_polarity) as engine:
+            yield engine.map
+    else:
+        nlp = nlp if nlp is not None else load_pipeline(model)
+        polarity = default_polarity() if use_polarity else None
+        yield lambda documents: extract(nlp, documents, polarity)
 
 
 def default_polarity() -> PolarityScorer | None:

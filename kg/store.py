@@ -1,0 +1,602 @@
+"""An embedded, persistent Oxigraph store for large graphs: incremental builds, SPARQL, streaming export.
+
+``kg build --store DIR`` streams articles through extraction and writes their triples into an
+Oxigraph store (:mod:`pyoxigraph`, RocksDB on disk) instead of an rdflib graph in memory:
+
+1. extraction results are spilled to a temporary file as they arrive; only each article's kept
+   actors (a few small objects) stay in memory;
+2. the actors of the run are merged exactly as for a single file (:func:`kg.resolve.merge_documents`,
+   the user's alias table), then matched to the actors already in the store (:mod:`kg.registry`);
+3. :func:`kg.rdf.to_graph` turns the actors, then each batch of articles, into triples that go into
+   the store, one transaction per batch.
+
+So a fresh store holds exactly the triples of ``kg build -o graph.ttl`` for the same input. An
+article already in the store (same document IRI) is skipped. The data is in the default graph; the
+actor registry lives in the named graph :data:`REGISTRY_GRAPH`, which queries and exports leave out.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+import zlib
+from dataclasses import dataclass, field, replace
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from . import __version__
+from .pipeline import BuildResult, DocumentResult, keeps_actor
+from .registry import KnownActor, MatchedActor, match_known
+from .resolve import Actor, LocalActor, merge_documents
+from .vocab import DEFAULT_BASE, PREFIXES, SDO, SKG
+
+REGISTRY_GRAPH = ox.NamedNode("urn:x-stancekg:registry")
+_META = ox.NamedNode("urn:x-stancekg:store")
+_REG = "urn:x-stancekg:registry#"
+_KEY, _SURNAME, _RECORD, _ID = (ox.NamedNode(_REG + n) for n in ("key", "surname", "record", "id"))
+_BASE, _FORMAT = ox.NamedNode(_REG + "base"), ox.NamedNode(_REG + "format")
+STORE_FORMAT = "1"
+
+#: Articles per store transaction (and per spill record).
+BATCH_DOCS = 64
+#: Actors per transaction when the run's actors are written.
+ACTOR_CHUNK = 2000
+
+EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+                  "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD}
+_INTEGER_TYPES = {f"http://www.w3.org/2001/XMLSchema#{t}" for t in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
+    "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#: Oxigraph stores literals by value: integers of any XSD type become xsd:integer and decimals lose
+#: trailing zeros. The lexical forms kg.rdf writes are restored on the way out, by predicate.
+_RESTORE = {
+    ox.NamedNode(_NIF + "beginIndex"): (_XSD + "integer", _XSD + "nonNegativeInteger", str),
+    ox.NamedNode(_NIF + "endIndex"): (_XSD + "integer", _XSD + "nonNegativeInteger", str),
+    ox.NamedNode("https://w3id.org/stancekg/ontology#confidence"):
+        (_XSD + "decimal", _XSD + "decimal", lambda v: f"{Decimal(v):.3f}"),
+}
+
+
+class StoreError(ValueError):
+    """A store that cannot be opened or does not fit the request."""
+
+
+def is_store(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is an Oxigraph store folder (RocksDB files inside)."""
+    path = Path(path)
+    return path.is_dir() and (path / "CURRENT").is_file()
+
+
+# --------------------------------------------------------------------------- terms
+
+
+class _Terms:
+    """rdflib terms to pyoxigraph terms, with a cache for the IRIs that repeat (predicates, classes)."""
+
+    def __init__(self) -> None:
+        self.iris: dict[str, ox.NamedNode] = {}
+        self.datatypes: dict[str, ox.NamedNode] = {}
+
+    def iri(self, value: str) -> ox.NamedNode:
+        node = self.iris.get(value)
+        if node is None:
+            node = ox.NamedNode(value)
+            if len(self.iris) < 100_000:
+                self.iris[value] = node
+        return node
+
+    def term(self, term):
+        if isinstance(term, URIRef):
+            return self.iri(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype is not None and str(term.datatype) != _XSD + "string":
+                return ox.Literal(str(term), datatype=self.iri(str(term.datatype)))
+            return ox.Literal(str(term))
+        if isinstance(term, BNode):
+            return ox.BlankNode(str(term))
+        raise TypeError(f"not an RDF term: {term!r}")
+
+    def quads(self, graph: Graph) -> Iterator[ox.Quad]:
+        term, default = self.term, ox.DefaultGraph()
+        for s, p, o in graph:
+            yield ox.Quad(term(s), term(p), term(o), default)
+
+
+def plain(term) -> object:
+    """A query result term as a plain Python value, as :func:`kg.query.run_query` gives it."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value if term.datatype is not None else ""
+        value = term.value
+        try:
+            if datatype in _INTEGER_TYPES:
+                return int(value)
+            if datatype == _XSD + "decimal":
+                return float(Decimal(value))
+            if datatype in {_XSD + "double", _XSD + "float"}:
+                return float(value)
+        except (ValueError, InvalidOperation):
+            return value
+        if datatype == _XSD + "boolean":
+            return value in {"true", "1"}
+        return value
+    return term.value
+
+
+# --------------------------------------------------------------------------- the store
+
+
+class GraphStore:
+    """A stancekg graph in an Oxigraph store folder."""
+
+    def __init__(self, path: str | os.PathLike[str], read_only: bool = False, create: bool = True) -> None:
+        self.path = Path(path)
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path}: is a file, not a store folder")
+        if self.path.is_dir() and any(self.path.iterdir()) and not is_store(self.path):
+            raise StoreError(f"{self.path}: is a folder but not an Oxigraph store")
+        if not is_store(self.path) and (read_only or not create):
+            raise StoreError(f"{self.path}: no store here (build one with kg build --store {self.path})")
+        try:
+            self.store = ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+        except OSError as error:
+            message = str(error)
+            if "lock" in message.lower():
+                raise StoreError(f"{self.path}: the store is in use by another process") from None
+            raise StoreError(f"{self.path}: cannot open the store ({message.splitlines()[0]})") from None
+        self.terms = _Terms()
+        self.registry = StoreRegistry(self.store)
+
+    # ---- metadata
+
+    @property
+    def base(self) -> str | None:
+        for quad in self.store.quads_for_pattern(_META, _BASE, None, REGISTRY_GRAPH):
+            return quad.object.value
+        return None
+
+    def claim_base(self, base: str) -> None:
+        """Record the base IRI of a new store; refuse another base for an existing one."""
+        current = self.base
+        if current is None:
+            self.store.extend([ox.Quad(_META, _BASE, ox.Literal(base), REGISTRY_GRAPH),
+                               ox.Quad(_META, _FORMAT, ox.Literal(STORE_FORMAT), REGISTRY_GRAPH)])
+        elif current != base:
+            raise StoreError(f"{self.path}: the store was built with --base {current}, not {base}")
+
+    def has_document(self, doc_iri: str) -> bool:
+        for _ in self.store.quads_for_pattern(ox.NamedNode(doc_iri), ox.NamedNode(str(SDO.identifier)), None,
+                                              ox.DefaultGraph()):
+            return True
+        return False
+
+    def __len__(self) -> int:
+        """Triples in the graph (the default graph; the registry is not counted)."""
+        result = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        for solution in result:
+            return int(solution["n"].value)
+        return 0
+
+    # ---- writing
+
+    def add_graph(self, graph: Graph, extra: Sequence[ox.Quad] = (), remove: Sequence[ox.Quad] = ()) -> None:
+        """Add ``graph``'s triples (and registry quads ``extra``) in one transaction; then drop ``remove``."""
+        quads = list(self.terms.quads(graph))
+        quads.extend(extra)
+        self.store.extend(quads)
+        for quad in remove:
+            self.store.remove(quad)
+
+    def merge_topics(self, graph: Graph) -> None:
+        """Keep a topic's first label: a batch's label for a stored topic becomes a skos:altLabel."""
+        for topic in list(graph.subjects(RDF.type, SKG.Topic)):
+            stored = [q.object.value for q in self.store.quads_for_pattern(
+                self.terms.iri(str(topic)), self.terms.iri(str(RDFS.label)), None, ox.DefaultGraph())]
+            if not stored:
+                continue
+            first = stored[0]
+            for label in list(graph.objects(topic, RDFS.label)):
+                graph.remove((topic, RDFS.label, label))
+                if str(label) != first:
+                    graph.add((topic, SKOS.altLabel, label))
+            graph.remove((topic, SKOS.altLabel, Literal(first)))
+
+    def flush(self) -> None:
+        self.store.flush()
+
+    def optimize(self) -> None:
+        self.store.optimize()
+
+    # ---- reading
+
+    def query(self, spec: str):
+        """Run a canned query name, a ``.rq`` file or a SPARQL string: a :class:`kg.query.Table`."""
+        from .query import QueryError, check_safe, resolve_query
+
+        sparql = resolve_query(spec)
+        check_safe(sparql)
+        try:
+            result = self.store.query(sparql)
+        except (SyntaxError, ValueError, OSError) as error:
+            message = str(error).splitlines()[0] if str(error) else type(error).__name__
+            raise QueryError(f"SPARQL error: {message}") from None
+        return table_of(result)
+
+    def triples(self) -> Iterator[ox.Triple]:
+        """The graph's triples, streamed, with the datatypes the store does not keep restored.
+
+        Oxigraph keeps literals by value (``"0.850"^^xsd:decimal`` comes back as ``"0.85"``, an
+        ``xsd:nonNegativeInteger`` as ``xsd:integer``); see :data:`_RESTORE`.
+        """
+        fixes = {p: (stored, ox.NamedNode(written), lexical) for p, (stored, written, lexical) in _RESTORE.items()}
+        for quad in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
+            fix = fixes.get(quad.predicate)
+            if fix is not None and isinstance(quad.object, ox.Literal) and quad.object.datatype.value == fix[0]:
+                try:
+                    value = fix[2](quad.object.value)
+                except (ValueError, InvalidOperation):
+                    value = quad.object.value
+                yield ox.Triple(quad.subject, quad.predicate, ox.Literal(value, datatype=fix[1]))
+            else:
+                yield quad.triple
+
+    def export(self, path: str | os.PathLike[str], fmt: str) -> None:
+        """Write the graph to ``path`` in rdflib format name ``fmt``, streamed, via a temporary file."""
+        try:
+            rdf_format = EXPORT_FORMATS[fmt]
+        except KeyError:
+            raise StoreError(f"cannot export a store as {fmt} (choose ttl, nt, nq, trig or jsonld)") from None
+        target = Path(path)
+        folder = target.parent if str(target.parent) else Path(".")
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        os.close(handle)
+        prefixes = dict(PREFIXES)
+        if self.base:
+            prefixes["kgid"] = self.base
+        triples = self.triples()
+        if rdf_format in {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}:
+            default = ox.DefaultGraph()
+            triples = (ox.Quad(t.subject, t.predicate, t.object, default) for t in triples)
+        try:
+            with open(temporary, "wb") as stream:
+                kwargs = {"prefixes": prefixes} if rdf_format in {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG} else {}
+                ox.serialize(triples, stream, rdf_format, **kwargs)
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, target)
+        except BaseException:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+            raise
+
+    def triples_nt(self) -> Iterator[bytes]:
+        """The graph as N-Triples, in chunks of lines (for uploads)."""
+        buffer: list[ox.Triple] = []
+        for triple in self.triples():
+            buffer.append(triple)
+            if len(buffer) >= 50_000:
+                yield ox.serialize(buffer, format=ox.RdfFormat.N_TRIPLES)
+                buffer = []
+        if buffer:
+            yield ox.serialize(buffer, format=ox.RdfFormat.N_TRIPLES)
+
+    def rdflib_graph(self, live: bool = False) -> Graph:
+        """The graph as an rdflib Graph: a copy in memory (exact terms), or with ``live`` the store
+        itself behind rdflib's API through oxrdflib (no copy; literals as Oxigraph keeps them)."""
+        if live:
+            import oxrdflib  # noqa: F401  (registers the "Oxigraph" rdflib store plugin)
+            from oxrdflib import OxigraphStore
+
+            return Graph(store=OxigraphStore(store=self.store))
+        graph = Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace, override=True)
+        if self.base:
+            graph.bind("kgid", self.base)
+        add = graph.add
+        for triple in self.triples():
+            add((_rdflib(triple.subject), _rdflib(triple.predicate), _rdflib(triple.object)))
+        return graph
+
+    def close(self) -> None:
+        del self.store
+
+
+def _rdflib(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    datatype = term.datatype.value if term.datatype is not None else None
+    return Literal(term.value, datatype=None if datatype == _XSD + "string" else URIRef(datatype))
+
+
+def table_of(result):
+    """A pyoxigraph query result as a :class:`kg.query.Table` (same shape as rdflib's)."""
+    from .query import _LIST_COLUMNS, Table
+
+    if isinstance(result, ox.QueryBoolean):
+        return Table(["ask"], [[bool(result)]])
+    if isinstance(result, ox.QueryTriples):
+        rows = sorted([[plain(t.subject), plain(t.predicate), plain(t.object)] for t in result])
+        return Table(["subject", "predicate", "object"], rows)
+    columns = [v.value for v in result.variables]
+    rows = []
+    for solution in result:
+        row = [plain(solution[i]) for i in range(len(columns))]
+        for i, column in enumerate(columns):
+            if column in _LIST_COLUMNS and isinstance(row[i], str) and row[i]:
+                row[i] = "|".join(sorted(set(row[i].split("|"))))
+        rows.append(row)
+    return Table(columns, rows)
+
+
+# --------------------------------------------------------------------------- the registry
+
+
+class StoreRegistry:
+    """The actors of earlier runs, kept in the store's registry graph (see :mod:`kg.registry`)."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+        self._cache: dict[str, KnownActor | None] = {}
+
+    def empty(self) -> bool:
+        for _ in self.store.quads_for_pattern(None, _ID, None, REGISTRY_GRAPH):
+            return False
+        return True
+
+    @staticmethod
+    def _key(key: tuple[str, str]) -> ox.Literal:
+        return ox.Literal(f"{key[0]}\t{key[1]}")
+
+    def _actor(self, subject) -> KnownActor | None:
+        iri = subject.value
+        if iri not in self._cache:
+            record = next(iter(self.store.quads_for_pattern(subject, _RECORD, None, REGISTRY_GRAPH)), None)
+            ident = next(iter(self.store.quads_for_pattern(subject, _ID, None, REGISTRY_GRAPH)), None)
+            if record is None or ident is None:
+                self._cache[iri] = None
+            else:
+                self._cache[iri] = KnownActor.from_record(ident.object.value, record.object.value)
+        return self._cache[iri]
+
+    def lookup(self, key: tuple[str, str]) -> KnownActor | None:
+        for quad in self.store.quads_for_pattern(None, _KEY, self._key(key), REGISTRY_GRAPH):
+            return self._actor(quad.subject)
+        return None
+
+    def surname_bearers(self, surname: str) -> list[KnownActor]:
+        found = [self._actor(q.subject) for q in self.store.quads_for_pattern(None, _SURNAME, ox.Literal(surname),
+                                                                            REGISTRY_GRAPH)]
+        return sorted((a for a in found if a is not None), key=lambda a: a.id)
+
+    def id_taken(self, actor_id: str) -> bool:
+        for _ in self.store.quads_for_pattern(None, _ID, ox.Literal(actor_id), REGISTRY_GRAPH):
+            return True
+        return False
+
+    def entry_quads(self, subject: ox.NamedNode, entry: KnownActor) -> tuple[list[ox.Quad], list[ox.Quad]]:
+        """Quads to add and to remove to record ``entry`` for the actor ``subject``."""
+        remove = list(self.store.quads_for_pattern(subject, _RECORD, None, REGISTRY_GRAPH))
+        add = [ox.Quad(subject, _ID, ox.Literal(entry.id), REGISTRY_GRAPH),
+               ox.Quad(subject, _RECORD, ox.Literal(entry.record()), REGISTRY_GRAPH)]
+        add += [ox.Quad(subject, _KEY, self._key(k), REGISTRY_GRAPH) for k in sorted(entry.keys)]
+        if entry.surname:
+            add.append(ox.Quad(subject, _SURNAME, ox.Literal(entry.surname), REGISTRY_GRAPH))
+        remove = [q for q in remove if q.object.value != entry.record()]
+        self._cache.pop(subject.value, None)
+        return add, remove
+
+
+# --------------------------------------------------------------------------- spilling results
+
+
+class Spill:
+    """Extraction results parked on disk between extraction and writing (pickled, compressed)."""
+
+    def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
+        self._file = tempfile.TemporaryFile(prefix="kg-spill-", dir=folder)
+        self._buffer: list = []
+        self.count = 0
+
+    def add(self, result: DocumentResult) -> None:
+        from .parallel import pack
+
+        self._buffer.append(pack(result))
+        self.count += 1
+        if len(self._buffer) >= BATCH_DOCS:
+            self._write()
+
+    def _write(self) -> None:
+        if self._buffer:
+            data = zlib.compress(pickle.dumps(self._buffer, protocol=pickle.HIGHEST_PROTOCOL), 1)
+            self._file.write(len(data).to_bytes(8, "little"))
+            self._file.write(data)
+            self._buffer = []
+
+    def batches(self) -> Iterator[list[DocumentResult]]:
+        """The results again, in order, a batch at a time."""
+        from .parallel import unpack
+
+        self._write()
+        self._file.seek(0)
+        while True:
+            header = self._file.read(8)
+            if not header:
+                return
+            data = self._file.read(int.from_bytes(header, "little"))
+            yield [unpack(p) for p in pickle.loads(zlib.decompress(data))]
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def slim_local(local: LocalActor) -> LocalActor:
+    """A copy of ``local`` for merging: the mention list keeps its length and order, but mentions with
+    the same kind and text share one object, so that little stays in memory per article."""
+    seen: dict[tuple[str, str], object] = {}
+    mentions = [seen.setdefault((m.kind, m.text), m) for m in local.mentions]
+    return replace(local, mentions=mentions, reasons={})
+
+
+# --------------------------------------------------------------------------- building
+
+
+@dataclass
+class StoreSummary:
+    documents: int = 0
+    skipped: int = 0
+    actors: int = 0
+    new_actors: int = 0
+    claims: int = 0
+    stances: int = 0
+    triples: int = 0
+    doc_ids: list[str] = field(default_factory=list)
+
+
+def build_into_store(results: Iterable[DocumentResult], store: GraphStore, base: str = DEFAULT_BASE,
+                     model: str = "", aliases: Sequence = (), spill_dir: str | None = None,
+                     on_write: Callable[[int], None] | None = None) -> StoreSummary:
+    """Write the graph of ``results`` into ``store``, merging actors with those already there.
+
+    ``results`` is consumed once, as a stream; skip documents already in the store before
+    extracting them (:meth:`GraphStore.has_document`).
+    """
+    from .aliases import apply_aliases
+
+    store.claim_base(base)
+    summary = StoreSummary()
+    spill = Spill(spill_dir)
+    kept_by_doc: list[tuple[str, list[LocalActor]]] = []
+    try:
+        for result in results:
+            keep = keeps_actor(result)
+            kept_by_doc.append((result.document.id, [slim_local(a) for a in result.actors if keep(a)]))
+            spill.add(result)
+            summary.documents += 1
+            summary.claims += len(result.claims)
+            summary.stances += len(result.stances)
+        if not kept_by_doc:
+            return summary
+        actors = apply_aliases(merge_documents(kept_by_doc), list(aliases))
+        matched = match_known(actors, None if store.registry.empty() else store.registry)
+        summary.actors = len(matched)
+        summary.new_actors = sum(1 for m in matched if m.known is None)
+        _write_actors(store, matched, kept_by_doc, base, model)
+        _write_documents(store, spill, matched, kept_by_doc, base, model, on_write)
+        store.flush()
+        return summary
+    finally:
+        spill.close()
+
+
+def _write_actors(store: GraphStore, matched: list[MatchedActor], kept_by_doc, base: str, model: str) -> None:
+    """The actors' own triples (labels, aliases, posts, memberships) and registry entries, in chunks.
+
+    Posts and memberships look actors up by name in the articles an actor appears in; each chunk
+    also gets, as context, the actors that bear such a name in those articles (without their own
+    posts and memberships), so the lookups give what one graph of everything would give.
+    """
+    from .rdf import _Minter, to_graph
+
+    mint = _Minter(base)
+    actors = [m.actor for m in matched]
+    order = {id(a): i for i, a in enumerate(actors)}
+    by_doc: dict[str, list[Actor]] = {}
+    for actor in actors:
+        for local in actor.locals:
+            doc_id = local.mentions[0].doc_id if local.mentions else ""
+            group = by_doc.setdefault(doc_id, [])
+            if not group or group[-1] is not actor:
+                group.append(actor)
+    for start in range(0, len(matched), ACTOR_CHUNK):
+        chunk = matched[start:start + ACTOR_CHUNK]
+        members = {id(m.actor) for m in chunk}
+        wanted: dict[str, set[str]] = {}
+        for m in chunk:
+            actor = m.actor
+            if actor.roles:
+                wanted.setdefault(actor.first_doc, set()).update(r[2].lower() for r in actor.roles if r[2])
+            if actor.affiliations:
+                for local in actor.locals:
+                    if local.mentions:
+                        wanted.setdefault(local.mentions[0].doc_id, set()).update(a.lower() for a in actor.affiliations)
+        context: dict[int, Actor] = {}
+        for doc_id, names in wanted.items():
+            for other in by_doc.get(doc_id, []):
+                if id(other) in members:
+                    continue
+                locals_ = [l for l in other.locals if l.mentions and l.mentions[0].doc_id == doc_id]
+                if other.label.lower() in names or any(n.lower() in names for l in locals_ for n in l.names()):
+                    previous = context.get(id(other))
+                    kept = (previous.locals if previous else []) + locals_
+                    context[id(other)] = replace(other, roles=(), affiliations=(), locals=kept)
+        ranked = [(order[id(m.actor)], m.actor) for m in chunk] + [(order[k], a) for k, a in context.items()]
+        listed = [actor for _, actor in sorted(ranked, key=lambda ra: ra[0])]
+        graph = to_graph(BuildResult([], listed, model=model, version=__version__), base)
+        extra: list[ox.Quad] = []
+        remove: list[ox.Quad] = []
+        for m in chunk:
+            subject = store.terms.iri(str(mint.actor(m.actor)))
+            add, gone = store.registry.entry_quads(subject, m.entry)
+            extra += add
+            remove += gone
+            if m.old_label is not None:
+                remove.append(ox.Quad(subject, store.terms.iri(str(RDFS.label)), ox.Literal(m.old_label), ox.DefaultGraph()))
+            if m.old_type is not None:
+                from .rdf import ACTOR_CLASSES
+
+                remove.append(ox.Quad(subject, store.terms.iri(str(RDF.type)),
+                                      store.terms.iri(str(ACTOR_CLASSES[m.old_type])), ox.DefaultGraph()))
+        store.add_graph(graph, extra, remove)
+
+
+def _write_documents(store: GraphStore, spill: Spill, matched: list[MatchedActor], kept_by_doc, base: str,
+                     model: str, on_write: Callable[[int], None] | None) -> None:
+    """Each batch of articles: their triples, with the (global) actors their mentions point at."""
+    from .rdf import to_graph
+
+    actor_of: dict[int, Actor] = {}
+    position: dict[int, int] = {}
+    for m in matched:
+        for i, local in enumerate(m.actor.locals):
+            actor_of[id(local)] = m.actor
+            position[id(local)] = i
+    order = {id(m.actor): i for i, m in enumerate(matched)}
+    kept_iter = iter(kept_by_doc)
+    for batch in spill.batches():
+        members: dict[int, list[tuple[int, LocalActor]]] = {}
+        actors_in_batch: dict[int, Actor] = {}
+        for result in batch:
+            doc_id, slims = next(kept_iter)
+            assert doc_id == result.document.id, "spill out of step with the kept actors"
+            keep = keeps_actor(result)
+            for full, slim in zip([a for a in result.actors if keep(a)], slims):
+                actor = actor_of[id(slim)]
+                actors_in_batch[id(actor)] = actor
+                members.setdefault(id(actor), []).append((position[id(slim)], full))
+        proxies = [replace(actor, roles=(), affiliations=(),
+                           locals=[local for _, local in sorted(members[key], key=lambda pl: pl[0])])
+                   for key, actor in sorted(actors_in_batch.items(), key=lambda ka: order[ka[0]])]
+        graph = to_graph(BuildResult(batch, proxies, model=model, version=__version__), base)
+        store.merge_topics(graph)
+        store.add_graph(graph)
+        if on_write is not None:
+            on_write(len(batch))
