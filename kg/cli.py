@@ -470,6 +470,60 @@ def eval_command(
     sys.stdout.write(as_json(report) if fmt is EvalFormat.json else report.render_table())
 
 
+@app.command()
+def stats(
+    graph: Path = typer.Argument(..., help="An RDF file written by kg build."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", help="Leave out stances below this confidence (0 to 1)."),
+    top: int = typer.Option(10, "--top", help="How many actors in the most opposed and most supported lists."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to a file instead of stdout."),
+) -> None:
+    """Analytics of the actor graph: actors, the most opposed and supported, camps, topics.
+
+    Example: kg stats output/graph.ttl
+    """
+    import json
+
+    from .network import format_summary, summary
+
+    if fmt not in {"table", "json"}:
+        raise UserError(f"unknown format '{fmt}' (choose table or json)")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise UserError(f"--min-confidence must be between 0 and 1, not {min_confidence:g}")
+    if top < 1:
+        raise UserError(f"--top must be at least 1, not {top}")
+    data = summary(_load(graph), min_confidence=min_confidence, top=top)
+    text = format_summary(data) if fmt == "table" else json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    _emit(text, output)
+
+
+@app.command()
+def export(
+    graph: Path = typer.Argument(..., help="An RDF file written by kg build."),
+    output: Path = typer.Option(..., "--output", "-o", help="FILE.graphml or FILE.gexf (Gephi), FILE.json (Cytoscape.js)."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", help="Leave out stances below this confidence (0 to 1)."),
+) -> None:
+    """Export the actor graph (one edge per stance, camps on the nodes) for Gephi or Cytoscape.
+
+    Example: kg export output/graph.ttl -o output/actors.graphml
+    """
+    from .network import EXPORT_SUFFIXES, export_graph, write_network
+
+    if output.suffix.lower() not in EXPORT_SUFFIXES:
+        raise UserError(f"{output}: choose a .graphml, .gexf or .json (Cytoscape.js) output")
+    if not 0.0 <= min_confidence <= 1.0:
+        raise UserError(f"--min-confidence must be between 0 and 1, not {min_confidence:g}")
+    _check_output(output)
+    network = export_graph(_load(graph), min_confidence=min_confidence)
+    try:
+        kind = write_network(network, output)
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    except OSError as error:
+        raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
+    _info(f"{network.number_of_nodes()} actors, {network.number_of_edges()} stance edges ({kind}) -> {output}")
+
+
 def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"kg {__version__}")

@@ -1,0 +1,428 @@
+"""kg.network: the actor graphs, the camp algorithm on hand-made signed graphs, stats and export."""
+
+from __future__ import annotations
+
+import doctest
+import itertools
+import json
+import random
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF
+
+from kg import network
+from kg.cli import main
+from kg.network import camps, example_graph, signed_graph, stance_graph
+from kg import vocab
+
+ROOT = Path(__file__).resolve().parent.parent
+GRAPH_TTL = ROOT / "output" / "graph.ttl"
+EX = "https://example.org/"
+
+
+def test_doctests():
+    result = doctest.testmod(network, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 20 and result.failed == 0
+
+
+# --------------------------------------------------------------------------- camps
+
+
+def brute_force_frustration(S: nx.Graph, weight: str = "weight") -> float:
+    """The least frustration of any split in two, by trying them all (independent of kg.network)."""
+    nodes = sorted({n for u, v in S.edges() for n in (u, v)})
+    best = float("inf")
+    for sides in itertools.product((0, 1), repeat=len(nodes)):
+        side = dict(zip(nodes, sides))
+        cost = sum(abs(d[weight]) for u, v, d in S.edges(data=True)
+                   if u != v and d[weight] != 0 and ((side[u] == side[v]) != (d[weight] > 0)))
+        best = min(best, cost)
+    return 0.0 if best == float("inf") else best
+
+
+def signed(edges, directed=True, nodes=()):
+    S = nx.DiGraph() if directed else nx.Graph()
+    S.add_nodes_from(nodes)
+    S.add_weighted_edges_from(edges)
+    return S
+
+
+def test_balanced_graph_splits_into_its_two_sides():
+    # Two alliances {a, b, c} and {x, y}, every tie across them negative.
+    S = signed([("a", "b", 1), ("b", "c", 1), ("c", "a", 0.5), ("x", "y", 2),
+                ("a", "x", -1), ("y", "b", -1), ("c", "y", -0.3)])
+    result = camps(S)
+    assert sorted(map(sorted, result.camps)) == [["a", "b", "c"], ["x", "y"]]
+    assert result.frustration == 0 and result.share_explained == 1.0
+    assert result.edges == result.explained_edges == 7
+    assert result.method == "exact" and result.unaligned == []
+
+
+def test_only_positive_ties_make_one_camp():
+    result = camps(signed([("a", "b", 1), ("b", "c", 1)]))
+    assert result.camps == [["a", "b", "c"]] and result.frustration == 0
+
+
+def test_enemies_only_split_in_two():
+    result = camps(signed([("a", "b", -1)]))
+    assert sorted(map(sorted, result.camps)) == [["a"], ["b"]]
+
+
+def test_unbalanced_triangle_has_frustration_one():
+    # "The enemy of my enemy is my friend" fails in a triangle of three enemies: one edge stays
+    # unexplained whatever the split.
+    result = camps(signed([("a", "b", -1), ("b", "c", -1), ("c", "a", -1)], directed=False))
+    assert result.frustration == 1.0
+    assert result.edges == 3 and result.explained_edges == 2
+    assert result.share_explained == pytest.approx(2 / 3)
+    assert len(result.frustrated_edges) == 1
+
+
+def test_weights_decide_which_edge_is_sacrificed():
+    # a+b strongly allied, b-c weakly hostile, a+c weakly allied: the weak edge is the frustrated one.
+    result = camps(signed([("a", "b", 3.0), ("b", "c", -0.2), ("a", "c", 1.0)]))
+    assert result.camps == [["a", "b", "c"]]
+    assert result.frustration == pytest.approx(0.2)
+    assert result.frustrated_edges == [("b", "c")]
+
+
+def test_weight_none_counts_signs():
+    S = signed([("a", "b", 3.0), ("b", "c", -0.2), ("a", "c", 1.0)])
+    for u, v, d in S.edges(data=True):
+        d["sign"] = 1 if d["weight"] > 0 else -1
+    assert camps(S, weight="sign").frustration == 1.0
+
+
+def test_reciprocal_edges_of_opposite_sign_both_count():
+    # a backs b, b opposes a: one of the two directed edges is frustrated, whatever the split.
+    result = camps(signed([("a", "b", 1.0), ("b", "a", -0.4)]))
+    assert result.frustration == pytest.approx(0.4)
+    assert result.camps == [["a", "b"]]
+
+
+def test_isolated_and_zero_weight_nodes_are_unaligned():
+    S = signed([("a", "b", -1), ("c", "d", 0.0), ("e", "e", -1)], nodes=["z"])
+    result = camps(S)
+    assert sorted(result.unaligned) == ["c", "d", "e", "z"]
+    assert all(result.partition[n] is None for n in "cdez")
+    assert result.edges == 1
+
+
+def test_each_component_is_split_on_its_own():
+    S = signed([("a", "b", -1), ("c", "d", -1), ("d", "e", 1)])
+    result = camps(S)
+    assert sorted(map(sorted, result.camps)) == [["a"], ["b"], ["c"], ["d", "e"]]
+    assert result.frustration == 0
+
+
+def test_camps_are_ordered_by_mentions():
+    S = signed([("a", "b", -1)])
+    S.nodes["a"]["mentions"], S.nodes["b"]["mentions"] = 1, 9
+    assert camps(S).camps == [["b"], ["a"]]
+
+
+def test_empty_graph():
+    result = camps(nx.DiGraph())
+    assert result.camps == [] and result.unaligned == [] and result.share_explained == 1.0
+
+
+def test_result_does_not_depend_on_insertion_order():
+    edges = [("a", "b", 1), ("b", "c", -1), ("c", "d", 1), ("d", "a", -1), ("a", "c", -1), ("b", "d", 1)]
+    expected = camps(signed(edges))
+    for seed in range(5):
+        shuffled = edges[:]
+        random.Random(seed).shuffle(shuffled)
+        result = camps(signed(shuffled))
+        assert (result.camps, result.frustration) == (expected.camps, expected.frustration)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6), st.sampled_from([-2.0, -1.0, -0.5, 0.5, 1.0, 2.0])),
+                max_size=16))
+def test_exact_search_matches_brute_force(edges):
+    S = signed(edges)
+    assert camps(S).frustration == pytest.approx(brute_force_frustration(S))
+
+
+def planted(n: int, seed: int, noise: float = 0.0, density: float = 0.3) -> tuple[nx.DiGraph, dict]:
+    """A random signed graph with two planted sides; ``noise`` flips that share of the signs."""
+    rng = random.Random(seed)
+    side = {f"n{i:02d}": rng.random() < 0.5 for i in range(n)}
+    S = nx.DiGraph()
+    for u, v in itertools.permutations(sorted(side), 2):
+        if rng.random() < density:
+            sign = 1 if side[u] == side[v] else -1
+            if rng.random() < noise:
+                sign = -sign
+            S.add_edge(u, v, weight=sign * rng.choice([0.5, 0.75, 1.0]))
+    return S, side
+
+
+def test_heuristic_recovers_a_planted_split_in_a_large_graph():
+    S, side = planted(60, seed=3)
+    result = camps(S)
+    assert result.method == "spectral+local" and result.frustration == 0
+    found = {n: result.partition[n] for n in S}
+    # Same split, up to the names of the sides.
+    assert len({(side[n], found[n]) for n in S}) == 2
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_heuristic_finds_the_optimum_of_small_noisy_graphs(seed):
+    S, _ = planted(12, seed=seed, noise=0.15, density=0.5)
+    exact = camps(S)
+    heuristic = camps(S, exact_limit=0)
+    assert exact.method == "exact" and heuristic.method == "spectral+local"
+    assert heuristic.frustration == pytest.approx(exact.frustration)
+    assert exact.frustration == pytest.approx(brute_force_frustration(S))
+
+
+def test_frustration_of_a_given_partition():
+    S = signed([("a", "b", 1), ("b", "c", -1), ("a", "c", 2)], directed=False)
+    assert network.frustration(S, {"a": 0, "b": 0, "c": 1}) == (2.0, [("a", "c")])
+    assert network.frustration(S, {"a": 0, "b": 0, "c": None})[0] == 3.0
+
+
+# --------------------------------------------------------------------------- graphs from RDF
+
+
+def test_stance_graph_nodes_and_edges():
+    G = stance_graph(example_graph())
+    mayor = G.nodes[EX + "mayor"]
+    assert mayor["type"] == "Person" and mayor["role"] == "mayor" and mayor["posts"] == ["Springfield's mayor"]
+    assert mayor["aliases"] == ["Quimby"] and mayor["claims"] == 1 and mayor["mentions"] == 1
+    assert G.nodes[EX + "city"]["type"] == "Place" and G.nodes[EX + "city"]["mentions"] == 2
+    # The topic stance (no target actor) is not an actor edge.
+    assert G.number_of_edges() == 4
+    assert all(d["target_kind"] == "actor" for _, _, d in G.edges(data=True))
+    edge = G.edges[EX + "mayor", EX + "dot", EX + "s1"]
+    assert edge["polarity"] == "against" and edge["sign"] == -1 and edge["confidence"] == 0.8
+    assert edge["evidence"] == "The mayor said the department broke the rules."
+    assert edge["document_id"] == "doc1" and edge["update"] == "9:00 a.m." and edge["time"] == "09:00:00"
+    assert edge["headline"] == "Springfield ends data sharing"
+
+
+def test_stance_graph_filters():
+    rdf = example_graph()
+    assert stance_graph(rdf, min_confidence=0.7).number_of_edges() == 3
+    assert stance_graph(rdf, documents=["doc1"]).number_of_edges() == 4
+    assert stance_graph(rdf, documents=[EX + "doc"]).number_of_edges() == 4
+    assert stance_graph(rdf, documents=["other"]).number_of_edges() == 0
+    assert stance_graph(rdf, documents=["other"]).number_of_nodes() == 4
+
+
+def test_self_stances_and_unknown_polarities_are_not_edges():
+    rdf = example_graph()
+    for name, polarity, target in (("s6", "against", "city"), ("s7", "neutral", "dot")):
+        stance = URIRef(EX + name)
+        rdf.add((stance, RDF.type, vocab.SKG.Stance))
+        rdf.add((stance, vocab.SKG.holder, URIRef(EX + "city")))
+        rdf.add((stance, vocab.SKG.polarity, Literal(polarity)))
+        rdf.add((stance, vocab.SKG.target, URIRef(EX + target)))
+        rdf.add((stance, vocab.SKG.targetActor, URIRef(EX + target)))
+    assert stance_graph(rdf).number_of_edges() == 4
+
+
+def test_stance_graph_from_a_file(tmp_path):
+    path = tmp_path / "g.ttl"
+    example_graph().serialize(path, format="turtle")
+    assert nx.utils.graphs_equal(stance_graph(path), stance_graph(example_graph()))
+    assert stance_graph(str(path)).number_of_edges() == 4
+    with pytest.raises(TypeError):
+        stance_graph(42)
+
+
+def test_signed_graph_nets_out_favor_and_against():
+    rdf = example_graph()
+    stance = URIRef(EX + "s8")  # the mayor also backs the department once, with 0.5
+    for p, o in ((RDF.type, vocab.SKG.Stance), (vocab.SKG.holder, URIRef(EX + "mayor")), (vocab.SKG.polarity, Literal("favor")),
+                 (vocab.SKG.target, URIRef(EX + "dot")), (vocab.SKG.targetActor, URIRef(EX + "dot")),
+                 (vocab.SKG.confidence, Literal(0.5))):
+        rdf.add((stance, p, o))
+    S = signed_graph(stance_graph(rdf))
+    edge = S[EX + "mayor"][EX + "dot"]
+    assert edge["weight"] == pytest.approx(-0.3) and edge["sign"] == -1
+    assert (edge["favor"], edge["against"], edge["count"]) == (1, 1, 2)
+    counted = signed_graph(stance_graph(rdf), weight=None)[EX + "mayor"][EX + "dot"]
+    assert counted["weight"] == 0 and counted["sign"] == 0
+    assert camps(signed_graph(stance_graph(rdf), weight=None)).edges == 3
+
+
+def test_claim_graph():
+    C = network.claim_graph(example_graph())
+    claim = next(n for n, k in C.nodes(data="kind") if k == "claim")
+    assert C.nodes[claim]["text"] == "the department broke the rules"
+    assert C.has_edge(EX + "mayor", claim) and C.has_edge(claim, EX + "dot")
+    assert C.nodes[EX + "topic"]["kind"] == "topic"
+    topic_edge = C.edges[EX + "city", EX + "topic", EX + "s5"]
+    assert topic_edge["relation"] == "stance" and topic_edge["polarity"] == "against"
+
+
+def test_topics_by_side_counts_holders_per_camp():
+    rdf = example_graph()
+    result = camps(signed_graph(stance_graph(rdf)))
+    rows = network.topics_by_side(rdf, result.partition)
+    assert rows[0]["label"] == "data sharing" and rows[0]["holders"] == 1
+    assert rows[0]["sides"] == [{"camp": result.partition[EX + "city"], "favor": [], "against": [EX + "city"]}]
+    # A holder outside every camp is counted as unaligned.
+    assert network.topics_by_side(rdf, {})[0]["sides"][0]["camp"] is None
+
+
+def test_layout_is_deterministic_and_in_the_unit_square():
+    G = stance_graph(example_graph())
+    first, second = network.layout(G), network.layout(G.copy())
+    assert first == second and set(first) == set(G)
+    assert all(0 <= x <= 1 and 0 <= y <= 1 for x, y in first.values())
+    # Loners (the press) go to the bottom band.
+    assert first[EX + "press"][1] == max(y for _, y in first.values())
+    assert network.layout(nx.MultiDiGraph()) == {}
+
+
+# --------------------------------------------------------------------------- the seed article
+
+
+def labels_of(G, nodes):
+    return {G.nodes[n]["label"] for n in nodes}
+
+
+def side_of(G, result, word):
+    """The camp of the actor whose label contains ``word``: found by the data, not by IRI."""
+    def names(n):
+        return {G.nodes[n]["label"].lower()} | {a.lower() for a in G.nodes[n]["aliases"]}
+    matches = [n for n in G if word.lower() in names(n)]
+    if not matches:
+        matches = [n for n in G if any(word.lower() in name for name in names(n))]
+    assert len(matches) == 1, (word, labels_of(G, matches))
+    return result.partition[matches[0]]
+
+
+def test_seed_camps(seed_graph):
+    G = stance_graph(seed_graph)
+    result = camps(signed_graph(G))
+    city = side_of(G, result, "Philadelphia")
+    federal = side_of(G, result, "ICE")
+    assert city is not None and federal is not None and city != federal
+    assert side_of(G, result, "Kenney") == city
+    assert side_of(G, result, "judge") == city
+    assert side_of(G, result, "Department of Homeland Security") == federal
+    assert side_of(G, result, "Trump administration") == federal
+    assert result.share_explained >= 0.8
+
+
+def test_seed_stats_table_via_cli(capsys):
+    assert main(["stats", str(GRAPH_TTL)]) == 0
+    out = capsys.readouterr().out
+    camp_lines = [line for line in out.splitlines() if line.strip()[:2] in ("1.", "2.")]
+    assert len(camp_lines) == 2
+    city = next(line for line in camp_lines if "Philadelphia's side" in line)
+    federal = next(line for line in camp_lines if line is not city)
+    for name in ("Jim Kenney", "judge"):
+        assert name in city and name not in federal
+    for name in ("U.S. Immigration and Customs Enforcement", "Department of Homeland Security", "Trump administration"):
+        assert name in federal and name not in city
+    assert "explains" in out and "frustration index" in out
+    assert "cooperation with immigration enforcement" in out
+
+
+def test_seed_stats_json(capsys, tmp_path):
+    target = tmp_path / "stats.json"
+    assert main(["stats", str(GRAPH_TTL), "--format", "json", "-o", str(target)]) == 0
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert data["counts"]["actors"] == len(data["actors"])
+    assert data["most_opposed"][0]["label"] == "U.S. Immigration and Customs Enforcement"
+    assert data["most_supported"][0]["label"] == "Philadelphia"
+    assert data["camps"]["share_explained"] == 1.0 and data["camps"]["method"] == "exact"
+    sides = [{m["label"] for m in side["members"]} for side in data["camps"]["sides"]]
+    assert {"Philadelphia", "Jim Kenney", "judge"} in sides
+
+
+def test_stats_min_confidence(capsys):
+    assert main(["stats", str(GRAPH_TTL), "-f", "json", "--min-confidence", "0.99"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["counts"]["actor_edges"] == 0 and data["camps"]["sides"] == []
+
+
+@pytest.mark.parametrize("args, message", [
+    (["stats", "missing.ttl"], "no such file"),
+    (["stats", str(GRAPH_TTL), "-f", "xml"], "unknown format 'xml'"),
+    (["stats", str(GRAPH_TTL), "--min-confidence", "2"], "between 0 and 1"),
+    (["stats", str(GRAPH_TTL), "--top", "0"], "--top must be at least 1"),
+    (["export", str(GRAPH_TTL), "-o", "out.csv"], "choose a .graphml, .gexf or .json"),
+    (["export", str(GRAPH_TTL), "-o", "/no/such/folder/out.gexf"], "does not exist"),
+    (["export", "missing.ttl", "-o", "out.gexf"], "no such file"),
+])
+def test_cli_user_errors_are_one_line(args, message, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_stats_on_a_graph_without_stances(tmp_path, capsys):
+    path = tmp_path / "empty.ttl"
+    path.write_text("@prefix ex: <https://example.org/> .\nex:a ex:b ex:c .\n", encoding="utf-8")
+    assert main(["stats", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "0 actors" in out and "(no stances between actors)" in out
+
+
+# --------------------------------------------------------------------------- export
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf", ".json"])
+def test_export_round_trips_and_is_deterministic(suffix, tmp_path, capsys):
+    first, second = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
+    assert main(["export", str(GRAPH_TTL), "-o", str(first)]) == 0
+    assert main(["export", str(GRAPH_TTL), "-o", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    G = stance_graph(GRAPH_TTL)
+    if suffix == ".graphml":
+        back = nx.read_graphml(first)
+    elif suffix == ".gexf":
+        back = nx.read_gexf(first)
+        assert 'mode="dynamic"' not in first.read_text(encoding="utf-8")
+    else:
+        data = json.loads(first.read_text(encoding="utf-8"))
+        back = nx.MultiDiGraph()
+        back.add_nodes_from((n["data"]["id"], n["data"]) for n in data["elements"]["nodes"])
+        back.add_edges_from((e["data"]["source"], e["data"]["target"], e["data"]["id"], e["data"])
+                            for e in data["elements"]["edges"])
+        assert all("position" in n for n in data["elements"]["nodes"])
+        assert len({e["data"]["id"] for e in data["elements"]["edges"]}) == G.number_of_edges()
+    assert back.number_of_nodes() == G.number_of_nodes()
+    assert back.number_of_edges() == G.number_of_edges()
+    kenney = next(n for n, d in back.nodes(data=True) if d.get("label") == "Jim Kenney")
+    philadelphia = next(n for n, d in back.nodes(data=True) if d.get("label") == "Philadelphia")
+    assert back.nodes[kenney]["camp"] == back.nodes[philadelphia]["camp"] != 0
+    edge = next(iter(back.edges(data=True)))[2]
+    assert edge["polarity"] in ("favor", "against") and edge["evidence"]
+    assert "evidence_start" in edge
+
+
+def test_export_graph_has_only_flat_attributes():
+    E = network.export_graph(GRAPH_TTL)
+    for _, data in E.nodes(data=True):
+        assert all(isinstance(v, (str, int, float, bool)) for v in data.values())
+    for _, _, data in E.edges(data=True):
+        assert all(isinstance(v, (str, int, float, bool)) for v in data.values())
+        assert data["weight"] == pytest.approx(data["sign"] * data["confidence"])
+
+
+def test_write_network_rejects_other_suffixes(tmp_path):
+    with pytest.raises(ValueError, match="choose a .graphml"):
+        network.write_network(network.export_graph(example_graph()), tmp_path / "x.dot")
+
+
+def test_summary_counts_match_rdf():
+    rdf = network.as_rdf(GRAPH_TTL)
+    data = network.summary(rdf)
+    assert data["counts"]["stances"] == len(set(rdf.subjects(RDF.type, vocab.SKG.Stance)))
+    assert data["counts"]["claims"] == len(set(rdf.subjects(RDF.type, vocab.SDO.Claim)))
+    assert data["counts"]["actors"] == len(set(rdf.subjects(RDF.type, vocab.SKG.Actor)))
+    text = network.format_summary(data)
+    assert text.endswith("\n") and "Actors (by mentions)" in text
