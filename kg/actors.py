@@ -53,7 +53,8 @@ ACTOR_NOUNS: dict[str, str] = {
         "farmer", "journalist", "reporter", "editor", "publisher", "historian", "astronaut",
         "engineer", "developer", "politician", "legislature", "staffer", "aide", "adviser", "advisor",
         "consultant", "scholar", "academic", "clergy", "cleric", "militant", "rebel", "insurgent",
-        "police", "policeman", "policewoman", "staff", "people",
+        "police", "policeman", "policewoman", "staff", "people", "proponent", "backer", "defender",
+        "detractor", "ally", "foe", "adversary",
     )},
     **{n: GOVERNMENT for n in (
         "administration", "government", "agency", "department", "ministry", "court", "council",
@@ -230,10 +231,31 @@ def _repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
                 end = j
         if end > start and doc[end - 1].lower_ in {"and", "of", "for", "&"}:
             end -= 1
+        # an unbalanced parenthesis ends the name: "World Health Organisation (WHO"
+        text = doc[start:end].text
+        if text.count("(") != text.count(")"):
+            end = next((i for i in range(start, end) if "(" in doc[i].text or ")" in doc[i].text), end)
+            while end > start and doc[end - 1].is_punct:
+                end -= 1
         if end > start:
             repaired.append((start, end, label))
         i += 1
     return repaired
+
+
+_PERSON_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman")
+
+
+def _after_person_noun(doc: Doc, start: int) -> bool:
+    """Whether a name is preceded by a personal title or a person noun ("mathematician", "Mr.")."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    lower = before.lower_.rstrip(".")
+    if lower in TITLES and lower not in {"general", "executive", "head", "chair", "acting", "former"}:
+        return True
+    return before.pos_ == "NOUN" and before.text.islower() and (
+        ACTOR_NOUNS.get(before.lemma_.lower()) == PERSON or before.lower_.endswith(_PERSON_SUFFIXES))
 
 
 def _role_of_name(doc: Doc, start: int, end: int) -> tuple[str | None, str | None, str | None, str | None]:
@@ -306,6 +328,9 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
         if start >= end:
             continue
         type_ = _ENTITY_TYPES[label]
+        if label in {"ORG", "GPE"} and _after_person_noun(doc, start) and 2 <= end - start <= 4 \
+                and all(t.text[:1].isupper() for t in doc[start:end]):
+            label, type_ = "PERSON", PERSON  # "writer Aner Shalev", "Mayor Kenney": a person
         extra: dict[str, object] = {"entity_label": label, "head_lemma": root_token.lemma_.lower()}
         if label == "PERSON":
             role, qualifier, role_of, gender = _role_of_name(doc, start, end)

@@ -41,6 +41,9 @@ _MODALS_POSSIBLE = {"may", "might", "could"}
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 _FIRST_PERSON = {"i", "we"}
+#: Cues whose infinitive complement is a statement ("vowed to resign", "denied to have ...").
+INFINITIVE_CUES = {"promise", "vow", "pledge", "threaten", "claim", "deny", "agree", "refuse", "appear",
+                   "seem", "hope", "expect", "plan", "intend", "swear", "offer", "decline"}
 
 
 @dataclass
@@ -283,6 +286,8 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
             return
         certainty, polarity = _certainty(token)
         complement = _complement(token, quotes)
+        if complement is not None and complement.dep_ == "xcomp" and lemma not in INFINITIVE_CUES:
+            complement = None  # "asked X to help", "continued to shun": a request or an act, not speech
         if complement is not None:
             start_i, end_i = _trim(doc, complement.left_edge.i, complement.right_edge.i + 1)
             if start_i <= token.i < end_i:  # the cue sits inside: keep the part after it
@@ -426,6 +431,10 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
 
 
 _INTERVIEW_WORD = re.compile(r"\binterview\w*", re.IGNORECASE)
+_INTERVIEWEE_CONTEXT = re.compile(
+    r"(?:\binterview(?:s|ed)?\s+(?:with\s+)?(?P<after>(?:(?!\s(?:on|about|over|regarding)\s)[^\n]){0,60}))|(?:(?P<before>[^\n]{0,60})\s+(?:tells|told|talks to|speaks to|interviewed by)\b)",
+    re.IGNORECASE)
+_CAPTION = re.compile(r"\b(?:Image|Photo|Picture|File photo|Credit)s?:|^(?:File photo|Image|Photo)\b", re.IGNORECASE)
 
 
 def _interviewee(doc: Doc, mentions: Sequence[Mention], actor_of: Mapping[int, LocalActor],
@@ -434,17 +443,23 @@ def _interviewee(doc: Doc, mentions: Sequence[Mention], actor_of: Mapping[int, L
     the most mentioned named person."""
     first_question = next((t.start for t in turns if t.question), len(doc.text))
     people = [(i, m) for i, m in enumerate(mentions) if i in actor_of and actor_of[i].type == "Person"
-              and actor_of[i].named]
-    early = [actor_of[i] for i, m in people if m.start < first_question]
-    if early:
-        return early[0]
+              and actor_of[i].named and m.start < first_question]
+    # "Wikinews interviews Christopher Hill", "Interview with Noam Chomsky", "Jack Herrick, ...
+    # interviewed by", "Nick Bos tells Wikinews": the person next to the word, not any person.
+    matched = False
+    for match in _INTERVIEWEE_CONTEXT.finditer(doc.text, 0, first_question):
+        matched = True
+        window = range(match.start("after"), match.end("after")) if match.group("after") else \
+            range(match.start("before"), match.end("before"))
+        for i, m in people:
+            if m.start in window:
+                return actor_of[i]
+    if matched or not people:
+        return None  # "interviews New York bar owner ...": not a named person we can tell
     counts: dict[int, int] = {}
-    for i, _ in people:
-        counts[id(actor_of[i])] = counts.get(id(actor_of[i]), 0) + 1
-    if not counts:
-        return None
-    best = max(counts, key=counts.get)
-    return next(actor_of[i] for i, _ in people if id(actor_of[i]) == best)
+    for actor in actor_of.values():
+        counts[id(actor)] = counts.get(id(actor), 0) + 1
+    return max((actor_of[i] for i, _ in people), key=lambda a: counts[id(a)])
 
 
 def _interview_answers(doc: Doc, doc_id: str, turns: Sequence[Turn], mentions: Sequence[Mention],
@@ -457,8 +472,8 @@ def _interview_answers(doc: Doc, doc_id: str, turns: Sequence[Turn], mentions: S
     cue_match = _INTERVIEW_WORD.search(doc.text, 0, next((t.start for t in turns), len(doc.text)))
     claims = []
     for turn in turns:
-        if turn.question:
-            continue
+        if turn.question or _CAPTION.search(doc.text[turn.start:turn.end]):
+            continue  # questions, and photo captions between the turns
         speaker, cue = default, None
         if turn.label and turn.label not in {"A", "Q"}:
             label = turn.label.lower()

@@ -199,7 +199,7 @@ def find_trailer(text: str) -> tuple[int, int] | None:
 
 
 _TURN_LABEL = re.compile(r"^(?P<label>Q|A|[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}):[ \t]+(?=\S)")
-_INTERVIEW_HINT = re.compile(r"\binterview", re.IGNORECASE)
+_INTERVIEW_HINT = re.compile(r"\binterview|\btells\s+[A-Z]|\btalks\s+to\b|\bspeaks\s+(?:to|with)\b|\bQ\s?&\s?A\b")
 
 
 def find_turns(text: str, title: str | None = None) -> list[Turn]:

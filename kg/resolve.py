@@ -30,7 +30,7 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from .actors import (ACTOR_TYPES, DESCRIPTION, GOVERNMENT, GOVERNMENT_WORDS, GROUP, NAME, ORGANIZATION,
+from .actors import (ACTOR_TYPES, DESCRIPTION, GOVERNMENT, GOVERNMENT_WORDS, GROUP, NAME, ORG_SUFFIX_WORDS, ORGANIZATION,
                      PERSON, PLACE, PRONOUN, PRONOUNS, TITLES, Mention, clean_name, is_agentive)
 
 NICKNAMES = {
@@ -59,11 +59,14 @@ PLACE_ALIASES = {
     "dprk": "north korea", "rok": "south korea", "prc": "china", "people's republic of china": "china",
 }
 _CITY_WORDS = {"city", "town", "village", "municipality", "county", "state", "country", "nation", "province"}
-_ORG_KIND_WORDS = {"agency", "department", "ministry", "company", "firm", "organization", "organisation",
+_ORG_KIND_WORDS = {"police", "army", "navy", "military", "ministry", "senate", "parliament", "congress",
+                   "agency", "department", "ministry", "company", "firm", "organization", "organisation",
                    "corporation", "church", "party", "university", "court", "council", "bureau",
                    "commission", "committee", "group", "administration", "government", "school",
                    "newspaper", "network", "union", "team", "club", "association", "foundation",
                    "institute", "bank", "website", "board", "office"}
+_GENERIC_ORG_WORDS = (ORG_SUFFIX_WORDS | _ACRONYM_SKIP | {"national", "federal", "international", "united",
+                                                          "american", "british", "new", "north", "south"})
 _SAME_SENTENCE_WINDOW = 0
 _PRONOUN_SENTENCE_WINDOW = 3
 
@@ -243,6 +246,12 @@ def _org_match(mention: Mention, actor: LocalActor) -> str | None:
         # "the Church" for "the Church of Scientology", "the Department" for "Department of X"
         if len(short_words) == 1 and len(long_words) >= 3 and long_words[1] == "of" and long_words[0] == short_words[0]:
             return "shortened name"
+        # "Scientology" / "Supreme Court" for "Church of Scientology" / "Italian Supreme Court of
+        # Cassation": every distinctive word of the short name is in the long one.
+        distinctive = [w for w in short_words if w not in _GENERIC_ORG_WORDS]
+        if distinctive and len(short_words) < len(long_words) and set(short_words) <= set(long_words) \
+                and len(distinctive[0]) > 2:
+            return "shortened name"
     return None
 
 
@@ -309,17 +318,9 @@ def resolve_document(doc: Doc, mentions: Sequence[Mention], dateline_place: str 
     for i, m in enumerate(mentions):
         if m.kind != DESCRIPTION or i in clusters.of:
             continue
-        token = doc[m.root]
-        partner = None
-        for child in token.children:
-            if child.dep_ == "appos":
-                partner = child
-        if token.dep_ == "appos":
-            partner = token.head
-        if partner is not None:
-            target = _actor_at(clusters, mentions, partner.i)
-            if target is not None and (target.type == PERSON) == (m.type == PERSON):
-                clusters.attach(i, m, target, "apposition")
+        target = _title_partner(doc, m, mentions, clusters)
+        if target is not None and (target.type == PERSON) == (m.type == PERSON):
+            clusters.attach(i, m, target, "apposition")
 
     # 5. Definite descriptions that fit exactly one actor; same descriptions merge.
     for i, m in enumerate(mentions):
@@ -350,6 +351,32 @@ def resolve_document(doc: Doc, mentions: Sequence[Mention], dateline_place: str 
         actor.agentive = any(is_agentive(doc, x) for x in actor.mentions)
         actor.mentions.sort(key=lambda x: (x.start, x.end))
     return clusters.actors
+
+
+def _title_partner(doc: Doc, m: Mention, mentions: Sequence[Mention], clusters: _Clusters) -> LocalActor | None:
+    """The named actor a description stands in apposition to or is a title of: "the team's coach,
+    Alireza Mehraban", "American academic Marc Lamont Hill", "Afghan Ambassador to the United
+    States Hamdullah Mohib", "Enver Solomon, CEO of the Refugee Council"."""
+    token = doc[m.root]
+    candidates = [c for c in token.children if c.dep_ == "appos"]
+    if token.dep_ in {"appos", "compound", "nmod"}:
+        candidates.append(token.head)
+    for candidate in candidates:
+        target = _actor_at(clusters, mentions, candidate.i)
+        if target is not None and target.named:
+            return target
+    # A name right after the description's phrase, in the same noun phrase.
+    right = token.right_edge.i + 1
+    while right < len(doc) and doc[right].text in {",", "—", "-"}:
+        right += 1
+    for j, other in enumerate(mentions):
+        if other.kind == NAME and j in clusters.of and other.start >= doc[min(right, len(doc) - 1)].idx \
+                and other.start <= doc[min(right, len(doc) - 1)].idx + 1:
+            name_root = doc[other.root]
+            if name_root.head.i == token.i or token.head.i == name_root.i or name_root.is_ancestor(token) \
+                    or token.is_ancestor(name_root):
+                return clusters.of[j]
+    return None
 
 
 def _is_government(actor: LocalActor) -> bool:

@@ -41,7 +41,7 @@ FAVOR_VERBS = {
     "laud", "thank", "approve", "champion", "favor", "favour", "embrace", "celebrate",
     "congratulate", "renew", "uphold", "honor", "honour", "reward", "help", "assist", "aid",
     "protect", "encourage", "promote", "recognize", "fund", "finance", "sponsor", "rescue",
-    "admire", "trust", "credit", "vindicate", "acquit", "pardon",
+    "admire", "trust", "credit", "vindicate", "acquit", "pardon", "invite", "welcome",
 }
 AGAINST_VERBS = {
     "criticize", "criticise", "condemn", "blast", "accuse", "denounce", "attack", "slam",
@@ -94,6 +94,20 @@ POSITION_NOUNS = {"supporter": FAVOR, "ally": FAVOR, "advocate": FAVOR, "champio
                   "proponent": FAVOR, "defender": FAVOR, "backer": FAVOR, "friend": FAVOR,
                   "critic": AGAINST, "opponent": AGAINST, "foe": AGAINST, "enemy": AGAINST,
                   "adversary": AGAINST, "rival": AGAINST, "detractor": AGAINST}
+# Nouns that carry a stance toward their prepositional object: "tweeted support of X",
+# "build a case against X", "X's criticism of Y", "declared war on X".
+STANCE_NOUNS = {
+    "support": FAVOR, "backing": FAVOR, "endorsement": FAVOR, "praise": FAVOR, "solidarity": FAVOR,
+    "sympathy": FAVOR, "approval": FAVOR, "admiration": FAVOR, "gratitude": FAVOR, "thanks": FAVOR,
+    "criticism": AGAINST, "opposition": AGAINST, "condemnation": AGAINST, "attack": AGAINST,
+    "complaint": AGAINST, "objection": AGAINST, "case": AGAINST, "lawsuit": AGAINST, "suit": AGAINST,
+    "protest": AGAINST, "war": AGAINST, "campaign": AGAINST, "charges": AGAINST, "allegation": AGAINST,
+    "accusation": AGAINST, "sanctions": AGAINST, "boycott": AGAINST, "crackdown": AGAINST, "ban": AGAINST,
+}
+_STANCE_NOUN_PREPS = {"of", "for", "to", "against", "toward", "towards", "on", "with"}
+# Verbs whose dative or indirect object is favoured: "Twitter gave Mohamed the option".
+_GIVING = {"give", "grant", "award", "offer", "present"}
+_RELATIVE = {"who", "which", "that", "whom"}
 # Heads that want or try an act: the stance holds, with less confidence.
 _INTENT_HEADS = {"try", "want", "seek", "plan", "intend", "threaten", "attempt", "vow", "pledge",
                  "promise", "aim", "hope", "move", "decide", "continue", "begin", "start", "agree", "refuse"}
@@ -190,6 +204,8 @@ def _acting_subject(verb: Token) -> tuple[Token | None, float]:
     token = verb
     for _ in range(4):
         subject = next((c for c in token.children if c.dep_ in {"nsubj"}), None)
+        if subject is not None and subject.lower_ in _RELATIVE and token.dep_ == "relcl":
+            return token.head, factor  # "Freedom Magazine, which attacked ..."
         if subject is not None:
             return subject, factor
         if token.dep_ in {"xcomp"} and token.head is not token:
@@ -200,8 +216,12 @@ def _acting_subject(verb: Token) -> tuple[Token | None, float]:
         if token.dep_ == "conj" and token.head is not token:
             token = token.head
             continue
-        if token.dep_ == "advcl" and token.tag_ == "VBG":
-            token = token.head
+        if token.dep_ == "advcl" and token.tag_ in {"VBG", "VB"}:
+            token = token.head  # "..., saying", "... to build a case"
+            continue
+        if token.dep_ == "acl" and token.tag_ == "VB" and token.head.dep_ in {"dobj", "pobj"} \
+                and token.head.head.pos_ == "VERB":
+            token = token.head.head  # "gathered material to build a case against X"
             continue
         break
     return None, factor
@@ -469,7 +489,57 @@ def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of
         holder, claim = holder_in_claim(context.actor(holder_token), token)
         add(holder, polarity_, context.target(pobj, holder), token, "position", CONFIDENCE["position"], claim)
 
-    # 4. Evaluations inside claims.
+    # 4. Stance nouns: "tweeted support of X", "X's criticism of Y", "a case against X",
+    #    and "in favour of X"; and giving: "Twitter gave Mohamed the option".
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and (lemma in STANCE_NOUNS or lemma in {"favor", "favour"}):
+            if lemma in {"favor", "favour"}:  # "in favour of X"
+                if token.dep_ != "pobj" or token.head.lower_ != "in":
+                    continue
+                polarity_, governor = FAVOR, token.head.head
+            else:
+                polarity_, governor = STANCE_NOUNS[lemma], token.head
+            prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in _STANCE_NOUN_PREPS), None)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+            if pobj is None or (lemma == "case" and prep.lower_ != "against"):
+                continue
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                holder, factor = context.actor(owner), 1.0
+            elif token.dep_ in {"dobj", "pobj", "attr"} and governor.pos_ in {"VERB", "AUX", "ADP"}:
+                verb = governor if governor.pos_ != "ADP" else governor.head
+                if _negated(verb):
+                    continue
+                subject, factor = _acting_subject(verb)
+                holder = context.actor(subject) if subject is not None else None
+            else:
+                continue
+            holder, claim = holder_in_claim(holder, token)
+            add(holder, polarity_, context.target(pobj, holder), token, "act", CONFIDENCE["act"] * factor * 0.95, claim)
+        elif lemma in _GIVING and token.pos_ == "VERB" and not _negated(token):
+            recipient = next((c for c in token.children if c.dep_ in {"dative", "iobj"}), None)
+            if recipient is None:
+                continue
+            subject, factor = _acting_subject(token)
+            holder, claim = holder_in_claim(context.actor(subject) if subject is not None else None, token)
+            target = context.target(recipient, holder)
+            if target is not None and target.kind == ACTOR:
+                add(holder, FAVOR, target, token, "act", CONFIDENCE["act"] * factor * 0.9, claim)
+
+    # 5. "critics of X", "supporters of Y": a description that is a position.
+    for token in doc:
+        polarity_ = POSITION_NOUNS.get(token.lemma_.lower())
+        if polarity_ is None or token.dep_ in {"appos", "attr"} or token.i not in context.actor_at:
+            continue
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            continue
+        holder, claim = holder_in_claim(context.actor_at[token.i], token)
+        add(holder, polarity_, context.target(pobj, holder), token, "position", CONFIDENCE["position"], claim)
+
+    # 6. Evaluations inside claims.
     for claim in claims:
         stances.extend(_claim_evaluations(context, claim, polarity))
 
