@@ -54,7 +54,9 @@ ACTOR_NOUNS: dict[str, str] = {
         "engineer", "developer", "politician", "legislature", "staffer", "aide", "adviser", "advisor",
         "consultant", "scholar", "academic", "clergy", "cleric", "militant", "rebel", "insurgent",
         "police", "policeman", "policewoman", "staff", "people", "proponent", "backer", "defender",
-        "detractor", "ally", "foe", "adversary",
+        "detractor", "ally", "foe", "adversary", "mother", "father", "sister", "brother", "son",
+        "daughter", "wife", "husband", "family", "relative", "friend", "neighbour", "neighbor",
+        "spokesman", "prosecutor", "defender", "blogger", "poster", "user", "hacker", "owner",
     )},
     **{n: GOVERNMENT for n in (
         "administration", "government", "agency", "department", "ministry", "court", "council",

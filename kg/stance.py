@@ -103,7 +103,11 @@ STANCE_NOUNS = {
     "complaint": AGAINST, "objection": AGAINST, "case": AGAINST, "lawsuit": AGAINST, "suit": AGAINST,
     "protest": AGAINST, "war": AGAINST, "campaign": AGAINST, "charges": AGAINST, "allegation": AGAINST,
     "accusation": AGAINST, "sanctions": AGAINST, "boycott": AGAINST, "crackdown": AGAINST, "ban": AGAINST,
+    "call": FAVOR, "demand": FAVOR, "plea": FAVOR, "appeal": FAVOR, "push": FAVOR, "bid": FAVOR,
 }
+# Stance nouns that take their target only with one preposition: "calls for X", not "calls to X".
+_NOUN_ONLY_PREP = {"case": "against", "call": "for", "demand": "for", "plea": "for", "appeal": "for",
+                   "push": "for", "bid": "for", "war": "on"}
 _STANCE_NOUN_PREPS = {"of", "for", "to", "against", "toward", "towards", "on", "with"}
 # Verbs whose dative or indirect object is favoured: "Twitter gave Mohamed the option".
 _GIVING = {"give", "grant", "award", "offer", "present"}
@@ -457,6 +461,8 @@ def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of
         if negated:
             polarity_ = AGAINST  # "would not renew the contract"
         passive_subject = _passive_subject(token)
+        if passive_subject is None and token.dep_ == "acl" and token.tag_ == "VBN" and _passive_agent(token) is not None:
+            passive_subject = token.head  # "a fast-track system backed by the British Red Cross"
         if passive_subject is not None:
             agent = _passive_agent(token)
             if agent is None:
@@ -467,8 +473,8 @@ def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of
             subject, factor = _acting_subject(token)
             holder = context.actor(subject) if subject is not None else None
             target_token = _object_target(token, lemma, lambda t: context.actor(t) is not None)
-        if target_token is None:
-            continue
+        if target_token is None or target_token.lemma_.lower() in STANCE_NOUNS:
+            continue  # "renewed his calls for X": the stance noun carries the stance (pass 4)
         holder, claim = holder_in_claim(holder, token)
         target = context.target(target_token, holder)
         if target is None and target_token.pos_ == "VERB":
@@ -502,7 +508,7 @@ def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of
                 polarity_, governor = STANCE_NOUNS[lemma], token.head
             prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in _STANCE_NOUN_PREPS), None)
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-            if pobj is None or (lemma == "case" and prep.lower_ != "against"):
+            if pobj is None or (lemma in _NOUN_ONLY_PREP and prep.lower_ != _NOUN_ONLY_PREP[lemma]):
                 continue
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is not None:
