@@ -473,7 +473,8 @@ def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of
             subject, factor = _acting_subject(token)
             holder = context.actor(subject) if subject is not None else None
             target_token = _object_target(token, lemma, lambda t: context.actor(t) is not None)
-        if target_token is None or target_token.lemma_.lower() in STANCE_NOUNS:
+        if target_token is None or (target_token.lemma_.lower() in STANCE_NOUNS and any(
+                c.dep_ == "prep" and c.lower_ in _STANCE_NOUN_PREPS for c in target_token.children)):
             continue  # "renewed his calls for X": the stance noun carries the stance (pass 4)
         holder, claim = holder_in_claim(holder, token)
         target = context.target(target_token, holder)
