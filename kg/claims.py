@@ -115,7 +115,20 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             if char in "'‘":
                 i += 1
                 continue
-            end = line_end  # an unclosed quote runs to the end of its paragraph
+            end = line_end  # an unclosed quote runs to the end of its paragraph ...
+            while True:  # ... or on, when the next paragraph reopens it (a multi-paragraph quote)
+                following = end
+                while following < n and text[following] in "\n\r \t":
+                    following += 1
+                if following >= n or text[following] != char or following == end:
+                    break
+                next_end = text.find("\n", following)
+                next_end = n if next_end < 0 else next_end
+                close = text.find(closing, following + 1, next_end)
+                if close >= 0:
+                    end = close + 1
+                    break
+                end = next_end
         if end - i > 2:
             spans.append((i, end))
         i = end
@@ -335,17 +348,6 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         if token.lemma_.lower() in SPEECH_VERBS:
             claim_for_cue(token)
 
-    # Cues inside a quotation ("I think ...", "we believe ...") belong to the person quoted.
-    for token in in_quote:
-        if token.lemma_.lower() not in SPEECH_VERBS:
-            continue
-        subject = _subject_of(token)
-        if subject is None or subject.lower_ not in _FIRST_PERSON:
-            continue
-        around = [c for c in claims if c.start <= token.idx < c.end]
-        if around:
-            claim_for_cue(token, min(around, key=lambda c: c.end - c.start).speaker)
-
     # A quotation that follows a quoted claim in the same paragraph, with no cue of its own,
     # continues it ('"We thank you," said Bolden. "This was a difficult decision."').
     for q_start, q_end in quotes:
@@ -366,6 +368,17 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
             sentence_start=inner.sent.start_char, sentence_end=inner.sent.end_char, head=inner.root.i,
         ))
         used_quotes.add((q_start, q_end))
+
+    # Cues inside a quotation ("I think ...", "we believe ...") belong to the person quoted.
+    for token in in_quote:
+        if token.lemma_.lower() not in SPEECH_VERBS:
+            continue
+        subject = _subject_of(token)
+        if subject is None or subject.lower_ not in _FIRST_PERSON:
+            continue
+        around = [c for c in claims if c.start <= token.idx < c.end]
+        if around:
+            claim_for_cue(token, min(around, key=lambda c: c.end - c.start).speaker)
 
     # "in the words of X, “...”"
     for token in doc:

@@ -16,7 +16,8 @@ SPEECH_VERBS = {
     "understand", "know", "realize", "realise", "acknowledge", "imply", "signal", "threaten",
     "argue", "posit", "theorize", "add", "continue", "elaborate", "predict", "forecast", "blog",
     "quip", "joke", "lament", "concur", "clarify", "specify", "affirm", "attest", "certify",
-    "inform", "advise", "notify", "remind", "suspect", "assume", "presume",
+    "inform", "advise", "notify", "remind", "suspect", "assume", "presume", "rule", "observe",
+    "characterize", "characterise", "reason", "testify", "insist", "acknowledge",
 }
 #: Nouns that report a statement: "X's statement said", "X's announcement that ...".
 REPORT_NOUNS = {"statement", "announcement", "report", "release", "letter", "email", "e-mail",
