@@ -524,6 +524,48 @@ def export(
     _info(f"{network.number_of_nodes()} actors, {network.number_of_edges()} stance edges ({kind}) -> {output}")
 
 
+@app.command()
+def serve(
+    graph: Optional[Path] = typer.Argument(None, metavar="GRAPH", help="An RDF file or a store folder written by kg build (or use --store)."),
+    store: Optional[Path] = typer.Option(None, "--store", "-s", help="Serve an Oxigraph store folder (kg build --store), read-only."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
+    port: int = typer.Option(8000, "--port", "-p", help="Port to listen on (0: any free port)."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run before it is stopped."),
+    max_rows: int = typer.Option(100_000, "--max-rows", help="Most rows (or triples) a query may return."),
+    max_request: int = typer.Option(1_000_000, "--max-request-bytes", help="Largest query or request body, in bytes."),
+    workers: int = typer.Option(2, "--workers", help="Queries run at once, each in a process of its own."),
+    viz: bool = typer.Option(True, "--viz/--no-viz", help="Serve the interactive actor graph at /viz."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No line per request."),
+) -> None:
+    """Serve a graph read-only: a SPARQL endpoint (/sparql), a query page (/) and the actor graph (/viz).
+
+    Example: kg serve output/graph.ttl   (then open http://127.0.0.1:8000/)
+    """
+    from .serve import Limits, Options, ServeError, is_store_folder, serve as run_server
+
+    if (graph is None) == (store is None):
+        raise UserError("give a GRAPH file or --store DIR (one of them)")
+    if graph is not None and is_store_folder(graph):
+        graph, store = None, graph
+    if not 0 <= port <= 65535:
+        raise UserError(f"--port must be between 0 and 65535, not {port}")
+    if not 0 < timeout <= 86400:
+        raise UserError(f"--timeout must be more than 0 seconds (and at most a day), not {timeout:g}")
+    if max_rows < 1:
+        raise UserError(f"--max-rows must be at least 1, not {max_rows}")
+    if max_request < 100:
+        raise UserError(f"--max-request-bytes must be at least 100, not {max_request}")
+    if not 1 <= workers <= 64:
+        raise UserError(f"--workers must be between 1 and 64, not {workers}")
+    options = Options(graph=graph, store=store, host=host, port=port,
+                      limits=Limits(timeout=timeout, max_rows=max_rows, max_request=max_request),
+                      workers=workers, viz=viz, quiet=quiet)
+    try:
+        run_server(options, lambda line: typer.echo(f"kg: {line}", err=True))
+    except ServeError as error:
+        raise UserError(str(error)) from None
+
+
 def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"kg {__version__}")

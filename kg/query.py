@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
+from typing import Collection, Mapping
 
 from rdflib import BNode, Graph, Literal, URIRef
 
@@ -71,27 +72,146 @@ def resolve_query(spec: str) -> str:
     """The SPARQL text for a canned name, a ``.rq`` path or a literal query."""
     if spec in canned_names():
         return _prefixes() + resources.files("kg").joinpath(f"queries/{spec}.rq").read_text(encoding="utf-8")
-    if spec.endswith(".rq") or (len(spec) < 300 and "\n" not in spec and Path(spec).is_file()):
+    if spec.endswith(".rq") or (len(spec) < 300 and "\n" not in spec and _is_file(spec)):
         path = Path(spec)
-        if not path.is_file():
+        if not _is_file(spec):
             raise QueryError(f"query file '{spec}' not found")
         try:
             text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise QueryError(f"query file '{spec}' cannot be read: {error}") from None
+        except UnicodeDecodeError as error:
+            raise QueryError(f"query file '{spec}' is not UTF-8 text (byte {error.start})") from None
+        except OSError as error:
+            raise QueryError(f"query file '{spec}' cannot be read ({error.strerror or error})") from None
         return text if re.search(r"^\s*PREFIX\s+skg:", text, re.IGNORECASE | re.MULTILINE) else _prefixes() + text
     if re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", spec, re.IGNORECASE):
         return _prefixes() + spec
-    raise QueryError(f"'{spec}' is not a canned query ({', '.join(canned_names())}), a .rq file or SPARQL")
+    shown = " ".join(spec.split())
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    raise QueryError(f"'{shown}' is not a canned query ({', '.join(canned_names())}), a .rq file or SPARQL")
 
 
-def check_safe(sparql: str) -> None:
-    """Refuse queries that would make the process fetch remote data (SERVICE, LOAD, remote FROM)."""
-    body = re.sub(r"#[^\n]*", "", re.sub(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'', '""', sparql))
-    if _FORBIDDEN.search(body):
-        raise QueryError("SERVICE and LOAD are not allowed: kg never fetches remote data")
-    if re.search(r"\bFROM\s+(NAMED\s+)?<\s*(https?|ftp|file):", body, re.IGNORECASE):
-        raise QueryError("FROM with a remote or file IRI is not allowed: kg never fetches remote data")
+def _is_file(spec: str) -> bool:
+    """Whether ``spec`` names a file; a string that cannot be a path (too long, NUL) is not one."""
+    try:
+        return Path(spec).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+# Tokens in which SERVICE or LOAD is not a keyword: strings (long forms first), IRIs, comments,
+# variables and prefixed names. Scanned left to right, so a quote inside a comment or a "#" inside
+# a string or an IRI is read as the SPARQL grammar reads it.
+_NOT_KEYWORDS = re.compile("|".join([
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',  # long strings
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+    r'"(?:[^"\\\n\r]|\\.)*"',  # strings
+    r"'(?:[^'\\\n\r]|\\.)*'",
+    r'<[^<>"{}|^`\\\x00-\x20]*>',  # IRIs
+    r"#[^\n\r]*",  # comments
+    r"[?$][\w\u00b7\u0300-\u036f\u203f\u2040]+",  # variables
+    r"(?:[^\W\d_][\w.\-]*)?:(?:[\w.\-:%]|\\\S)*",  # prefixed names
+]), re.DOTALL)
+_REMOTE_FROM = re.compile(r"\bFROM\s+(?:NAMED\s+)?<\s*((?:https?|ftp|file):[^>]*)>", re.IGNORECASE)
+NO_REMOTE = "kg never fetches remote data"
+
+
+def expand_escapes(sparql: str) -> str:
+    """The query with its codepoint escapes (``\\u0053``) expanded, as the SPARQL grammar reads it
+    (section 19.2: escapes are processed before parsing, even outside strings)."""
+    from rdflib.plugins.sparql.parser import expandUnicodeEscapes
+
+    try:
+        return expandUnicodeEscapes(sparql)
+    except ValueError as error:
+        raise QueryError(f"SPARQL error: {error}") from None
+
+
+def check_safe(sparql: str, graphs: Collection[str] = (), prefixes: Mapping[str, str] | None = None) -> None:
+    """Refuse, before it runs, a query that could fetch remote data or change data.
+
+    rdflib, Oxigraph and most endpoints run ``SERVICE <url>`` (rdflib also ``LOAD <url>`` and
+    ``FROM <url>``) by making real HTTP requests: a server-side request forgery hole. Two checks,
+    both on the text with its codepoint escapes expanded (so ``\\u0053ERVICE`` is SERVICE):
+
+    1. the keywords SERVICE and LOAD anywhere outside strings, IRIs, comments, variables and
+       prefixed names (so ``?service`` is fine);
+    2. rdflib's parse tree: a SERVICE pattern at any depth, any SPARQL Update, and any
+       ``FROM`` / ``FROM NAMED`` whose IRI (prefixed names resolved with the query's ``PREFIX``
+       lines, then ``prefixes``) is not one of ``graphs``, the named graphs the caller holds.
+
+    A query rdflib cannot parse passes check 2: the engine that runs it reports the syntax error.
+    """
+    text = expand_escapes(sparql)
+    # Both readings: engines differ on whether an escape inside a string can end it.
+    for version in (sparql, text):
+        found = _FORBIDDEN.search(_NOT_KEYWORDS.sub(" ", version))
+        if found:
+            raise QueryError(f"{found.group(1).upper()} is not allowed: {NO_REMOTE}")
+        keep_iris = _NOT_KEYWORDS.sub(lambda m: m.group(0) if m.group(0).startswith("<") else " ", version)
+        if any(m.group(1) not in graphs for m in _REMOTE_FROM.finditer(keep_iris)):
+            raise QueryError(f"FROM with a remote or file IRI is not allowed: {NO_REMOTE}")
+    problem = _parse_tree_problem(text, set(graphs), dict(prefixes or {}))
+    if problem:
+        raise QueryError(problem)
+
+
+def _parse_tree_problem(text: str, graphs: set[str], prefixes: dict[str, str]) -> str | None:
+    from rdflib.plugins.sparql.parser import Query, UpdateUnit
+
+    try:
+        tree = Query.parse_string(text, parse_all=True)
+    except Exception:  # pyparsing errors, RecursionError on absurd nesting
+        try:
+            UpdateUnit.parse_string(text, parse_all=True)
+        except Exception:
+            return None
+        return "SPARQL Update is not allowed: kg only reads graphs"
+    base = None
+    for declaration in tree[0]:
+        if getattr(declaration, "name", None) == "PrefixDecl":
+            prefixes[dict.get(declaration, "prefix") or ""] = str(dict.get(declaration, "iri"))
+        elif getattr(declaration, "name", None) == "Base":
+            base = str(dict.get(declaration, "iri"))
+    for node in _compvalues(tree[1]):
+        if node.name == "ServiceGraphPattern":
+            return f"SERVICE is not allowed: {NO_REMOTE}"
+        if node.name == "DatasetClause":
+            named = dict.get(node, "named") is not None
+            iri = _iri(dict.get(node, "named") if named else dict.get(node, "default"), prefixes, base)
+            if iri not in graphs:
+                return (f"FROM{' NAMED' if named else ''} <{iri}> is not allowed: {NO_REMOTE}"
+                        " (no graph of that name here)")
+    return None
+
+
+def _compvalues(tree: object):
+    """Every rdflib ``CompValue`` in a parse tree, at any depth."""
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    stack = [tree]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, CompValue):
+            yield value
+            stack.extend(dict.values(value))
+        elif isinstance(value, (list, tuple, ParseResults)):
+            stack.extend(value)
+
+
+def _iri(term: object, prefixes: dict[str, str], base: str | None) -> str:
+    """The IRI of a parsed ``<iri>`` or ``prefix:local``, as far as it can be resolved."""
+    from urllib.parse import urljoin
+
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if isinstance(term, CompValue) and term.name == "pname":
+        prefix, local = dict.get(term, "prefix") or "", dict.get(term, "localname") or ""
+        if prefix in prefixes:
+            return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
+        return f"{prefix}:{local}"
+    iri = str(term)
+    return urljoin(base, iri) if base and ":" not in iri else iri
 
 
 def _plain(value: object) -> object:
@@ -109,6 +229,19 @@ def _plain(value: object) -> object:
     return str(value)
 
 
+def _error_message(error: Exception, sparql: str) -> str:
+    """One line for a SPARQL error, its position counted in the user's text (without the
+    PREFIX lines :func:`resolve_query` puts in front)."""
+    message = str(error).splitlines()[0].strip() if str(error).strip() else type(error).__name__
+    message = re.sub(r"\s*\(at char \d+\),?", "", message)
+    shift = _prefixes().count("\n") if sparql.startswith(_prefixes()) else 0
+
+    def position(match: re.Match) -> str:
+        line = int(match.group(1)) - shift
+        return f"(line {line}, column {match.group(2)})" if line > 0 else match.group(0)
+    return re.sub(r"\(line:(\d+), col:(\d+)\)", position, message)
+
+
 def run_query(graph: Graph, spec: str) -> Table:
     """Run a canned query, a ``.rq`` file or a SPARQL string over ``graph``."""
     sparql = resolve_query(spec)
@@ -116,8 +249,7 @@ def run_query(graph: Graph, spec: str) -> Table:
     try:
         result = graph.query(sparql)
     except Exception as error:  # rdflib raises pyparsing and many other errors
-        message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise QueryError(f"SPARQL error: {message}") from None
+        raise QueryError(f"SPARQL error: {_error_message(error, sparql)}") from None
     if result.type == "ASK":
         return Table(["ask"], [[bool(result.askAnswer)]])
     if result.type in {"CONSTRUCT", "DESCRIBE"}:
