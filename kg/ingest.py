@@ -30,6 +30,12 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 #: Files larger than this are refused (a news article is a few kilobytes).
 MAX_FILE_BYTES = 200 * 1024 * 1024
+#: An article longer than this (in characters) is skipped: it is a dump, not an article, and
+#: parsing it would take hours and gigabytes (spaCy's own default limit is the same).
+MAX_DOCUMENT_CHARS = 1_000_000
+#: Characters no article holds and no RDF file should: NUL, and the halves of a character that
+#: JSON can escape ("\ud800") but UTF-8 cannot encode. Replaced one for one, so offsets hold.
+_UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
 
 # "PHILADELPHIA (AP) -", "WASHINGTON, D.C. (Reuters) —", "LONDON —": upper-case place, optional
 # agency in parentheses, then a dash. Only at the very start of the text.
@@ -430,6 +436,10 @@ def read_text_file(path: Path, report: Reporter) -> Iterator[Document]:
             report(Skipped(str(path), "file is empty" if not text else "file holds only whitespace"))
             return
         doc_meta = {}
+    if len(text) > MAX_DOCUMENT_CHARS:
+        report(Skipped(str(path), _too_long(text)))
+        return
+    text = _clean(text, str(path), None, report)
     yield analyse_structure(slug_id(path.stem), text, source_path=str(path),
                             **{k: v for k, v in doc_meta.items() if v})
 
@@ -452,6 +462,9 @@ def read_jsonl_file(path: Path, report: Reporter) -> Iterator[Document]:
         except json.JSONDecodeError as error:
             report(Skipped(str(path), f"not valid JSON ({error.msg})", line=number))
             continue
+        except RecursionError:
+            report(Skipped(str(path), "not valid JSON (nested too deeply)", line=number))
+            continue
         if not isinstance(record, dict):
             report(Skipped(str(path), "a line must be a JSON object", line=number))
             continue
@@ -463,8 +476,13 @@ def read_jsonl_file(path: Path, report: Reporter) -> Iterator[Document]:
         if not text.strip():
             report(Skipped(str(path), "'text' is empty", line=number))
             continue
+        if len(text) > MAX_DOCUMENT_CHARS:
+            report(Skipped(str(path), _too_long(text), line=number))
+            continue
+        text = _clean(text, str(path), number, report)
         meta = {key: record.get(key) for key in ("title", "url", "date", "source")}
-        meta = {key: str(value) for key, value in meta.items() if isinstance(value, (str, int, float)) and str(value)}
+        meta = {key: _UNWRITABLE.sub("\ufffd", str(value)) for key, value in meta.items()
+                if isinstance(value, (str, int, float)) and str(value)}
         raw_id = record.get("id")
         if isinstance(raw_id, (str, int)) and str(raw_id).strip():
             doc_id = slug_id(str(raw_id))
@@ -473,6 +491,22 @@ def read_jsonl_file(path: Path, report: Reporter) -> Iterator[Document]:
         else:
             doc_id = content_hash(text)
         yield analyse_structure(doc_id, text, source_path=f"{path}:{number}", **meta)
+
+
+def _clean(text: str, path: str, line: int | None, report: Reporter) -> str:
+    """``text`` with NUL characters and lone surrogates replaced by U+FFFD (with a warning)."""
+    found = _UNWRITABLE.findall(text)
+    if not found:
+        return text
+    kinds = " and ".join(k for k, hit in (("NUL characters", "\x00" in found),
+                                           ("lone surrogate escapes", any(c != "\x00" for c in found))) if hit)
+    report(Skipped(path, f"text holds {kinds}; replaced by U+FFFD", line=line, fatal=False))
+    return _UNWRITABLE.sub("\ufffd", text)
+
+
+def _too_long(text: str) -> str:
+    return (f"too long for one article ({len(text)} characters, limit {MAX_DOCUMENT_CHARS}); "
+            "split it into articles")
 
 
 def _read_bytes(path: Path, report: Reporter) -> bytes | None:
