@@ -22,7 +22,7 @@ from .ingest import Document
 from .pipeline import DocumentResult
 
 #: Articles per task: small enough to balance the workers, large enough for ``nlp.pipe`` batching.
-CHUNK_DOCS = 16
+CHUNK_DOCS = 4
 #: Tasks in flight per worker: bounds the memory held by results not yet consumed.
 IN_FLIGHT_PER_WORKER = 3
 
