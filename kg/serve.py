@@ -927,8 +927,9 @@ class Handler(BaseHTTPRequestHandler):
             except (BrokenPipeError, ConnectionResetError):
                 pass
         if self.app.log is not None:
-            elapsed = (time.monotonic() - self._started) * 1000
-            self.app.log(f'{self.client_address[0]} "{self.command} {self.path[:80]}" {reply.status} {elapsed:.0f} ms')
+            elapsed = (time.monotonic() - getattr(self, "_started", time.monotonic())) * 1000
+            request = f"{self.command or '-'} {getattr(self, 'path', '')[:80]}".strip()
+            self.app.log(f'{self.client_address[0]} "{request}" {reply.status} {elapsed:.0f} ms')
 
     def _page(self, text: str, head_only: bool) -> None:
         self._send(Reply(200, "text/html; charset=utf-8", text.encode("utf-8"),

@@ -386,6 +386,13 @@ def test_malformed_and_unknown_queries_get_one_line(server):
     assert status == 400 and "not UTF-8" in _one_line(body)
     status, _, body = server.request("GET", "/nowhere")
     assert status == 404
+    for raw_request in (b"GARBAGE\r\n\r\n", b"GET / HTTP/9.9\r\n\r\n", b"GET /" + b"a" * 70_000 + b" HTTP/1.0\r\n\r\n"):
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as raw:
+            raw.sendall(raw_request)
+            head = raw.recv(4096).split(b"\r\n", 1)[0].strip()
+        # Where the request line has no usable version, the answer is HTTP/0.9: a bare line.
+        assert re.fullmatch(rb"HTTP/1\.[01] 414 .*|Bad request syntax .*|Invalid HTTP version .*", head), head
+    assert server.post("ASK {}")[0] == 200
     status, _, body = server.request("GET", "/", headers={"Host": "attacker.example"})
     assert status == 403 and "Host" in _one_line(body)
 
