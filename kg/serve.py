@@ -649,6 +649,20 @@ def syntax_message(error: Exception) -> str:
     return f"line {line}, column {column}: {found.group(4)[:200]}"
 
 
+def _remove_abandoned_stores() -> None:
+    """Remove the temporary stores of servers that were killed before they could clean up."""
+    for folder in Path(tempfile.gettempdir()).glob("kg-serve-*-*"):
+        found = re.fullmatch(r"kg-serve-(\d+)-\w+", folder.name)
+        if not found or not folder.is_dir() or not (folder / "CURRENT").is_file():
+            continue
+        try:
+            os.kill(int(found.group(1)), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except (PermissionError, OverflowError, ValueError):
+            pass
+
+
 def load_file(path: Path) -> Served:
     """Load an RDF file into a temporary store folder, for the workers to open read-only."""
     if not path.exists():
@@ -661,7 +675,8 @@ def load_file(path: Path) -> Served:
             pass
     except OSError as error:
         raise ServeError(f"{path}: cannot read ({error.strerror or error})") from None
-    folder = tempfile.mkdtemp(prefix="kg-serve-")
+    _remove_abandoned_stores()
+    folder = tempfile.mkdtemp(prefix=f"kg-serve-{os.getpid()}-")
     try:
         store = ox.Store(folder)
         try:

@@ -555,3 +555,42 @@ def test_start_up_errors_are_one_line(tmp_path, graph_file):
         port = str(taken.getsockname()[1])
         message = _serve_error([str(graph_file), "--port", port, "--no-viz"], tmp_path)
     assert f"cannot listen on 127.0.0.1:{port}" in message
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, stack = set(), [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_a_killed_server_leaves_no_workers_behind(graph_file, tmp_path):
+    server = Server([str(graph_file), "--no-viz", "--quiet"], tmp_path)
+    helpers = _descendants(server.process.pid)
+    assert len(helpers) >= 3  # the fork server and two workers (and multiprocessing's tracker)
+    server.process.kill()
+    server.process.wait(10)
+    deadline = time.monotonic() + 10
+    alive = helpers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = {pid for pid in helpers if _running(pid)}
+    assert not alive
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
