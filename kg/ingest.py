@@ -17,6 +17,7 @@ import html
 import json
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -511,7 +512,12 @@ def _too_long(text: str) -> str:
 
 def _read_bytes(path: Path, report: Reporter) -> bytes | None:
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
+            # A pipe or a device (/dev/zero behind a symlink) would be read forever.
+            report(Skipped(str(path), "not a regular file (a pipe, socket or device)"))
+            return None
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             report(Skipped(str(path), f"file too large ({size} bytes, limit {MAX_FILE_BYTES})"))
             return None

@@ -109,6 +109,16 @@ def test_missing_input_and_bad_options(tmp_path, capsys):
     assert status == 2 and lines[0].startswith("kg: error: No such option: --bogus")
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_pipes_and_devices_are_not_read(tmp_path, capsys):
+    """A pipe (or /dev/zero behind a symlink) would be read forever."""
+    os.mkfifo(tmp_path / "pipe.txt")
+    os.symlink("/dev/zero", tmp_path / "zero.txt")
+    for name in ("pipe.txt", "zero.txt"):
+        line = one_error(["build", tmp_path / name, "-o", tmp_path / "out.ttl"], capsys)
+        assert line == f"kg: error: {tmp_path / name}: not a regular file (a pipe, socket or device)"
+
+
 def test_jsonl_lines_that_are_not_articles_are_named_by_line(tmp_path, capsys):
     path = tmp_path / "feed.jsonl"
     lines = ["not json at all", json.dumps({"id": "a", "title": "no text"}), json.dumps({"text": 5}),
