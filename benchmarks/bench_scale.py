@@ -65,6 +65,14 @@ def corpus(folder: Path, times: int) -> Path:
 # --------------------------------------------------------------------------- 1. throughput
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (worker processes)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def throughput(folder: Path, times: int) -> list[tuple[str, float, float]]:
     from kg.ingest import read_documents
     from kg.nlp import load_pipeline, masked_text, model_description
@@ -77,13 +85,13 @@ def throughput(folder: Path, times: int) -> list[tuple[str, float, float]]:
     nlp = load_pipeline(MODEL)
     rows = []
     for processes in (1, 2):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu()
         words = sum(sum(1 for t in doc if t.is_alpha) for doc in nlp.pipe(texts, batch_size=32, n_process=processes))
-        rows.append((f"bare nlp.pipe, n_process={processes}", words, time.perf_counter() - start))
+        rows.append((f"bare nlp.pipe, n_process={processes}", words, time.perf_counter() - start, _cpu() - cpu))
     for jobs in (1, 2):
         store_dir = folder / f"throughput-{jobs}"
         counted = [0]
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), _cpu()
         with extractor(MODEL, nlp, True, jobs) as run:
             store = GraphStore(store_dir)
 
@@ -92,7 +100,7 @@ def throughput(folder: Path, times: int) -> list[tuple[str, float, float]]:
                     counted[0] += result.word_count
                     yield result
             build_into_store(results(), store, model=model_description(nlp))
-        rows.append((f"kg build --store, --jobs {jobs}", counted[0], time.perf_counter() - start))
+        rows.append((f"kg build --store, --jobs {jobs}", counted[0], time.perf_counter() - start, _cpu() - cpu))
         store.close()
         shutil.rmtree(store_dir, ignore_errors=True)
     return rows
@@ -291,10 +299,11 @@ def main() -> None:
             rows = throughput(folder, args.throughput_times)
             bare = rows[0][1] / rows[0][2]
             one = next(r for r in rows if r[0].endswith("--jobs 1"))
-            out += ["### 1. Throughput", "", "| run | words | seconds | words/s | vs bare nlp.pipe (1 process) |",
-                    "|---|---:|---:|---:|---:|"]
-            out += [f"| {name} | {words} | {sec:.1f} | {words / sec:,.0f} | {words / sec / bare:.2f}x |"
-                    for name, words, sec in rows]
+            bare_cpu = rows[0][1] / rows[0][3]
+            out += ["### 1. Throughput", "", "| run | words | seconds | words/s | vs bare nlp.pipe (1 process) "
+                    "| CPU s | words per CPU s vs bare |", "|---|---:|---:|---:|---:|---:|---:|"]
+            out += [f"| {name} | {words} | {sec:.1f} | {words / sec:,.0f} | {words / sec / bare:.2f}x | {cpu:.1f} "
+                    f"| {words / cpu / bare_cpu:.2f}x |" for name, words, sec, cpu in rows]
             two = next(r for r in rows if r[0].endswith("--jobs 2"))
             out += ["", f"--jobs 2 / --jobs 1: {(two[1] / two[2]) / (one[1] / one[2]):.2f}x", ""]
             print("\n".join(out), flush=True)

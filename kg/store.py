@@ -17,6 +17,7 @@ actor registry lives in the named graph :data:`REGISTRY_GRAPH`, which queries an
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 import tempfile
@@ -47,6 +48,9 @@ STORE_FORMAT = "1"
 BATCH_DOCS = 64
 #: Actors per transaction when the run's actors are written.
 ACTOR_CHUNK = 2000
+#: Articles merged together in one step: within a segment, actors merge exactly as for one file; a
+#: segment holds about 60 kB per article in memory (its kept actors) while it is being written.
+SEGMENT_DOCS = 5000
 
 EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
                   "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD}
@@ -467,8 +471,6 @@ class StoreSummary:
     new_actors: int = 0
     claims: int = 0
     stances: int = 0
-    triples: int = 0
-    doc_ids: list[str] = field(default_factory=list)
 
 
 def build_into_store(results: Iterable[DocumentResult], store: GraphStore, base: str = DEFAULT_BASE,
@@ -477,11 +479,26 @@ def build_into_store(results: Iterable[DocumentResult], store: GraphStore, base:
     """Write the graph of ``results`` into ``store``, merging actors with those already there.
 
     ``results`` is consumed once, as a stream; skip documents already in the store before
-    extracting them (:meth:`GraphStore.has_document`).
+    extracting them (:meth:`GraphStore.has_document`). Every :data:`SEGMENT_DOCS` articles are
+    merged and written as one step, so memory stays bounded however long the stream; a segment's
+    actors are matched to the earlier segments' actors like those of an earlier run.
     """
+    store.claim_base(base)
+    summary = StoreSummary()
+    stream = iter(results)
+    while True:
+        part = _build_segment(itertools.islice(stream, SEGMENT_DOCS), store, base, model, aliases, spill_dir, on_write)
+        if part.documents == 0:
+            return summary
+        for name in ("documents", "actors", "new_actors", "claims", "stances"):
+            setattr(summary, name, getattr(summary, name) + getattr(part, name))
+
+
+def _build_segment(results: Iterable[DocumentResult], store: GraphStore, base: str, model: str, aliases: Sequence,
+                   spill_dir: str | None, on_write: Callable[[int], None] | None) -> StoreSummary:
+    """Extraction results -> spill -> merge (run and store) -> actors' triples -> articles' triples."""
     from .aliases import apply_aliases
 
-    store.claim_base(base)
     summary = StoreSummary()
     spill = Spill(spill_dir)
     kept_by_doc: list[tuple[str, list[LocalActor]]] = []
@@ -501,7 +518,6 @@ def build_into_store(results: Iterable[DocumentResult], store: GraphStore, base:
         summary.new_actors = sum(1 for m in matched if m.known is None)
         _write_actors(store, matched, kept_by_doc, base, model)
         _write_documents(store, spill, matched, kept_by_doc, base, model, on_write)
-        store.flush()
         return summary
     finally:
         spill.close()

@@ -47,6 +47,28 @@ def test_fresh_store_holds_exactly_the_file_graph(results, tmp_path, monkeypatch
     assert len(store) == len(expected)
 
 
+def test_segments_bound_memory_and_still_merge(results, tmp_path, monkeypatch):
+    import kg.store
+    from kg.pipeline import merge
+    from kg.rdf import to_graph
+    from kg.store import GraphStore, build_into_store
+
+    monkeypatch.setattr(kg.store, "SEGMENT_DOCS", 1)
+    store = GraphStore(tmp_path / "store")
+    summary = build_into_store(iter(results), store, model="m")
+    assert summary.documents == len(IDS)
+    graph, expected = store.rdflib_graph(), to_graph(merge(results, "m"))
+    identifier = URIRef("https://schema.org/identifier")
+    assert set(graph.subject_objects(identifier)) == set(expected.subject_objects(identifier))
+    # Each actor has one label and one type, however many segments it appears in.
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    actor = URIRef("https://w3id.org/stancekg/ontology#Actor")
+    rdf_type = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    for node in graph.subjects(rdf_type, actor):
+        assert len(list(graph.objects(node, label))) == 1
+        assert len(list(graph.objects(node, rdf_type))) == 2
+
+
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_exports_stream_the_same_triples(results, tmp_path):
     from kg.store import GraphStore, build_into_store
