@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .actors import Mention
 from .ingest import Turn
+from .nlp import sentence_of
 from .lexicon import REPORT_NOUNS, SPEECH_VERBS
 from .resolve import LocalActor
 
@@ -223,8 +224,21 @@ def _content_certainty(doc: Doc, head: Token, certainty: str) -> str:
     return certainty
 
 
-def _in_any(spans: Sequence[tuple[int, int]], position: int) -> bool:
-    return any(s < position < e for s, e in spans)
+class Quotes(list):
+    """Quotation spans with a constant-time "is this position inside one?" test."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]], length: int) -> None:
+        super().__init__(spans)
+        self._inside = bytearray(length + 1)
+        for start, end in spans:
+            self._inside[start + 1:end] = b"\x01" * max(0, end - start - 1)
+
+    def contains(self, position: int) -> bool:
+        return 0 <= position < len(self._inside) and bool(self._inside[position])
+
+
+def _in_any(quotes: "Quotes", position: int) -> bool:
+    return quotes.contains(position)
 
 
 def _is_non_answer(verb: Token) -> bool:
@@ -261,7 +275,8 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
             for token in span:
                 actor_at.setdefault(token.i, actor)
         actor_at[mention.root] = actor
-    quotes = find_quotes(doc.text)
+    text = doc.text  # Doc.text joins every token: read it once
+    quotes = Quotes(find_quotes(text), len(text))
     claims: list[Claim] = []
     non_answers: list[NonAnswer] = []
     used_quotes: set[tuple[int, int]] = set()
@@ -270,10 +285,10 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
                   head: Token, certainty: str = CERTAIN, polarity: str = "positive") -> None:
         if end <= start:
             return
-        text = doc.text[start:end]
-        if len(text.split()) < 2:
+        content = text[start:end]
+        if len(content.split()) < 2:
             return
-        sentence = head.sent
+        sentence = sentence_of(head)
         cue_start = cue.idx if isinstance(cue, Token) else cue.start_char
         cue_end = cue_start + len(cue.text)
         lemma = cue.lemma_.lower() if isinstance(cue, Token) else cue.text.lower()
@@ -282,7 +297,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         claims.append(Claim(
             doc_id=doc_id, speaker=speaker, speaker_start=subject_start, speaker_end=subject_end,
             cue=cue.text, cue_lemma=lemma, cue_start=cue_start, cue_end=cue_end, kind=kind, start=start,
-            end=end, text=text, certainty=_content_certainty(doc, head, certainty), polarity=polarity,
+            end=end, text=content, certainty=_content_certainty(doc, head, certainty), polarity=polarity,
             sentence_start=sentence.start_char, sentence_end=sentence.end_char, head=head.i,
         ))
         for q in _quote_in(quotes, start, end):
@@ -314,17 +329,17 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         # No clausal complement: a quotation beside the cue in the same sentence (a sentence-like
         # one, not a scare-quoted term such as "online translation tools"), or opening the next
         # paragraph when the cue's sentence ends with a colon ("Obama tweeted:\n\n“...”").
-        sentence = token.sent
+        sentence = sentence_of(token)
         beside = [q for q in quotes if sentence.start_char <= q[0] < sentence.end_char or
                   (q[0] < sentence.start_char < q[1])]
-        if doc.text[sentence.start_char:sentence.end_char].rstrip().endswith(":"):
-            after = doc.text[sentence.end_char:].lstrip()
-            following = sentence.end_char + (len(doc.text) - sentence.end_char - len(after))
+        if text[sentence.start_char:sentence.end_char].rstrip().endswith(":"):
+            after = text[sentence.end_char:].lstrip()
+            following = sentence.end_char + (len(text) - sentence.end_char - len(after))
             beside += [q for q in quotes if q[0] == following]
         beside = [q for q in beside if q not in used_quotes and not (q[0] <= token.idx < q[1])]
         if beside:
             q = min(beside, key=lambda q: min(abs(q[0] - token.idx), abs(q[1] - token.idx)))
-            inner = doc.char_span(q[0] + 1, q[1] - 1 if doc.text[q[1] - 1] in "”\"’»" else q[1], alignment_mode="contract")
+            inner = doc.char_span(q[0] + 1, q[1] - 1 if text[q[1] - 1] in "”\"’»" else q[1], alignment_mode="contract")
             if inner is not None and (len(inner) >= 6 or any(t.pos_ in {"VERB", "AUX"} for t in inner)):
                 add_claim(speaker, subject, token, DIRECT, inner.start_char, inner.end_char, inner.root, certainty, polarity)
 
@@ -339,7 +354,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
             subject = _subject_of(token)
             actor = _actor_for_token(subject, actor_at) if subject is not None else None
             if actor is not None:
-                sentence = token.sent
+                sentence = sentence_of(token)
                 start, end = _trim(doc, sentence.start, sentence.end)
                 non_answers.append(NonAnswer(doc_id, actor, token.text, token.idx, token.idx + len(token.text),
                                              doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
@@ -354,10 +369,10 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         if (q_start, q_end) in used_quotes or any(c.start <= q_start < c.end for c in claims):
             continue
         previous = [c for c in claims if c.kind != INDIRECT and c.end <= q_start
-                    and "\n" not in doc.text[c.end:q_start] and len(doc.text[c.end:q_start]) < 300]
+                    and "\n" not in text[c.end:q_start] and len(text[c.end:q_start]) < 300]
         if not previous:
             continue
-        inner = doc.char_span(q_start + 1, q_end - 1 if doc.text[q_end - 1] in "”\"’»" else q_end, alignment_mode="contract")
+        inner = doc.char_span(q_start + 1, q_end - 1 if text[q_end - 1] in "”\"’»" else q_end, alignment_mode="contract")
         if inner is None or len(inner) < 4 or not any(t.pos_ in {"VERB", "AUX"} for t in inner):
             continue
         last = max(previous, key=lambda c: c.end)
@@ -365,7 +380,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
             doc_id=doc_id, speaker=last.speaker, speaker_start=last.speaker_start, speaker_end=last.speaker_end,
             cue=last.cue, cue_lemma=last.cue_lemma, cue_start=last.cue_start, cue_end=last.cue_end, kind=DIRECT,
             start=inner.start_char, end=inner.end_char, text=inner.text, certainty=last.certainty,
-            sentence_start=inner.sent.start_char, sentence_end=inner.sent.end_char, head=inner.root.i,
+            sentence_start=sentence_of(inner.root).start_char, sentence_end=sentence_of(inner.root).end_char, head=inner.root.i,
         ))
         used_quotes.add((q_start, q_end))
 
@@ -389,10 +404,10 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         speaker = _actor_for_token(source, actor_at) if source is not None else None
         if speaker is None:
             continue
-        after = [q for q in quotes if q[0] > token.idx and q[0] < token.sent.end_char and q not in used_quotes]
+        after = [q for q in quotes if q[0] > token.idx and q[0] < sentence_of(token).end_char and q not in used_quotes]
         if after:
             q = after[0]
-            inner = doc.char_span(q[0] + 1, q[1] - 1 if doc.text[q[1] - 1] in "”\"’»" else q[1], alignment_mode="contract")
+            inner = doc.char_span(q[0] + 1, q[1] - 1 if text[q[1] - 1] in "”\"’»" else q[1], alignment_mode="contract")
             if inner is not None and len(inner) >= 3:
                 add_claim(speaker, doc[source.left_edge.i:source.right_edge.i + 1], doc[token.i - 2:of.i + 1],
                           DIRECT, inner.start_char, inner.end_char, inner.root)
@@ -408,7 +423,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         speaker = _actor_for_token(source, actor_at)
         if speaker is None:
             continue
-        sentence = token.sent
+        sentence = sentence_of(token)
         phrase_start, phrase_end = token.i, source.right_edge.i + 1
         if phrase_start - sentence.start <= 1:
             start_i, end_i = _trim(doc, phrase_end, sentence.end)
@@ -454,13 +469,14 @@ def _interviewee(doc: Doc, mentions: Sequence[Mention], actor_of: Mapping[int, L
                  turns: Sequence[Turn]) -> LocalActor | None:
     """The person answering: named before the first question (the headline, the intro), else
     the most mentioned named person."""
-    first_question = next((t.start for t in turns if t.question), len(doc.text))
+    text = doc.text
+    first_question = next((t.start for t in turns if t.question), len(text))
     people = [(i, m) for i, m in enumerate(mentions) if i in actor_of and actor_of[i].type == "Person"
               and actor_of[i].named and m.start < first_question]
     # "Wikinews interviews Christopher Hill", "Interview with Noam Chomsky", "Jack Herrick, ...
     # interviewed by", "Nick Bos tells Wikinews": the person next to the word, not any person.
     matched = False
-    for match in _INTERVIEWEE_CONTEXT.finditer(doc.text, 0, first_question):
+    for match in _INTERVIEWEE_CONTEXT.finditer(text, 0, first_question):
         matched = True
         window = range(match.start("after"), match.end("after")) if match.group("after") else \
             range(match.start("before"), match.end("before"))
@@ -482,10 +498,11 @@ def _interview_answers(doc: Doc, doc_id: str, turns: Sequence[Turn], mentions: S
         return []
     actors = {id(a): a for a in actor_of.values()}.values()
     default = _interviewee(doc, mentions, actor_of, turns)
-    cue_match = _INTERVIEW_WORD.search(doc.text, 0, next((t.start for t in turns), len(doc.text)))
+    text = doc.text
+    cue_match = _INTERVIEW_WORD.search(text, 0, next((t.start for t in turns), len(text)))
     claims = []
     for turn in turns:
-        if turn.question or _CAPTION.search(doc.text[turn.start:turn.end]):
+        if turn.question or _CAPTION.search(text[turn.start:turn.end]):
             continue  # questions, and photo captions between the turns
         speaker, cue = default, None
         if turn.label and turn.label not in {"A", "Q"}:

@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .ingest import Document
 
@@ -123,6 +123,20 @@ def parse(nlp: Language, documents: Iterable[Document], batch_size: int = BATCH_
             parts, buffer = buffer[:count], buffer[count:]
             doc = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
             yield ParsedDocument(document, doc)
+
+
+def sentence_of(token: Token) -> Span:
+    """The sentence of ``token``. spaCy's ``Token.sent`` scans the document on every call; this
+    indexes the sentences once per document (kept in ``doc.user_data``)."""
+    doc = token.doc
+    index = doc.user_data.get("kg.sentences")
+    if index is None or len(index) != len(doc):
+        index = [None] * len(doc)
+        for sentence in doc.sents:
+            for i in range(sentence.start, sentence.end):
+                index[i] = sentence
+        doc.user_data["kg.sentences"] = index
+    return index[token.i]
 
 
 _WORD = re.compile(r"\w+")

@@ -84,12 +84,19 @@ class LocalActor:
     affiliations: set[str] = field(default_factory=set)
     gender: str | None = None
     agentive: bool = False
+    name_cache: dict[str, None] = field(default_factory=dict)  # distinct cleaned names, in order
+    label_cache: tuple[int, str] | None = None
 
     def names(self) -> list[str]:
-        return [clean_name(m.text) for m in self.mentions if m.kind == NAME]
+        """The distinct names this actor is mentioned by (cleaned), in order of first use."""
+        return list(self.name_cache)
 
     def label(self) -> str:
-        return best_label(self)
+        """The most complete name (memoised while the mentions do not change)."""
+        cached = self.label_cache
+        if cached is None or cached[0] != len(self.mentions):
+            cached = self.label_cache = (len(self.mentions), best_label(self))
+        return cached[1]
 
 
 @dataclass
@@ -140,14 +147,14 @@ def acronym(name: str) -> str:
 
 def best_label(actor: LocalActor) -> str:
     """The most complete name; for unnamed actors, the fullest description."""
-    names = [clean_name(m.text) for m in actor.mentions if m.kind == NAME]
+    names = actor.names()
     if names:
         if actor.type == PERSON:
             return max(names, key=lambda n: (len(name_tokens(n)), len(n), n))
         def score(n: str) -> tuple[int, int, str]:
             return (0 if n.isupper() and len(n) <= 6 else 1, len(n), n)
         return max(names, key=score)
-    descriptions = [clean_name(m.text) for m in actor.mentions if m.kind == DESCRIPTION]
+    descriptions = list(dict.fromkeys(clean_name(m.text) for m in actor.mentions if m.kind == DESCRIPTION))
     if descriptions:
         return _strip_article(max(descriptions, key=lambda d: (len(d), d)))
     return actor.key
@@ -177,6 +184,8 @@ class _Clusters:
 
     def attach(self, index: int, mention: Mention, actor: LocalActor, reason: str) -> None:
         actor.mentions.append(mention)
+        if mention.kind == NAME:
+            actor.name_cache.setdefault(clean_name(mention.text))
         actor.reasons[id(mention)] = reason
         self.of[index] = actor
         if mention.role:
@@ -193,6 +202,8 @@ class _Clusters:
             keep.reasons[id(mention)] = gone.reasons.get(id(mention), reason) if gone.reasons.get(id(mention)) != "name" else reason
         keep.roles |= gone.roles
         keep.affiliations |= gone.affiliations
+        for name in gone.name_cache:
+            keep.name_cache.setdefault(name)
         keep.gender = keep.gender or gone.gender
         for index, actor in list(self.of.items()):
             if actor is gone:

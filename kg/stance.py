@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 
 from .actors import Mention, clean_name
 from .claims import SPEECH_VERBS, Claim
+from .nlp import sentence_of
 from .resolve import LocalActor
 
 FAVOR, AGAINST = "favor", "against"
@@ -374,7 +375,7 @@ def topic_key(doc: Doc, head: Token) -> str:
 
 
 def _evidence(doc: Doc, token: Token) -> tuple[int, int, str]:
-    sentence = token.sent
+    sentence = sentence_of(token)
     start, end = sentence.start, sentence.end
     while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in "“\"‘"):
         start += 1
@@ -597,7 +598,9 @@ def _claim_evaluations(context: _Context, claim: Claim, polarity: PolarityScorer
     head = doc[claim.head]
     if head.lemma_.lower() in SPEECH_VERBS:
         return stances  # a claim that reports another claim: that one is evaluated itself
-    sentence_tokens = [t for t in doc if claim.start <= t.idx < claim.end]
+    content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    sentence_tokens = list(content) if content is not None else []
+    claim_text = claim.text
     subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     seen_targets: set[int] = set()
     if subject is not None:
@@ -627,7 +630,7 @@ def _claim_evaluations(context: _Context, claim: Claim, polarity: PolarityScorer
         actor = context.actor_at.get(token.i)
         if actor is None or actor is claim.speaker or mention.kind == "pronoun" and False:
             continue
-        label, probability = polarity(doc.text[claim.start:claim.end], mention.start - claim.start, mention.end - claim.start)
+        label, probability = polarity(claim_text, mention.start - claim.start, mention.end - claim.start)
         if label == "neutral" or probability < 0.6:
             continue
         target = Target(ACTOR, actor.label(), mention.start, mention.end, actor)
