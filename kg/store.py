@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import os
 import pickle
+import re
 import tempfile
 import zlib
 from dataclasses import dataclass, field, replace
@@ -268,14 +269,12 @@ class GraphStore:
         prefixes = dict(PREFIXES)
         if self.base:
             prefixes["kgid"] = self.base
-        triples = self.triples()
-        if rdf_format in {ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG}:
-            default = ox.DefaultGraph()
-            triples = (ox.Quad(t.subject, t.predicate, t.object, default) for t in triples)
         try:
             with open(temporary, "wb") as stream:
-                kwargs = {"prefixes": prefixes} if rdf_format in {ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG} else {}
-                ox.serialize(triples, stream, rdf_format, **kwargs)
+                if rdf_format == ox.RdfFormat.JSON_LD:
+                    ox.serialize(self.triples(), stream, rdf_format)
+                else:
+                    self._dump_lines(stream, rdf_format, prefixes)
                 stream.flush()
                 os.fsync(stream.fileno())
             os.chmod(temporary, 0o644)
@@ -286,6 +285,27 @@ class GraphStore:
             except OSError:
                 pass
             raise
+
+    def _dump_lines(self, stream, rdf_format, prefixes: dict[str, str]) -> None:
+        """Turtle, TriG, N-Triples or N-Quads, serialised by Oxigraph into a temporary file, then
+        copied a block at a time with the lexical forms of :data:`_RESTORE` put back (Oxigraph
+        writes one triple or one predicate per line, so a regular expression per line does it)."""
+        line_based = rdf_format in {ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS}
+        fix = _restore_lines if line_based else _restore_turtle
+        kwargs = {} if line_based else {"prefixes": prefixes}
+        with tempfile.TemporaryFile(dir=getattr(stream, "name", None) and os.path.dirname(stream.name) or None) as raw:
+            self.store.dump(raw, rdf_format, from_graph=ox.DefaultGraph(), **kwargs)
+            raw.seek(0)
+            tail = b""
+            while True:
+                block = raw.read(1 << 22)
+                if not block:
+                    break
+                block = tail + block
+                cut = block.rfind(b"\n") + 1
+                tail = block[cut:]
+                stream.write(fix(block[:cut]))
+            stream.write(fix(tail))
 
     def triples_nt(self) -> Iterator[bytes]:
         """The graph as N-Triples, in chunks of lines (for uploads)."""
@@ -318,6 +338,42 @@ class GraphStore:
 
     def close(self) -> None:
         del self.store
+
+
+_INDEX_LINE = re.compile(rb'(<' + re.escape(_NIF.encode()) + rb'(?:begin|end)Index> "[0-9]+")\^\^<'
+                         + re.escape(_XSD.encode()) + rb'integer> \.')
+_CONFIDENCE_LINE = re.compile(rb'(<https://w3id\.org/stancekg/ontology#confidence> )"([-+0-9.eE]+)"\^\^<'
+                              + re.escape(_XSD.encode()) + rb'decimal> \.')
+
+
+def _restore_lines(data: bytes) -> bytes:
+    """N-Triples lines with the lexical forms kg.rdf writes (see :data:`_RESTORE`)."""
+    data = _INDEX_LINE.sub(rb"\1^^<" + _XSD.encode() + rb"nonNegativeInteger> .", data)
+
+    def confidence(match: re.Match) -> bytes:
+        try:
+            value = f"{Decimal(match.group(2).decode()):.3f}".encode()
+        except InvalidOperation:
+            value = match.group(2)
+        return match.group(1) + b'"' + value + b'"^^<' + _XSD.encode() + b"decimal> ."
+    return _CONFIDENCE_LINE.sub(confidence, data)
+
+
+_INDEX_TURTLE = re.compile(rb"^(\t|\S+ )nif:(begin|end)Index ([0-9]+) ([;.])$", re.MULTILINE)
+_CONFIDENCE_TURTLE = re.compile(rb"^(\t|\S+ )skg:confidence ([-+0-9.eE]+) ([;.])$", re.MULTILINE)
+
+
+def _restore_turtle(data: bytes) -> bytes:
+    """Turtle lines (as Oxigraph writes them, with our prefixes) with the lexical forms kg.rdf writes."""
+    data = _INDEX_TURTLE.sub(rb'\1nif:\2Index "\3"^^xsd:nonNegativeInteger \4', data)
+
+    def confidence(match: re.Match) -> bytes:
+        try:
+            value = f"{Decimal(match.group(2).decode()):.3f}".encode()
+        except InvalidOperation:
+            value = match.group(2)
+        return match.group(1) + b'skg:confidence "' + value + b'"^^xsd:decimal ' + match.group(3)
+    return _CONFIDENCE_TURTLE.sub(confidence, data)
 
 
 def _rdflib(term):
