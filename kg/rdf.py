@@ -72,10 +72,13 @@ def _text(value: str) -> Literal:
     return Literal(value)
 
 
-def to_graph(result: BuildResult, base: str = DEFAULT_BASE) -> Graph:
-    """The RDF graph of a build: documents, actors, mentions, claims, non-answers, stances."""
+def to_graph(result: BuildResult, base: str = DEFAULT_BASE, graph: Graph | None = None) -> Graph:
+    """The RDF graph of a build: documents, actors, mentions, claims, non-answers, stances.
+
+    ``graph``: an empty graph to fill (e.g. over a lighter rdflib store); a new in-memory one if None.
+    """
     mint = _Minter(base)
-    graph = Graph()
+    graph = Graph() if graph is None else graph
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True)
     graph.bind("kgid", mint.base)
@@ -291,13 +294,19 @@ def _target_node(mint: _Minter, graph: Graph, stance: Stance, iri_of, span, topi
     if target.kind == ACTOR:
         return owner, owner
     if target.kind == ACT:
-        node = mint.inside(stance.doc_id, "act", f"{target.start}-{target.end}")
-        graph.add((node, RDF.type, SKG.Act))
-        graph.add((node, RDFS.label, _text(target.label)))
+        # One node per act and article, whatever the wording: "the city's contract with ICE" and
+        # "a contract with ICE" share the key "contract with ice".
+        node = mint.inside(stance.doc_id, "act", slugify(target.key) if target.key else f"{target.start}-{target.end}")
+        if node not in topics_seen:
+            topics_seen.add(node)
+            graph.add((node, RDF.type, SKG.Act))
+            graph.add((node, RDFS.label, _text(target.label)))
+            if owner is not None:
+                graph.add((node, SDO.agent, owner))
+        elif (node, RDFS.label, _text(target.label)) not in graph:
+            graph.add((node, SKOS.altLabel, _text(target.label)))
         graph.add((node, SKG.evidence, span(stance.doc_id, target.start, target.end)))
-        if owner is not None:
-            graph.add((node, SDO.agent, owner))
-        return node, owner
+        return node, graph.value(node, SDO.agent) or owner
     node = mint.topic(target.key or target.label)
     if node not in topics_seen:
         topics_seen.add(node)

@@ -368,8 +368,9 @@ def topic_key(doc: Doc, head: Token) -> str:
             continue
         if token.head.dep_ == "poss" and token.i < head.i:
             continue
-        if token.dep_ in {"relcl", "acl"} or token.head.dep_ in {"relcl", "acl"}:
-            break
+        if token.dep_ == "relcl" or token.head.dep_ == "relcl" or (
+                token.dep_ == "acl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
+            break  # "the contract [that expires ...]"; but "the decision [to require warrants]" stays
         words.append(token.lemma_.lower())
     return re.sub(r"[^a-z0-9 ]+", "", " ".join(words[:8])).strip()
 
