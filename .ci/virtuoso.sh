@@ -91,7 +91,7 @@ start() {
     (cd "$DIR" && exec "$server" +configfile "$DIR/virtuoso.ini" +foreground >"$DIR/stdout.log" 2>&1) &
     echo $! > "$DIR/server.pid"
     for _ in $(seq 1 120); do
-        if curl -sf -o /dev/null "$URL?query=ASK%7B%7D"; then
+        if python3 -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)" "$URL?query=ASK%7B%7D" 2>/dev/null; then
             echo "virtuoso: ready at $URL (pid $(cat "$DIR/server.pid"))"
             return
         fi
