@@ -289,12 +289,17 @@ def _build_into_store(documents, problems, output: Optional[Path], rdf_format: s
                 else:
                     with _progress() as progress:
                         task = progress.add_task("extracting", total=None)
+                        written = progress.add_task("writing", total=None, visible=False)
 
                         def counted():
                             for result in run_extraction(fresh()):
                                 progress.advance(task)
                                 yield result
-                        summary = build_into_store(counted(), graph_store, base, model_description(nlp), alias_table)
+
+                        def wrote(count: int) -> None:
+                            progress.update(written, visible=True, advance=count)
+                        summary = build_into_store(counted(), graph_store, base, model_description(nlp), alias_table,
+                                                   on_write=wrote)
                 triples = len(graph_store)
         except SchedulerError as error:
             raise UserError(str(error)) from None
