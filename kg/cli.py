@@ -545,9 +545,13 @@ def export(
     Example: kg export output/graph.ttl -o output/actors.graphml
     """
     from .network import EXPORT_SUFFIXES, export_graph, write_network
+    from .rdf import SUFFIX_FORMATS
 
+    if output.suffix.lower() in SUFFIX_FORMATS and output.suffix.lower() != ".json":
+        return _export_rdf(graph, output)
     if output.suffix.lower() not in EXPORT_SUFFIXES:
-        raise UserError(f"{output}: choose a .graphml, .gexf or .json (Cytoscape.js) output")
+        raise UserError(f"{output}: choose a .graphml, .gexf or .json (Cytoscape.js) output, "
+                        "or .ttl, .nt, .nq, .trig or .jsonld for the RDF graph itself")
     if not 0.0 <= min_confidence <= 1.0:
         raise UserError(f"--min-confidence must be between 0 and 1, not {min_confidence:g}")
     _check_output(output)
@@ -601,6 +605,27 @@ def serve(
         run_server(options, lambda line: typer.echo(f"kg: {line}", err=True))
     except ServeError as error:
         raise UserError(str(error)) from None
+
+
+def _export_rdf(source: Path, output: Path) -> None:
+    """``kg export GRAPH -o FILE.ttl|.nt|.nq|.trig|.jsonld``: the RDF graph itself; from a store, streamed."""
+    from .rdf import format_for, write_graph
+    from .store import is_store
+
+    _check_output(output)
+    rdf_format = format_for(output, None)
+    try:
+        if is_store(source):
+            store = _open_store(source, read_only=True)
+            store.export(output, rdf_format)
+            count = len(store)
+        else:
+            rdf_graph = _load(source)
+            write_graph(rdf_graph, output, rdf_format)
+            count = len(rdf_graph)
+    except OSError as error:
+        raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
+    _info(f"{count} triples -> {output}")
 
 
 def version_callback(value: bool) -> None:

@@ -179,6 +179,10 @@ def test_cli_build_store_query_and_errors(tmp_path, capsys):
     assert main(["query", str(store), "claims", "-f", "csv"]) == 0  # a store folder as GRAPH
     assert capsys.readouterr().out.startswith("claim,speaker")
     assert len(Graph().parse(tmp_path / "all.nt", format="nt")) > 0
+    # kg export: the RDF graph itself, streamed from the store.
+    assert main(["export", str(store), "-o", str(tmp_path / "again.ttl")]) == 0
+    assert set(Graph().parse(tmp_path / "again.ttl")) == set(Graph().parse(tmp_path / "all.nt", format="nt"))
+    capsys.readouterr()
     # One-line errors.
     assert main(["build", str(articles), "--store", str(store), "--base", "https://example.org/", "-q"]) == 1
     assert "was built with --base" in capsys.readouterr().err
