@@ -1,0 +1,118 @@
+"""Tests of the shipped target-dependent polarity model (kg.polarity)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.polarity import LABELS, PolarityModel, PolarityPrediction, default_model
+
+DEVTEST_RW = Path(__file__).parent / "data" / "corpora" / "newsmtsc" / "devtest_rw.jsonl"
+#: Measured macro-F1 of the shipped model on the first 300 targets of devtest_rw: 0.6797.
+#: The floor sits a little below it; raise it when a better model is shipped.
+SAMPLE_SIZE = 300
+MACRO_F1_FLOOR = 0.66
+
+
+@pytest.fixture(scope="module")
+def model() -> PolarityModel:
+    return default_model()
+
+
+def span(text: str, mention: str) -> tuple[str, int, int]:
+    start = text.index(mention)
+    return text, start, start + len(mention)
+
+
+def test_loads_fast_and_small():
+    t0 = time.perf_counter()
+    loaded = PolarityModel.load()
+    assert time.perf_counter() - t0 < 1.0
+    assert set(loaded.labels) == set(LABELS)
+    size = sum(p.stat().st_size for p in Path(__file__).parent.parent.joinpath("kg", "models").glob("polarity.*"))
+    assert size < 10_000_000
+
+
+def test_prediction_is_valid_and_deterministic(model):
+    text, start, end = span("The senator said Smith had done a fine job in a difficult year.", "Smith")
+    first = model.predict(text, start, end)
+    assert isinstance(first, PolarityPrediction)
+    assert first.label in LABELS
+    assert set(first.probabilities) == set(LABELS)
+    assert sum(first.probabilities.values()) == pytest.approx(1.0, abs=1e-5)
+    assert all(0.0 <= p <= 1.0 for p in first.probabilities.values())
+    assert first.label == max(first.probabilities, key=first.probabilities.get)
+    again = model.predict(text, start, end)
+    assert again == first
+    assert PolarityModel.load().predict(text, start, end) == first
+    with pytest.raises(Exception):
+        first.label = "positive"  # frozen
+
+
+@pytest.mark.parametrize("verb,expected", [
+    ("praised", "positive"), ("applauded", "positive"), ("thanked", "positive"),
+    ("condemned", "negative"), ("attacked", "negative"), ("blasted", "negative"),
+])
+def test_clear_cases_toward_the_object(model, verb, expected):
+    text, start, end = span(f"The governor {verb} Senator Miller for his handling of the crisis.", "Senator Miller")
+    assert model.predict(text, start, end).label == expected
+
+
+def test_target_matters(model):
+    text = "Voters admire Garcia, but they despise the corrupt and dishonest Wilson."
+    assert model.predict(*span(text, "Garcia")).probabilities["positive"] > \
+        model.predict(*span(text, "Wilson")).probabilities["positive"]
+
+
+def test_parsed_doc_gives_the_same_answer(model):
+    text, start, end = span("Critics condemned Smith for lying to voters.", "Smith")
+    doc = model.nlp(text)
+    assert model.predict(text, start, end, doc=doc) == model.predict(text, start, end)
+    # a sentence Span of a larger document, offsets relative to the sentence
+    big = model.nlp("Nothing happened on Monday.\n" + text)
+    sentence = list(big.sents)[-1]
+    assert sentence.text == text
+    assert model.predict(text, start, end, doc=sentence).label == "negative"
+    # a doc without a parse or tensor is ignored (the text is parsed instead)
+    blank = model.nlp.make_doc(text)
+    assert model.predict(text, start, end, doc=blank) == model.predict(text, start, end)
+
+
+def test_predict_many_matches_predict(model):
+    items = [span("Trump praised Biden for his leadership.", "Biden"),
+             span("Trump condemned Biden for his failures.", "Biden"),
+             span("Trump condemned Biden for his failures.", "Trump")]
+    many = model.predict_many(items)
+    assert many == [model.predict(*item) for item in items]
+    assert model.predict_many([]) == []
+
+
+@pytest.mark.parametrize("start,end", [(-1, 3), (5, 5), (3, 2), (0, 999)])
+def test_bad_spans_are_rejected(model, start, end):
+    with pytest.raises(ValueError):
+        model.predict("Smith spoke.", start, end)
+
+
+def test_macro_f1_floor_on_devtest_rw_sample(model):
+    examples = []
+    with open(DEVTEST_RW, encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            for t in row["targets"]:
+                examples.append((row["text"], t["start"], t["end"], t["polarity"]))
+            if len(examples) >= SAMPLE_SIZE:
+                break
+    examples = examples[:SAMPLE_SIZE]
+    preds = [p.label for p in model.predict_many((t, s, e) for t, s, e, _ in examples)]
+    gold = [g for *_, g in examples]
+    f1s = []
+    for lab in LABELS:
+        tp = sum(g == lab and p == lab for g, p in zip(gold, preds))
+        fp = sum(g != lab and p == lab for g, p in zip(gold, preds))
+        fn = sum(g == lab and p != lab for g, p in zip(gold, preds))
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    macro = sum(f1s) / 3
+    assert macro >= MACRO_F1_FLOOR, f"macro-F1 {macro:.4f} fell below the floor {MACRO_F1_FLOOR}"
