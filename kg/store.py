@@ -44,15 +44,16 @@ _META = ox.NamedNode("urn:x-stancekg:store")
 _REG = "urn:x-stancekg:registry#"
 _KEY, _SURNAME, _RECORD, _ID = (ox.NamedNode(_REG + n) for n in ("key", "surname", "record", "id"))
 _BASE, _FORMAT = ox.NamedNode(_REG + "base"), ox.NamedNode(_REG + "format")
+_PENDING = ox.NamedNode(_REG + "pendingRemovals")
 STORE_FORMAT = "1"
 
 #: Articles per store transaction (and per spill record).
 BATCH_DOCS = 64
 #: Actors per transaction when the run's actors are written.
 ACTOR_CHUNK = 2000
-#: Articles merged together in one step: within a segment, actors merge exactly as for one file; a
-#: segment holds about 60 kB per article in memory (its kept actors) while it is being written.
-SEGMENT_DOCS = 5000
+#: Articles merged together and written as one transaction: within a segment, actors merge exactly
+#: as for one file; its triples are staged in an in-memory Oxigraph store until the commit.
+SEGMENT_DOCS = 500
 
 EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
                   "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD}
@@ -218,6 +219,10 @@ class GraphStore:
             raise StoreError(f"{self.path}: cannot open the store ({message.splitlines()[0]})") from None
         self.terms = _Terms()
         self.registry = StoreRegistry(self.store)
+        self._staging: ox.Store | None = None  # a segment being built (see begin_segment)
+        self._removals: list[ox.Quad] = []
+        if not read_only:
+            self._finish_interrupted_segment()
 
     # ---- metadata
 
@@ -252,18 +257,63 @@ class GraphStore:
     # ---- writing
 
     def add_graph(self, graph: Graph, extra: Sequence[ox.Quad] = (), remove: Sequence[ox.Quad] = ()) -> None:
-        """Add ``graph``'s triples (and registry quads ``extra``) in one transaction; then drop ``remove``."""
+        """Add ``graph``'s triples (and registry quads ``extra``), then drop ``remove``: in one
+        transaction, or, inside a segment, staged until :meth:`commit_segment`."""
         quads = list(self.terms.quads(graph))
         quads.extend(extra)
+        if self._staging is not None:
+            self._staging.extend(quads)
+            self._removals.extend(remove)
+            return
         self.store.extend(quads)
         for quad in remove:
             self.store.remove(quad)
 
+    # A segment (a run's articles, merged together) is written as one transaction, so a build
+    # killed at any moment leaves whole segments: the re-run starts at the first article of the
+    # interrupted segment, merges it with the same store state, and so ends with the same graph.
+    # The removals (an actor's replaced label, type, registry entries) follow the transaction; a
+    # marker written with it holds them, and a store opened after a crash in between applies them.
+
+    def begin_segment(self) -> None:
+        self._staging, self._removals = ox.Store(), []
+
+    def abort_segment(self) -> None:
+        self._staging, self._removals = None, []
+
+    def commit_segment(self) -> None:
+        staging, removals = self._staging, self._removals
+        self.abort_segment()
+        if staging is None:
+            return
+        pending = ox.serialize(removals, format=ox.RdfFormat.N_QUADS).decode("utf-8") if removals else ""
+        marker = ox.Quad(_META, _PENDING, ox.Literal(pending), REGISTRY_GRAPH)
+        self.store.extend(itertools.chain(staging.quads_for_pattern(None, None, None, None), [marker]))
+        self._apply_removals(removals, marker)
+
+    def _apply_removals(self, removals: Sequence[ox.Quad], marker: ox.Quad) -> None:
+        for quad in removals:
+            if quad in self.store:
+                self.store.remove(quad)
+        self.store.remove(marker)
+
+    def _finish_interrupted_segment(self) -> None:
+        for marker in list(self.store.quads_for_pattern(_META, _PENDING, None, REGISTRY_GRAPH)):
+            text = marker.object.value
+            removals = list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)) if text else []
+            self._apply_removals(removals, marker)
+
+    def _labels(self, subject: ox.NamedNode) -> list[str]:
+        label = self.terms.iri(str(RDFS.label))
+        found = [q.object.value for q in self.store.quads_for_pattern(subject, label, None, ox.DefaultGraph())]
+        if not found and self._staging is not None:
+            found = [q.object.value for q in self._staging.quads_for_pattern(subject, label, None, ox.DefaultGraph())]
+        return found
+
     def merge_topics(self, graph: Graph) -> None:
         """Keep a topic's first label: a batch's label for a stored topic becomes a skos:altLabel."""
         for topic in list(graph.subjects(RDF.type, SKG.Topic)):
-            stored = [q.object.value for q in self.store.quads_for_pattern(
-                self.terms.iri(str(topic)), self.terms.iri(str(RDFS.label)), None, ox.DefaultGraph())]
+            stored = self._labels(self.terms.iri(str(topic)))
             if not stored:
                 continue
             first = stored[0]
@@ -393,6 +443,9 @@ class GraphStore:
         return graph
 
     def close(self) -> None:
+        """Release the store (and its lock): every reference to the Oxigraph handle goes."""
+        self.registry = None
+        self._staging = None
         del self.store
 
 
@@ -628,10 +681,13 @@ def _build_segment(results: Iterable[DocumentResult], store: GraphStore, base: s
         matched = match_known(actors, None if store.registry.empty() else store.registry)
         summary.actors = len(matched)
         summary.new_actors = sum(1 for m in matched if m.known is None)
+        store.begin_segment()
         _write_actors(store, matched, kept_by_doc, base, model)
         _write_documents(store, spill, matched, kept_by_doc, base, model, on_write)
+        store.commit_segment()
         return summary
     finally:
+        store.abort_segment()
         spill.close()
 
 
