@@ -47,9 +47,9 @@ _BASE, _FORMAT = ox.NamedNode(_REG + "base"), ox.NamedNode(_REG + "format")
 _PENDING = ox.NamedNode(_REG + "pendingRemovals")
 STORE_FORMAT = "1"
 
-#: Articles per store transaction (and per spill record).
+#: Articles per batch graph (and per spill record).
 BATCH_DOCS = 64
-#: Actors per transaction when the run's actors are written.
+#: Actors per batch graph when the run's actors are written.
 ACTOR_CHUNK = 2000
 #: Articles merged together and written as one transaction: within a segment, actors merge exactly
 #: as for one file; its triples are staged in an in-memory Oxigraph store until the commit.
