@@ -161,8 +161,9 @@ def default_polarity() -> PolarityScorer | None:
     except (OSError, ValueError):
         return None
 
-    def score(text: str, start: int, end: int) -> tuple[str, float]:
-        prediction = model.predict(text, start, end)
+    def score(text: str, start: int, end: int, span=None) -> tuple[str, float]:
+        """Polarity toward ``text[start:end]``; ``span`` is the already parsed ``text``."""
+        prediction = model.predict(text, start, end, doc=span)
         return prediction.label, prediction.probabilities[prediction.label]
     return score
 

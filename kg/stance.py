@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Mapping, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .actors import Mention, clean_name
 from .claims import SPEECH_VERBS, Claim
@@ -125,6 +125,8 @@ _NEUTRAL_WORDS = {"like", "please", "well", "yes", "no", "ok", "okay", "sure", "
 _COPULAS = {"be", "seem", "remain", "become", "appear", "look", "sound"}
 _NEGATORS = {"not", "no", "never", "n't", "neither", "nor", "without", "hardly"}
 
+#: Minimum probability of the polarity model for a stance toward an actor a claim is about.
+MODEL_THRESHOLD = 0.8
 CONFIDENCE = {"act": 0.85, "prepositional": 0.85, "position": 0.8, "evaluation": 0.7, "model": 0.6}
 
 
@@ -155,7 +157,8 @@ class Stance:
     claim: Claim | None = None
 
 
-PolarityScorer = Callable[[str, int, int], tuple[str, float]]
+#: (text, start, end, parsed span of text or None) -> (label, probability of the label)
+PolarityScorer = Callable[[str, int, int, "Span | None"], tuple[str, float]]
 
 
 @lru_cache(maxsize=1)
@@ -602,6 +605,7 @@ def _claim_evaluations(context: _Context, claim: Claim, polarity: PolarityScorer
     content = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     sentence_tokens = list(content) if content is not None else []
     claim_text = claim.text
+    parsed = content if content is not None and content.text == claim_text else None
     subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     seen_targets: set[int] = set()
     if subject is not None:
@@ -623,21 +627,34 @@ def _claim_evaluations(context: _Context, claim: Claim, polarity: PolarityScorer
             seen_targets.add(subject.i)
     if polarity is None:
         return stances
-    # Actors the claim is about, scored by the polarity model (target-aware).
+    # Actors the claim is about, scored by the polarity model (target-aware) — only the actors
+    # the claim's main predicate is about (its subject or object), not every actor mentioned in
+    # passing ("the decision to end ICE's access ... is irresponsible" is not against ICE).
     for token in sentence_tokens:
         if token.i in seen_targets or token.i not in context.mention_at:
             continue
+        if not _argument_of(token, head):
+            continue
         mention = context.mention_at[token.i]
         actor = context.actor_at.get(token.i)
-        if actor is None or actor is claim.speaker or mention.kind == "pronoun" and False:
+        if actor is None or _speaks_for(claim.speaker, actor):
             continue
-        label, probability = polarity(claim_text, mention.start - claim.start, mention.end - claim.start)
-        if label == "neutral" or probability < 0.6:
+        label, probability = polarity(claim_text, mention.start - claim.start, mention.end - claim.start, parsed)
+        if label == "neutral" or probability < MODEL_THRESHOLD:
             continue
         target = Target(ACTOR, actor.label(), mention.start, mention.end, actor)
         polarity_ = FAVOR if label == "positive" else AGAINST
         stances.append(_from_claim(context, claim, polarity_, target, token, "model", CONFIDENCE["model"] * probability))
     return stances
+
+
+def _argument_of(token: Token, head: Token) -> bool:
+    """Whether ``token`` is the subject or object of ``head`` (through conjunctions and appositions)."""
+    while token.dep_ in {"conj", "appos"} and token.head is not token:
+        token = token.head
+    if token.head.i != head.i and not (token.dep_ == "pobj" and token.head.head.i == head.i):
+        return False
+    return token.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "pobj", "dative"}
 
 
 def _from_claim(context: _Context, claim: Claim, polarity_: str, target: Target, cue: Token, rule: str,
