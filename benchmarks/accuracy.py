@@ -136,13 +136,21 @@ def markdown(gold: dict | None, gum: dict, newsmtsc: dict) -> str:
     if "skipped" in newsmtsc:
         rows.append(("NewsMTSC", f"not run: {newsmtsc['skipped']}", "", ""))
     elif newsmtsc.get("json") is not None:
-        for n, (key, value) in enumerate(_numbers(newsmtsc["json"])):
-            rows.append(("NewsMTSC (target polarity)" if n == 0 else "", key, f"{value:.3g}" if value >= 1 else f"{value:.2f}", ""))
+        splits = newsmtsc["json"].get("splits", {})
+        for n, split in enumerate(sorted(splits)):
+            systems = splits[split]
+            ours = systems.get("stancekg", {})
+            vader = {name: r for name, r in systems.items() if name.startswith("vader")}
+            vader_text = ", ".join(f"{name}: {r['macro_f1']:.3f}" for name, r in sorted(vader.items()))
+            rows.append(("NewsMTSC (target polarity)" if n == 0 else "",
+                         f"{split}: macro-F1 (accuracy) over negative/neutral/positive; VADER beside it",
+                         f"{ours.get('macro_f1', float('nan')):.3f} ({ours.get('accuracy', float('nan')):.3f})",
+                         vader_text))
     else:
         lines = [line for line in newsmtsc.get("stdout", "").splitlines() if line.strip()][-3:]
         rows.append(("NewsMTSC (target polarity)", "; ".join(lines) or "no output", "", ""))
     textacy = claims.get("textacy")
-    header = ["Data", "Measure", "stancekg", f"textacy {textacy['version']}" if textacy else "textacy"]
+    header = ["Data", "Measure", "stancekg", (f"textacy {textacy['version']}" if textacy else "textacy") + " / VADER"]
     out = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
     out += ["| " + " | ".join(row) + " |" for row in rows]
     out.append("")
