@@ -99,3 +99,14 @@ def test_interview_answers_are_claims_of_the_interviewee(nlp):
     assert len(answers) >= 8
     assert {c.speaker.label() for c in answers} == {"Christopher Hill"}
     assert all(c.kind == "direct" and not c.text.rstrip().endswith("?") for c in answers)
+
+
+def test_one_actor_across_real_articles(corpus):
+    """GUM_news_imprisoned and GUM_news_hackers both report on the Church of Scientology."""
+    church = [a for a in corpus.actors if a.label == "Church of Scientology"]
+    assert len(church) == 1
+    docs = {m.doc_id for m, _ in church[0].mentions}
+    assert {"GUM_news_imprisoned", "GUM_news_hackers"} <= docs
+    people = [a for a in corpus.actors if a.type == "Person" and a.named]
+    labels = [a.label for a in people]
+    assert len(labels) == len(set(labels))  # no person split into two same-named nodes
