@@ -256,14 +256,16 @@ def run_query(graph: Graph, spec: str) -> Table:
         rows = sorted([[_plain(s), _plain(p), _plain(o)] for s, p, o in result.graph])
         return Table(["subject", "predicate", "object"], rows)
     columns = [str(v) for v in result.vars]
-    rows = []
-    for binding in result:
-        row = [_plain(binding[i]) for i in range(len(columns))]
-        for i, column in enumerate(columns):
-            if column in _LIST_COLUMNS and isinstance(row[i], str) and row[i]:
-                row[i] = "|".join(sorted(set(row[i].split("|"))))
-        rows.append(row)
-    return Table(columns, rows)
+    return Table(columns, [sorted_lists(columns, [_plain(binding[i]) for i in range(len(columns))])
+                           for binding in result])
+
+
+def sorted_lists(columns: list[str], row: list[object]) -> list[object]:
+    """Sort the ``|``-joined values of list columns (aliases, docs): GROUP_CONCAT's order varies."""
+    for i, column in enumerate(columns):
+        if column in _LIST_COLUMNS and isinstance(row[i], str) and row[i]:
+            row[i] = "|".join(sorted(set(row[i].split("|"))))
+    return row
 
 
 def render_table(table: Table, max_width: int = 60) -> str:

@@ -13,7 +13,8 @@ import os
 import re
 import tempfile
 from pathlib import Path
-from typing import Iterable
+from contextlib import contextmanager
+from typing import BinaryIO, Iterable, Iterator
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
@@ -376,17 +377,20 @@ def _sorted_jsonld(graph: Graph) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
-    """Write to a temporary file in the same folder, then rename: never a half-written file."""
+@contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary stream to a temporary file beside ``path``, renamed onto ``path`` when the block
+    ends without an error (and fsynced first); on any error the temporary file is removed. So a
+    killed or failed write never leaves a half-written ``path``."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise FileNotFoundError(f"output folder '{folder}' does not exist")
-    data = content.encode("utf-8") if isinstance(content, str) else content
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    os.close(handle)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+        with open(temporary, "wb") as stream:  # named: helpers may put scratch files beside it
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)
@@ -397,6 +401,12 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
+    """Write ``content`` to ``path`` through :func:`atomic_output`."""
+    with atomic_output(path) as stream:
+        stream.write(content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def write_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = None) -> str:

@@ -368,29 +368,16 @@ class GraphStore:
             rdf_format = EXPORT_FORMATS[fmt]
         except KeyError:
             raise StoreError(f"cannot export a store as {fmt} (choose ttl, nt, nq, trig or jsonld)") from None
-        target = Path(path)
-        folder = target.parent if str(target.parent) else Path(".")
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        os.close(handle)
+        from .rdf import atomic_output
+
         prefixes = dict(PREFIXES)
         if self.base:
             prefixes["kgid"] = self.base
-        try:
-            with open(temporary, "wb") as stream:
-                if rdf_format == ox.RdfFormat.JSON_LD:
-                    ox.serialize(self.triples(), stream, rdf_format)
-                else:
-                    self._dump_lines(stream, rdf_format, prefixes)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, target)
-        except BaseException:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-            raise
+        with atomic_output(path) as stream:
+            if rdf_format == ox.RdfFormat.JSON_LD:
+                ox.serialize(self.triples(), stream, rdf_format)
+            else:
+                self._dump_lines(stream, rdf_format, prefixes)
 
     def _dump_lines(self, stream, rdf_format, prefixes: dict[str, str]) -> None:
         """Turtle, TriG, N-Triples or N-Quads, serialised by Oxigraph into a temporary file, then
@@ -399,7 +386,8 @@ class GraphStore:
         line_based = rdf_format in {ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS}
         fix = _restore_lines if line_based else _restore_turtle
         kwargs = {} if line_based else {"prefixes": prefixes}
-        with tempfile.TemporaryFile(dir=getattr(stream, "name", None) and os.path.dirname(stream.name) or None) as raw:
+        name = getattr(stream, "name", None)
+        with tempfile.TemporaryFile(dir=os.path.dirname(name) or None if isinstance(name, str) else None) as raw:
             self.store.dump(raw, rdf_format, from_graph=ox.DefaultGraph(), **kwargs)
             raw.seek(0)
             tail = b""
@@ -498,7 +486,7 @@ def _rdflib(term):
 
 def table_of(result):
     """A pyoxigraph query result as a :class:`kg.query.Table` (same shape as rdflib's)."""
-    from .query import _LIST_COLUMNS, Table
+    from .query import Table, sorted_lists
 
     if isinstance(result, ox.QueryBoolean):
         return Table(["ask"], [[bool(result)]])
@@ -506,14 +494,8 @@ def table_of(result):
         rows = sorted([[plain(t.subject), plain(t.predicate), plain(t.object)] for t in result])
         return Table(["subject", "predicate", "object"], rows)
     columns = [v.value for v in result.variables]
-    rows = []
-    for solution in result:
-        row = [plain(solution[i]) for i in range(len(columns))]
-        for i, column in enumerate(columns):
-            if column in _LIST_COLUMNS and isinstance(row[i], str) and row[i]:
-                row[i] = "|".join(sorted(set(row[i].split("|"))))
-        rows.append(row)
-    return Table(columns, rows)
+    return Table(columns, [sorted_lists(columns, [plain(solution[i]) for i in range(len(columns))])
+                           for solution in result])
 
 
 # --------------------------------------------------------------------------- the registry
