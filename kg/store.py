@@ -53,7 +53,7 @@ BATCH_DOCS = 64
 ACTOR_CHUNK = 2000
 #: Articles merged together and written as one transaction: within a segment, actors merge exactly
 #: as for one file; its triples are staged in an in-memory Oxigraph store until the commit.
-SEGMENT_DOCS = 500
+SEGMENT_DOCS = 100
 
 EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
                   "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD}
