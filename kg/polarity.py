@@ -16,6 +16,8 @@ TF-IDF weighted (sublinear tf) and L2-normalised each on its own:
   - ``D`` dependency features: the target's relation and head, the governing verb and the
     target's role under it, negation of that verb, the target's children, ancestors and subtree;
   - ``P`` lemmas within 1, 2, 3 and 4 arcs of the target in the dependency tree;
+  - ``R`` the sentence's lemmas conjoined with the target's role (subject, object, prepositional
+    object, possessor, other), and whether the target stands inside a quotation;
   - ``L`` sentiment-lexicon sums (VADER valences, negation flipped) in the sentence, in windows,
     in the target's subtree, under its verb, on the verb itself (by the target's role);
   - ``T`` spaCy tok2vec context vectors: the mean over the target and over the sentence
@@ -64,7 +66,8 @@ NEGATION_SCALAR = -0.74
 WINDOW = 5
 CHAR_NGRAMS = (3, 5)
 TREE_DISTANCES = (1, 2, 3, 4)
-SPARSE_GROUPS = ("S", "W", "C", "D", "P")
+SPARSE_GROUPS = ("S", "W", "C", "D", "P", "R")
+QUOTES = frozenset({'"', "\u201c", "\u201d", "''", "``"})
 VERB_CHILD_DEPS = frozenset({"dobj", "acomp", "attr", "advmod", "xcomp", "ccomp", "prep", "oprd"})
 
 
@@ -216,6 +219,7 @@ def sparse_features(sent: Sentence, ctx: TargetContext) -> dict[str, dict[str, f
     """Feature counts of the sparse groups S, W, C, D, P."""
     toks = masked_tokens(sent, ctx.tokens)
     groups: dict[str, dict[str, float]] = {g: {} for g in SPARSE_GROUPS}
+    ts = set(ctx.tokens)
     s = groups["S"]
     for w in toks:
         _add(s, "s1:" + w)
@@ -236,7 +240,6 @@ def sparse_features(sent: Sentence, ctx: TargetContext) -> dict[str, dict[str, f
             for i in range(len(w) - n + 1):
                 _add(c, "c:" + w[i:i + n])
     d = groups["D"]
-    ts = set(ctx.tokens)
     root = ctx.root
     head = sent.head[root]
     _add(d, "d:dep:" + sent.dep[root])
@@ -270,7 +273,26 @@ def sparse_features(sent: Sentence, ctx: TargetContext) -> dict[str, dict[str, f
         for lim in TREE_DISTANCES:
             if di <= lim:
                 _add(p, f"p{lim}:" + sent.lemma[i])
+    r = groups["R"]
+    role = target_role(sent, ctx)
+    for i in range(len(sent)):
+        if i not in ts and not sent.is_punct[i] and not sent.is_space[i]:
+            _add(r, role + "|" + sent.lemma[i])
+    quotes_before = sum(1 for i in range(ctx.tokens[0]) if sent.text[i] in QUOTES)
+    _add(r, "quote:" + str(quotes_before % 2))
     return groups
+
+
+def target_role(sent: Sentence, ctx: TargetContext) -> str:
+    """Coarse grammatical role of the target: subj, obj, pobj, poss or other."""
+    dep = sent.dep[ctx.root]
+    if dep in ("nsubj", "csubj"):
+        return "subj"
+    if dep in ("nsubjpass", "dobj", "dative"):
+        return "obj"
+    if dep in ("pobj", "poss"):
+        return dep
+    return "other"
 
 
 def tree_distances(sent: Sentence, tokens: Sequence[int]) -> dict[int, int]:

@@ -11,10 +11,10 @@ import pytest
 from kg.polarity import LABELS, PolarityModel, PolarityPrediction, default_model
 
 DEVTEST_RW = Path(__file__).parent / "data" / "corpora" / "newsmtsc" / "devtest_rw.jsonl"
-#: Measured macro-F1 of the shipped model on the first 300 targets of devtest_rw: 0.6797.
+#: Measured macro-F1 of the shipped model on the first 300 targets of devtest_rw: 0.6813.
 #: The floor sits a little below it; raise it when a better model is shipped.
 SAMPLE_SIZE = 300
-MACRO_F1_FLOOR = 0.66
+MACRO_F1_FLOOR = 0.665
 
 
 @pytest.fixture(scope="module")
