@@ -353,8 +353,12 @@ def resolve_document(doc: Doc, mentions: Sequence[Mention], dateline_place: str 
         if m.kind != PRONOUN:
             continue
         target = _pronoun_target(doc, i, m, mentions, clusters)
+        reason = "pronoun"
+        if target is None and PRONOUNS[m.head_lemma][2] == "person":
+            target = _person_named_as_organisation(i, m, mentions, clusters)
+            reason = "pronoun (name retyped as person)"
         if target is not None:
-            clusters.attach(i, m, target, "pronoun")
+            clusters.attach(i, m, target, reason)
             if m.gender and target.type == PERSON:
                 target.gender = target.gender or m.gender
 
@@ -465,6 +469,28 @@ def _compatible(pronoun: Mention, actor: LocalActor, antecedent: Mention) -> boo
         return actor.type in {ORGANIZATION, GOVERNMENT, PLACE} and antecedent.number == "singular"
     # they / their: groups, plural descriptions, and organisations
     return actor.type in {GROUP, ORGANIZATION, GOVERNMENT} or antecedent.number == "plural"
+
+
+def _person_named_as_organisation(index: int, pronoun: Mention, mentions: Sequence[Mention],
+                                  clusters: _Clusters) -> LocalActor | None:
+    """A "he"/"she" with no person to refer to, right after a one-word name that the model tagged
+    as an organisation and that is the subject of its sentence ("Kenney said ... He added"): that
+    name is a person, and the actor is retyped."""
+    for j in range(index - 1, -1, -1):
+        m = mentions[j]
+        if pronoun.sentence - m.sentence > 1:
+            return None
+        actor = clusters.of.get(j)
+        if actor is None or m.kind != NAME:
+            continue
+        words = clean_name(m.text).split()
+        if actor.type in {ORGANIZATION, GOVERNMENT} and len(words) == 1 and not words[0].isupper() \
+                and words[0].lower() not in GOVERNMENT_WORDS | ORG_SUFFIX_WORDS and m.is_subject \
+                and len(actor.names()) == 1:
+            actor.type = PERSON
+            return actor
+        return None
+    return None
 
 
 def _pronoun_target(doc: Doc, index: int, pronoun: Mention, mentions: Sequence[Mention], clusters: _Clusters) -> LocalActor | None:

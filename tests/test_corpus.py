@@ -110,3 +110,12 @@ def test_one_actor_across_real_articles(corpus):
     people = [a for a in corpus.actors if a.type == "Person" and a.named]
     labels = [a.label for a in people]
     assert len(labels) == len(set(labels))  # no person split into two same-named nodes
+
+
+@pytest.mark.parametrize("name", ["Kenney", "Marchetti"])
+def test_a_surname_tagged_organisation_but_called_he_is_a_person(nlp, name):
+    """The small model tags these surnames ORG here; "He" in the next sentence makes them people."""
+    result = extract_texts(nlp, {"t": f"{name} unveiled the budget on Monday. He said taxes would fall."})
+    (actor,) = [a for a in result.actors if a.label == name]
+    assert actor.type == "Person"
+    assert "He" in [m.text for m, _ in actor.mentions]
