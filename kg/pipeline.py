@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from . import __version__
 from .aliases import CanonicalActor, apply_aliases
-from .actors import GOVERNMENT, NAME, ORGANIZATION, PERSON, Mention, extract_mentions
+from .actors import GOVERNMENT, ORGANIZATION, PERSON, Mention, extract_mentions
 from .claims import Claim, NonAnswer, extract_claims, first_person_mentions
 from .ingest import Document, Reporter, read_documents
 from .nlp import ParsedDocument, load_pipeline, model_description, parse

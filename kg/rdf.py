@@ -14,7 +14,7 @@ import re
 import tempfile
 from pathlib import Path
 from contextlib import contextmanager
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterator
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
@@ -24,7 +24,7 @@ from .actors import GOVERNMENT, GROUP, ORGANIZATION, PERSON, PLACE
 from .claims import DIRECT
 from .pipeline import BuildResult, DocumentResult
 from .resolve import Actor, LocalActor, compact_roles, slugify
-from .stance import ACT, ACTOR, TOPIC, Stance
+from .stance import ACT, ACTOR, Stance
 from .vocab import DEFAULT_BASE, FOAF, ITSRDF, NIF, ORG, OWL, PREFIXES, PROV, SDO, SKG, SKOS
 
 FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "ntriples": "nt", "jsonld": "json-ld",

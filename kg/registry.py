@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Protocol
 
 from .actors import GOVERNMENT, ORGANIZATION, PERSON
-from .resolve import NICKNAMES, Actor, LocalActor, _org_keys, name_tokens
+from .resolve import NICKNAMES, Actor, _org_keys, name_tokens
 
 #: Registry key kinds (the first member of a key); other actors use their type ("Place", "Group").
 PERSON_KEY, SURNAME_KEY = "person", "person-surname"

@@ -30,7 +30,7 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from .actors import (ACTOR_TYPES, DESCRIPTION, GOVERNMENT, GOVERNMENT_WORDS, GROUP, NAME, ORG_SUFFIX_WORDS, ORGANIZATION,
+from .actors import (DESCRIPTION, GOVERNMENT, GOVERNMENT_WORDS, GROUP, NAME, ORG_SUFFIX_WORDS, ORGANIZATION,
                      PERSON, PLACE, PRONOUN, PRONOUNS, TITLES, Mention, clean_name, is_agentive)
 
 NICKNAMES = {
