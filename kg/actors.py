@@ -178,12 +178,11 @@ class Mention:
     entity_label: str = ""
     acronym_definition: str | None = None
     tokens: tuple[str, ...] = field(default_factory=tuple)
+    dependency: str = ""  # what the mention does, conjunctions and appositions looked through
 
     @property
     def is_subject(self) -> bool:
-        return self._dep in _SUBJECT_DEPS
-
-    _dep: str = ""
+        return self.dependency in _SUBJECT_DEPS
 
 
 def clean_name(text: str) -> str:
@@ -192,10 +191,6 @@ def clean_name(text: str) -> str:
     text = re.sub(r"^(?:the|The|THE)\s+", "", text)
     text = _POSSESSIVE.sub("", text)
     return text.strip(" ,;:\"“”‘’'")
-
-
-def _span_text(doc: Doc, start: int, end: int) -> str:
-    return doc[start:end].text
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -289,7 +284,7 @@ def _description_role(doc: Doc, noun: Token) -> tuple[str | None, str | None]:
     """Qualifier (adjective) and owner ("Philadelphia's") of a role noun."""
     qualifier = next((c.text for c in noun.lefts if c.dep_ == "amod" and c.text[:1].isupper()), None)
     owner = next((c for c in noun.lefts if c.dep_ == "poss"), None)
-    return qualifier, (clean_name(_span_text(doc, owner.left_edge.i, owner.i + 1)) if owner is not None else None)
+    return qualifier, (clean_name(doc[owner.left_edge.i:owner.i + 1].text) if owner is not None else None)
 
 
 def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
@@ -308,9 +303,8 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
         mention = Mention(
             doc_id=doc_id, start=span.start_char, end=span.end_char, text=span.text, kind=kind,
             type=type_, root=root, sentence=sentence_of[root], tokens=tuple(t.text for t in span),
-            **extra,  # type: ignore[arg-type]
+            dependency=_effective_dep(doc[root]), **extra,  # type: ignore[arg-type]
         )
-        mention._dep = _effective_dep(doc[root])
         mentions.append(mention)
         return mention
 

@@ -168,14 +168,14 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _complement(cue: Token, quotes: Sequence[tuple[int, int]]) -> Token | None:
+def _complement(cue: Token, quotes: Quotes) -> Token | None:
     """What a speech verb reports: its first clausal complement after it; one before it only when
     it is a fronted clause ("The plan is dead, she said") or quotation, not an introductory phrase."""
     candidates = [c for c in cue.children if c.dep_ in _COMPLEMENT_DEPS and c.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}]
     after = [c for c in candidates if c.i > cue.i]
     if after:
         return after[0]
-    before = [c for c in candidates if c.i < cue.i and (c.pos_ in {"VERB", "AUX"} or _in_any(quotes, c.idx))]
+    before = [c for c in candidates if c.i < cue.i and (c.pos_ in {"VERB", "AUX"} or quotes.contains(c.idx))]
     return before[-1] if before else None
 
 
@@ -236,9 +236,6 @@ class Quotes(list):
     def contains(self, position: int) -> bool:
         return 0 <= position < len(self._inside) and bool(self._inside[position])
 
-
-def _in_any(quotes: "Quotes", position: int) -> bool:
-    return quotes.contains(position)
 
 
 def _is_non_answer(verb: Token) -> bool:
@@ -347,7 +344,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
     for token in doc:
         if token.pos_ not in {"VERB", "AUX"}:
             continue
-        if _in_any(quotes, token.idx):
+        if quotes.contains(token.idx):
             in_quote.append(token)
             continue
         if _is_non_answer(token):
@@ -397,7 +394,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
 
     # "in the words of X, “...”"
     for token in doc:
-        if token.lower_ != "words" or token.i < 2 or doc[token.i - 2].lower_ != "in" or _in_any(quotes, token.idx):
+        if token.lower_ != "words" or token.i < 2 or doc[token.i - 2].lower_ != "in" or quotes.contains(token.idx):
             continue
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         source = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
@@ -414,7 +411,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
 
     # "according to X, ..."
     for token in doc:
-        if token.lower_ != "according" or _in_any(quotes, token.idx):
+        if token.lower_ != "according" or quotes.contains(token.idx):
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -437,7 +434,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
 
     # "X's announcement that ...": a report noun owned by an actor, with a that-clause.
     for token in doc:
-        if token.lemma_.lower() not in REPORT_NOUNS or token.pos_ != "NOUN" or _in_any(quotes, token.idx):
+        if token.lemma_.lower() not in REPORT_NOUNS or token.pos_ != "NOUN" or quotes.contains(token.idx):
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "relcl"}

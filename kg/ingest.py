@@ -414,11 +414,14 @@ def _id_from_url(url: str) -> str:
     return slug_id(path.rsplit("/", 1)[-1] or path)
 
 
-def read_text_file(path: Path, report: Reporter) -> Iterator[Document]:
+def _read_text(path: Path, report: Reporter) -> str | None:
+    """The decoded content of a file, or None (reported) when it cannot be read as text."""
     data = _read_bytes(path, report)
-    if data is None:
-        return
-    text = decode_text(data, str(path), report)
+    return None if data is None else decode_text(data, str(path), report)
+
+
+def read_text_file(path: Path, report: Reporter) -> Iterator[Document]:
+    text = _read_text(path, report)
     if text is None:
         return
     if path.suffix.lower() in HTML_SUFFIXES:
@@ -446,10 +449,7 @@ def read_text_file(path: Path, report: Reporter) -> Iterator[Document]:
 
 
 def read_jsonl_file(path: Path, report: Reporter) -> Iterator[Document]:
-    data = _read_bytes(path, report)
-    if data is None:
-        return
-    content = decode_text(data, str(path), report)
+    content = _read_text(path, report)
     if content is None:
         return
     if not content.strip():

@@ -9,7 +9,6 @@ parser otherwise glues a timestamp or a headline to the next paragraph.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -138,9 +137,3 @@ def sentence_of(token: Token) -> Span:
         doc.user_data["kg.sentences"] = index
     return index[token.i]
 
-
-_WORD = re.compile(r"\w+")
-
-
-def word_count(text: str) -> int:
-    return len(_WORD.findall(text))

@@ -67,7 +67,6 @@ _ORG_KIND_WORDS = {"police", "army", "navy", "military", "ministry", "senate", "
                    "institute", "bank", "website", "board", "office"}
 _GENERIC_ORG_WORDS = (ORG_SUFFIX_WORDS | _ACRONYM_SKIP | {"national", "federal", "international", "united",
                                                           "american", "british", "new", "north", "south"})
-_SAME_SENTENCE_WINDOW = 0
 _PRONOUN_SENTENCE_WINDOW = 3
 
 
