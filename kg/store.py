@@ -35,6 +35,7 @@ from rdflib.store import Store
 
 from . import __version__
 from .pipeline import BuildResult, DocumentResult, keeps_actor
+from .nlp import release_memory
 from .registry import KnownActor, MatchedActor, match_known
 from .resolve import Actor, LocalActor, merge_documents
 from .vocab import DEFAULT_BASE, PREFIXES, SDO, SKG
@@ -53,7 +54,9 @@ BATCH_DOCS = 64
 ACTOR_CHUNK = 2000
 #: Articles merged together and written as one transaction: within a segment, actors merge exactly
 #: as for one file; its triples are staged in an in-memory Oxigraph store until the commit.
-SEGMENT_DOCS = 100
+SEGMENT_DOCS = 50
+#: IRIs kept converted; a bound, because most IRIs (claims, spans) occur in one article only.
+TERM_CACHE_SIZE = 10_000
 
 EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
                   "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD}
@@ -95,9 +98,9 @@ class _Terms:
     def iri(self, value: str) -> ox.NamedNode:
         node = self.iris.get(value)
         if node is None:
-            node = ox.NamedNode(value)
-            if len(self.iris) < 100_000:
-                self.iris[value] = node
+            if len(self.iris) >= TERM_CACHE_SIZE:
+                self.iris.clear()  # mostly one-off IRIs of past articles; the repeating ones come back
+            node = self.iris[value] = ox.NamedNode(value)
         return node
 
     def term(self, term):
@@ -667,6 +670,8 @@ def _build_segment(results: Iterable[DocumentResult], store: GraphStore, base: s
         _write_actors(store, matched, kept_by_doc, base, model)
         _write_documents(store, spill, matched, kept_by_doc, base, model, on_write)
         store.commit_segment()
+        store.flush()  # RocksDB's memtables would otherwise grow with the store, in memory
+        release_memory()
         return summary
     finally:
         store.abort_segment()

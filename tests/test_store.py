@@ -209,3 +209,16 @@ def test_large_input_streams_through_a_temporary_store(tmp_path, monkeypatch):
     small = set(Graph().parse(tmp_path / "small.ttl"))
     assert small == set(Graph().parse(tmp_path / "large.ttl"))
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_term_cache_stays_bounded(monkeypatch):
+    import kg.store
+    from kg.store import _Terms
+
+    monkeypatch.setattr(kg.store, "TERM_CACHE_SIZE", 50)
+    terms = _Terms()
+    for i in range(1000):
+        node = terms.iri(f"https://example.org/claim/{i}")
+        assert node.value == f"https://example.org/claim/{i}"
+        assert len(terms.iris) <= 50
+    assert terms.iri("https://example.org/claim/999") is terms.iri("https://example.org/claim/999")
