@@ -32,6 +32,8 @@ CANNED_COLUMNS = {
 }
 _LIST_COLUMNS = {"aliases", "docs"}
 _FORBIDDEN = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
+_ORDER_TAIL = re.compile(r"\bORDER\s+BY((?:\s+(?:\?\w+|(?:ASC|DESC)\s*\(\s*\?\w+\s*\)))+)\s*$", re.IGNORECASE)
+_ORDER_KEY = re.compile(r"(ASC|DESC)?\s*\(?\s*\?(\w+)", re.IGNORECASE)
 
 
 class QueryError(ValueError):
@@ -258,6 +260,21 @@ def run_query(graph: Graph, spec: str) -> Table:
     columns = [str(v) for v in result.vars]
     return Table(columns, [sorted_lists(columns, [_plain(binding[i]) for i in range(len(columns))])
                            for binding in result])
+
+
+def split_order_by(sparql: str) -> tuple[str, list[tuple[str, bool]]] | None:
+    """A query ending in ``ORDER BY`` over plain variables, as (the query without it, [(variable,
+    descending)]); None for any other query.
+
+    Oxigraph decodes IRIs and strings from its dictionary at every comparison of a sort, so the
+    store runs such a query unordered and sorts the solutions itself (:func:`solution_order`),
+    which is several times faster on large results and gives the same order.
+    """
+    match = _ORDER_TAIL.search(sparql)
+    if match is None:
+        return None
+    keys = [(name, (direction or "").upper() == "DESC") for direction, name in _ORDER_KEY.findall(match.group(1))]
+    return sparql[:match.start()], keys
 
 
 def sorted_lists(columns: list[str], row: list[object]) -> list[object]:

@@ -64,6 +64,7 @@ _INTEGER_TYPES = {f"http://www.w3.org/2001/XMLSchema#{t}" for t in (
     "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
     "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMERIC_TYPES = _INTEGER_TYPES | {_XSD + t for t in ("decimal", "double", "float")}
 _NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 #: Oxigraph stores literals by value: integers of any XSD type become xsd:integer and decimals lose
 #: trailing zeros. The lexical forms kg.rdf writes are restored on the way out, by predicate.
@@ -336,16 +337,21 @@ class GraphStore:
 
     def query(self, spec: str):
         """Run a canned query name, a ``.rq`` file or a SPARQL string: a :class:`kg.query.Table`."""
-        from .query import QueryError, check_safe, resolve_query
+        from .query import QueryError, check_safe, resolve_query, split_order_by
 
         sparql = resolve_query(spec)
         check_safe(sparql)
+        split = split_order_by(sparql)
         try:
-            result = self.store.query(sparql)
+            if split is not None:
+                result = self.store.query(split[0])
+                if isinstance(result, ox.QuerySolutions) and {v.value for v in result.variables} >= {
+                        name for name, _ in split[1]}:
+                    return table_of(result, split[1])
+            return table_of(self.store.query(sparql))
         except (SyntaxError, ValueError, OSError) as error:
             message = str(error).splitlines()[0] if str(error) else type(error).__name__
             raise QueryError(f"SPARQL error: {message}") from None
-        return table_of(result)
 
     def triples(self) -> Iterator[ox.Triple]:
         """The graph's triples, streamed, with the datatypes the store does not keep restored.
@@ -487,8 +493,9 @@ def _rdflib(term):
     return Literal(term.value, datatype=None if datatype == _XSD + "string" else URIRef(datatype))
 
 
-def table_of(result):
-    """A pyoxigraph query result as a :class:`kg.query.Table` (same shape as rdflib's)."""
+def table_of(result, order: Sequence[tuple[str, bool]] = ()):
+    """A pyoxigraph query result as a :class:`kg.query.Table` (same shape as rdflib's), its
+    solutions sorted by ``order`` ([(variable, descending)]) if given."""
     from .query import Table, sorted_lists
 
     if isinstance(result, ox.QueryBoolean):
@@ -497,8 +504,33 @@ def table_of(result):
         rows = sorted([[plain(t.subject), plain(t.predicate), plain(t.object)] for t in result])
         return Table(["subject", "predicate", "object"], rows)
     columns = [v.value for v in result.variables]
-    return Table(columns, [sorted_lists(columns, [plain(solution[i]) for i in range(len(columns))])
-                           for solution in result])
+    solutions = [[solution[i] for i in range(len(columns))] for solution in result]
+    if order and len({descending for _, descending in order}) == 1:
+        at = [columns.index(name) for name, _ in order]
+        solutions.sort(key=lambda row: [order_key(row[i]) for i in at], reverse=order[0][1])
+    else:
+        for name, descending in reversed(order):  # stable sorts, last key first
+            i = columns.index(name)
+            solutions.sort(key=lambda row: order_key(row[i]), reverse=descending)
+    return Table(columns, [sorted_lists(columns, [plain(term) for term in row]) for row in solutions])
+
+
+def order_key(term) -> tuple:
+    """SPARQL's ORDER BY order of one term: unbound, blank nodes, IRIs, then literals (numbers by
+    value, everything else by its lexical form, as Oxigraph and rdflib compare them)."""
+    if term is None:
+        return (0, 0, "")
+    if isinstance(term, ox.BlankNode):
+        return (1, 0, term.value)
+    if isinstance(term, ox.NamedNode):
+        return (2, 0, term.value)
+    datatype = term.datatype.value if term.datatype is not None else ""
+    if datatype in _NUMERIC_TYPES:
+        try:
+            return (3, 0, float(term.value))
+        except ValueError:
+            pass
+    return (3, 1, term.value)
 
 
 # --------------------------------------------------------------------------- the registry

@@ -222,3 +222,30 @@ def test_term_cache_stays_bounded(monkeypatch):
         assert node.value == f"https://example.org/claim/{i}"
         assert len(terms.iris) <= 50
     assert terms.iri("https://example.org/claim/999") is terms.iri("https://example.org/claim/999")
+
+
+def test_store_sorts_order_by_itself_like_sparql(tmp_path):
+    import pyoxigraph as ox
+
+    from kg.query import split_order_by
+    from kg.store import GraphStore
+
+    assert split_order_by("SELECT ?a WHERE { ?a ?b ?c } ORDER BY ?a DESC(?c)\n") == (
+        "SELECT ?a WHERE { ?a ?b ?c } ", [("a", False), ("c", True)])
+    assert split_order_by("SELECT ?a WHERE { ?a ?b ?c } ORDER BY ?a LIMIT 3") is None
+    assert split_order_by("SELECT ?a WHERE { ?a ?b ?c } ORDER BY STR(?a)") is None
+    assert split_order_by("SELECT * WHERE { { SELECT ?a WHERE { ?a ?b ?c } ORDER BY ?a } }") is None
+
+    store = GraphStore(tmp_path / "store")
+    p, q = ox.NamedNode("http://ex.org/p"), ox.NamedNode("http://ex.org/q")
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    quads = [ox.Quad(ox.NamedNode(f"http://ex.org/s{i}"), p, ox.Literal(str(n), datatype=integer))
+             for i, n in enumerate([10, 9, 100, 9])]
+    quads += [ox.Quad(ox.NamedNode("http://ex.org/s1"), q, ox.Literal("b")),
+              ox.Quad(ox.NamedNode("http://ex.org/s3"), q, ox.Literal("a"))]
+    store.store.extend(quads)
+    for order in ("?n ?label ?s", "DESC(?n) ?s", "?label DESC(?s)", "DESC(?label) ?n ?s"):
+        text = f"SELECT ?s ?n ?label WHERE {{ ?s <http://ex.org/p> ?n OPTIONAL {{ ?s <http://ex.org/q> ?label }} }} ORDER BY {order}"
+        expected = [[s.value, int(n.value), None if label is None else label.value]
+                    for s, n, label in store.store.query(text)]
+        assert store.query(text).rows == expected, order
