@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import extract_texts
+from conftest import extract_texts, wikinews
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +29,18 @@ def test_quote_over_several_sentences_and_interrupted(claims_of):
                           '"We will strike," he said, "if nothing changes by Monday."')
     assert {s for s, _ in claims} == {"Tom Brady"}
     assert any("This is a dark day. Our members are angry" in c.text for _, c in claims)
+
+
+def test_both_halves_of_a_quote_interrupted_by_its_cue(claims_of):
+    """'"A," X told the press, "B."' gives both A and B to X (the nearest half alone was kept before)."""
+    article = wikinews(["GUM_news_afghan"])["GUM_news_afghan"]
+    start = article.index('"We are so interested')
+    paragraph = article[article.rindex("\n", 0, start - 2) + 1:article.index("\n", start)]
+    claims, _ = claims_of(paragraph)
+    texts = {c.text: s for s, c in claims}
+    assert texts.get("We are so interested because we find a big chance to show the talent and ability of "
+                     "Afghans,") == "Rodaba Noori"
+    assert any(t.startswith("to show that Afghan women") and s == "Rodaba Noori" for t, s in texts.items())
 
 
 def test_indirect_and_mixed_speech(claims_of):
