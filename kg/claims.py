@@ -336,11 +336,12 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         beside = [q for q in beside if q not in used_quotes and not (q[0] <= token.idx < q[1])]
         if not beside:
             return
-        chosen = [min(beside, key=lambda q: min(abs(q[0] - token.idx), abs(q[1] - token.idx)))]
         before = [q for q in beside if q[1] <= token.idx]
         after = [q for q in beside if q[0] > token.idx]
         if before and after:  # '"A," X told the press, "B."': a quotation interrupted by its cue
             chosen = [max(before, key=lambda q: q[1]), min(after, key=lambda q: q[0])]
+        else:
+            chosen = [min(beside, key=lambda q: min(abs(q[0] - token.idx), abs(q[1] - token.idx)))]
         for q in chosen:
             inner = doc.char_span(q[0] + 1, q[1] - 1 if text[q[1] - 1] in "”\"’»" else q[1], alignment_mode="contract")
             if inner is not None and (len(inner) >= 6 or any(t.pos_ in {"VERB", "AUX"} for t in inner)):

@@ -267,7 +267,7 @@ def split_order_by(sparql: str) -> tuple[str, list[tuple[str, bool]]] | None:
     descending)]); None for any other query.
 
     Oxigraph decodes IRIs and strings from its dictionary at every comparison of a sort, so the
-    store runs such a query unordered and sorts the solutions itself (:func:`solution_order`),
+    store runs such a query unordered and sorts the solutions itself (:func:`kg.store.order_key`),
     which is several times faster on large results and gives the same order.
     """
     match = _ORDER_TAIL.search(sparql)
