@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from .actors import Mention
 from .ingest import Turn
 from .nlp import sentence_of
-from .lexicon import REPORT_NOUNS, SPEECH_VERBS
+from .lexicon import EVIDENCE_NOUNS, REPORT_NOUNS, SPEECH_VERBS
 from .resolve import LocalActor
 
 DIRECT, INDIRECT, MIXED = "direct", "indirect", "mixed"
@@ -42,6 +42,13 @@ _MODALS_POSSIBLE = {"may", "might", "could"}
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 _FIRST_PERSON = {"i", "we"}
+_JUST_PUNCTUATION = re.compile(r"[\s.:;]*")
+#: Nouns that speak for the actor owning them ("X's statement said", "X's spokesman said").
+_VOICE_NOUNS = REPORT_NOUNS | EVIDENCE_NOUNS | {"spokesman", "spokeswoman", "spokesperson"}
+_SIGNATURE_DASH = re.compile(r"[ \t]*(?:-{1,2}|–|—)[ \t]*(?=\w)")
+_RELATIVE_PRONOUNS = {"who", "which", "that"}
+#: Cues whose object is the listener, so a noun after them is never an inverted subject.
+_LISTENER_CUES = {"tell", "inform", "advise", "assure", "remind", "notify", "ask", "urge", "warn"}
 #: Cues whose infinitive complement is a statement ("vowed to resign", "denied to have ...").
 INFINITIVE_CUES = {"promise", "vow", "pledge", "threaten", "claim", "deny", "agree", "refuse", "appear",
                    "seem", "hope", "expect", "plan", "intend", "swear", "offer", "decline"}
@@ -121,7 +128,11 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 following = end
                 while following < n and text[following] in "\n\r \t":
                     following += 1
-                if following >= n or text[following] != char or following == end:
+                if following >= n or following == end:
+                    break
+                if text[following] != char:
+                    if end == line_end:  # the reopening mark is missing: join when the next
+                        end = _closed_in_next_paragraph(text, following, char, closing) or end
                     break
                 next_end = text.find("\n", following)
                 next_end = n if next_end < 0 else next_end
@@ -136,11 +147,27 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _closed_in_next_paragraph(text: str, start: int, opening: str, closing: str) -> int | None:
+    """The end of a quotation left open at a paragraph's end when the next paragraph (from
+    ``start``) closes it without reopening it: its first mark closes (it follows a word or
+    punctuation and no word follows it)."""
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    paragraph = text[start:stop]
+    close = paragraph.find(closing)
+    if close <= 0 or (opening != closing and opening in paragraph[:close]):
+        return None
+    after = paragraph[close + 1:close + 2]
+    if paragraph[close - 1].isspace() or (after and after.isalnum()):
+        return None
+    return start + close + 1
+
+
 def _actor_for_token(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalActor | None:
     """The actor a subject token refers to, looking through "statement" nouns and appositions."""
     if token.i in actor_at:
         return actor_at[token.i]
-    if token.lemma_.lower() in REPORT_NOUNS | {"spokesman", "spokeswoman", "spokesperson"}:
+    if token.lemma_.lower() in _VOICE_NOUNS:
         for child in token.children:
             if child.dep_ == "poss" and child.i in actor_at:
                 return actor_at[child.i]
@@ -151,9 +178,13 @@ def _actor_for_token(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalA
 
 
 def _subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subjects) > 1 and subjects[-1].i > verb.i:
+        return subjects[-1]  # "Recipients, said Mauer, are ...": the inverted subject is the speaker
+    if subjects:
+        if verb.dep_ == "relcl" and subjects[0].lower_ in _RELATIVE_PRONOUNS:
+            return verb.head  # "Devocht, who had told Montalvo ..."
+        return subjects[0]
     for child in verb.children:  # "..., was said by X"
         if child.dep_ == "agent":
             for pobj in child.children:
@@ -163,6 +194,8 @@ def _subject_of(verb: Token) -> Token | None:
         return _subject_of(verb.head)
     if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VB"} and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject_of(verb.head)  # "Kenney made the announcement, saying ..."
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in {"VERB", "AUX"} and verb.head.head is not verb:
+        return _subject_of(verb.head.head)  # "Sunak defended the record whilst promising ..."
     if verb.dep_ == "relcl":
         return verb.head  # "Kenney, who said ..."
     return None
@@ -177,6 +210,61 @@ def _complement(cue: Token, quotes: Quotes) -> Token | None:
         return after[0]
     before = [c for c in candidates if c.i < cue.i and (c.pos_ in {"VERB", "AUX"} or quotes.contains(c.idx))]
     return before[-1] if before else None
+
+
+def _fallback_subject(cue: Token, actor_at: Mapping[int, LocalActor]) -> Token | None:
+    """A subject the parse missed: inverted after the cue ('"...", added KCNA.'), or an actor
+    named just before a finite cue ("Speaking in their defence, Tom Molomby, SC, said ...")."""
+    doc = cue.doc
+    fronted = any(c.dep_ in _COMPLEMENT_DEPS and c.i < cue.i for c in cue.children)
+    if fronted and cue.lemma_.lower() not in _LISTENER_CUES:
+        for child in cue.rights:
+            if child.dep_ in {"dobj", "npadvmod", "attr", "dative"} and child.i - cue.i <= 3 and child.i in actor_at:
+                return child
+    if cue.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    i = cue.i - 1
+    while i >= 0 and doc[i].is_punct and doc[i].text in {",", "—", "-"}:
+        i -= 1
+    if i < 0 or doc[i].is_sent_end:
+        return None
+    before = doc[i]
+    while before.dep_ == "appos" and before.head.i < before.i:  # "Tom Molomby, SC": the name
+        before = before.head
+    return before if before.i in actor_at and before.pos_ in {"PROPN", "NOUN"} else None
+
+
+def _fallback_content(cue: Token) -> tuple[int, int, Token] | None:
+    """What a cue without a clausal complement reports, where the parse hides it (token range, head).
+
+    * a complement misparsed as an unmarked conjunct ("They estimated by 2050, growth would
+      double": no "and" between the cue and the second verb);
+    * "told the paper in a statement that ...": the clause hangs on the report noun;
+    * "As Heald told the Post, ozone has dropped" / "Recipients, said Mauer, must ...": the cue
+      is an aside to the clause it reports.
+    """
+    conj = next((c for c in cue.children if c.dep_ == "conj" and c.i > cue.i and c.pos_ in {"VERB", "AUX"}), None)
+    if conj is not None and not any(c.dep_ == "cc" and cue.i < c.i < conj.i for c in cue.children) \
+            and conj.lemma_.lower() not in SPEECH_VERBS:
+        return cue.i + 1, conj.right_edge.i + 1, conj
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in REPORT_NOUNS:
+                    clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                    if clause is not None:
+                        return clause.left_edge.i, clause.right_edge.i + 1, clause
+    aside = (cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)) \
+        or cue.dep_ == "parataxis"
+    head = cue.head
+    if aside and head.pos_ in {"VERB", "AUX"} and head.i != cue.i:
+        if cue.right_edge.i < head.i:
+            return cue.right_edge.i + 1, head.right_edge.i + 1, head
+        if head.left_edge.i < cue.left_edge.i and cue.i > head.i:
+            return head.left_edge.i, cue.left_edge.i, head
+        return cue.right_edge.i + 1, head.right_edge.i + 1, head
+    return None
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -300,10 +388,23 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         for q in _quote_in(quotes, start, end):
             used_quotes.add(q)
 
+    def add_content(cue: Token, subject: Token, speaker: LocalActor, start_i: int, end_i: int, head: Token,
+                    certainty: str, polarity: str) -> bool:
+        """Add the claim whose content is tokens [start_i, end_i) (trimmed; when the cue sits
+        inside, only the part after it); False when nothing is left."""
+        start_i, end_i = _trim(doc, start_i, end_i)
+        if start_i <= cue.i < end_i:
+            start_i, end_i = _trim(doc, cue.i + 1, end_i)
+        if end_i <= start_i:
+            return False
+        kind, start, end = _kind_and_span(quotes, doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text))
+        add_claim(speaker, subject, cue, kind, start, end, head, certainty, polarity)
+        return True
+
     def claim_for_cue(token: Token, speaker: LocalActor | None = None) -> None:
         """A claim cued by a speech verb: its complement, or a quotation beside it."""
         lemma = token.lemma_.lower()
-        subject = _subject_of(token)
+        subject = _subject_of(token) or _fallback_subject(token, actor_at)
         if subject is None:
             return
         speaker = speaker or _actor_for_token(subject, actor_at)
@@ -313,16 +414,9 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         complement = _complement(token, quotes)
         if complement is not None and complement.dep_ == "xcomp" and lemma not in INFINITIVE_CUES:
             complement = None  # "asked X to help", "continued to shun": a request or an act, not speech
-        if complement is not None:
-            start_i, end_i = _trim(doc, complement.left_edge.i, complement.right_edge.i + 1)
-            if start_i <= token.i < end_i:  # the cue sits inside: keep the part after it
-                start_i, end_i = _trim(doc, token.i + 1, end_i)
-            if end_i > start_i:
-                start = doc[start_i].idx
-                end = doc[end_i - 1].idx + len(doc[end_i - 1].text)
-                kind, start, end = _kind_and_span(quotes, start, end)
-                add_claim(speaker, subject, token, kind, start, end, complement, certainty, polarity)
-                return
+        if complement is not None and add_content(token, subject, speaker, complement.left_edge.i,
+                                                  complement.right_edge.i + 1, complement, certainty, polarity):
+            return
         # No clausal complement: a quotation beside the cue in the same sentence (a sentence-like
         # one, not a scare-quoted term such as "online translation tools"), or opening the next
         # paragraph when the cue's sentence ends with a colon ("Obama tweeted:\n\n“...”").
@@ -335,17 +429,26 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
             beside += [q for q in quotes if q[0] == following]
         beside = [q for q in beside if q not in used_quotes and not (q[0] <= token.idx < q[1])]
         if not beside:
+            fallback = None if quotes.contains(token.idx) else _fallback_content(token)
+            if fallback is not None:
+                add_content(token, subject, speaker, *fallback, certainty, polarity)
             return
-        before = [q for q in beside if q[1] <= token.idx]
-        after = [q for q in beside if q[0] > token.idx]
+        inners = {}
+        for q in beside:
+            inner = doc.char_span(q[0] + 1, q[1] - 1 if text[q[1] - 1] in "”\"’»" else q[1], alignment_mode="contract")
+            if inner is not None and (len(inner) >= 6 or any(t.pos_ in {"VERB", "AUX"} for t in inner)):
+                inners[q] = inner  # sentence-like, not a scare-quoted term
+        if not inners:
+            return
+        before = [q for q in inners if q[1] <= token.idx]
+        after = [q for q in inners if q[0] > token.idx]
         if before and after:  # '"A," X told the press, "B."': a quotation interrupted by its cue
             chosen = [max(before, key=lambda q: q[1]), min(after, key=lambda q: q[0])]
         else:
-            chosen = [min(beside, key=lambda q: min(abs(q[0] - token.idx), abs(q[1] - token.idx)))]
+            chosen = [min(inners, key=lambda q: min(abs(q[0] - token.idx), abs(q[1] - token.idx)))]
         for q in chosen:
-            inner = doc.char_span(q[0] + 1, q[1] - 1 if text[q[1] - 1] in "”\"’»" else q[1], alignment_mode="contract")
-            if inner is not None and (len(inner) >= 6 or any(t.pos_ in {"VERB", "AUX"} for t in inner)):
-                add_claim(speaker, subject, token, DIRECT, inner.start_char, inner.end_char, inner.root, certainty, polarity)
+            inner = inners[q]
+            add_claim(speaker, subject, token, DIRECT, inner.start_char, inner.end_char, inner.root, certainty, polarity)
 
     in_quote: list[Token] = []
     for token in doc:
@@ -372,8 +475,10 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
     for q_start, q_end in quotes:
         if (q_start, q_end) in used_quotes or any(c.start <= q_start < c.end for c in claims):
             continue
-        previous = [c for c in claims if c.kind != INDIRECT and c.end <= q_start
-                    and "\n" not in text[c.end:q_start] and len(text[c.end:q_start]) < 300]
+        # After reported speech, only a quotation that is the very next sentence ('Wilkins said
+        # Warhol was a businessperson. "He would make a blue Marilyn ..."').
+        previous = [c for c in claims if c.end <= q_start and "\n" not in text[c.end:q_start]
+                    and (len(text[c.end:q_start]) < 300 if c.kind != INDIRECT else _JUST_PUNCTUATION.fullmatch(text[c.end:q_start]))]
         if not previous:
             continue
         inner = doc.char_span(q_start + 1, q_end - 1 if text[q_end - 1] in "”\"’»" else q_end, alignment_mode="contract")
@@ -398,6 +503,23 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         around = [c for c in claims if c.start <= token.idx < c.end]
         if around:
             claim_for_cue(token, min(around, key=lambda c: c.end - c.start).speaker)
+
+    # A pull quote signed with a dash: '"So far, it's the Internet: 1." - Matthew Ingram'.
+    for q in quotes:
+        if q in used_quotes:
+            continue
+        dash = _SIGNATURE_DASH.match(text, q[1])
+        first = doc.char_span(dash.end(), dash.end() + 1, alignment_mode="expand") if dash else None
+        if first is None:
+            continue  # the signer's name, perhaps after a title ("— Senator John Smith")
+        signer = next((t for t in doc[first.start:first.start + 3] if t.i in actor_at and "\n" not in t.text), None)
+        inner = doc.char_span(q[0] + 1, q[1] - 1 if text[q[1] - 1] in "”\"’»" else q[1], alignment_mode="contract")
+        if signer is not None and inner is not None and len(inner) >= 3:
+            last = signer
+            while last.i + 1 < len(doc) and actor_at.get(last.i + 1) is actor_at[signer.i]:
+                last = doc[last.i + 1]
+            add_claim(actor_at[signer.i], doc[signer.i:last.i + 1], doc.char_span(dash.start(), dash.end(), alignment_mode="expand")
+                      or first, DIRECT, inner.start_char, inner.end_char, inner.root)
 
     # "in the words of X, “...”"
     for token in doc:

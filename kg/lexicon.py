@@ -23,3 +23,8 @@ SPEECH_VERBS = {
 REPORT_NOUNS = {"statement", "announcement", "report", "release", "letter", "email", "e-mail",
                 "post", "tweet", "message", "claim", "assertion", "allegation", "warning",
                 "testimony", "remarks", "comment", "speech", "filing", "memo", "complaint"}
+#: Nouns for findings that speak for their owner: "PC World's analysis concluded", "the
+#: ministry's figures show" are claims of PC World and of the ministry.
+EVIDENCE_NOUNS = {"analysis", "study", "survey", "research", "poll", "data", "figure", "finding",
+                  "result", "paper", "review", "investigation", "audit", "assessment", "estimate",
+                  "projection", "forecast", "calculation", "count", "tally", "website", "account", "blog"}

@@ -84,3 +84,45 @@ def test_non_answers_are_not_claims(claims_of):
 def test_no_claim_from_narration(claims_of):
     claims, _ = claims_of("The river flooded the town on Tuesday. Hundreds of homes were damaged.")
     assert claims == []
+
+
+def test_quote_left_open_at_a_paragraph_end_runs_on_to_its_closing_mark(claims_of):
+    claims, _ = claims_of('After the game, coach John Smith said, "We learned a lot today.\n\n'
+                          'The players were nervous at first, but they found their rhythm." The league resumes on Sunday.')
+    (speaker, claim), = [(s, c) for s, c in claims if "learned a lot" in c.text]
+    assert speaker == "John Smith" and claim.kind == "direct"
+    assert claim.text.endswith("they found their rhythm.") and "league" not in claim.text
+
+
+def test_cue_as_an_aside_reports_its_clause(claims_of):
+    claims, _ = claims_of("As Colette Heald told the Huffington Post, ozone levels have dropped since 1980. "
+                          "Smaller museums, said curator John Mauer, must show the photographs every ten years.")
+    found = {c.text: s for s, c in claims}
+    assert found.get("ozone levels have dropped since 1980") == "Colette Heald"
+    assert any(s == "John Mauer" and "show the photographs" in t for t, s in found.items())
+    assert "Smaller museums" not in found.values()
+
+
+def test_speaker_of_a_relative_clause_and_of_a_participle_after_a_preposition(claims_of):
+    claims, _ = claims_of("Montalvo flew to Florida to meet Peter Devocht, who had told him he would help him find a job. "
+                          'Prime Minister Rishi Sunak defended the record whilst promising new laws: '
+                          '"We want a system in which people who arrive illegally cannot stay."')
+    found = {c.text: s for s, c in claims}
+    assert found.get("he would help him find a job") == "Peter Devocht"
+    assert found.get("We want a system in which people who arrive illegally cannot stay.") == "Rishi Sunak"
+
+
+def test_quotation_after_reported_speech_continues_it(claims_of):
+    claims, _ = claims_of('Kristin Wilkins also said Warhol was a businessman. "He would make a blue Marilyn and a '
+                          'pink Marilyn, and then you could pick your favourite colour and buy that."')
+    quote = next(c for _, c in claims if c.text.startswith("He would make"))
+    assert quote.kind == "direct" and next(s for s, c in claims if c is quote) == "Kristin Wilkins"
+
+
+def test_pull_quote_signed_with_a_dash(claims_of):
+    for signature, signer in (("- Matthew Ingram", "Matthew Ingram"), ("— Senator John Smith", "John Smith")):
+        claims, _ = claims_of(f"Columnist Matthew Ingram followed the protests.\n\n"
+                              f'"So far, it is the Internet one, the church nil. But it is a long game." {signature}\n\n'
+                              "The protests spread to other cities.")
+        (speaker, claim), = [(s, c) for s, c in claims if "long game" in c.text]
+        assert speaker == signer and claim.kind == "direct" and claim.text.startswith("So far")
