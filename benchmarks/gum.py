@@ -35,6 +35,9 @@ Claims (every attribution relation, positive and negative)
   * Gold covered (a diagnostic): the share of gold contents with >= 80% of their tokens inside
     some predicted claim, however long (not one-to-one). High coverage with low precision means
     the claims are too coarse (e.g. a whole interview answer as one claim).
+  * stancekg's attributions are its claims plus its credited captions ("Image: Nick Moreau."
+    attributes the caption to Nick Moreau, as GUM does; the credit line is the cue). The row
+    "stancekg claims only" leaves the captions out.
   * textacy's ``direct_quotations`` runs on the same parses and is scored the same way
     (install it with ``pip install textacy``; it is a benchmark-only dependency).
 """
@@ -350,8 +353,15 @@ class ClaimSpans:
     label: str = ""
 
 
-def pipeline_claims(item: Parsed, build) -> list[ClaimSpans]:
+def pipeline_claims(item: Parsed, build, credits: bool = True) -> list[ClaimSpans]:
+    """The pipeline's claims and (unless ``credits`` is false) its credited captions."""
     out = []
+    for credit in item.result.credits if credits else ():
+        actor = build.actor_of.get(id(credit.creator)) if credit.creator is not None else None
+        mentions = [(m.start, m.end) for m, _ in actor.mentions if m.doc_id == item.article.id] if actor else []
+        local = [(credit.credit_start, credit.credit_end)]
+        out.append(ClaimSpans((credit.start, credit.end), mentions + local, local,
+                              [(credit.marker_start, credit.marker_end)], credit.credit))
     for claim in item.result.claims:
         actor = build.actor_of.get(id(claim.speaker))
         mentions = ([m for m, _ in actor.mentions if m.doc_id == item.article.id] if actor is not None
@@ -488,7 +498,9 @@ def benchmark(nlp=None, ids: Iterable[str] | None = None, genres: Iterable[str] 
         "articles": {g: sum(1 for a in articles if a.genre == g) for g in present},
         "attributions": {g: sum(len(a.attributions) for a in articles if a.genre == g) for g in present},
         "actors": score_actors(parsed, build),
-        "claims": {"stancekg": score_claims(parsed, {p.article.id: pipeline_claims(p, build) for p in parsed}, present)},
+        "claims": {"stancekg": score_claims(parsed, {p.article.id: pipeline_claims(p, build) for p in parsed}, present),
+                   "stancekg claims only": score_claims(parsed, {p.article.id: pipeline_claims(p, build, credits=False)
+                                                                 for p in parsed}, present, keep_errors=False)},
     }
     direct_quotations = load_textacy() if textacy else None
     if direct_quotations is not None:

@@ -46,6 +46,14 @@ _JUST_PUNCTUATION = re.compile(r"[\s.:;]*")
 #: Nouns that speak for the actor owning them ("X's statement said", "X's spokesman said").
 _VOICE_NOUNS = REPORT_NOUNS | EVIDENCE_NOUNS | {"spokesman", "spokeswoman", "spokesperson"}
 _SIGNATURE_DASH = re.compile(r"[ \t]*(?:-{1,2}|–|—)[ \t]*(?=\w)")
+#: Credit lines that end a caption: "Image: Nick Moreau.", "Photo by Jane Doe", "(AP Photo/Matt Rourke)".
+_CREDIT_LINE = re.compile(
+    r"(?:(?<=\s)|(?<=^))(?P<marker>(?P<medium>Image|Photo|Photograph|Picture|Video|Audio|Footage)s?:|"
+    r"(?P<medium_by>Photo|Image|Video)s? by)[ \t]*(?P<credit>[^\n]*?\w[^\n]*?)\.?[ \t]*$"
+    r"|\((?P<marker_ap>(?:[A-Z][\w.]* )?(?P<medium_ap>Photo|Video|Image)/)(?P<credit_ap>[^)\n]+)\)[ \t]*\.?[ \t]*$",
+    re.MULTILINE)
+_MEDIUM = {"image": "image", "photo": "image", "photograph": "image", "picture": "image", "video": "video",
+           "footage": "video", "audio": "audio"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 #: Cues whose object is the listener, so a noun after them is never an inverted subject.
 _LISTENER_CUES = {"tell", "inform", "advise", "assure", "remind", "notify", "ask", "urge", "warn"}
@@ -90,6 +98,24 @@ class NonAnswer:
     start: int
     end: int
     text: str
+
+
+@dataclass
+class Credit:
+    """A picture, video or sound credited to its maker by a credit line ("Image: Nick Moreau.",
+    "(AP Photo/Matt Rourke)"): the caption is attributed to the credited source, as in GUM."""
+
+    doc_id: str
+    medium: str  # "image" | "video" | "audio"
+    credit: str  # the credit as written ("Nick Moreau", "Twitter / NASA")
+    credit_start: int
+    credit_end: int
+    marker_start: int  # "Image:", "AP Photo/"
+    marker_end: int
+    start: int  # the caption
+    end: int
+    text: str
+    creator: LocalActor | None = None
 
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
@@ -582,6 +608,42 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
     claims = _dedupe(claims)
     _attach_about(claims, mentions, actor_of)
     return claims, non_answers
+
+
+def extract_credits(doc: Doc, doc_id: str, mentions: Sequence[Mention],
+                    actor_of: Mapping[int, LocalActor]) -> list[Credit]:
+    """Captions closed by a credit line, attributed to the credited source.
+
+    The caption is the sentence before the credit line, within its paragraph ("Belle Image: Nick
+    Moreau." has the caption "Belle"); the creator is the last actor named in the credit
+    ("Twitter / NASA": NASA's account), or none when the credit names no known actor.
+    """
+    text = doc.text
+    credits: list[Credit] = []
+    for match in _CREDIT_LINE.finditer(text):
+        marker = "marker" if match.group("marker") else "marker_ap"
+        credit_group = "credit" if match.group("credit") else "credit_ap"
+        medium = (match.group("medium") or match.group("medium_by") or match.group("medium_ap")).lower()
+        marker_start, marker_end = match.span(marker)
+        paragraph_start = text.rfind("\n", 0, marker_start) + 1
+        caption_end = match.start()  # before "(AP Photo/" as before "Image:"
+        while caption_end > paragraph_start and text[caption_end - 1].isspace():
+            caption_end -= 1
+        if caption_end <= paragraph_start:
+            continue  # a credit line alone in its paragraph: no caption to attribute
+        last = doc.char_span(caption_end - 1, caption_end, alignment_mode="expand")
+        if last is None:
+            continue
+        caption_start = max(paragraph_start, sentence_of(last[0]).start_char)
+        credit_start, credit_end = match.span(credit_group)
+        creator = None
+        for index, mention in enumerate(mentions):
+            if credit_start <= mention.start and mention.end <= credit_end and index in actor_of:
+                creator = actor_of[index]
+        credits.append(Credit(doc_id, _MEDIUM[medium], text[credit_start:credit_end], credit_start, credit_end,
+                              marker_start, marker_end, caption_start, caption_end,
+                              text[caption_start:caption_end], creator))
+    return credits
 
 
 _INTERVIEW_WORD = re.compile(r"\binterview\w*", re.IGNORECASE)

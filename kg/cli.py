@@ -326,7 +326,7 @@ def _build_into_store(documents, problems, output: Optional[Path], rdf_format: s
 @app.command()
 def query(
     graph: Optional[str] = typer.Argument(None, metavar="GRAPH", help="An RDF file or a store folder written by kg build (omit with --store or --endpoint)."),
-    query_spec: Optional[str] = typer.Argument(None, metavar="QUERY", help="A canned query name (actors, claims, stances, non_answers, stance-summary), a .rq file or a SPARQL string."),
+    query_spec: Optional[str] = typer.Argument(None, metavar="QUERY", help="A canned query name (actors, claims, stances, non_answers, credits, stance-summary, topics), a .rq file or a SPARQL string."),
     fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="table, csv or json."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to a file instead of stdout."),
     store: Optional[Path] = typer.Option(None, "--store", "-s", help="Query an Oxigraph store folder (kg build --store)."),

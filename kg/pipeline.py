@@ -21,7 +21,7 @@ from spacy.language import Language
 from . import __version__
 from .aliases import CanonicalActor, apply_aliases
 from .actors import GOVERNMENT, ORGANIZATION, PERSON, Mention, extract_mentions
-from .claims import Claim, NonAnswer, extract_claims, first_person_mentions
+from .claims import Claim, Credit, NonAnswer, extract_claims, extract_credits, first_person_mentions
 from .ingest import Document, Reporter, read_documents
 from .nlp import ParsedDocument, load_pipeline, model_description, parse
 from .resolve import Actor, LocalActor, merge_documents, resolve_document
@@ -40,10 +40,12 @@ class DocumentResult:
     non_answers: list[NonAnswer]
     stances: list[Stance]
     word_count: int = 0
+    credits: list[Credit] = field(default_factory=list)  # captions credited to their maker
 
     def used_actors(self) -> set[int]:
-        """ids of the local actors that speak, act, hold or receive a stance, or are targets' owners."""
+        """ids of the local actors that speak, act, hold or receive a stance, own a target, or are credited."""
         used = {id(c.speaker) for c in self.claims} | {id(n.actor) for n in self.non_answers}
+        used |= {id(c.creator) for c in self.credits if c.creator is not None}
         for stance in self.stances:
             used.add(id(stance.holder))
             if stance.target.actor is not None:
@@ -80,7 +82,8 @@ def extract_document(parsed: ParsedDocument, polarity: PolarityScorer | None = N
         actor.mentions.sort(key=lambda m: (m.start, m.end))
     stances = extract_stances(doc, document.id, mentions, actor_of, claims, polarity)
     words = sum(1 for t in doc if t.is_alpha)
-    return DocumentResult(document, mentions, local_actors, claims, non_answers, stances, words)
+    credits = extract_credits(doc, document.id, mentions, actor_of)
+    return DocumentResult(document, mentions, local_actors, claims, non_answers, stances, words, credits)
 
 
 def keeps_actor(result: DocumentResult) -> Callable[[LocalActor], bool]:

@@ -35,6 +35,7 @@ SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": 
 ACTOR_CLASSES = {PERSON: SDO.Person, ORGANIZATION: SDO.Organization, GOVERNMENT: SDO.GovernmentOrganization,
                  PLACE: SDO.Place, GROUP: FOAF.Group}
 CLASS_NAMES = {str(uri): name for name, uri in ACTOR_CLASSES.items()}
+_MEDIA_TYPES = {"image": SDO.ImageObject, "video": SDO.VideoObject, "audio": SDO.AudioObject}
 
 _UNSAFE = re.compile(r"[\x00-\x20<>\"{}|\\^`]")
 
@@ -260,6 +261,20 @@ def to_graph(result: BuildResult, base: str = DEFAULT_BASE, graph: Graph | None 
             update = update_of(doc_result, answer.start)
             if update is not None:
                 add((node, SKG.update, update))
+
+        for credit in doc_result.credits:
+            node = mint.inside(doc_id, credit.medium, f"{credit.start}-{credit.end}")
+            add((node, RDF.type, _MEDIA_TYPES[credit.medium]))
+            add((node, SDO.caption, _text(credit.text)))
+            add((node, SKG.content, span(doc_id, credit.start, credit.end)))
+            add((node, SDO.creditText, _text(credit.credit)))
+            add((node, SKG.cue, span(doc_id, credit.marker_start, credit.marker_end)))
+            creator = iri_of(credit.creator)
+            if creator is not None:
+                add((node, SDO.creator, creator))
+                add((node, PROV.wasAttributedTo, creator))
+            add((node, SDO.appearance, doc_node))
+            add((node, PROV.wasGeneratedBy, run))
 
         for stance in doc_result.stances:
             holder = iri_of(stance.holder)

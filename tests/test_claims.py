@@ -126,3 +126,28 @@ def test_pull_quote_signed_with_a_dash(claims_of):
                               "The protests spread to other cities.")
         (speaker, claim), = [(s, c) for s, c in claims if "long game" in c.text]
         assert speaker == signer and claim.kind == "direct" and claim.text.startswith("So far")
+
+
+def test_captions_are_credited_to_their_source_not_claimed(nlp):
+    from kg.query import run_query
+    from kg.rdf import to_graph
+    from kg.validate import validate
+
+    text = ("Fan Expo draws thousands\n\n"
+            "The far end of the convention floor, shortly after opening Friday. Image: Nick Moreau.\n\n"
+            "Mayor Jim Kenney said the expo was a success.\n\n"
+            "Kenney speaks at City Hall on Monday. (AP Photo/Matt Rourke)\n\n"
+            "Image: Jane Doe.\n\nThe show returns next year. Video by Sam Lee")
+    result = extract_texts(nlp, {"t": text})
+    (doc,) = result.documents
+    credits = {(c.medium, c.credit): c.text for c in doc.credits}
+    assert credits == {("image", "Nick Moreau"): "The far end of the convention floor, shortly after opening Friday.",
+                       ("image", "Matt Rourke"): "Kenney speaks at City Hall on Monday.",
+                       ("video", "Sam Lee"): "The show returns next year."}
+    assert not any("convention floor" in c.text or "City Hall" in c.text for c in doc.claims)
+    graph = to_graph(result)
+    assert validate(graph).conforms
+    rows = run_query(graph, "credits").as_dicts()
+    moreau = next(r for r in rows if r["credit_text"] == "Nick Moreau")
+    assert moreau["medium"] == "image" and moreau["creator_label"] == "Nick Moreau"
+    assert text[moreau["start"]:moreau["end"]] == moreau["caption"]
