@@ -306,14 +306,18 @@ def _quote_in(quotes: Sequence[tuple[int, int]], start: int, end: int) -> list[t
     return [q for q in quotes if q[0] < end and q[1] > start]
 
 
-def _kind_and_span(quotes: Sequence[tuple[int, int]], start: int, end: int) -> tuple[str, int, int]:
-    """Direct when the content is one quotation (then the span is inside the marks)."""
+def _kind_and_span(quotes: Sequence[tuple[int, int]], start: int, end: int,
+                   cue_inside: bool = False) -> tuple[str, int, int]:
+    """Direct when the content is one quotation (then the span is inside the marks), or part of
+    one reported by a cue inside it (``cue_inside``: then the span is that part)."""
     overlapping = _quote_in(quotes, start, end)
     if not overlapping:
         return INDIRECT, start, end
     if len(overlapping) == 1:
         q_start, q_end = overlapping[0]
         inner_start, inner_end = q_start + 1, q_end - 1 if q_end - q_start > 1 else q_end
+        if cue_inside and inner_start <= start and end <= inner_end:
+            return DIRECT, start, end  # a report inside a quotation ('"I think X," she said'): X alone
         covered = min(end, q_end) - max(start, q_start)
         if covered >= 0.8 * (end - start):
             return DIRECT, inner_start, max(inner_start, inner_end)
@@ -423,7 +427,8 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
             start_i, end_i = _trim(doc, cue.i + 1, end_i)
         if end_i <= start_i:
             return False
-        kind, start, end = _kind_and_span(quotes, doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text))
+        kind, start, end = _kind_and_span(quotes, doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text),
+                                          quotes.contains(cue.idx))
         add_claim(speaker, subject, cue, kind, start, end, head, certainty, polarity)
         return True
 

@@ -151,3 +151,10 @@ def test_captions_are_credited_to_their_source_not_claimed(nlp):
     moreau = next(r for r in rows if r["credit_text"] == "Nick Moreau")
     assert moreau["medium"] == "image" and moreau["creator_label"] == "Nick Moreau"
     assert text[moreau["start"]:moreau["end"]] == moreau["caption"]
+
+
+def test_report_inside_a_quotation_is_its_own_hedged_claim(claims_of):
+    claims, _ = claims_of('"I think the plan will fail. We tried it before," said Senator John Smith.')
+    found = {c.text: (s, c.certainty) for s, c in claims}
+    assert found["I think the plan will fail. We tried it before,"] == ("John Smith", "certain")
+    assert found["the plan will fail"] == ("John Smith", "probable")
