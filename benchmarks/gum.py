@@ -143,7 +143,7 @@ def _doc_mentions(build, doc_id: str, skip_places: bool = True) -> list[tuple[An
     """(mention, actor id, actor type) of the kept actors' mentions in one article."""
     out = []
     for actor in build.actors:
-        if skip_places and actor.type == "Place":
+        if skip_places and actor.type in {"Place", "CreativeWork"}:  # neither is a GUM person/organization
             continue
         out.extend((m, actor.id, actor.type) for m, _ in actor.mentions if m.doc_id == doc_id)
     return sorted(out, key=lambda x: (x[0].start, x[0].end))

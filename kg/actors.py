@@ -17,17 +17,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import REPORT_NOUNS, SPEECH_VERBS
+from .lexicon import DOCUMENT_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 
 PERSON = "Person"
 ORGANIZATION = "Organization"
 GOVERNMENT = "GovernmentOrganization"
 PLACE = "Place"
 GROUP = "Group"
-ACTOR_TYPES = (PERSON, ORGANIZATION, GOVERNMENT, PLACE, GROUP)
+WORK = "CreativeWork"  # a report, study, post or letter that is the source of a claim
+ACTOR_TYPES = (PERSON, ORGANIZATION, GOVERNMENT, PLACE, GROUP, WORK)
 
 NAME, DESCRIPTION, PRONOUN = "name", "description", "pronoun"
 
@@ -280,6 +282,26 @@ def _role_of_name(doc: Doc, start: int, end: int) -> tuple[str | None, str | Non
     return (role or None), qualifier, role_of, gender
 
 
+def _ownerless_source(token: Token, mentions: Sequence[Mention]) -> bool:
+    """A document noun that states something with no actor owning it: "The report says",
+    "Figures show", "according to an Internet posting" (but not "Cornyn's statement said" or
+    "a letter from the ministry says", which are the owner's)."""
+    if token.lemma_.lower() not in SOURCE_NOUNS or token.pos_ != "NOUN":
+        return False
+    head = token.head
+    states = (token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in DOCUMENT_CUES
+              and any(c.dep_ in {"ccomp", "parataxis"} or c.text in {'"', "“", ":"} for c in head.children))
+    cited = token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+    if not (states or cited):
+        return False
+    owners = [c for c in token.children if c.dep_ in {"poss", "compound"}]
+    owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
+               for p in c.children if p.dep_ == "pobj"]
+    inside = {i for o in owners for i in range(o.left_edge.i, o.right_edge.i + 1)}
+    return not any(m.root in inside for m in mentions) and not any(
+        o.lemma_.lower() in ACTOR_NOUNS or o.pos_ == "PRON" for o in owners)
+
+
 def _description_role(doc: Doc, noun: Token) -> tuple[str | None, str | None]:
     """Qualifier (adjective) and owner ("Philadelphia's") of a role noun."""
     qualifier = next((c.text for c in noun.lefts if c.dep_ == "amod" and c.text[:1].isupper()), None)
@@ -376,6 +398,13 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
         lemma = token.lemma_.lower()
         speaks = (token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
                   and lemma not in REPORT_NOUNS and lemma not in _NOT_SPEAKERS and token.pos_ == "NOUN")
+        if lemma not in ACTOR_NOUNS and not speaks and token.dep_ != "compound" \
+                and _ownerless_source(token, mentions):
+            add(max(token.left_edge.i, min([c.left_edge.i for c in token.lefts
+                                            if c.dep_ in {"det", "amod", "compound", "nummod"}] + [token.i])),
+                token.i + 1, DESCRIPTION, WORK, token.i, head_lemma=lemma,
+                number="plural" if token.tag_ == "NNS" else "singular", definite=True)
+            continue
         if (lemma not in ACTOR_NOUNS and not speaks) or token.dep_ == "compound":
             continue
         left = token.left_edge.i

@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import Mention
+from .actors import GROUP, PERSON, WORK, Mention
 from .ingest import Turn
 from .nlp import sentence_of
-from .lexicon import EVIDENCE_NOUNS, REPORT_NOUNS, SPEECH_VERBS
+from .lexicon import DOCUMENT_CUES, EVIDENCE_NOUNS, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from .resolve import LocalActor
 
 DIRECT, INDIRECT, MIXED = "direct", "indirect", "mixed"
@@ -44,7 +44,7 @@ _COMPLEMENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 _FIRST_PERSON = {"i", "we"}
 _JUST_PUNCTUATION = re.compile(r"[\s.:;]*")
 #: Nouns that speak for the actor owning them ("X's statement said", "X's spokesman said").
-_VOICE_NOUNS = REPORT_NOUNS | EVIDENCE_NOUNS | {"spokesman", "spokeswoman", "spokesperson"}
+_VOICE_NOUNS = REPORT_NOUNS | EVIDENCE_NOUNS | SOURCE_NOUNS | {"spokesman", "spokeswoman", "spokesperson"}
 _SIGNATURE_DASH = re.compile(r"[ \t]*(?:-{1,2}|–|—)[ \t]*(?=\w)")
 #: Credit lines that end a caption: "Image: Nick Moreau.", "Photo by Jane Doe", "(AP Photo/Matt Rourke)".
 _CREDIT_LINE = re.compile(
@@ -54,6 +54,8 @@ _CREDIT_LINE = re.compile(
     re.MULTILINE)
 _MEDIUM = {"image": "image", "photo": "image", "photograph": "image", "picture": "image", "video": "video",
            "footage": "video", "audio": "audio"}
+#: Documents that report research; "the results" of an article's one study are its authors'.
+_RESEARCH_NOUNS = {"report", "study", "survey", "research", "analysis", "paper", "result", "finding"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 #: Cues whose object is the listener, so a noun after them is never an inverted subject.
 _LISTENER_CUES = {"tell", "inform", "advise", "assure", "remind", "notify", "ask", "urge", "warn"}
@@ -191,12 +193,16 @@ def _closed_in_next_paragraph(text: str, start: int, opening: str, closing: str)
 
 def _actor_for_token(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalActor | None:
     """The actor a subject token refers to, looking through "statement" nouns and appositions."""
+    if token.lemma_.lower() in _VOICE_NOUNS:  # the owner speaks: "Cornyn's statement", "a letter from the ministry"
+        for child in token.children:
+            if child.dep_ in {"poss", "compound"} and child.i in actor_at:
+                return actor_at[child.i]
+            if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+                source = next((p for p in child.children if p.dep_ == "pobj" and p.i in actor_at), None)
+                if source is not None:
+                    return actor_at[source.i]
     if token.i in actor_at:
         return actor_at[token.i]
-    if token.lemma_.lower() in _VOICE_NOUNS:
-        for child in token.children:
-            if child.dep_ == "poss" and child.i in actor_at:
-                return actor_at[child.i]
     for child in token.children:
         if child.dep_ in {"compound", "appos"} and child.i in actor_at:
             return actor_at[child.i]
@@ -498,8 +504,14 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
                                              doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
                                              doc[start:end].text))
             continue
-        if token.lemma_.lower() in SPEECH_VERBS:
+        lemma = token.lemma_.lower()
+        if lemma in SPEECH_VERBS:
             claim_for_cue(token)
+        elif lemma in DOCUMENT_CUES:  # "the results show ...", "the letter reads: ..."
+            subject = _subject_of(token)
+            source = actor_at.get(subject.i) if subject is not None else None
+            if source is not None and source.type == WORK:
+                claim_for_cue(token)
 
     # A quotation that follows a quoted claim in the same paragraph, with no cue of its own,
     # continues it ('"We thank you," said Bolden. "This was a difficult decision."').
@@ -610,6 +622,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
             add_claim(speaker, owner, token, kind, start, end, clause)
 
     claims.extend(_interview_answers(doc, doc_id, turns, mentions, actor_of))
+    _credit_authors(doc, claims, actor_of.values())
     claims = _dedupe(claims)
     _attach_about(claims, mentions, actor_of)
     return claims, non_answers
@@ -755,6 +768,34 @@ def first_person_mentions(doc: Doc, doc_id: str, claims: Sequence[Claim], turns:
                           tokens=(token.text,))
         found.append((mention, owner))
     return found
+
+
+def _credit_authors(doc: Doc, claims: Sequence[Claim], actors: Iterable[LocalActor]) -> None:
+    """Give a document's statements to its authors when the article names them: "The report
+    says ..." belongs to "the report's authors" (an actor whose role is owned by a report); when
+    one group authors the article's research, its results and findings are theirs too."""
+    authors: dict[str, LocalActor] = {}
+    for actor in actors:
+        for mention in actor.mentions:
+            if mention.role_of and mention.type in {PERSON, GROUP}:
+                authors.setdefault(mention.role_of.lower().split()[-1].rstrip("s"), actor)
+    if not authors:
+        return
+    for claim in claims:
+        if claim.speaker.type != WORK:
+            continue
+        lemmas = []  # the document's head nouns, and what it is "of" ("the results of the study")
+        for work in claim.speaker.mentions:
+            if work.type == WORK:
+                lemmas.append(work.head_lemma)
+                lemmas += [p.lemma_.lower() for c in doc[work.root].children if c.dep_ == "prep" and c.lower_ == "of"
+                           for p in c.children if p.dep_ == "pobj"]
+        author = next((authors[m.rstrip("s")] for m in lemmas if m.rstrip("s") in authors), None)
+        researchers = {id(a): a for key, a in authors.items() if key in _RESEARCH_NOUNS}
+        if author is None and len(researchers) == 1 and any(m in _RESEARCH_NOUNS for m in lemmas):
+            author = next(iter(researchers.values()))
+        if author is not None:
+            claim.speaker = author
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

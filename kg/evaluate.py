@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from .pipeline import BuildResult
     from .stance import PolarityScorer
 
-ACTOR_TYPES = {"Person", "Organization", "GovernmentOrganization", "Place", "Group"}
+ACTOR_TYPES = {"Person", "Organization", "GovernmentOrganization", "Place", "Group", "CreativeWork"}
 CLAIM_KINDS = {"direct", "indirect", "mixed"}
 POLARITIES = {"favor", "against"}
 #: Share of a gold fragment's tokens a predicted claim must cover to match it.

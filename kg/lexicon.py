@@ -23,6 +23,18 @@ SPEECH_VERBS = {
 REPORT_NOUNS = {"statement", "announcement", "report", "release", "letter", "email", "e-mail",
                 "post", "tweet", "message", "claim", "assertion", "allegation", "warning",
                 "testimony", "remarks", "comment", "speech", "filing", "memo", "complaint"}
+#: Nouns for documents that can be the source of a claim when no actor owns them ("The report
+#: says", "Figures show", "Posts on the board said", "according to an Internet posting").
+SOURCE_NOUNS = {"report", "study", "survey", "research", "analysis", "poll", "data", "figure",
+                "finding", "result", "paper", "review", "investigation", "audit", "assessment",
+                "letter", "memo", "document", "statement", "release", "post", "posting", "message",
+                "email", "e-mail", "tweet", "blog", "article", "editorial", "filing", "record",
+                "transcript", "note", "notice", "leaflet", "brochure", "manifesto", "guidance",
+                "estimate", "projection", "forecast", "census", "index", "ranking", "chart"}
+#: Verbs by which documents state things ("the results show", "the letter reads").
+DOCUMENT_CUES = {"show", "read", "demonstrate", "reveal", "find", "conclude", "say", "state",
+                 "suggest", "indicate", "note", "warn", "claim", "estimate", "predict", "confirm",
+                 "report", "add", "argue", "describe", "write", "recommend", "project", "forecast"}
 #: Nouns for findings that speak for their owner: "PC World's analysis concluded", "the
 #: ministry's figures show" are claims of PC World and of the ministry.
 EVIDENCE_NOUNS = {"analysis", "study", "survey", "research", "poll", "data", "figure", "finding",

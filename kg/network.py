@@ -70,6 +70,7 @@ ACTOR_TYPES: dict[URIRef, str] = {
     SDO.Organization: "Organization",
     SDO.Place: "Place",
     FOAF.Group: "Group",
+    SDO.CreativeWork: "CreativeWork",
 }
 #: The sign of each stance polarity.
 SIGNS: dict[str, int] = {"favor": 1, "against": -1}

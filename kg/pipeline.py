@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from . import __version__
 from .aliases import CanonicalActor, apply_aliases
-from .actors import GOVERNMENT, ORGANIZATION, PERSON, Mention, extract_mentions
+from .actors import GOVERNMENT, ORGANIZATION, PERSON, WORK, Mention, extract_mentions
 from .claims import Claim, Credit, NonAnswer, extract_claims, extract_credits, first_person_mentions
 from .ingest import Document, Reporter, read_documents
 from .nlp import ParsedDocument, load_pipeline, model_description, parse
@@ -97,7 +97,7 @@ def keeps_actor(result: DocumentResult) -> Callable[[LocalActor], bool]:
             return True
         if actor.named and actor.type in {PERSON, ORGANIZATION, GOVERNMENT}:
             return True
-        return actor.agentive and (actor.named or actor.type != "Place")
+        return actor.agentive and (actor.named or actor.type not in {"Place", WORK})
     return keep
 
 

@@ -20,7 +20,7 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from .actors import GOVERNMENT, GROUP, ORGANIZATION, PERSON, PLACE
+from .actors import GOVERNMENT, GROUP, ORGANIZATION, PERSON, PLACE, WORK
 from .claims import DIRECT
 from .pipeline import BuildResult, DocumentResult
 from .resolve import Actor, LocalActor, compact_roles, slugify
@@ -33,7 +33,7 @@ SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": 
                   ".nq": "nquads"}
 
 ACTOR_CLASSES = {PERSON: SDO.Person, ORGANIZATION: SDO.Organization, GOVERNMENT: SDO.GovernmentOrganization,
-                 PLACE: SDO.Place, GROUP: FOAF.Group}
+                 PLACE: SDO.Place, GROUP: FOAF.Group, WORK: SDO.CreativeWork}
 CLASS_NAMES = {str(uri): name for name, uri in ACTOR_CLASSES.items()}
 _MEDIA_TYPES = {"image": SDO.ImageObject, "video": SDO.VideoObject, "audio": SDO.AudioObject}
 

@@ -31,7 +31,7 @@ from typing import Iterable, Sequence
 from spacy.tokens import Doc
 
 from .actors import (DESCRIPTION, GOVERNMENT, GOVERNMENT_WORDS, GROUP, NAME, ORG_SUFFIX_WORDS, ORGANIZATION,
-                     PERSON, PLACE, PRONOUN, PRONOUNS, TITLES, Mention, clean_name, is_agentive)
+                     PERSON, PLACE, PRONOUN, PRONOUNS, TITLES, WORK, Mention, clean_name, is_agentive)
 
 NICKNAMES = {
     "jim": "james", "jimmy": "james", "bill": "william", "billy": "william", "will": "william",
@@ -465,7 +465,7 @@ def _compatible(pronoun: Mention, actor: LocalActor, antecedent: Mention) -> boo
             return False
         return not (gender and actor.gender and gender != actor.gender)
     if animacy == "thing":
-        return actor.type in {ORGANIZATION, GOVERNMENT, PLACE} and antecedent.number == "singular"
+        return actor.type in {ORGANIZATION, GOVERNMENT, PLACE, WORK} and antecedent.number == "singular"
     # they / their: groups, plural descriptions, and organisations
     return actor.type in {GROUP, ORGANIZATION, GOVERNMENT} or antecedent.number == "plural"
 

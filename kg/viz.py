@@ -51,6 +51,7 @@ TYPE_SHAPES = {
     "GovernmentOrganization": ("D", "government body"),
     "Place": ("^", "place (city, state, country)"),
     "Group": ("h", "group"),
+    "CreativeWork": ("p", "document (report, study, post)"),
     "Actor": ("o", "other actor"),
 }
 WIDTH, HEIGHT = 1000, 680

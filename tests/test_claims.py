@@ -158,3 +158,18 @@ def test_report_inside_a_quotation_is_its_own_hedged_claim(claims_of):
     found = {c.text: (s, c.certainty) for s, c in claims}
     assert found["I think the plan will fail. We tried it before,"] == ("John Smith", "certain")
     assert found["the plan will fail"] == ("John Smith", "probable")
+
+
+def test_documents_speak_for_their_owner_or_authors_or_themselves(nlp):
+    text = ("A letter from the Home Office says applicants must reply within 20 days. "
+            "Figures published on Tuesday show that crossings rose by a third.\n\n"
+            "The report's authors studied 2,000 schools. The report says that most schools have too few teachers.")
+    result = extract_texts(nlp, {"t": text})
+    (doc,) = result.documents
+    found = {c.text: result.actor_of[id(c.speaker)] for c in doc.claims}
+    assert found["applicants must reply within 20 days"].label == "Home Office"
+    figures = found["crossings rose by a third"]
+    assert figures.type == "CreativeWork" and "Figures" in figures.label
+    assert "author" in found["most schools have too few teachers"].label
+    # A document that states nothing is no actor: "the report" above is its authors', not a node.
+    assert not any(a.type == "CreativeWork" and "report" in a.label.lower() for a in result.actors)
