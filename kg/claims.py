@@ -586,18 +586,27 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         if token.lower_ != "according" or quotes.contains(token.idx):
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        sources = [c for c in to.children if c.dep_ in {"pobj", "pcomp"}] if to is not None else []
+        source = next((c for c in sources if _actor_for_token(c, actor_at) is not None), None)
         if source is None:
-            continue
+            continue  # "according to curator Elaine Gustafon": either object may be the actor
         speaker = _actor_for_token(source, actor_at)
-        if speaker is None:
-            continue
         sentence = sentence_of(token)
-        phrase_start, phrase_end = token.i, source.right_edge.i + 1
-        if phrase_start - sentence.start <= 1:
-            start_i, end_i = _trim(doc, phrase_end, sentence.end)
+        named = next((m for m in speaker.mentions if m.start <= source.idx < m.end), None)
+        phrase_start = token.i
+        phrase_end = source.right_edge.i + 1
+        if named is not None and (span := doc.char_span(named.start, named.end, alignment_mode="expand")) is not None:
+            phrase_end = max(span.end, to.i + 2)  # "According to Rathbun the property ...": the name ends it
+        # The clause the phrase modifies ("which, according to AFP, the UN criticised"), else the sentence.
+        clause_start, clause_end = sentence.start, sentence.end
+        if token.head.pos_ in {"VERB", "AUX"} and token.head is not token:
+            head = token.head
+            if phrase_start - head.left_edge.i <= 2 or phrase_end >= head.right_edge.i:
+                clause_start, clause_end = head.left_edge.i, head.right_edge.i + 1
+        if phrase_start - clause_start <= 2:
+            start_i, end_i = _trim(doc, phrase_end, clause_end)
         else:
-            start_i, end_i = _trim(doc, sentence.start, phrase_start)
+            start_i, end_i = _trim(doc, clause_start, phrase_start)
         if end_i <= start_i:
             continue
         cue = doc[token.i:to.i + 1]

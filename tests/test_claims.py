@@ -173,3 +173,13 @@ def test_documents_speak_for_their_owner_or_authors_or_themselves(nlp):
     assert "author" in found["most schools have too few teachers"].label
     # A document that states nothing is no actor: "the report" above is its authors', not a node.
     assert not any(a.type == "CreativeWork" and "report" in a.label.lower() for a in result.actors)
+
+
+def test_according_to_in_a_clause_with_a_title_or_an_unrecognised_paper(claims_of):
+    claims, _ = claims_of("Malaysia has a policy of turning away boats, which, according to AFP, the United Nations "
+                          "has criticised. Attendance reached 11,000 visitors in 2010, according to curator Elaine "
+                          "Gustafon. By then her skin was weeping, according to the Sydney Morning Herald.")
+    found = {c.text: s for s, c in claims}
+    assert found.get("the United Nations has criticised") == "AFP"
+    assert found.get("Attendance reached 11,000 visitors in 2010") == "Elaine Gustafon"
+    assert found.get("By then her skin was weeping") == "Sydney Morning Herald"
