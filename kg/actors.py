@@ -391,13 +391,18 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
             add(token.i, token.i + 1, NAME, PLACE if bare in _PLACE_ACRONYMS else ORGANIZATION, token.i,
                 entity_label="ACRONYM", head_lemma=bare.lower())
 
-    # A source named after "according to" that the entity model missed ("according to the Sydney
-    # Morning Herald"): a proper-noun phrase, an organisation when it reads like one.
+    # A source the entity model missed, named after "according to" ("according to the Sydney
+    # Morning Herald") or as the subject of a speech verb ("The Deseret News observed"): a
+    # proper-noun phrase, an organisation when it reads like one.
     for token in doc:
-        if token.lower_ != "to" or token.head.lower_ != "according":
+        if token.lower_ == "to" and token.head.lower_ == "according":
+            candidates = [c for c in token.children if c.dep_ in {"pobj", "pcomp"}]
+        elif token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
+            candidates = [c for c in token.children if c.dep_ == "nsubj"]
+        else:
             continue
-        for source in token.children:
-            if source.dep_ not in {"pobj", "pcomp"} or source.pos_ != "PROPN" or taken[source.i]:
+        for source in candidates:
+            if source.pos_ != "PROPN" or taken[source.i] or not source.text[:1].isupper():
                 continue
             start = min([c.left_edge.i for c in source.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [source.i])
             inside = [m for m in mentions if m.kind == NAME and m.type == PLACE and start <= m.root <= source.i]

@@ -34,10 +34,15 @@ DIRECT, INDIRECT, MIXED = "direct", "indirect", "mixed"
 CERTAIN, PROBABLE, POSSIBLE = "certain", "probable", "possible"
 
 #: Cues that present the content as belief rather than assertion.
-PROBABLE_CUES = {"believe", "think", "suggest", "expect", "estimate", "suspect", "feel", "hope",
+PROBABLE_CUES = {"concern", "concerned", "afraid", "optimistic", "pessimistic", "hopeful", "believe", "think", "suggest", "expect", "estimate", "suspect", "feel", "hope",
                  "fear", "predict", "guess", "assume", "presume", "reckon", "speculate", "forecast",
                  "worry", "doubt", "imply", "indicate", "signal", "theorize", "posit"}
 NEGATING_CUES = {"deny", "dispute", "reject"}
+#: Attitudes toward a clause ("X is concerned (that) Y", "I'm disappointed that Y"): claims only
+#: with a clausal complement, never with a quotation beside them.
+ATTITUDE_CUES = {"concern", "concerned", "disappoint", "disappointed", "convince", "convinced", "alarm",
+                 "alarmed", "confident", "sure", "certain", "aware", "afraid", "glad", "happy", "pleased",
+                 "surprised", "shocked", "optimistic", "pessimistic", "hopeful", "adamant", "satisfied"}
 _MODALS_POSSIBLE = {"may", "might", "could"}
 _QUOTE_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 _COMPLEMENT_DEPS = {"ccomp", "xcomp", "parataxis"}
@@ -226,6 +231,8 @@ def _subject_of(verb: Token) -> Token | None:
         return _subject_of(verb.head)
     if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VB"} and verb.head.pos_ in {"VERB", "AUX"}:
         return _subject_of(verb.head)  # "Kenney made the announcement, saying ..."
+    if verb.dep_ == "acomp" and verb.head.pos_ in {"VERB", "AUX"}:
+        return _subject_of(verb.head)  # "We are confident that ...": the subject of "are"
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in {"VERB", "AUX"} and verb.head.head is not verb:
         return _subject_of(verb.head.head)  # "Sunak defended the record whilst promising ..."
     if verb.dep_ == "relcl":
@@ -273,7 +280,9 @@ def _fallback_content(cue: Token) -> tuple[int, int, Token] | None:
       double": no "and" between the cue and the second verb);
     * "told the paper in a statement that ...": the clause hangs on the report noun;
     * "As Heald told the Post, ozone has dropped" / "Recipients, said Mauer, must ...": the cue
-      is an aside to the clause it reports.
+      is an aside to the clause it reports;
+    * "The report states that few if any ...": "that" right after the cue, the clause misparsed;
+      the rest of the sentence.
     """
     conj = next((c for c in cue.children if c.dep_ == "conj" and c.i > cue.i and c.pos_ in {"VERB", "AUX"}), None)
     if conj is not None and not any(c.dep_ == "cc" and cue.i < c.i < conj.i for c in cue.children) \
@@ -296,6 +305,12 @@ def _fallback_content(cue: Token) -> tuple[int, int, Token] | None:
         if head.left_edge.i < cue.left_edge.i and cue.i > head.i:
             return head.left_edge.i, cue.left_edge.i, head
         return cue.right_edge.i + 1, head.right_edge.i + 1, head
+    after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if after is not None and after.lower_ == "that" and after.tag_ in {"IN", "WDT", "DT"}:
+        sentence = sentence_of(cue)
+        if sentence.end - after.i > 4:
+            rest = cue.doc[after.i + 1:sentence.end]
+            return after.i + 1, sentence.end, rest.root
     return None
 
 
@@ -489,6 +504,10 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
 
     in_quote: list[Token] = []
     for token in doc:
+        if token.pos_ == "ADJ" and token.lemma_.lower() in ATTITUDE_CUES and token.dep_ == "acomp" \
+                and not quotes.contains(token.idx) and any(c.dep_ == "ccomp" for c in token.children):
+            claim_for_cue(token)  # "Smith is confident that the bill will pass"
+            continue
         if token.pos_ not in {"VERB", "AUX"}:
             continue
         if quotes.contains(token.idx):
@@ -507,6 +526,8 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         lemma = token.lemma_.lower()
         if lemma in SPEECH_VERBS:
             claim_for_cue(token)
+        elif lemma in ATTITUDE_CUES and any(c.dep_ == "ccomp" for c in token.children):
+            claim_for_cue(token)  # "associations are concerned the Government will ...", "I'm disappointed that ..."
         elif lemma in DOCUMENT_CUES:  # "the results show ...", "the letter reads: ..."
             subject = _subject_of(token)
             source = actor_at.get(subject.i) if subject is not None else None

@@ -183,3 +183,13 @@ def test_according_to_in_a_clause_with_a_title_or_an_unrecognised_paper(claims_o
     assert found.get("the United Nations has criticised") == "AFP"
     assert found.get("Attendance reached 11,000 visitors in 2010") == "Elaine Gustafon"
     assert found.get("By then her skin was weeping") == "Sydney Morning Herald"
+
+
+def test_attitudes_and_misparsed_that_clauses_and_unrecognised_speakers(claims_of):
+    claims, _ = claims_of("Teachers' unions are concerned the government will cut school budgets again. "
+                          "Senator John Smith is confident that the bill will pass. "
+                          "The Deseret News observed that the hashtag had become an international phenomenon.")
+    found = {c.text: (s, c.certainty) for s, c in claims}
+    assert found.get("the government will cut school budgets again") == ("Teachers' unions", "probable")
+    assert found.get("the bill will pass") == ("John Smith", "certain")
+    assert found.get("the hashtag had become an international phenomenon")[0] == "Deseret News"
