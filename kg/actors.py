@@ -300,8 +300,9 @@ def _ownerless_source(token: Token, mentions: Sequence[Mention]) -> bool:
     if token.lemma_.lower() not in SOURCE_NOUNS or token.pos_ != "NOUN":
         return False
     head = token.head
-    states = (token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in DOCUMENT_CUES
-              and any(c.dep_ in {"ccomp", "parataxis"} or c.text in {'"', "“", ":"} for c in head.children))
+    states = (token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in DOCUMENT_CUES | SPEECH_VERBS
+              and (any(c.dep_ in {"ccomp", "parataxis"} or c.text in {'"', "“", ":"} for c in head.children)
+                   or (head.i + 1 < len(head.doc) and head.doc[head.i + 1].lower_ == "that")))
     cited = token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
     if not (states or cited):
         return False

@@ -61,6 +61,7 @@ _MEDIUM = {"image": "image", "photo": "image", "photograph": "image", "picture":
            "footage": "video", "audio": "audio"}
 #: Documents that report research; "the results" of an article's one study are its authors'.
 _RESEARCH_NOUNS = {"report", "study", "survey", "research", "analysis", "paper", "result", "finding"}
+_FIRST_PERSON_WORDS = {"i", "we", "me", "us", "my", "our", "i’m", "i'm"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 #: Cues whose object is the listener, so a noun after them is never an inverted subject.
 _LISTENER_CUES = {"tell", "inform", "advise", "assure", "remind", "notify", "ask", "urge", "warn"}
@@ -315,10 +316,12 @@ def _fallback_content(cue: Token) -> tuple[int, int, Token] | None:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Trim a token span of leading "that"/punctuation and trailing punctuation."""
+    """Trim a token span of leading "that"/punctuation and trailing punctuation or a dangling
+    conjunction ("... subject to Islamophobia and")."""
     while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘" or doc[start].lower_ in {"that", ","} or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’" or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’" or doc[end - 1].is_space
+                           or doc[end - 1].dep_ == "cc"):
         end -= 1
     return start, end
 
@@ -337,8 +340,8 @@ def _kind_and_span(quotes: Sequence[tuple[int, int]], start: int, end: int,
     if len(overlapping) == 1:
         q_start, q_end = overlapping[0]
         inner_start, inner_end = q_start + 1, q_end - 1 if q_end - q_start > 1 else q_end
-        if cue_inside and inner_start <= start and end <= inner_end:
-            return DIRECT, start, end  # a report inside a quotation ('"I think X," she said'): X alone
+        if cue_inside and inner_start <= start and end <= q_end and (start, min(end, inner_end)) != (inner_start, inner_end):
+            return DIRECT, start, min(end, inner_end)  # a report inside a quotation ('"I think X," she said'): X alone
         covered = min(end, q_end) - max(start, q_start)
         if covered >= 0.8 * (end - start):
             return DIRECT, inner_start, max(inner_start, inner_end)
@@ -447,7 +450,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         if start_i <= cue.i < end_i:
             start_i, end_i = _trim(doc, cue.i + 1, end_i)
         if end_i <= start_i:
-            return False
+            return False  # "to determine whether ...", "explained how ...": a question, not a statement
         kind, start, end = _kind_and_span(quotes, doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text),
                                           quotes.contains(cue.idx))
         add_claim(speaker, subject, cue, kind, start, end, head, certainty, polarity)
@@ -528,10 +531,11 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
             claim_for_cue(token)
         elif lemma in ATTITUDE_CUES and any(c.dep_ == "ccomp" for c in token.children):
             claim_for_cue(token)  # "associations are concerned the Government will ...", "I'm disappointed that ..."
-        elif lemma in DOCUMENT_CUES:  # "the results show ...", "the letter reads: ..."
+        elif lemma in DOCUMENT_CUES:  # "the results show ...", "the Home Office letter reads: ..."
             subject = _subject_of(token)
             source = actor_at.get(subject.i) if subject is not None else None
-            if source is not None and source.type == WORK:
+            if (source is not None and source.type == WORK) or \
+                    (subject is not None and subject.lemma_.lower() in _VOICE_NOUNS and _actor_for_token(subject, actor_at)):
                 claim_for_cue(token)
 
     # A quotation that follows a quoted claim in the same paragraph, with no cue of its own,
@@ -584,6 +588,44 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
                 last = doc[last.i + 1]
             add_claim(actor_at[signer.i], doc[signer.i:last.i + 1], doc.char_span(dash.start(), dash.end(), alignment_mode="expand")
                       or first, DIRECT, inner.start_char, inner.end_char, inner.root)
+
+    # A pull quote signed by a bare name at the end of its paragraph, with no quotation marks:
+    # "This was a very difficult decision ... Program. Charles Bolden, NASA Administrator". Only
+    # when the words repeat a passage of the article or speak in the first person, so that a
+    # caption ending in a name is not taken for one.
+    for sentence in doc.sents:
+        signer = doc[sentence.start]
+        end = sentence.end
+        while end > sentence.start and doc[end - 1].is_space:
+            end -= 1
+        if end <= sentence.start:
+            continue
+        following = text[doc[end - 1].idx + len(doc[end - 1].text):]
+        if following.strip() and "\n" not in following[:len(following) - len(following.lstrip())]:
+            continue  # not the end of a paragraph
+        actor = actor_at.get(signer.i)
+        if actor is None or actor.type != PERSON or any(t.pos_ in {"VERB", "AUX"} for t in doc[sentence.start:end]) \
+                or quotes.contains(signer.idx) or end - sentence.start > 14:
+            continue
+        paragraph_start = text.rfind("\n", 0, sentence.start_char) + 1
+        if paragraph_start >= sentence.start_char:
+            continue
+        inner = doc.char_span(paragraph_start, sentence.start_char, alignment_mode="contract")
+        if inner is None:
+            continue
+        start_i, end_i = _trim(doc, inner.start, inner.end)
+        words = [t for t in doc[start_i:end_i] if t.is_alpha]
+        if len(words) < 6:
+            continue
+        passage = doc[start_i:end_i].text
+        repeated = text.count(passage[:60]) > 1
+        first_person = any(t.lower_ in _FIRST_PERSON_WORDS for t in doc[start_i:end_i])
+        if repeated or first_person:
+            name_end = signer.i
+            while name_end + 1 < end and actor_at.get(name_end + 1) is actor:
+                name_end += 1
+            add_claim(actor, doc[signer.i:name_end + 1], doc[signer.i:name_end + 1], DIRECT,
+                      doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text), doc[start_i:end_i].root)
 
     # "in the words of X, “...”"
     for token in doc:

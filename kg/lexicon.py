@@ -17,7 +17,7 @@ SPEECH_VERBS = {
     "argue", "posit", "theorize", "add", "continue", "elaborate", "predict", "forecast", "blog",
     "quip", "joke", "lament", "concur", "clarify", "specify", "affirm", "attest", "certify",
     "inform", "advise", "notify", "remind", "suspect", "assume", "presume", "rule", "observe",
-    "characterize", "characterise", "reason", "testify", "insist", "acknowledge",
+    "characterize", "characterise", "reason", "testify", "insist", "acknowledge", "lie",
 }
 #: Nouns that report a statement: "X's statement said", "X's announcement that ...".
 REPORT_NOUNS = {"statement", "announcement", "report", "release", "letter", "email", "e-mail",

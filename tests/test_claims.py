@@ -193,3 +193,14 @@ def test_attitudes_and_misparsed_that_clauses_and_unrecognised_speakers(claims_o
     assert found.get("the government will cut school budgets again") == ("Teachers' unions", "probable")
     assert found.get("the bill will pass") == ("John Smith", "certain")
     assert found.get("the hashtag had become an international phenomenon")[0] == "Deseret News"
+
+
+def test_unmarked_pull_quote_signed_by_a_name(claims_of):
+    text = ("Senator John Smith criticised the plan on Monday.\n\n"
+            "I am deeply disappointed with this misguided decision by the administration. John Smith, U.S. Senator\n\n"
+            "Protesters gather outside City Hall on Monday evening. Jane Doe\n\n"
+            "The vote is expected next week.")
+    claims, _ = claims_of(text)
+    found = {c.text: (s, c.kind) for s, c in claims}
+    assert found.get("I am deeply disappointed with this misguided decision by the administration") == ("John Smith", "direct")
+    assert not any("Protesters gather" in t for t in found)  # a caption ending in a name is no quotation
