@@ -297,7 +297,9 @@ def to_graph(result: BuildResult, base: str = DEFAULT_BASE, graph: Graph | None 
             add((node, SDO.appearance, doc_node))
             add((node, PROV.wasGeneratedBy, run))
             if stance.claim is not None and iri_of(stance.claim.speaker) is not None:
-                add((node, PROV.wasDerivedFrom, mint.inside(doc_id, "claim", f"{stance.claim.start}-{stance.claim.end}")))
+                claim_node = mint.inside(doc_id, "claim", f"{stance.claim.start}-{stance.claim.end}")
+                add((node, PROV.wasDerivedFrom, claim_node))
+                add((claim_node, SDO.about, target_node))  # the claim is about the topic or act it takes a side on
             update = update_of(doc_result, stance.start)
             if update is not None:
                 add((node, SKG.update, update))

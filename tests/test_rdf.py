@@ -100,3 +100,10 @@ def test_committed_output_matches_a_rebuild(tmp_path):
     stances = subprocess.run(env_cmd + ["query", str(graph), "stances", "--format", "csv"], check=True,
                              capture_output=True, text=True, cwd=ROOT).stdout
     assert stances == (ROOT / "output" / "stances.csv").read_text(encoding="utf-8")
+
+
+def test_claims_are_about_the_acts_and_topics_they_take_a_side_on(seed_graph):
+    rows = run_query(seed_graph, """
+        SELECT ?claim ?label WHERE { ?claim a schema:Claim ; schema:about ?target .
+                                     ?target a skg:Act ; rdfs:label ?label }""").as_dicts()
+    assert any("contract" in str(r["label"]).lower() for r in rows)
