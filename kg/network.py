@@ -450,7 +450,7 @@ def stance_graph(source: Source, min_confidence: float = 0.0,
     -------
     networkx.MultiDiGraph
         Nodes are actor IRIs with ``label``, ``type`` (Person, Organization,
-        GovernmentOrganization, Place, Group), ``role``, ``posts``, ``aliases``, ``named``,
+        GovernmentOrganization, Place, Group, CreativeWork), ``role``, ``posts``, ``aliases``, ``named``,
         ``mentions``, ``claims`` (number authored) and ``documents`` (where mentioned). Edges are
         keyed by stance IRI and carry the fields of :func:`stance_records`. ``G.graph["documents"]``
         describes the documents.

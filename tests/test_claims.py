@@ -184,6 +184,11 @@ def test_documents_speak_for_their_owner_or_authors_or_themselves(nlp):
     assert "author" in found["most schools have too few teachers"].label
     # A document that states nothing is no actor: "the report" above is its authors', not a node.
     assert not any(a.type == "CreativeWork" and "report" in a.label.lower() for a in result.actors)
+    from kg.query import run_query
+    from kg.rdf import to_graph
+
+    rows = run_query(to_graph(result), "actors").as_dicts()
+    assert any(r["type"] == "CreativeWork" and "Figures" in r["label"] for r in rows)
 
 
 def test_attitudes_and_misparsed_that_clauses_and_unrecognised_speakers(claims_of):

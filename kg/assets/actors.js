@@ -42,7 +42,8 @@
 
   function shapePath(type, r) {
     // Person: circle; Organization: square; GovernmentOrganization: diamond; Place: triangle;
-    // Group: hexagon; anything else: circle. Same shapes as the static picture.
+    // Group: hexagon; CreativeWork (a report or post as a source): pentagon; anything else: circle.
+    // Same shapes as the static picture.
     var i, points = [], a;
     switch (type) {
       case "Organization":
@@ -57,6 +58,12 @@
       case "Group":
         for (i = 0; i < 6; i++) {
           points.push((r * 1.05 * Math.cos(Math.PI / 3 * i)).toFixed(2) + "," + (r * 1.05 * Math.sin(Math.PI / 3 * i)).toFixed(2));
+        }
+        return "M" + points.join("L") + "Z";
+      case "CreativeWork":
+        for (i = 0; i < 5; i++) {
+          a = -Math.PI / 2 + 2 * Math.PI / 5 * i;
+          points.push((r * 1.1 * Math.cos(a)).toFixed(2) + "," + (r * 1.1 * Math.sin(a)).toFixed(2));
         }
         return "M" + points.join("L") + "Z";
       default:
