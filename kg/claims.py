@@ -422,6 +422,10 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
 
     def add_claim(speaker: LocalActor, subject: Token | Span, cue: Token | Span, kind: str, start: int, end: int,
                   head: Token, certainty: str = CERTAIN, polarity: str = "positive") -> None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
         if end <= start:
             return
         content = text[start:end]

@@ -625,8 +625,8 @@ def _claim_evaluations(context: _Context, claim: Claim, polarity: PolarityScorer
             confidence = CONFIDENCE["evaluation"] * (0.9 if claim.certainty != "certain" else 1.0)
             stances.append(_from_claim(context, claim, polarity_, target, head, "evaluation", confidence))
             seen_targets.add(subject.i)
-    if polarity is None:
-        return stances
+    if polarity is None or parsed is None:
+        return stances  # the model scores the parse at hand; it never parses a text again
     # Actors the claim is about, scored by the polarity model (target-aware) — only the actors
     # the claim's main predicate is about (its subject or object), not every actor mentioned in
     # passing ("the decision to end ICE's access ... is irresponsible" is not against ICE).
