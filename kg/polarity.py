@@ -552,15 +552,22 @@ class SequenceModel:
         self.conv2_w, self.conv2_b = a["conv2_w"], a["conv2_b"]
         self.att_w, self.att_b, self.att_v = a["att_w"], a["att_b"], a["att_v"]
         self.out_w, self.out_b = a["out_w"], a["out_b"]
+        # each convolution tap as a contiguous (in, out) matrix, made once rather than per token row
+        self._taps1 = [np.ascontiguousarray(self.conv1_w[:, :, k].T) for k in range(self.conv1_w.shape[2])]
+        self._taps2 = [np.ascontiguousarray(self.conv2_w[:, :, k].T) for k in range(self.conv2_w.shape[2])]
         if self.emb[2].shape[0] != len(self.ids["pos"]) + 1 or self.emb[4].shape[0] != len(self.ids["word"]) + 1:
             raise ValueError("polarity model files do not match each other")
 
     @staticmethod
-    def _conv(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:
+    def _conv(x: np.ndarray, taps: list[np.ndarray], b: np.ndarray) -> np.ndarray:
+        """A width-3 convolution, zero-padded: one matrix product per tap."""
         pad = np.zeros((1, x.shape[1]))
         xp = np.concatenate([pad, x, pad])
         n = len(x)
-        return b + sum(xp[k:k + n] @ w[:, :, k].T for k in range(w.shape[2]))
+        out = b + xp[0:n] @ taps[0]
+        for k in range(1, len(taps)):
+            out += xp[k:k + n] @ taps[k]
+        return out
 
     def logits_one(self, seq: SequenceInputs) -> np.ndarray:
         cols = [seq.rel, seq.tree,
@@ -569,8 +576,8 @@ class SequenceModel:
                 np.array([self.ids["word"].get(w, 0) for w in seq.lower], dtype=np.int64)]
         x = np.concatenate([e[c] for e, c in zip(self.emb, cols)]
                            + [(seq.floats.astype(np.float64) - self.f_mean) * self.f_scale], 1)
-        h1 = np.maximum(self._conv(x, self.conv1_w, self.conv1_b), 0.0)
-        h = h1 + np.maximum(self._conv(h1, self.conv2_w, self.conv2_b), 0.0)
+        h1 = np.maximum(self._conv(x, self._taps1, self.conv1_b), 0.0)
+        h = h1 + np.maximum(self._conv(h1, self._taps2, self.conv2_b), 0.0)
         tmask = seq.floats[:, TENSOR_WIDTH + 3] > 0
         t = h[tmask].mean(0) if tmask.any() else np.zeros(h.shape[1])
         s = np.tanh(np.concatenate([h, np.broadcast_to(t, h.shape)], 1) @ self.att_w.T + self.att_b) @ self.att_v[0]
