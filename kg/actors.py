@@ -326,6 +326,7 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
     sentence_of = _sentence_index(doc)
     mentions: list[Mention] = []
     taken = [False] * len(doc)
+    tokens = list(doc)  # spaCy makes a new Token object per access: make them once for every pass
 
     def add(start: int, end: int, kind: str, type_: str, root: int, **extra: object) -> Mention | None:
         # A description may contain other mentions ("the mayor's office"); nothing else may overlap.
@@ -378,12 +379,12 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
     for mention in mentions:
         if mention.type == PERSON and mention.kind == NAME and len(mention.tokens) >= 2:
             name_parts |= {mention.tokens[0], mention.tokens[-1]}
-    for token in doc:
+    for token in tokens:
         if not taken[token.i] and token.pos_ == "PROPN" and token.text in name_parts and token.text[:1].isupper():
             add(token.i, token.i + 1, NAME, PERSON, token.i, entity_label="ECHO", head_lemma=token.lower_)
 
     # Acronyms the model did not tag ("ICE").
-    for token in doc:
+    for token in tokens:
         if taken[token.i]:
             continue
         bare = token.text.replace(".", "")
@@ -395,7 +396,7 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
     # A source the entity model missed, named after "according to" ("according to the Sydney
     # Morning Herald") or as the subject of a speech verb ("The Deseret News observed"): a
     # proper-noun phrase, an organisation when it reads like one.
-    for token in doc:
+    for token in tokens:
         if token.lower_ == "to" and token.head.lower_ == "according":
             candidates = [c for c in token.children if c.dep_ in {"pobj", "pcomp"}]
         elif token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
@@ -416,7 +417,7 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
             add(start, source.i + 1, NAME, type_, source.i, entity_label="SOURCE", head_lemma=source.lower_)
 
     # Pronouns.
-    for token in doc:
+    for token in tokens:
         if taken[token.i] or token.pos_ != "PRON":
             continue
         features = PRONOUNS.get(token.lower_)
@@ -427,7 +428,7 @@ def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
 
     # Descriptions: noun phrases headed by an actor noun, or by any noun that speaks
     # ("the poster wrote", "some individuals reported").
-    for token in doc:
+    for token in tokens:
         if taken[token.i] or token.pos_ not in {"NOUN", "PROPN"}:
             continue
         lemma = token.lemma_.lower()

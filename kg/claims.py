@@ -415,6 +415,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
                 actor_at.setdefault(token.i, actor)
         actor_at[mention.root] = actor
     text = doc.text  # Doc.text joins every token: read it once
+    tokens = list(doc)  # and spaCy makes a new Token per access: make them once for every pass
     quotes = Quotes(find_quotes(text), len(text))
     claims: list[Claim] = []
     non_answers: list[NonAnswer] = []
@@ -510,7 +511,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
             add_claim(speaker, subject, token, DIRECT, inner.start_char, inner.end_char, inner.root, certainty, polarity)
 
     in_quote: list[Token] = []
-    for token in doc:
+    for token in tokens:
         if token.pos_ == "ADJ" and token.lemma_.lower() in ATTITUDE_CUES and token.dep_ == "acomp" \
                 and not quotes.contains(token.idx) and any(c.dep_ == "ccomp" for c in token.children):
             claim_for_cue(token)  # "Smith is confident that the bill will pass"
@@ -632,7 +633,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
                       doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text), doc[start_i:end_i].root)
 
     # "in the words of X, “...”"
-    for token in doc:
+    for token in tokens:
         if token.lower_ != "words" or token.i < 2 or doc[token.i - 2].lower_ != "in" or quotes.contains(token.idx):
             continue
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -649,7 +650,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
                           DIRECT, inner.start_char, inner.end_char, inner.root)
 
     # "according to X, ..."
-    for token in doc:
+    for token in tokens:
         if token.lower_ != "according" or quotes.contains(token.idx):
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -681,7 +682,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         add_claim(speaker, doc[source.left_edge.i:source.right_edge.i + 1], cue, kind, start, end, doc[start_i:end_i].root)
 
     # "X's announcement that ...": a report noun owned by an actor, with a that-clause.
-    for token in doc:
+    for token in tokens:
         if token.lemma_.lower() not in REPORT_NOUNS or token.pos_ != "NOUN" or quotes.contains(token.idx):
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)

@@ -403,6 +403,7 @@ def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of
     """All stances in one parsed article, in text order."""
     context = _Context(doc, doc_id, mentions, actor_of, claims)
     stances: list[Stance] = []
+    tokens = list(doc)  # spaCy makes a new Token per access: make them once for every pass
 
     def add(holder: LocalActor | None, polarity_: str, target: Target | None, cue: Token, rule: str,
             confidence: float, claim: Claim | None = None) -> None:
@@ -423,7 +424,7 @@ def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of
             return holder, claim
         return None, claim
 
-    for token in doc:
+    for token in tokens:
         if token.pos_ not in {"VERB"}:
             continue
         lemma = token.lemma_.lower()
@@ -488,7 +489,7 @@ def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of
         add(holder, polarity_, target, token, "act", CONFIDENCE["act"] * factor * (0.9 if negated else 1.0), claim)
 
     # 3. "X, a critic of Y".
-    for token in doc:
+    for token in tokens:
         polarity_ = POSITION_NOUNS.get(token.lemma_.lower())
         if polarity_ is None or token.dep_ not in {"appos", "attr"}:
             continue
@@ -503,7 +504,7 @@ def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of
 
     # 4. Stance nouns: "tweeted support of X", "X's criticism of Y", "a case against X",
     #    and "in favour of X"; and giving: "Twitter gave Mohamed the option".
-    for token in doc:
+    for token in tokens:
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN" and (lemma in STANCE_NOUNS or lemma in {"favor", "favour"}):
             if lemma in {"favor", "favour"}:  # "in favour of X"
@@ -540,7 +541,7 @@ def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of
                 add(holder, FAVOR, target, token, "act", CONFIDENCE["act"] * factor * 0.9, claim)
 
     # 5. "critics of X", "supporters of Y": a description that is a position.
-    for token in doc:
+    for token in tokens:
         polarity_ = POSITION_NOUNS.get(token.lemma_.lower())
         if polarity_ is None or token.dep_ in {"appos", "attr"} or token.i not in context.actor_at:
             continue
