@@ -181,6 +181,14 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _quote_inner(doc: Doc, text: str, quote: tuple[int, int]) -> Span | None:
+    """The tokens inside a quotation's marks (an unclosed one has no closing mark to drop);
+    ``text`` is ``doc.text``, read once by the caller."""
+    start, end = quote
+    closed = text[end - 1] in "”\"’»"
+    return doc.char_span(start + 1, end - 1 if closed else end, alignment_mode="contract")
+
+
 def _closed_in_next_paragraph(text: str, start: int, opening: str, closing: str) -> int | None:
     """The end of a quotation left open at a paragraph's end when the next paragraph (from
     ``start``) closes it without reopening it: its first mark closes (it follows a word or
@@ -301,11 +309,9 @@ def _fallback_content(cue: Token) -> tuple[int, int, Token] | None:
         or cue.dep_ == "parataxis"
     head = cue.head
     if aside and head.pos_ in {"VERB", "AUX"} and head.i != cue.i:
-        if cue.right_edge.i < head.i:
-            return cue.right_edge.i + 1, head.right_edge.i + 1, head
-        if head.left_edge.i < cue.left_edge.i and cue.i > head.i:
+        if head.i < cue.i and head.left_edge.i < cue.left_edge.i:  # the clause before the aside
             return head.left_edge.i, cue.left_edge.i, head
-        return cue.right_edge.i + 1, head.right_edge.i + 1, head
+        return cue.right_edge.i + 1, head.right_edge.i + 1, head  # the clause after it
     after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
     if after is not None and after.lower_ == "that" and after.tag_ in {"IN", "WDT", "DT"}:
         sentence = sentence_of(cue)
@@ -455,7 +461,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         if start_i <= cue.i < end_i:
             start_i, end_i = _trim(doc, cue.i + 1, end_i)
         if end_i <= start_i:
-            return False  # "to determine whether ...", "explained how ...": a question, not a statement
+            return False
         kind, start, end = _kind_and_span(quotes, doc[start_i].idx, doc[end_i - 1].idx + len(doc[end_i - 1].text),
                                           quotes.contains(cue.idx))
         add_claim(speaker, subject, cue, kind, start, end, head, certainty, polarity)
@@ -495,7 +501,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
             return
         inners = {}
         for q in beside:
-            inner = doc.char_span(q[0] + 1, q[1] - 1 if text[q[1] - 1] in "”\"’»" else q[1], alignment_mode="contract")
+            inner = _quote_inner(doc, text, q)
             if inner is not None and (len(inner) >= 6 or any(t.pos_ in {"VERB", "AUX"} for t in inner)):
                 inners[q] = inner  # sentence-like, not a scare-quoted term
         if not inners:
@@ -554,7 +560,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
                     and (len(text[c.end:q_start]) < 300 if c.kind != INDIRECT else _JUST_PUNCTUATION.fullmatch(text[c.end:q_start]))]
         if not previous:
             continue
-        inner = doc.char_span(q_start + 1, q_end - 1 if text[q_end - 1] in "”\"’»" else q_end, alignment_mode="contract")
+        inner = _quote_inner(doc, text, (q_start, q_end))
         if inner is None or len(inner) < 4 or not any(t.pos_ in {"VERB", "AUX"} for t in inner):
             continue
         last = max(previous, key=lambda c: c.end)
@@ -586,7 +592,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         if first is None:
             continue  # the signer's name, perhaps after a title ("— Senator John Smith")
         signer = next((t for t in doc[first.start:first.start + 3] if t.i in actor_at and "\n" not in t.text), None)
-        inner = doc.char_span(q[0] + 1, q[1] - 1 if text[q[1] - 1] in "”\"’»" else q[1], alignment_mode="contract")
+        inner = _quote_inner(doc, text, q)
         if signer is not None and inner is not None and len(inner) >= 3:
             last = signer
             while last.i + 1 < len(doc) and actor_at.get(last.i + 1) is actor_at[signer.i]:
@@ -644,7 +650,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         after = [q for q in quotes if q[0] > token.idx and q[0] < sentence_of(token).end_char and q not in used_quotes]
         if after:
             q = after[0]
-            inner = doc.char_span(q[0] + 1, q[1] - 1 if text[q[1] - 1] in "”\"’»" else q[1], alignment_mode="contract")
+            inner = _quote_inner(doc, text, q)
             if inner is not None and len(inner) >= 3:
                 add_claim(speaker, doc[source.left_edge.i:source.right_edge.i + 1], doc[token.i - 2:of.i + 1],
                           DIRECT, inner.start_char, inner.end_char, inner.root)
@@ -858,6 +864,7 @@ def _credit_authors(doc: Doc, claims: Sequence[Claim], actors: Iterable[LocalAct
                 authors.setdefault(mention.role_of.lower().split()[-1].rstrip("s"), actor)
     if not authors:
         return
+    researchers = {id(a): a for key, a in authors.items() if key in _RESEARCH_NOUNS}
     for claim in claims:
         if claim.speaker.type != WORK:
             continue
@@ -868,7 +875,6 @@ def _credit_authors(doc: Doc, claims: Sequence[Claim], actors: Iterable[LocalAct
                 lemmas += [p.lemma_.lower() for c in doc[work.root].children if c.dep_ == "prep" and c.lower_ == "of"
                            for p in c.children if p.dep_ == "pobj"]
         author = next((authors[m.rstrip("s")] for m in lemmas if m.rstrip("s") in authors), None)
-        researchers = {id(a): a for key, a in authors.items() if key in _RESEARCH_NOUNS}
         if author is None and len(researchers) == 1 and any(m in _RESEARCH_NOUNS for m in lemmas):
             author = next(iter(researchers.values()))
         if author is not None:
