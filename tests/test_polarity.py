@@ -12,11 +12,11 @@ import pytest
 from kg.polarity import LABELS, PolarityModel, PolarityPrediction, default_model
 
 DEVTEST_RW = Path(__file__).parent / "data" / "corpora" / "newsmtsc" / "devtest_rw.jsonl"
-#: Measured macro-F1 of the shipped model on the first 300 targets of devtest_rw: 0.7091 (0.6813
-#: for the LR alone, shipped before).
+#: Measured macro-F1 of the shipped model on the first 300 targets of devtest_rw: 0.7271 (0.7091
+#: for the LR + CNN without GloVe, 0.6813 for the LR alone, both shipped before).
 #: The floor sits a little below it; raise it when a better model is shipped.
 SAMPLE_SIZE = 300
-MACRO_F1_FLOOR = 0.665
+MACRO_F1_FLOOR = 0.69
 
 
 @pytest.fixture(scope="module")
@@ -122,11 +122,18 @@ def test_macro_f1_floor_on_devtest_rw_sample(model):
 
 def _reference_sequence_logits(seq_model, seq) -> np.ndarray:
     """The sequence model's forward pass written out token by token (independent of its numpy code)."""
-    ids = [seq.rel, seq.tree, [seq_model.ids["pos"].get(p, 0) for p in seq.pos],
-           [seq_model.ids["dep"].get(d, 0) for d in seq.dep], [seq_model.ids["word"].get(w, 0) for w in seq.lower]]
+    columns = {"rel": seq.rel, "tree": seq.tree, "pos": seq.pos, "dep": seq.dep, "word": seq.lower}
     n = len(seq.rel)
-    x = [np.concatenate([seq_model.emb[k][ids[k][i]] for k in range(5)]
-                        + [(seq.floats[i] - seq_model.f_mean) * seq_model.f_scale]) for i in range(n)]
+    x = []
+    for i in range(n):
+        parts = []
+        for name, table in zip(seq_model.embedded, seq_model.emb):
+            key = columns[name][i]
+            parts.append(table[key] if name in ("rel", "tree") else table[seq_model.ids[name].get(key, 0)])
+        if seq_model.vectors is not None:
+            parts.append(seq_model.vectors[seq_model.vector_ids.get(seq.lower[i], 0)])
+        parts.append((seq.floats[i] - seq_model.f_mean) * seq_model.f_scale)
+        x.append(np.concatenate(parts))
 
     def conv(rows, w, b):
         out = []
@@ -169,3 +176,19 @@ def test_sequence_model_forward_pass(model):
         got - np.log(np.exp(got - got.max()).sum()) - got.max())
     expected = np.exp(z - z.max()) / np.exp(z - z.max()).sum()
     np.testing.assert_allclose(model.probabilities([feats])[0], expected, rtol=1e-9)
+
+
+def test_sequence_model_reads_pretrained_word_vectors(model):
+    """The CNN's word inputs are frozen GloVe vectors, so words unseen in NewsMTSC still carry meaning."""
+    seq = model.sequence
+    assert seq.vectors is not None and len(seq.vector_ids) >= 20_000
+    assert not seq.vectors[0].any()  # unknown words: the zero row
+    # neither word occurs in NewsMTSC's training sentences; both are among GloVe's 50,000
+    text, start, end = span("The mayor castigated the governor's botched budget.", "the governor")
+    feats = model.features(text, start, end)
+    rows = seq.token_inputs(feats.sequence)
+    width = sum(e.shape[1] for e in seq.emb)
+    for i, word in enumerate(feats.sequence.lower):
+        np.testing.assert_array_equal(rows[i, width:width + seq.vectors.shape[1]],
+                                      seq.vectors[seq.vector_ids.get(word, 0)])
+    assert "castigated" in seq.vector_ids and "botched" in seq.vector_ids
