@@ -24,7 +24,7 @@ from typing import Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import GROUP, PERSON, WORK, Mention
+from .actors import GOVERNMENT, GROUP, ORGANIZATION, PERSON, WORK, Mention
 from .ingest import Turn
 from .nlp import sentence_of
 from .lexicon import DOCUMENT_CUES, EVIDENCE_NOUNS, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
@@ -822,24 +822,31 @@ def _interview_answers(doc: Doc, doc_id: str, turns: Sequence[Turn], mentions: S
 
 
 _FIRST_PERSON_SINGULAR = {"i", "me", "my", "mine", "myself"}
+_FIRST_PERSON_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+_COLLECTIVE_SPEAKERS = {ORGANIZATION, GOVERNMENT, GROUP}
 
 
 def first_person_mentions(doc: Doc, doc_id: str, claims: Sequence[Claim], turns: Sequence[Turn] = ()) -> list[tuple[Mention, LocalActor]]:
-    """ "I", "me", "my" inside a quotation or an interview answer are its speaker; "you" in an
-    interview question is the interviewee. Returns new pronoun mentions with their actors."""
+    """ "I", "me", "my" inside a quotation or an interview answer are its speaker, and so are "we",
+    "us", "our" when the speaker is an organisation or a group ("'We oppose the plan,' the union
+    said"; a person's "we" may be a family or a team, so it is left alone); "you" in an interview
+    question is the interviewee. Returns new pronoun mentions with their actors."""
     from .actors import PRONOUN  # local: the mention kinds live with the mentions
 
     found: list[tuple[Mention, LocalActor]] = []
     quoted = [c for c in claims if c.kind in {DIRECT, MIXED}]
     for token in doc:
         lower = token.lower_
-        if lower not in _FIRST_PERSON_SINGULAR and lower != "you":
+        singular, plural = lower in _FIRST_PERSON_SINGULAR, lower in _FIRST_PERSON_PLURAL
+        if not (singular or plural or lower == "you"):
             continue
         owner = None
-        if lower in _FIRST_PERSON_SINGULAR:
+        if singular or plural:
             around = [c for c in quoted if c.start <= token.idx < c.end]
             if around:
                 owner = min(around, key=lambda c: c.end - c.start).speaker
+                if plural and owner.type not in _COLLECTIVE_SPEAKERS:
+                    owner = None
         elif turns:
             question = next((t for t in turns if t.question and t.start <= token.idx < t.end), None)
             answer = next((c for c in claims if c.cue_lemma == "interview" and c.start > token.idx), None)

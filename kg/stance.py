@@ -29,7 +29,7 @@ from typing import Callable, Mapping, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Mention, clean_name
-from .claims import SPEECH_VERBS, Claim
+from .claims import NEGATING_CUES, SPEECH_VERBS, Claim
 from .nlp import sentence_of
 from .resolve import LocalActor
 
@@ -72,6 +72,7 @@ PREPOSITIONAL = {
     ("crack", "on"): AGAINST, ("turn", "on"): AGAINST, ("go", "after"): AGAINST,
     ("side", "against"): AGAINST, ("file", "against"): AGAINST, ("rule", "in"): FAVOR,
 }
+_PREPOSITIONAL_VERBS = {verb for verb, _ in PREPOSITIONAL}
 # Verbs that take something away *from* / *to* someone: the target is that someone.
 _DEPRIVING = {"withhold", "cut", "deny", "freeze", "suspend", "strip", "revoke", "slash", "end", "stop", "halt"}
 _RESOURCE_NOUNS = {"funding", "fund", "funds", "money", "grant", "grants", "aid", "support", "budget",
@@ -205,6 +206,23 @@ def _negated(verb: Token) -> bool:
         head = head.head
         if any(c.dep_ == "neg" for c in head.children):
             return True
+    return False
+
+
+# How an act hangs under a verb that denies it: "denied that it opposed Y" (ccomp), "denied
+# opposing Y" (xcomp/pcomp), "rejected claims that it cut funding" (acl of the object).
+_DENIED_PATH = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "acl", "dobj"}
+
+
+def _denied(verb: Token) -> bool:
+    """Whether ``verb`` is an act someone denies: "X denied that it opposed Y" is no stance."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ not in _DENIED_PATH or token.head is token:
+            return False
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.lower() in NEGATING_CUES:
+            return not any(c.dep_ == "neg" for c in token.children)  # "did not deny that ..." affirms
     return False
 
 
@@ -427,7 +445,7 @@ def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of
         return None, claim
 
     for token in tokens:
-        if token.pos_ not in {"VERB"}:
+        if token.pos_ not in {"VERB"} or _denied(token):
             continue
         lemma = token.lemma_.lower()
         # 1. "X sided with Y", "X voted against Y", "X called for Y".
@@ -630,6 +648,8 @@ def _claim_evaluations(context: _Context, claim: Claim, polarity: PolarityScorer
             seen_targets.add(subject.i)
     if polarity is None or parsed is None:
         return stances  # the model scores the parse at hand; it never parses a text again
+    if _reports_others_act(context, claim, head):
+        return stances  # "Jones said the union had praised Baker": the union's stance, not Jones's
     # Actors the claim is about, scored by the polarity model (target-aware) — only the actors
     # the claim's main predicate is about (its subject or object), not every actor mentioned in
     # passing ("the decision to end ICE's access ... is irresponsible" is not against ICE).
@@ -649,6 +669,24 @@ def _claim_evaluations(context: _Context, claim: Claim, polarity: PolarityScorer
         polarity_ = FAVOR if label == "positive" else AGAINST
         stances.append(_from_claim(context, claim, polarity_, target, token, "model", CONFIDENCE["model"] * probability))
     return stances
+
+
+def _reports_others_act(context: _Context, claim: Claim, head: Token) -> bool:
+    """Whether a claim's main predicate is a stance act between others: by someone the speaker
+    does not speak for, on someone who is not the speaker. Its polarity is the actor's, not the
+    speaker's; an act done to the speaker ("the Church imprisoned her") is the speaker's business."""
+    lemma = head.lemma_.lower()
+    if lemma not in FAVOR_VERBS and lemma not in AGAINST_VERBS and lemma not in _PREPOSITIONAL_VERBS:
+        return False
+    objects = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
+    objects += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if not objects:
+        return False  # "will end up harboring ...": no object, not an act on someone
+    subject, _ = _acting_subject(head)
+    actor = context.actor(subject) if subject is not None else None
+    if actor is None or _speaks_for(claim.speaker, actor):
+        return False
+    return not any((target := context.actor(o)) is not None and _speaks_for(claim.speaker, target) for o in objects)
 
 
 def _argument_of(token: Token, head: Token) -> bool:

@@ -9,8 +9,8 @@ from conftest import extract_texts
 
 @pytest.fixture(scope="module")
 def stances_of(nlp):
-    def run(text):
-        result = extract_texts(nlp, {"t": text})
+    def run(text, polarity=None):
+        result = extract_texts(nlp, {"t": text}, polarity)
         (doc,) = result.documents
         out = []
         for stance in doc.stances:
@@ -49,6 +49,16 @@ def test_negation(stances_of):
     assert not any(h == "senators" for h, _, _ in stances)
 
 
+def test_a_denied_act_is_no_stance(stances_of):
+    stances, _ = stances_of("The Sierra Club denied that it opposed the Keystone XL pipeline. "
+                            "Senator John Smith denied opposing the trade deal. "
+                            "The Acme Corporation rejected claims that it had cut funding to the clinic.")
+    assert stances == []
+    # a denial that is itself negated affirms the act
+    stances, _ = stances_of("Senator John Smith did not deny that he opposed the trade deal.")
+    assert has(stances, "John Smith", "against", "trade deal")
+
+
 def test_reported_position(stances_of):
     stances, _ = stances_of("Jane Roe, a longtime critic of the Acme Corporation, spoke first.")
     assert has(stances, "Jane Roe", "against", "Acme Corporation")
@@ -59,9 +69,24 @@ def test_evaluation_inside_a_claim_belongs_to_the_speaker(stances_of):
     assert has(stances, "Justice Department", "against", "city's decision")
 
 
-def test_a_third_party_act_inside_a_claim_is_not_its_stance(stances_of):
+def test_a_third_party_act_inside_a_claim_is_not_its_stance(stances_of, polarity):
     stances, _ = stances_of("Greenpeace said the Acme Corporation sued the farmers last year.")
     assert not any(h == "Acme Corporation" for h, _, _ in stances)
+    # nor the speaker's: the polarity model does not hand the reported act's side to the speaker
+    for verb in ("praised", "criticized"):
+        stances, _ = stances_of(f"Senator Mary Jones said the union had {verb} Governor Tom Baker.", polarity)
+        assert not any(h == "Mary Jones" for h, _, _ in stances), (verb, stances)
+    # an act done to the speaker is the speaker's business
+    stances, _ = stances_of("Jane Roe said the Acme Corporation had imprisoned her for twelve years.", polarity)
+    assert has(stances, "Jane Roe", "against", "Acme Corporation")
+    # and the speaker's own evaluation of an actor still counts
+    stances, _ = stances_of("Senator Mary Jones said Governor Tom Baker is corrupt and dishonest.", polarity)
+    assert has(stances, "Mary Jones", "against", "Tom Baker")
+
+
+def test_we_in_an_organisations_quotation_is_the_organisation(stances_of):
+    stances, _ = stances_of("\"We oppose Governor Tom Baker's tax plan,\" the Ohio Education Association said.")
+    assert has(stances, "Ohio Education Association", "against", "tax plan")
 
 
 def test_no_stance_from_mentions_or_non_answers(stances_of):
