@@ -90,6 +90,9 @@ ACT_NOUNS = {
     "invasion", "strike", "boycott", "lawsuit", "suit", "appeal", "veto", "referendum", "vote",
     "election", "nomination", "appointment", "practice", "conduct", "behavior", "behaviour",
     "treaty", "pact", "partnership", "merger", "acquisition", "sale", "closure", "cuts",
+    "arrest", "detention", "deportation", "imprisonment", "prosecution", "execution", "killing",
+    "bombing", "shooting", "occupation", "blockade", "annexation", "expulsion", "dismissal",
+    "firing", "suspension", "withdrawal", "intervention",
 }
 # "X, a critic of Y": appositive nouns that state a position.
 POSITION_NOUNS = {"supporter": FAVOR, "ally": FAVOR, "advocate": FAVOR, "champion": FAVOR,
@@ -113,6 +116,8 @@ _NOUN_ONLY_PREP = {"case": "against", "call": "for", "demand": "for", "plea": "f
 _STANCE_NOUN_PREPS = {"of", "for", "to", "against", "toward", "towards", "on", "with"}
 # Verbs whose dative or indirect object is favoured: "Twitter gave Mohamed the option".
 _GIVING = {"give", "grant", "award", "offer", "present"}
+# Verbs that press someone to act: "urged the Federal Reserve to raise rates" is for raising rates.
+_URGING = {"urge", "press", "pressure", "implore", "call", "push", "exhort", "beg", "lobby"}
 _RELATIVE = {"who", "which", "that", "whom"}
 # Heads that want or try an act: the stance holds, with less confidence.
 _INTENT_HEADS = {"try", "want", "seek", "plan", "intend", "threaten", "attempt", "vow", "pledge",
@@ -316,7 +321,8 @@ class _Context:
         """Type the phrase headed by ``head`` as an actor, an act or a topic.
 
         The owner of an act is the first actor linked to it ("Philadelphia's decision", "the
-        use by ICE", "the contract with ICE") that is not the holder's own side.
+        use by ICE", "the contract with ICE") that is not the holder's own side; a possessor
+        before an agent ("by ..."), an agent before the rest.
         """
         doc = self.doc
         actor = self.actor(head)
@@ -334,8 +340,13 @@ class _Context:
         if head.pos_ not in {"NOUN", "PROPN", "VERB"}:
             return None
         start, end, text = _phrase(doc, head, keep_complements=head.lemma_.lower() in ACT_NOUNS)
+        infinitive = re.match(r"to\s+", text, re.IGNORECASE) if head.pos_ == "VERB" else None
+        if infinitive:  # "to raise rates" -> "raise rates"
+            start, text = start + infinitive.end(), text[infinitive.end():]
         linked: list[LocalActor] = []
-        for child in sorted(head.children, key=lambda c: c.dep_ != "poss"):
+        # the possessor first, then the agent of a nominalised act ("the arrest of the journalist
+        # by the police" is the police's act), then the other links in text order
+        for child in sorted(head.children, key=lambda c: 0 if c.dep_ == "poss" else 1 if c.lower_ == "by" else 2):
             if child.dep_ in {"poss", "compound"}:
                 linked.append(self.actor(child))
             elif child.dep_ == "prep" and (child.lower_ in {"by", "of", "with", "for", "from", "to"} or head.pos_ == "VERB"):
@@ -347,8 +358,10 @@ class _Context:
         lemma = head.lemma_.lower()
         kind = ACT if (lemma in ACT_NOUNS or head.pos_ == "VERB") and owner is not None else TOPIC
         if kind == TOPIC and lemma not in ACT_NOUNS and head.pos_ != "PROPN" and owner is None:
-            # A bare common noun ("people", "the system") is too vague to be a topic.
-            if not any(c.dep_ in {"compound", "amod", "prep"} for c in head.children):
+            # A bare common noun ("people", "the system") is too vague to be a topic; an act with
+            # an object is not ("raise interest rates").
+            specific = {"compound", "amod", "prep"} | ({"dobj"} if head.pos_ == "VERB" else set())
+            if not any(c.dep_ in specific for c in head.children):
                 return None
         label = clean_name(text) if head.pos_ != "VERB" else text
         return Target(kind, label, start, end, owner, key=topic_key(doc, head))
@@ -502,6 +515,8 @@ def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of
         if target_token is None or (target_token.lemma_.lower() in STANCE_NOUNS and any(
                 c.dep_ == "prep" and c.lower_ in _STANCE_NOUN_PREPS for c in target_token.children)):
             continue  # "renewed his calls for X": the stance noun carries the stance (pass 4)
+        if lemma in NEGATING_CUES and target_token.pos_ == "VERB":
+            continue  # "denied opposing the deal" denies an act (see _denied), it takes nothing away
         holder, claim = holder_in_claim(holder, token)
         target = context.target(target_token, holder)
         if target is None and target_token.pos_ == "VERB":
@@ -560,7 +575,28 @@ def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of
             if target is not None and target.kind == ACTOR:
                 add(holder, FAVOR, target, token, "act", CONFIDENCE["act"] * factor * 0.9, claim)
 
-    # 5. "critics of X", "supporters of Y": a description that is a position.
+    # 5. Urging: "X urged Y to V", "called on Y to V", "pressed Y not to V": X is for (against)
+    #    the act V. A stance verb with an object ("asked lawmakers to repeal the law") is pass 2's.
+    for token in tokens:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in _URGING or _negated(token) or _denied(token):
+            continue
+        urged = next((c for c in token.children if c.dep_ in {"dobj", "dative"}), None)
+        if urged is None and token.lemma_.lower() == "call":
+            on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+            urged = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
+        act = next((c for c in token.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or (  # or parsed
+            c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None)  # as purpose
+        if urged is None or act is None or context.actor(urged) is None:
+            continue
+        act_lemma = act.lemma_.lower()
+        if (act_lemma in FAVOR_VERBS or act_lemma in AGAINST_VERBS) and any(c.dep_ == "dobj" for c in act.children):
+            continue
+        subject, factor = _acting_subject(token)
+        holder, claim = holder_in_claim(context.actor(subject) if subject is not None else None, token)
+        polarity_ = AGAINST if any(c.dep_ == "neg" for c in act.children) else FAVOR
+        add(holder, polarity_, context.target(act, holder), token, "act", CONFIDENCE["act"] * factor * 0.9, claim)
+
+    # 6. "critics of X", "supporters of Y": a description that is a position.
     for token in tokens:
         polarity_ = POSITION_NOUNS.get(token.lemma_.lower())
         if polarity_ is None or token.dep_ in {"appos", "attr"} or token.i not in context.actor_at:

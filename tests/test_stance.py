@@ -49,6 +49,27 @@ def test_negation(stances_of):
     assert not any(h == "senators" for h, _, _ in stances)
 
 
+def test_a_nominalised_act_belongs_to_its_agent(stances_of):
+    stances, _ = stances_of("Amnesty International condemned the arrest of the journalist by Egyptian police.")
+    assert has(stances, "Amnesty International", "against", "arrest of the journalist by Egyptian police @Egyptian police")
+    assert not any(t.endswith("@journalist") for _, _, t in stances)
+
+
+def test_urging_someone_to_act_is_for_the_act(stances_of):
+    for text, holder, polarity, act in [
+            ("Senator Elizabeth Warren urged the Federal Reserve to raise interest rates.",
+             "Elizabeth Warren", "favor", "raise interest rates"),
+            ("Amnesty International called on Egypt to release the journalist.",
+             "Amnesty International", "favor", "release the journalist"),
+            ("The union pressed the city council not to approve the budget cuts.", "union", "against", "budget cuts")]:
+        stances, _ = stances_of(text)
+        assert has(stances, holder, polarity, act), (text, stances)
+        # the one urged is not the target: urging Egypt is not being for or against Egypt
+        assert not any(t in {"Federal Reserve", "Egypt", "city council"} for _, _, t in stances)
+    stances, _ = stances_of("Amnesty International did not urge Egypt to release the journalist.")
+    assert stances == []
+
+
 def test_a_denied_act_is_no_stance(stances_of):
     stances, _ = stances_of("The Sierra Club denied that it opposed the Keystone XL pipeline. "
                             "Senator John Smith denied opposing the trade deal. "
