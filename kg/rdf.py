@@ -325,7 +325,7 @@ def _target_node(mint: _Minter, graph: Graph, stance: Stance, iri_of, span, topi
             graph.add((node, SKOS.altLabel, _text(target.label)))
         graph.add((node, SKG.evidence, span(stance.doc_id, target.start, target.end)))
         return node, graph.value(node, SDO.agent) or owner
-    node = mint.topic(target.key or target.label)
+    node = mint.inside(stance.doc_id, "topic", slugify(target.key)) if target.local else mint.topic(target.key or target.label)
     if node not in topics_seen:
         topics_seen.add(node)
         graph.add((node, RDF.type, SKG.Topic))

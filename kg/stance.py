@@ -148,6 +148,9 @@ class Target:
     end: int
     actor: LocalActor | None = None  # the actor itself, or the owner of the act / party of the topic
     key: str = ""
+    #: a topic named only by a generic act noun ("its contract", "the plan"): one per article, since
+    #: "the contract" of one article is not "the contract" of another
+    local: bool = False
 
 
 @dataclass
@@ -364,7 +367,8 @@ class _Context:
             if not any(c.dep_ in specific for c in head.children):
                 return None
         label = clean_name(text) if head.pos_ != "VERB" else text
-        return Target(kind, label, start, end, owner, key=topic_key(doc, head))
+        key = topic_key(doc, head)
+        return Target(kind, label, start, end, owner, key=key, local=kind == TOPIC and key in ACT_NOUNS)
 
 
 # Words for one kind of thing: "the deal" can take up "the city's contract with ICE".

@@ -107,3 +107,20 @@ def test_claims_are_about_the_acts_and_topics_they_take_a_side_on(seed_graph):
         SELECT ?claim ?label WHERE { ?claim a schema:Claim ; schema:about ?target .
                                      ?target a skg:Act ; rdfs:label ?label }""").as_dicts()
     assert any("contract" in str(r["label"]).lower() for r in rows)
+
+
+def test_topics_merge_across_articles_but_a_bare_generic_noun_does_not(nlp):
+    from conftest import extract_texts
+
+    result = extract_texts(nlp, {
+        "a": "Senator Maria Lopez opposed the sanctuary laws. Microsoft terminated its contract last year.",
+        "b": "Governor Ann Kim defended the sanctuary law. Acme Corporation terminated its contract in May."})
+    rows = run_query(to_graph(result), """
+        SELECT ?topic ?label (COUNT(DISTINCT ?holder) AS ?holders) WHERE {
+            ?stance skg:target ?topic ; skg:holder ?holder . ?topic a skg:Topic ; rdfs:label ?label }
+        GROUP BY ?topic ?label""").as_dicts()
+    by_label = {str(r["label"]).lower(): r for r in rows}
+    sanctuary = [r for label, r in by_label.items() if "sanctuary law" in label]
+    assert len({str(r["topic"]) for r in sanctuary}) == 1 and int(sanctuary[0]["holders"]) == 2
+    contracts = {str(r["topic"]) for r in rows if "contract" in str(r["label"]).lower()}
+    assert len(contracts) == 2, rows  # Microsoft's contract is not Acme's
