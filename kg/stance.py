@@ -686,6 +686,16 @@ def _claim_evaluations(context: _Context, claim: Claim, polarity: PolarityScorer
             confidence = CONFIDENCE["evaluation"] * (0.9 if claim.certainty != "certain" else 1.0)
             stances.append(_from_claim(context, claim, polarity_, target, head, "evaluation", confidence))
             seen_targets.add(subject.i)
+        elif (target is not None and target.kind != ACTOR and copular and polarity is not None and parsed is not None
+              and target.actor is not claim.speaker and claim.start <= target.start and target.end <= claim.end):
+            # words the lexicon lacks ("the decision was misguided"): the polarity model judges
+            # the act or topic the claim predicates something of
+            label, probability = polarity(claim_text, target.start - claim.start, target.end - claim.start, parsed)
+            if label != "neutral" and probability >= MODEL_THRESHOLD:
+                polarity_ = FAVOR if label == "positive" else AGAINST
+                stances.append(_from_claim(context, claim, polarity_, target, head, "model",
+                                           CONFIDENCE["model"] * probability))
+                seen_targets.add(subject.i)
     if polarity is None or parsed is None:
         return stances  # the model scores the parse at hand; it never parses a text again
     if _reports_others_act(context, claim, head):

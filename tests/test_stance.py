@@ -90,6 +90,15 @@ def test_evaluation_inside_a_claim_belongs_to_the_speaker(stances_of):
     assert has(stances, "Justice Department", "against", "city's decision")
 
 
+def test_the_polarity_model_judges_what_a_claim_says_an_act_is(stances_of, polarity):
+    # no lexicon word carries this evaluation; the model reads it
+    stances, _ = stances_of("Senator Maria Lopez said the new policy was a step in the right direction.", polarity)
+    assert has(stances, "Maria Lopez", "favor", "new policy")
+    # a statement of fact about an act is no stance
+    stances, _ = stances_of("Senator Maria Lopez said the agreement will be reviewed next year.", polarity)
+    assert stances == []
+
+
 def test_a_third_party_act_inside_a_claim_is_not_its_stance(stances_of, polarity):
     stances, _ = stances_of("Greenpeace said the Acme Corporation sued the farmers last year.")
     assert not any(h == "Acme Corporation" for h, _, _ in stances)
