@@ -5,17 +5,19 @@ Three sources, each a rule over the dependency parse:
 * **acts and speech acts** with a polarity ("sided with", "criticized", "blocked", "tried to
   withhold funding from", "would not renew"), holder = the acting subject (through "tried to" /
   "wants to"), target = the object, the prepositional object that carries the polarity, or for a
-  passive the subject ("was blocked by a judge");
+  passive the subject ("was blocked by a judge"); urging someone to act is a stance on the act
+  ("urged the Federal Reserve to raise rates");
 * **evaluative claim content**: what a speaker says of a target ("X says the decision is
   irresponsible"), scored with an evaluative lexicon (VADER's words, Hutto & Gilbert 2014) and,
   when given, a target-aware polarity model (:mod:`kg.polarity`);
 * **reported positions**: "X, a critic of Y", "X, a supporter of Y".
 
 Negation and modality are read off the verb: a negated favor act ("would not renew") is against
-its object; a negated against act ("did not oppose") is no stance; "tried to", "wants to" lower
-the confidence. Non-answers give no stance. Inside a claim, an act belongs to the speaker (or to
-the body the speaker speaks for), never to a third party the speaker talks about; the journalist
-holds no stances.
+its object; a negated against act ("did not oppose") is no stance, nor is a denied one ("denied
+that it opposed Y"); "tried to", "wants to" lower the confidence. Non-answers give no stance.
+Inside a claim, an act belongs to the speaker (or to the body the speaker speaks for), never to
+a third party the speaker talks about, and a reported act between others gives the speaker no
+side; the journalist holds no stances.
 """
 
 from __future__ import annotations
