@@ -590,8 +590,9 @@ def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of
         if urged is None and token.lemma_.lower() == "call":
             on = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "on"), None)
             urged = next((c for c in on.children if c.dep_ == "pobj"), None) if on is not None else None
-        act = next((c for c in token.children if c.pos_ == "VERB" and (c.dep_ == "xcomp" or (  # or parsed
-            c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))), None)  # as purpose
+        # the urged act: an infinitive complement, which the parser sometimes attaches as a purpose clause
+        act = next((c for c in token.children if c.pos_ == "VERB" and c.dep_ in {"xcomp", "advcl"}
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
         if urged is None or act is None or context.actor(urged) is None:
             continue
         act_lemma = act.lemma_.lower()
@@ -690,8 +691,8 @@ def _claim_evaluations(context: _Context, claim: Claim, polarity: PolarityScorer
             seen_targets.add(subject.i)
         elif (target is not None and target.kind != ACTOR and copular and polarity is not None and parsed is not None
               and target.actor is not claim.speaker and claim.start <= target.start and target.end <= claim.end):
-            # words the lexicon lacks ("the decision was misguided"): the polarity model judges
-            # the act or topic the claim predicates something of
+            # words the lexicon cannot score ("the new policy was a step in the right direction"):
+            # the polarity model judges the act or topic the claim predicates something of
             label, probability = polarity(claim_text, target.start - claim.start, target.end - claim.start, parsed)
             if label != "neutral" and probability >= MODEL_THRESHOLD:
                 polarity_ = FAVOR if label == "positive" else AGAINST
