@@ -337,7 +337,7 @@ class _Context:
             return Target(ACTOR, actor.label(), start, end, actor)
         if head.pos_ == "PRON" or head.lower_ in _ANAPHORIC:
             return None
-        antecedent = _topic_antecedent(doc, head)
+        antecedent = _topic_antecedent(doc, head, lambda t: self.actor(t) is not None)
         if antecedent is not None:
             return self.target(antecedent, holder)
         if any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in _ANAPHORIC for c in head.children):
@@ -385,19 +385,34 @@ TOPIC_CLASSES = [
 _TOPIC_CLASS = {word: i for i, words in enumerate(TOPIC_CLASSES) for word in words}
 
 
-def _topic_antecedent(doc: Doc, head: Token) -> Token | None:
-    """For a bare "the deal" / "this decision", the latest fuller phrase of the same kind before it."""
+# Modifiers that make "the new deal" another deal than the one before.
+_CONTRASTIVE = {"new", "other", "another", "second", "previous", "old", "first", "next", "different",
+                "separate", "former", "earlier", "later", "last", "original", "revised", "future"}
+
+
+def _topic_antecedent(doc: Doc, head: Token, is_actor: Callable[[Token], bool] = lambda t: False) -> Token | None:
+    """For "the deal" / "this decision", the latest fuller phrase of the same kind before it.
+
+    A bare phrase takes up any fuller one; a phrase with descriptive modifiers only ("the
+    data-sharing deal") takes up one that names a party ("the PARS agreement with ICE"), unless
+    a modifier sets it apart ("the new deal") or names an actor itself ("the Palantir deal").
+    """
     lemma = head.lemma_.lower()
     if lemma not in _TOPIC_CLASS or head.pos_ != "NOUN":
         return None
     modifiers = [c for c in head.children if c.dep_ not in {"det", "punct"}]
     determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
-    if modifiers or determiner not in {"the", "this", "that", "such"}:
+    if determiner not in {"the", "this", "that", "such"}:
         return None
+    descriptive = all(c.dep_ in {"compound", "amod"} and c.lower_ not in _CONTRASTIVE and not is_actor(c)
+                      for c in modifiers)
+    if not descriptive:
+        return None
+    fuller = {"poss", "prep"} if modifiers else {"poss", "prep", "compound", "amod", "acl"}
     kind = _TOPIC_CLASS[lemma]
     for token in reversed(doc[:head.i]):
         if (token.pos_ == "NOUN" and _TOPIC_CLASS.get(token.lemma_.lower()) == kind
-                and any(c.dep_ in {"poss", "prep", "compound", "amod", "acl"} for c in token.children)):
+                and any(c.dep_ in fuller for c in token.children)):
             return token
     return None
 

@@ -129,3 +129,13 @@ def test_the_deal_takes_up_the_contract(stances_of):
     stances, _ = stances_of("The city signed a data-sharing contract with Palantir in 2015. "
                             "Mayor Jim Kenney said he would not renew the deal.")
     assert has(stances, "Jim Kenney", "against", "data-sharing contract with Palantir")
+
+
+def test_a_described_deal_takes_up_the_named_one_but_a_new_deal_does_not(stances_of):
+    stances, _ = stances_of("Philadelphia ended the PARS agreement with ICE on Friday. "
+                            "The Department of Homeland Security criticized the data-sharing deal.")
+    assert has(stances, "Department of Homeland Security", "against", "PARS agreement with ICE")
+    stances, _ = stances_of("The city signed a data-sharing contract with Palantir in 2015. "
+                            "The mayor criticized the new contract.")
+    assert has(stances, "mayor", "against", "new contract")
+    assert not any("Palantir" in t for _, _, t in stances)
