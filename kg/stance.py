@@ -111,10 +111,11 @@ STANCE_NOUNS = {
     "protest": AGAINST, "war": AGAINST, "campaign": AGAINST, "charges": AGAINST, "allegation": AGAINST,
     "accusation": AGAINST, "sanctions": AGAINST, "boycott": AGAINST, "crackdown": AGAINST, "ban": AGAINST,
     "call": FAVOR, "demand": FAVOR, "plea": FAVOR, "appeal": FAVOR, "push": FAVOR, "bid": FAVOR,
+    "strike": AGAINST, "walkout": AGAINST,
 }
 # Stance nouns that take their target only with one preposition: "calls for X", not "calls to X".
 _NOUN_ONLY_PREP = {"case": "against", "call": "for", "demand": "for", "plea": "for", "appeal": "for",
-                   "push": "for", "bid": "for", "war": "on"}
+                   "push": "for", "bid": "for", "war": "on", "strike": "against", "walkout": "against"}
 _STANCE_NOUN_PREPS = {"of", "for", "to", "against", "toward", "towards", "on", "with"}
 # Verbs whose dative or indirect object is favoured: "Twitter gave Mohamed the option".
 _GIVING = {"give", "grant", "award", "offer", "present"}

@@ -49,6 +49,13 @@ def test_negation(stances_of):
     assert not any(h == "senators" for h, _, _ in stances)
 
 
+def test_striking_against_someone(stances_of):
+    stances, _ = stances_of("Teachers went on strike against the Chicago Board of Education on Monday.")
+    assert has(stances, "Teachers", "against", "Chicago Board of Education")
+    stances, _ = stances_of("The union called off its strike at the plant.")
+    assert stances == []
+
+
 def test_a_nominalised_act_belongs_to_its_agent(stances_of):
     stances, _ = stances_of("Amnesty International condemned the arrest of the journalist by Egyptian police.")
     assert has(stances, "Amnesty International", "against", "arrest of the journalist by Egyptian police @Egyptian police")
