@@ -391,7 +391,7 @@ _CONTRASTIVE = {"new", "other", "another", "second", "previous", "old", "first",
                 "separate", "former", "earlier", "later", "last", "original", "revised", "future"}
 
 
-def _topic_antecedent(doc: Doc, head: Token, is_actor: Callable[[Token], bool] = lambda t: False) -> Token | None:
+def _topic_antecedent(doc: Doc, head: Token, is_actor: Callable[[Token], bool]) -> Token | None:
     """For "the deal" / "this decision", the latest fuller phrase of the same kind before it.
 
     A bare phrase takes up any fuller one; a phrase with descriptive modifiers only ("the
