@@ -40,8 +40,8 @@ def _gum_module():
 
 
 def run_gold(nlp) -> dict | None:
-    from kg.evaluate import GoldError, evaluate
-    from kg.pipeline import default_polarity
+    from kg.extract.evaluate import GoldError, evaluate
+    from kg.extract.pipeline import default_polarity
 
     if not any(GOLD.glob("*.json")):
         print(f"accuracy: note: no gold files in {GOLD}; skipping the dev gold set", file=sys.stderr)
@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every number as JSON")
     args = parser.parse_args(argv)
 
-    from kg.nlp import load_pipeline
+    from kg.extract.nlp import load_pipeline
 
     nlp = load_pipeline(args.model)
     gum_module = _gum_module()

@@ -74,10 +74,11 @@ def _cpu() -> float:
 
 
 def throughput(folder: Path, times: int) -> list[tuple[str, float, float]]:
-    from kg.ingest import read_documents
-    from kg.nlp import load_pipeline, masked_text, model_description
-    from kg.pipeline import extractor
-    from kg.store import GraphStore, build_into_store
+    from kg.extract.ingest import read_documents
+    from kg.extract.nlp import load_pipeline, masked_text, model_description
+    from kg.run.engine import extractor
+    from kg.graph.store import GraphStore
+    from kg.run.store_build import build_into_store
 
     path = corpus(folder, times)
     documents = list(read_documents([path]))
@@ -147,10 +148,10 @@ def growth(folder: Path, sizes: list[int]) -> list[tuple[int, int, float, float]
 
 def big_graph(folder: Path, triples: int) -> Path:
     """N-Triples of about ``triples`` triples: the Wikinews graph with its documents repeated."""
-    from kg.ingest import read_documents
-    from kg.nlp import load_pipeline
-    from kg.pipeline import default_polarity, extract, merge
-    from kg.rdf import serialize, to_graph
+    from kg.extract.ingest import read_documents
+    from kg.extract.nlp import load_pipeline
+    from kg.extract.pipeline import default_polarity, extract, merge
+    from kg.graph.rdf import serialize, to_graph
 
     nlp = load_pipeline(MODEL)
     results = list(extract(nlp, read_documents([ARTICLES]), default_polarity()))
@@ -176,8 +177,8 @@ def rdflib_worker(source: str, tasks: list[str]) -> None:
     """Child process: load ``source`` into an rdflib Graph, run ``tasks``, print one JSON line each."""
     from rdflib import Graph
 
-    from kg.query import run_query
-    from kg.rdf import serialize
+    from kg.graph.query import run_query
+    from kg.graph.rdf import serialize
 
     start = time.perf_counter()
     graph = Graph()
@@ -232,8 +233,8 @@ def _rdflib_side(source: Path, tasks: list[str], limit: float) -> dict[str, dict
 def sparql_and_export(folder: Path, triples: int, limit: float) -> tuple[list, list, int]:
     import pyoxigraph as ox
 
-    from kg.query import canned_names
-    from kg.store import GraphStore
+    from kg.graph.query import canned_names
+    from kg.graph.store import GraphStore
 
     source = big_graph(folder, triples)
     store_dir = folder / "big.store"

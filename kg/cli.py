@@ -72,12 +72,12 @@ def _check_output(path: Path) -> None:
 
 def _load(path: Path):
     """Parse an RDF file, turning every failure into a one-line UserError."""
-    from .rdf import load_graph
+    from kg.graph.rdf import load_graph
 
     if not path.exists():
         raise UserError(f"{path}: no such file")
     if path.is_dir():
-        from .store import is_store
+        from kg.graph.store import is_store
 
         if is_store(path):  # a store folder from kg build --store
             return _open_store(path, read_only=True).rdflib_graph()
@@ -103,7 +103,7 @@ def _syntax_error(path: Path) -> Optional[str]:
     try:
         import pyoxigraph as ox
 
-        from .serve import syntax_message
+        from kg.service.serve import syntax_message
 
         suffix = path.suffix.lower().lstrip(".")
         fmt = ox.RdfFormat.JSON_LD if suffix == "json" else ox.RdfFormat.from_extension(suffix) or ox.RdfFormat.TURTLE
@@ -135,11 +135,12 @@ def build(
     Example: kg build seeds/ -o output/graph.ttl
     Large inputs: kg build news/ --store news.store --jobs 2
     """
-    from .ingest import Skipped, read_documents
-    from .nlp import ModelError, load_pipeline, model_description
-    from .distributed import SchedulerError
-    from .pipeline import extractor, merge
-    from .rdf import format_for, to_graph, write_graph
+    from kg.extract.ingest import Skipped, read_documents
+    from kg.extract.nlp import ModelError, load_pipeline, model_description
+    from kg.run.distributed import SchedulerError
+    from kg.extract.pipeline import merge
+    from kg.run.engine import extractor
+    from kg.graph.rdf import format_for, to_graph, write_graph
 
     if output is None and store is None:
         raise UserError("say where the graph goes: -o FILE, --store DIR, or both")
@@ -155,7 +156,8 @@ def build(
         raise UserError(str(error)) from None
     alias_table = []
     if aliases is not None:
-        from .aliases import AliasError, load_aliases
+        from kg.extract.aliases import AliasError
+        from kg.graph.aliases import load_aliases
 
         try:
             alias_table = load_aliases(aliases)
@@ -191,7 +193,7 @@ def build(
     except ModelError as error:
         raise UserError(str(error)) from None
     try:
-        from .rdf import _Minter
+        from kg.graph.rdf import _Minter
         _Minter(base)
     except ValueError as error:
         raise UserError(str(error)) from None
@@ -232,7 +234,7 @@ def _progress():
 
 
 def _open_store(path: Path, read_only: bool = False, create: bool = False):
-    from .store import GraphStore, StoreError
+    from kg.graph.store import GraphStore, StoreError
 
     try:
         return GraphStore(path, read_only=read_only, create=create)
@@ -247,11 +249,12 @@ def _build_into_store(documents, problems, output: Optional[Path], rdf_format: s
     import shutil
     import tempfile
 
-    from .distributed import SchedulerError
-    from .nlp import ModelError, load_pipeline, model_description
-    from .pipeline import extractor
-    from .rdf import _Minter
-    from .store import StoreError, build_into_store
+    from kg.run.distributed import SchedulerError
+    from kg.extract.nlp import ModelError, load_pipeline, model_description
+    from kg.run.engine import extractor
+    from kg.graph.rdf import _Minter
+    from kg.graph.store import StoreError
+    from kg.run.store_build import build_into_store
 
     try:
         mint = _Minter(base)
@@ -341,7 +344,7 @@ def query(
 
     Example: kg query output/graph.ttl stances --format csv
     """
-    from .query import QueryError, render_table, run_query, resolve_query
+    from kg.graph.query import QueryError, render_table, run_query, resolve_query
 
     if store is not None or endpoint is not None:
         if store is not None and endpoint is not None:
@@ -358,14 +361,14 @@ def query(
         raise UserError(str(error)) from None
     try:
         if endpoint is not None:
-            from .push import EndpointError, query_endpoint
+            from kg.service.push import EndpointError, query_endpoint
 
             try:
                 table = query_endpoint(_endpoint(endpoint, user, password, auth, token), query_spec, graph_iri)
             except EndpointError as error:
                 raise UserError(str(error)) from None
         else:
-            from .store import is_store
+            from kg.graph.store import is_store
 
             if store is None and graph is not None and is_store(graph):
                 store = Path(graph)
@@ -380,7 +383,7 @@ def query(
 
 
 def _endpoint(url: str, user: Optional[str], password: Optional[str], auth: str, token: Optional[str]):
-    from .push import Endpoint, EndpointError
+    from kg.service.push import Endpoint, EndpointError
 
     try:
         return Endpoint(url, user=user, password=password, auth=auth, token=token)
@@ -404,15 +407,15 @@ def push(
 
     Example: kg push news.store --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --graph https://example.org/news --user dba --password dba
     """
-    from .push import EndpointError, nt_chunks, push as push_graph
-    from .store import StoreError, is_store
+    from kg.service.push import EndpointError, nt_chunks, push as push_graph
+    from kg.graph.store import StoreError, is_store
 
     if not source.exists():
         raise UserError(f"{source}: no such file or store folder")
     if source.is_dir() and not is_store(source):
         raise UserError(f"{source}: is a folder but not a store")
     if graph_iri is not None:
-        from .rdf import _UNSAFE
+        from kg.graph.rdf import _UNSAFE
 
         if ":" not in graph_iri or _UNSAFE.search(graph_iri):
             raise UserError(f"--graph '{graph_iri}' is not an absolute IRI")
@@ -428,7 +431,7 @@ def _emit(text: str, output: Optional[Path]) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from .rdf import write_atomic
+    from kg.graph.rdf import write_atomic
 
     _check_output(output)
     try:
@@ -443,7 +446,7 @@ def validate(graph: Path = typer.Argument(..., readable=False, help="An RDF file
 
     Example: kg validate output/graph.ttl
     """
-    from .validate import validate as run_validation
+    from kg.graph.validate import validate as run_validation
 
     report = run_validation(_load(graph))
     if not report.conforms:
@@ -462,7 +465,7 @@ def viz(
 
     Example: kg viz output/graph.ttl -o output/actors.html
     """
-    from . import viz as viz_module
+    from kg.analysis import viz as viz_module
 
     suffix = output.suffix.lower()
     if suffix not in {".html", ".htm", ".png", ".svg"}:
@@ -491,9 +494,9 @@ def eval_command(
 
     Example: kg eval tests/data/gold
     """
-    from .evaluate import GoldError, as_json, load_gold_dir, predict, evaluate_predictions
-    from .nlp import ModelError, load_pipeline, model_description
-    from .pipeline import default_polarity
+    from kg.extract.evaluate import GoldError, as_json, load_gold_dir, predict, evaluate_predictions
+    from kg.extract.nlp import ModelError, load_pipeline, model_description
+    from kg.extract.pipeline import default_polarity
 
     try:
         golds = load_gold_dir(gold_dir)
@@ -521,7 +524,7 @@ def stats(
     """
     import json
 
-    from .network import format_summary, summary
+    from kg.analysis.network import format_summary, summary
 
     if fmt not in {"table", "json"}:
         raise UserError(f"unknown format '{fmt}' (choose table or json)")
@@ -544,8 +547,8 @@ def export(
 
     Example: kg export output/graph.ttl -o output/actors.graphml
     """
-    from .network import EXPORT_SUFFIXES, export_graph, write_network
-    from .rdf import SUFFIX_FORMATS
+    from kg.analysis.network import EXPORT_SUFFIXES, export_graph, write_network
+    from kg.graph.rdf import SUFFIX_FORMATS
 
     if output.suffix.lower() in SUFFIX_FORMATS and output.suffix.lower() != ".json":
         return _export_rdf(graph, output)
@@ -582,7 +585,7 @@ def serve(
 
     Example: kg serve output/graph.ttl   (then open http://127.0.0.1:8000/)
     """
-    from .serve import Limits, Options, ServeError, is_store_folder, serve as run_server
+    from kg.service.serve import Limits, Options, ServeError, is_store_folder, serve as run_server
 
     if (graph is None) == (store is None):
         raise UserError("give a GRAPH file or --store DIR (one of them)")
@@ -609,8 +612,8 @@ def serve(
 
 def _export_rdf(source: Path, output: Path) -> None:
     """``kg export GRAPH -o FILE.ttl|.nt|.nq|.trig|.jsonld``: the RDF graph itself; from a store, streamed."""
-    from .rdf import format_for, write_graph
-    from .store import is_store
+    from kg.graph.rdf import format_for, write_graph
+    from kg.graph.store import is_store
 
     _check_output(output)
     rdf_format = format_for(output, None)

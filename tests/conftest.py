@@ -14,22 +14,22 @@ CORPORA = ROOT / "tests" / "data" / "corpora"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from kg.nlp import load_pipeline
+    from kg.extract.nlp import load_pipeline
 
     return load_pipeline()
 
 
 @pytest.fixture(scope="session")
 def polarity():
-    from kg.pipeline import default_polarity
+    from kg.extract.pipeline import default_polarity
 
     return default_polarity()
 
 
 def extract_texts(nlp, texts: dict[str, str], polarity=None):
     """Run the per-article stages and the merge on in-memory texts."""
-    from kg.ingest import analyse_structure
-    from kg.pipeline import extract, merge
+    from kg.extract.ingest import analyse_structure
+    from kg.extract.pipeline import extract, merge
 
     documents = [analyse_structure(doc_id, text) for doc_id, text in texts.items()]
     return merge(list(extract(nlp, documents, polarity)), "test-model")
@@ -37,9 +37,9 @@ def extract_texts(nlp, texts: dict[str, str], polarity=None):
 
 @pytest.fixture(scope="session")
 def seed_result(nlp, polarity):
-    from kg.ingest import read_documents
-    from kg.nlp import model_description
-    from kg.pipeline import extract, merge
+    from kg.extract.ingest import read_documents
+    from kg.extract.nlp import model_description
+    from kg.extract.pipeline import extract, merge
 
     results = list(extract(nlp, read_documents([SEEDS]), polarity))
     return merge(results, model_description(nlp))
@@ -47,7 +47,7 @@ def seed_result(nlp, polarity):
 
 @pytest.fixture(scope="session")
 def seed_graph(seed_result):
-    from kg.rdf import to_graph
+    from kg.graph.rdf import to_graph
 
     return to_graph(seed_result)
 

@@ -37,7 +37,7 @@ GOLD_STANCE_F1 = 0.25            # measured 0.28 (P 0.42, R 0.20)
 
 @pytest.fixture(scope="module")
 def floors_nlp():
-    from kg.nlp import load_pipeline
+    from kg.extract.nlp import load_pipeline
 
     return load_pipeline()
 
@@ -70,8 +70,8 @@ def test_gum_subset_floors(floors_nlp):
 
 @pytest.mark.skipif(not any(GOLD.glob("*.json")), reason="no dev gold set in tests/data/gold")
 def test_dev_gold_floors(floors_nlp):
-    from kg.evaluate import evaluate
-    from kg.pipeline import default_polarity
+    from kg.extract.evaluate import evaluate
+    from kg.extract.pipeline import default_polarity
 
     metrics = evaluate(GOLD, nlp=floors_nlp, polarity=default_polarity()).total().metrics()
     _at_least(metrics["actor_recall"], GOLD_ACTOR_RECALL, "actor recall")

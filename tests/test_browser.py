@@ -14,7 +14,7 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 
-from kg import network, viz
+from kg.analysis import network, viz
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPH_TTL = ROOT / "output" / "graph.ttl"

@@ -140,9 +140,9 @@ def test_pull_quote_signed_with_a_dash(claims_of):
 
 
 def test_captions_are_credited_to_their_source_not_claimed(nlp):
-    from kg.query import run_query
-    from kg.rdf import to_graph
-    from kg.validate import validate
+    from kg.graph.query import run_query
+    from kg.graph.rdf import to_graph
+    from kg.graph.validate import validate
 
     text = ("Fan Expo draws thousands\n\n"
             "The far end of the convention floor, shortly after opening Friday. Image: Nick Moreau.\n\n"
@@ -184,8 +184,8 @@ def test_documents_speak_for_their_owner_or_authors_or_themselves(nlp):
     assert "author" in found["most schools have too few teachers"].label
     # A document that states nothing is no actor: "the report" above is its authors', not a node.
     assert not any(a.type == "CreativeWork" and "report" in a.label.lower() for a in result.actors)
-    from kg.query import run_query
-    from kg.rdf import to_graph
+    from kg.graph.query import run_query
+    from kg.graph.rdf import to_graph
 
     rows = run_query(to_graph(result), "actors").as_dicts()
     assert any(r["type"] == "CreativeWork" and "Figures" in r["label"] for r in rows)

@@ -68,9 +68,10 @@ def test_one_actor_per_person_across_articles(nlp):
 
 
 def test_user_alias_table_merges_and_links(nlp, tmp_path):
-    from kg.aliases import apply_aliases, load_aliases
-    from kg.rdf import to_graph
-    from kg.vocab import OWL
+    from kg.extract.aliases import apply_aliases
+    from kg.graph.aliases import load_aliases
+    from kg.graph.rdf import to_graph
+    from kg.graph.vocab import OWL
 
     table = tmp_path / "aliases.csv"
     table.write_text("name,canonical,iri\nJim Kenney,Jim Kenney,http://www.wikidata.org/entity/Q6195522\n"
@@ -90,8 +91,8 @@ def test_user_alias_table_merges_and_links(nlp, tmp_path):
 
 
 def test_interview_answers_are_claims_of_the_interviewee(nlp):
-    from kg.ingest import analyse_structure
-    from kg.pipeline import extract
+    from kg.extract.ingest import analyse_structure
+    from kg.extract.pipeline import extract
 
     text = wikinews(["GUM_interview_hill"])["GUM_interview_hill"]
     (result,) = extract(nlp, [analyse_structure("hill", text)])

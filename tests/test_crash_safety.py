@@ -130,7 +130,7 @@ def reference(articles, tmp_path_factory) -> Path:
 
 
 def _store_triples(folder: Path) -> set:
-    from kg.store import GraphStore
+    from kg.graph.store import GraphStore
 
     store = GraphStore(folder, read_only=True, create=False)
     try:
@@ -140,7 +140,7 @@ def _store_triples(folder: Path) -> set:
 
 
 def _documents_in(folder: Path) -> int:
-    from kg.store import GraphStore
+    from kg.graph.store import GraphStore
 
     store = GraphStore(folder, read_only=True, create=False)
     try:
@@ -155,9 +155,9 @@ def test_a_store_build_killed_half_way_resumes_to_the_uninterrupted_graph(articl
     (whole, consistent), and the re-run ends with the graph of an uninterrupted build."""
     if not _has_store_option():
         pytest.skip("kg build has no --store option yet: nothing to resume into")
-    import kg.store
+    import kg.run.store_build
 
-    monkeypatch.setattr(kg.store, "SEGMENT_DOCS", 2)
+    monkeypatch.setattr(kg.run.store_build, "SEGMENT_DOCS", 2)
     reference = tmp_path / "reference.store"
     assert main(["build", str(articles), "--store", str(reference), "-q"]) == 0
     expected = _store_triples(reference)
@@ -166,12 +166,13 @@ def test_a_store_build_killed_half_way_resumes_to_the_uninterrupted_graph(articl
     crashed = tmp_path / "crashed.store"
     inject = textwrap.dedent("""
         import os, signal
-        import kg.store
-        kg.store.SEGMENT_DOCS = 2
-        kg.store.BATCH_DOCS = 1
+        import kg.graph.store
+        import kg.run.store_build
+        kg.run.store_build.SEGMENT_DOCS = 2
+        kg.run.store_build.BATCH_DOCS = 1
         commits = []
-        _commit = kg.store.GraphStore.commit_segment
-        _add = kg.store.GraphStore.add_graph
+        _commit = kg.graph.store.GraphStore.commit_segment
+        _add = kg.graph.store.GraphStore.add_graph
         def commit_segment(self):
             _commit(self)
             commits.append(1)
@@ -180,8 +181,8 @@ def test_a_store_build_killed_half_way_resumes_to_the_uninterrupted_graph(articl
             if commits:  # writing the second segment, after the first was committed
                 self.flush()
                 os.kill(os.getpid(), signal.SIGKILL)
-        kg.store.GraphStore.commit_segment = commit_segment
-        kg.store.GraphStore.add_graph = add_graph
+        kg.graph.store.GraphStore.commit_segment = commit_segment
+        kg.graph.store.GraphStore.add_graph = add_graph
     """)
     process = _kg(["build", articles, "--store", crashed, "-q"], inject)
     _, err = process.communicate(timeout=120)
@@ -213,7 +214,7 @@ def test_removals_left_by_a_crash_after_the_segment_transaction_are_applied_on_o
     """A crash between a segment's transaction and its removals: the next open finishes them."""
     import pyoxigraph as ox
 
-    from kg.store import _META, _PENDING, REGISTRY_GRAPH, GraphStore
+    from kg.graph.store import _META, _PENDING, REGISTRY_GRAPH, GraphStore
 
     store = GraphStore(tmp_path / "s.store")
     old = ox.Quad(ox.NamedNode("https://example.org/a"), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),

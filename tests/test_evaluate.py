@@ -1,4 +1,4 @@
-"""The scorers themselves (kg.evaluate, benchmarks/gum.py) on small hand-made cases, without spaCy."""
+"""The scorers themselves (kg.extract.evaluate, benchmarks/gum.py) on small hand-made cases, without spaCy."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.evaluate import (GoldError, PredActor, PredClaim, Prediction, PredStance, b_cubed_counts, evaluate_predictions,
+from kg.extract.evaluate import (GoldError, PredActor, PredClaim, Prediction, PredStance, b_cubed_counts, evaluate_predictions,
                          load_gold, load_gold_dir, max_matching, muc_counts, normalise, score_article,
                          target_string_matches, token_overlap)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from kg.ingest import (Skipped, analyse_structure, find_dateline, find_trailer, find_updates, html_to_text,
+from kg.extract.ingest import (Skipped, analyse_structure, find_dateline, find_trailer, find_updates, html_to_text,
                        read_documents)
 
 LIVE_BLOG = (
@@ -100,7 +100,7 @@ def test_bad_files_are_skipped_with_reasons(tmp_path):
 
 
 def test_interview_turns_labelled_and_unlabelled():
-    from kg.ingest import find_turns
+    from kg.extract.ingest import find_turns
 
     labelled = "Q: Why run?\nHill: Because I care.\nQ: And now?\nHill: We go on."
     turns = find_turns(labelled)

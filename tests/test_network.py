@@ -1,4 +1,4 @@
-"""kg.network: the actor graphs, the camp algorithm on hand-made signed graphs, stats and export."""
+"""kg.analysis.network: the actor graphs, the camp algorithm on hand-made signed graphs, stats and export."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
-from kg import network
+from kg.analysis import network
 from kg.cli import main
-from kg.network import camps, example_graph, signed_graph, stance_graph
-from kg import vocab
+from kg.analysis.network import camps, example_graph, signed_graph, stance_graph
+from kg.graph import vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPH_TTL = ROOT / "output" / "graph.ttl"
@@ -34,7 +34,7 @@ def test_doctests():
 
 
 def brute_force_frustration(S: nx.Graph, weight: str = "weight") -> float:
-    """The least frustration of any split in two, by trying them all (independent of kg.network)."""
+    """The least frustration of any split in two, by trying them all (independent of kg.analysis.network)."""
     nodes = sorted({n for u, v in S.edges() for n in (u, v)})
     best = float("inf")
     for sides in itertools.product((0, 1), repeat=len(nodes)):

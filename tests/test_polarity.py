@@ -1,4 +1,4 @@
-"""Tests of the shipped target-dependent polarity model (kg.polarity)."""
+"""Tests of the shipped target-dependent polarity model (kg.extract.polarity)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kg.polarity import LABELS, PolarityModel, PolarityPrediction, default_model
+from kg.extract.polarity import LABELS, PolarityModel, PolarityPrediction, default_model
 
 DEVTEST_RW = Path(__file__).parent / "data" / "corpora" / "newsmtsc" / "devtest_rw.jsonl"
 #: Measured macro-F1 of the shipped model on the first 300 targets of devtest_rw: 0.7271 (0.7091
@@ -196,7 +196,7 @@ def test_sequence_model_reads_pretrained_word_vectors(model):
 
 def test_format_2_sequence_models_with_a_trained_word_embedding_still_load(model):
     """Models trained before GloVe embed the word themselves and have no vectors; they still apply."""
-    from kg.polarity import SequenceModel
+    from kg.extract.polarity import SequenceModel
 
     seq = model.sequence
     rng = np.random.default_rng(0)

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, URIRef
 
-from kg.vocab import NIF
+from kg.graph.vocab import NIF
 
 UNSAFE_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`]')
 
@@ -43,7 +43,7 @@ TEXTS = st.one_of(_newsy, st.text(alphabet=_anything, max_size=300),
 @pytest.fixture(scope="module")
 def pipeline():
     """spaCy, loaded once for every example."""
-    from kg.nlp import load_pipeline
+    from kg.extract.nlp import load_pipeline
 
     return load_pipeline()
 
@@ -77,10 +77,10 @@ def _check_spans(text: str, result) -> None:
 def test_a_build_of_any_text_is_valid_rdf_with_exact_offsets(pipeline, text):
     import pyoxigraph as ox
 
-    from kg.ingest import analyse_structure
-    from kg.pipeline import extract, merge
-    from kg.rdf import serialize, to_graph
-    from kg.validate import validate
+    from kg.extract.ingest import analyse_structure
+    from kg.extract.pipeline import extract, merge
+    from kg.graph.rdf import serialize, to_graph
+    from kg.graph.validate import validate
 
     assume(text.strip())
     document = analyse_structure("prop", text)

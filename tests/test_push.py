@@ -49,7 +49,7 @@ def store(tmp_path_factory):
 
 def test_push_then_canned_queries_match_the_local_store(virtuoso, store, capsys):
     from kg.cli import main
-    from kg.query import canned_names
+    from kg.graph.query import canned_names
 
     sparql, crud = virtuoso
     graph = "https://example.org/stancekg/test"

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.query import CANNED_COLUMNS, run_query
-from kg.rdf import serialize, to_graph
-from kg.validate import validate
-from kg.vocab import NIF, SKG
+from kg.graph.query import CANNED_COLUMNS, run_query
+from kg.graph.rdf import serialize, to_graph
+from kg.graph.validate import validate
+from kg.graph.vocab import NIF, SKG
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -25,7 +25,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import RDF, RDFS
 
-from kg.vocab import SKG
+from kg.graph.vocab import SKG
 
 TEST = Namespace("https://example.org/test/")
 #: Labels that break naive CSV, TSV, XML, JSON and Turtle writers.
@@ -320,7 +320,7 @@ def test_workers_are_cut_off_the_network():
     listener = Listener()
     try:
         code = ("import socket, sys\n"
-                "from kg.serve import isolate_network\n"
+                "from kg.service.serve import isolate_network\n"
                 "if not isolate_network(): sys.exit(3)\n"
                 f"try:\n    socket.create_connection(('127.0.0.1', {listener.port}), timeout=2)\n"
                 "except OSError:\n    sys.exit(0)\n"
@@ -507,7 +507,7 @@ def test_query_page_and_actor_graph_are_self_contained(server):
 def test_serves_a_store_read_only_without_its_registry(tmp_path):
     import pyoxigraph as ox
 
-    from kg.store import REGISTRY_GRAPH
+    from kg.graph.store import REGISTRY_GRAPH
 
     folder = tmp_path / "news.store"
     store = ox.Store(str(folder))

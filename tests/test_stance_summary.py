@@ -15,9 +15,9 @@ import pytest
 from rdflib import Graph
 
 from kg.cli import main
-from kg.query import run_query
-from kg.rdf import load_graph
-from kg.store import GraphStore
+from kg.graph.query import run_query
+from kg.graph.rdf import load_graph
+from kg.graph.store import GraphStore
 
 COLUMNS = ["holder", "holder_label", "target", "target_label", "favor", "against", "first_seen",
            "last_seen", "docs"]

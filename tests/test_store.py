@@ -18,8 +18,8 @@ KENNEY_2 = ("Jim Kenney criticized ICE again on Tuesday. \"We will protect our n
 
 @pytest.fixture(scope="module")
 def results(nlp):
-    from kg.ingest import analyse_structure
-    from kg.pipeline import extract
+    from kg.extract.ingest import analyse_structure
+    from kg.extract.pipeline import extract
 
     texts = wikinews(IDS)
     documents = [analyse_structure(doc_id, text) for doc_id, text in texts.items()]
@@ -31,14 +31,15 @@ def _store_graph(store) -> set:
 
 
 def test_fresh_store_holds_exactly_the_file_graph(results, tmp_path, monkeypatch):
-    import kg.store
-    from kg.pipeline import merge
-    from kg.rdf import to_graph
-    from kg.store import GraphStore, build_into_store
+    import kg.run.store_build
+    from kg.extract.pipeline import merge
+    from kg.graph.rdf import to_graph
+    from kg.graph.store import GraphStore
+    from kg.run.store_build import build_into_store
 
     # Small batches and actor chunks, so that the batching itself is tested.
-    monkeypatch.setattr(kg.store, "BATCH_DOCS", 1)
-    monkeypatch.setattr(kg.store, "ACTOR_CHUNK", 7)
+    monkeypatch.setattr(kg.run.store_build, "BATCH_DOCS", 1)
+    monkeypatch.setattr(kg.run.store_build, "ACTOR_CHUNK", 7)
     expected = set(to_graph(merge(results, "test-model")))
     store = GraphStore(tmp_path / "store")
     summary = build_into_store(iter(results), store, model="test-model")
@@ -48,12 +49,13 @@ def test_fresh_store_holds_exactly_the_file_graph(results, tmp_path, monkeypatch
 
 
 def test_segments_bound_memory_and_still_merge(results, tmp_path, monkeypatch):
-    import kg.store
-    from kg.pipeline import merge
-    from kg.rdf import to_graph
-    from kg.store import GraphStore, build_into_store
+    import kg.run.store_build
+    from kg.extract.pipeline import merge
+    from kg.graph.rdf import to_graph
+    from kg.graph.store import GraphStore
+    from kg.run.store_build import build_into_store
 
-    monkeypatch.setattr(kg.store, "SEGMENT_DOCS", 1)
+    monkeypatch.setattr(kg.run.store_build, "SEGMENT_DOCS", 1)
     store = GraphStore(tmp_path / "store")
     summary = build_into_store(iter(results), store, model="m")
     assert summary.documents == len(IDS)
@@ -71,7 +73,8 @@ def test_segments_bound_memory_and_still_merge(results, tmp_path, monkeypatch):
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_exports_stream_the_same_triples(results, tmp_path):
-    from kg.store import GraphStore, build_into_store
+    from kg.graph.store import GraphStore
+    from kg.run.store_build import build_into_store
 
     store = GraphStore(tmp_path / "store")
     build_into_store(iter(results[:2]), store, model="m")
@@ -88,10 +91,11 @@ def test_exports_stream_the_same_triples(results, tmp_path):
 
 
 def test_canned_queries_give_the_same_table_on_store_and_rdflib(results, tmp_path):
-    from kg.pipeline import merge
-    from kg.query import canned_names, run_query
-    from kg.rdf import to_graph
-    from kg.store import GraphStore, build_into_store
+    from kg.extract.pipeline import merge
+    from kg.graph.query import canned_names, run_query
+    from kg.graph.rdf import to_graph
+    from kg.graph.store import GraphStore
+    from kg.run.store_build import build_into_store
 
     graph = to_graph(merge(results, "m"))
     store = GraphStore(tmp_path / "store")
@@ -105,10 +109,11 @@ def test_canned_queries_give_the_same_table_on_store_and_rdflib(results, tmp_pat
 
 
 def test_incremental_adds_skip_known_articles_and_merge_actors(nlp, tmp_path):
-    from kg.ingest import analyse_structure
-    from kg.pipeline import extract, merge
-    from kg.rdf import _Minter, to_graph
-    from kg.store import GraphStore, build_into_store
+    from kg.extract.ingest import analyse_structure
+    from kg.extract.pipeline import extract, merge
+    from kg.graph.rdf import _Minter, to_graph
+    from kg.graph.store import GraphStore
+    from kg.run.store_build import build_into_store
 
     first = [analyse_structure("kenney-1", KENNEY_1)]
     second = [analyse_structure("kenney-1", KENNEY_1), analyse_structure("kenney-2", KENNEY_2)]
@@ -137,8 +142,8 @@ def test_incremental_adds_skip_known_articles_and_merge_actors(nlp, tmp_path):
 
 
 def test_registry_renumbers_taken_ids_and_joins_surnames():
-    from kg.registry import KnownActor, match_known
-    from kg.resolve import Actor
+    from kg.graph.registry import KnownActor, match_known
+    from kg.extract.resolve import Actor
 
     class Known:
         def __init__(self, actors):
@@ -212,10 +217,10 @@ def test_large_input_streams_through_a_temporary_store(tmp_path, monkeypatch):
 
 
 def test_term_cache_stays_bounded(monkeypatch):
-    import kg.store
-    from kg.store import _Terms
+    import kg.graph.store
+    from kg.graph.store import _Terms
 
-    monkeypatch.setattr(kg.store, "TERM_CACHE_SIZE", 50)
+    monkeypatch.setattr(kg.graph.store, "TERM_CACHE_SIZE", 50)
     terms = _Terms()
     for i in range(1000):
         node = terms.iri(f"https://example.org/claim/{i}")
@@ -227,8 +232,8 @@ def test_term_cache_stays_bounded(monkeypatch):
 def test_store_sorts_order_by_itself_like_sparql(tmp_path):
     import pyoxigraph as ox
 
-    from kg.query import split_order_by
-    from kg.store import GraphStore
+    from kg.graph.query import split_order_by
+    from kg.graph.store import GraphStore
 
     assert split_order_by("SELECT ?a WHERE { ?a ?b ?c } ORDER BY ?a DESC(?c)\n") == (
         "SELECT ?a WHERE { ?a ?b ?c } ", [("a", False), ("c", True)])

@@ -1,4 +1,4 @@
-"""kg.viz: the self-contained HTML page, the static pictures and the timeline (without a browser)."""
+"""kg.analysis.viz: the self-contained HTML page, the static pictures and the timeline (without a browser)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
-from kg import network, viz
+from kg.analysis import network, viz
 from kg.cli import main
-from kg.network import example_graph
+from kg.analysis.network import example_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 GRAPH_TTL = ROOT / "output" / "graph.ttl"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from rdflib import RDF, URIRef
 from rdflib.namespace import OWL
 
-from kg.validate import ontology_graph, shapes_graph
-from kg.vocab import SKG
+from kg.graph.validate import ontology_graph, shapes_graph
+from kg.graph.vocab import SKG
 
 
 def test_every_declared_term_is_in_the_ontology_and_back():

@@ -16,9 +16,9 @@ import re
 from collections import deque
 from typing import Iterable, Iterator
 
-from .ingest import Document
-from .parallel import chunked, extract_chunk, load_worker_state, unpack
-from .pipeline import DocumentResult
+from kg.extract.ingest import Document
+from kg.extract.records import DocumentResult, unpack
+from .parallel import chunked, extract_chunk, load_worker_state
 
 #: Articles per Dask task.
 PARTITION_DOCS = 32

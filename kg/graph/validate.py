@@ -37,14 +37,14 @@ class ValidationReport:
 
 def shapes_graph() -> Graph:
     shapes = Graph()
-    shapes.parse(data=resources.files("kg").joinpath("ontology/shapes.ttl").read_text(encoding="utf-8"),
+    shapes.parse(data=resources.files("kg.graph").joinpath("ontology/shapes.ttl").read_text(encoding="utf-8"),
                  format="turtle")
     return shapes
 
 
 def ontology_graph() -> Graph:
     ontology = Graph()
-    ontology.parse(data=resources.files("kg").joinpath("ontology/stancekg.ttl").read_text(encoding="utf-8"),
+    ontology.parse(data=resources.files("kg.graph").joinpath("ontology/stancekg.ttl").read_text(encoding="utf-8"),
                    format="turtle")
     return ontology
 

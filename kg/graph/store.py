@@ -1,44 +1,28 @@
-"""An embedded, persistent Oxigraph store for large graphs: incremental builds, SPARQL, streaming export.
+"""An embedded, persistent Oxigraph store for large graphs: SPARQL, streaming export, the actor registry.
 
-``kg build --store DIR`` streams articles through extraction and writes their triples into an
-Oxigraph store (:mod:`pyoxigraph`, RocksDB on disk) instead of an rdflib graph in memory:
-
-1. extraction results are spilled to a temporary file as they arrive; only each article's kept
-   actors (a few small objects) stay in memory;
-2. the actors of the run are merged exactly as for a single file (:func:`kg.resolve.merge_documents`,
-   the user's alias table), then matched to the actors already in the store (:mod:`kg.registry`);
-3. :func:`kg.rdf.to_graph` turns the actors, then each batch of articles, into triples that go into
-   the store, one transaction per batch.
-
-So a fresh store holds exactly the triples of ``kg build -o graph.ttl`` for the same input. An
-article already in the store (same document IRI) is skipped. The data is in the default graph; the
-actor registry lives in the named graph :data:`REGISTRY_GRAPH`, which queries and exports leave out.
+``kg build --store DIR`` writes into it (:mod:`kg.run.store_build`); ``kg query``, ``stats``,
+``viz``, ``export``, ``push`` and ``serve`` read it. The data is in the default graph; the actor
+registry (:mod:`kg.graph.registry`'s keys for matching new actors to stored ones) lives in the
+named graph :data:`REGISTRY_GRAPH`, which queries and exports leave out.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
-import pickle
 import re
 import tempfile
-import zlib
-from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Iterator, Sequence
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.store import Store
 
-from . import __version__
-from .pipeline import BuildResult, DocumentResult, keeps_actor
-from .nlp import release_memory
-from .registry import KnownActor, MatchedActor, match_known
-from .resolve import Actor, LocalActor, merge_documents
-from .vocab import DEFAULT_BASE, PREFIXES, SDO, SKG
+from .registry import KnownActor
+from .vocab import PREFIXES, SDO, SKG
 
 REGISTRY_GRAPH = ox.NamedNode("urn:x-stancekg:registry")
 _META = ox.NamedNode("urn:x-stancekg:store")
@@ -48,13 +32,6 @@ _BASE, _FORMAT = ox.NamedNode(_REG + "base"), ox.NamedNode(_REG + "format")
 _PENDING = ox.NamedNode(_REG + "pendingRemovals")
 STORE_FORMAT = "1"
 
-#: Articles per batch graph (and per spill record).
-BATCH_DOCS = 64
-#: Actors per batch graph when the run's actors are written.
-ACTOR_CHUNK = 2000
-#: Articles merged together and written as one transaction: within a segment, actors merge exactly
-#: as for one file; its triples are staged in an in-memory Oxigraph store until the commit.
-SEGMENT_DOCS = 50
 #: IRIs kept converted; a bound, because most IRIs (claims, spans) occur in one article only.
 TERM_CACHE_SIZE = 10_000
 
@@ -67,7 +44,7 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 _NUMERIC_TYPES = _INTEGER_TYPES | {_XSD + t for t in ("decimal", "double", "float")}
 _NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 #: Oxigraph stores literals by value: integers of any XSD type become xsd:integer and decimals lose
-#: trailing zeros. The lexical forms kg.rdf writes are restored on the way out, by predicate.
+#: trailing zeros. The lexical forms kg.graph.rdf writes are restored on the way out, by predicate.
 _RESTORE = {
     ox.NamedNode(_NIF + "beginIndex"): (_XSD + "integer", _XSD + "nonNegativeInteger", str),
     ox.NamedNode(_NIF + "endIndex"): (_XSD + "integer", _XSD + "nonNegativeInteger", str),
@@ -179,7 +156,7 @@ def _batch_graph() -> Graph:
 
 
 def plain(term) -> object:
-    """A query result term as a plain Python value, as :func:`kg.query.run_query` gives it."""
+    """A query result term as a plain Python value, as :func:`kg.graph.query.run_query` gives it."""
     if term is None:
         return None
     if isinstance(term, ox.Literal):
@@ -336,7 +313,7 @@ class GraphStore:
     # ---- reading
 
     def query(self, spec: str):
-        """Run a canned query name, a ``.rq`` file or a SPARQL string: a :class:`kg.query.Table`."""
+        """Run a canned query name, a ``.rq`` file or a SPARQL string: a :class:`kg.graph.query.Table`."""
         from .query import QueryError, check_safe, resolve_query, split_order_by
 
         sparql = resolve_query(spec)
@@ -453,7 +430,7 @@ _CONFIDENCE_LINE = re.compile(rb'(<https://w3id\.org/stancekg/ontology#confidenc
 
 
 def _restore_lines(data: bytes) -> bytes:
-    """N-Triples lines with the lexical forms kg.rdf writes (see :data:`_RESTORE`)."""
+    """N-Triples lines with the lexical forms kg.graph.rdf writes (see :data:`_RESTORE`)."""
     data = _INDEX_LINE.sub(rb"\1^^<" + _XSD.encode() + rb"nonNegativeInteger> .", data)
 
     def confidence(match: re.Match) -> bytes:
@@ -470,7 +447,7 @@ _CONFIDENCE_TURTLE = re.compile(rb"^(\t|\S+ )skg:confidence ([-+0-9.eE]+) ([;.])
 
 
 def _restore_turtle(data: bytes) -> bytes:
-    """Turtle lines (as Oxigraph writes them, with our prefixes) with the lexical forms kg.rdf writes."""
+    """Turtle lines (as Oxigraph writes them, with our prefixes) with the lexical forms kg.graph.rdf writes."""
     data = _INDEX_TURTLE.sub(rb'\1nif:\2Index "\3"^^xsd:nonNegativeInteger \4', data)
 
     def confidence(match: re.Match) -> bytes:
@@ -494,7 +471,7 @@ def _rdflib(term):
 
 
 def table_of(result, order: Sequence[tuple[str, bool]] = ()):
-    """A pyoxigraph query result as a :class:`kg.query.Table` (same shape as rdflib's), its
+    """A pyoxigraph query result as a :class:`kg.graph.query.Table` (same shape as rdflib's), its
     solutions sorted by ``order`` ([(variable, descending)]) if given."""
     from .query import Table, sorted_lists
 
@@ -537,7 +514,7 @@ def order_key(term) -> tuple:
 
 
 class StoreRegistry:
-    """The actors of earlier runs, kept in the store's registry graph (see :mod:`kg.registry`)."""
+    """The actors of earlier runs, kept in the store's registry graph (see :mod:`kg.graph.registry`)."""
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
@@ -592,214 +569,3 @@ class StoreRegistry:
 
 
 # --------------------------------------------------------------------------- spilling results
-
-
-class Spill:
-    """Extraction results parked on disk between extraction and writing (pickled, compressed)."""
-
-    def __init__(self, folder: str | os.PathLike[str] | None = None) -> None:
-        self._file = tempfile.TemporaryFile(prefix="kg-spill-", dir=folder)
-        self._buffer: list = []
-        self.count = 0
-
-    def add(self, result: DocumentResult) -> None:
-        from .parallel import pack
-
-        self._buffer.append(pack(result))
-        self.count += 1
-        if len(self._buffer) >= BATCH_DOCS:
-            self._write()
-
-    def _write(self) -> None:
-        if self._buffer:
-            data = zlib.compress(pickle.dumps(self._buffer, protocol=pickle.HIGHEST_PROTOCOL), 1)
-            self._file.write(len(data).to_bytes(8, "little"))
-            self._file.write(data)
-            self._buffer = []
-
-    def batches(self) -> Iterator[list[DocumentResult]]:
-        """The results again, in order, a batch at a time."""
-        from .parallel import unpack
-
-        self._write()
-        self._file.seek(0)
-        while True:
-            header = self._file.read(8)
-            if not header:
-                return
-            data = self._file.read(int.from_bytes(header, "little"))
-            yield [unpack(p) for p in pickle.loads(zlib.decompress(data))]
-
-    def close(self) -> None:
-        self._file.close()
-
-
-def slim_local(local: LocalActor) -> LocalActor:
-    """A copy of ``local`` for merging: the mention list keeps its length and order, but mentions with
-    the same kind and text share one object, so that little stays in memory per article."""
-    seen: dict[tuple[str, str], object] = {}
-    mentions = [seen.setdefault((m.kind, m.text), m) for m in local.mentions]
-    return replace(local, mentions=mentions, reasons={})
-
-
-# --------------------------------------------------------------------------- building
-
-
-@dataclass
-class StoreSummary:
-    documents: int = 0
-    skipped: int = 0
-    actors: int = 0
-    new_actors: int = 0
-    claims: int = 0
-    stances: int = 0
-
-
-def build_into_store(results: Iterable[DocumentResult], store: GraphStore, base: str = DEFAULT_BASE,
-                     model: str = "", aliases: Sequence = (), spill_dir: str | None = None,
-                     on_write: Callable[[int], None] | None = None) -> StoreSummary:
-    """Write the graph of ``results`` into ``store``, merging actors with those already there.
-
-    ``results`` is consumed once, as a stream; skip documents already in the store before
-    extracting them (:meth:`GraphStore.has_document`). Every :data:`SEGMENT_DOCS` articles are
-    merged and written as one step, so memory stays bounded however long the stream; a segment's
-    actors are matched to the earlier segments' actors like those of an earlier run.
-    """
-    store.claim_base(base)
-    summary = StoreSummary()
-    stream = iter(results)
-    while True:
-        part = _build_segment(itertools.islice(stream, SEGMENT_DOCS), store, base, model, aliases, spill_dir, on_write)
-        if part.documents == 0:
-            return summary
-        for name in ("documents", "actors", "new_actors", "claims", "stances"):
-            setattr(summary, name, getattr(summary, name) + getattr(part, name))
-
-
-def _build_segment(results: Iterable[DocumentResult], store: GraphStore, base: str, model: str, aliases: Sequence,
-                   spill_dir: str | None, on_write: Callable[[int], None] | None) -> StoreSummary:
-    """Extraction results -> spill -> merge (run and store) -> actors' triples -> articles' triples."""
-    from .aliases import apply_aliases
-
-    summary = StoreSummary()
-    spill = Spill(spill_dir)
-    kept_by_doc: list[tuple[str, list[LocalActor]]] = []
-    try:
-        for result in results:
-            keep = keeps_actor(result)
-            kept_by_doc.append((result.document.id, [slim_local(a) for a in result.actors if keep(a)]))
-            spill.add(result)
-            summary.documents += 1
-            summary.claims += len(result.claims)
-            summary.stances += len(result.stances)
-        if not kept_by_doc:
-            return summary
-        actors = apply_aliases(merge_documents(kept_by_doc), list(aliases))
-        matched = match_known(actors, None if store.registry.empty() else store.registry)
-        summary.actors = len(matched)
-        summary.new_actors = sum(1 for m in matched if m.known is None)
-        store.begin_segment()
-        _write_actors(store, matched, kept_by_doc, base, model)
-        _write_documents(store, spill, matched, kept_by_doc, base, model, on_write)
-        store.commit_segment()
-        store.flush()  # RocksDB's memtables would otherwise grow with the store, in memory
-        release_memory()
-        return summary
-    finally:
-        store.abort_segment()
-        spill.close()
-
-
-def _write_actors(store: GraphStore, matched: list[MatchedActor], kept_by_doc, base: str, model: str) -> None:
-    """The actors' own triples (labels, aliases, posts, memberships) and registry entries, in chunks.
-
-    Posts and memberships look actors up by name in the articles an actor appears in; each chunk
-    also gets, as context, the actors that bear such a name in those articles (without their own
-    posts and memberships), so the lookups give what one graph of everything would give.
-    """
-    from .rdf import _Minter, to_graph
-
-    mint = _Minter(base)
-    actors = [m.actor for m in matched]
-    order = {id(a): i for i, a in enumerate(actors)}
-    by_doc: dict[str, list[Actor]] = {}
-    for actor in actors:
-        for local in actor.locals:
-            doc_id = local.mentions[0].doc_id if local.mentions else ""
-            group = by_doc.setdefault(doc_id, [])
-            if not group or group[-1] is not actor:
-                group.append(actor)
-    for start in range(0, len(matched), ACTOR_CHUNK):
-        chunk = matched[start:start + ACTOR_CHUNK]
-        members = {id(m.actor) for m in chunk}
-        wanted: dict[str, set[str]] = {}
-        for m in chunk:
-            actor = m.actor
-            if actor.roles:
-                wanted.setdefault(actor.first_doc, set()).update(r[2].lower() for r in actor.roles if r[2])
-            if actor.affiliations:
-                for local in actor.locals:
-                    if local.mentions:
-                        wanted.setdefault(local.mentions[0].doc_id, set()).update(a.lower() for a in actor.affiliations)
-        context: dict[int, Actor] = {}
-        for doc_id, names in wanted.items():
-            for other in by_doc.get(doc_id, []):
-                if id(other) in members:
-                    continue
-                locals_ = [l for l in other.locals if l.mentions and l.mentions[0].doc_id == doc_id]
-                if other.label.lower() in names or any(n.lower() in names for l in locals_ for n in l.names()):
-                    previous = context.get(id(other))
-                    kept = (previous.locals if previous else []) + locals_
-                    context[id(other)] = replace(other, roles=(), affiliations=(), locals=kept)
-        ranked = [(order[id(m.actor)], m.actor) for m in chunk] + [(order[k], a) for k, a in context.items()]
-        listed = [actor for _, actor in sorted(ranked, key=lambda ra: ra[0])]
-        graph = to_graph(BuildResult([], listed, model=model, version=__version__), base, _batch_graph())
-        extra: list[ox.Quad] = []
-        remove: list[ox.Quad] = []
-        for m in chunk:
-            subject = store.terms.iri(str(mint.actor(m.actor)))
-            add, gone = store.registry.entry_quads(subject, m.entry)
-            extra += add
-            remove += gone
-            if m.old_label is not None:
-                remove.append(ox.Quad(subject, store.terms.iri(str(RDFS.label)), ox.Literal(m.old_label), ox.DefaultGraph()))
-            if m.old_type is not None:
-                from .rdf import ACTOR_CLASSES
-
-                remove.append(ox.Quad(subject, store.terms.iri(str(RDF.type)),
-                                      store.terms.iri(str(ACTOR_CLASSES[m.old_type])), ox.DefaultGraph()))
-        store.add_graph(graph, extra, remove)
-
-
-def _write_documents(store: GraphStore, spill: Spill, matched: list[MatchedActor], kept_by_doc, base: str,
-                     model: str, on_write: Callable[[int], None] | None) -> None:
-    """Each batch of articles: their triples, with the (global) actors their mentions point at."""
-    from .rdf import to_graph
-
-    actor_of: dict[int, Actor] = {}
-    position: dict[int, int] = {}
-    for m in matched:
-        for i, local in enumerate(m.actor.locals):
-            actor_of[id(local)] = m.actor
-            position[id(local)] = i
-    order = {id(m.actor): i for i, m in enumerate(matched)}
-    kept_iter = iter(kept_by_doc)
-    for batch in spill.batches():
-        members: dict[int, list[tuple[int, LocalActor]]] = {}
-        actors_in_batch: dict[int, Actor] = {}
-        for result in batch:
-            doc_id, slims = next(kept_iter)
-            assert doc_id == result.document.id, "spill out of step with the kept actors"
-            keep = keeps_actor(result)
-            for full, slim in zip([a for a in result.actors if keep(a)], slims):
-                actor = actor_of[id(slim)]
-                actors_in_batch[id(actor)] = actor
-                members.setdefault(id(actor), []).append((position[id(slim)], full))
-        proxies = [replace(actor, roles=(), affiliations=(),
-                           locals=[local for _, local in sorted(members[key], key=lambda pl: pl[0])])
-                   for key, actor in sorted(actors_in_batch.items(), key=lambda ka: order[ka[0]])]
-        graph = to_graph(BuildResult(batch, proxies, model=model, version=__version__), base, _batch_graph())
-        store.merge_topics(graph)
-        store.add_graph(graph)
-        if on_write is not None:
-            on_write(len(batch))

@@ -20,11 +20,11 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from .actors import GOVERNMENT, GROUP, ORGANIZATION, PERSON, PLACE, WORK
-from .claims import DIRECT
-from .pipeline import BuildResult, DocumentResult
-from .resolve import Actor, LocalActor, compact_roles, slugify
-from .stance import ACT, ACTOR, Stance
+from kg.extract.actors import GOVERNMENT, GROUP, ORGANIZATION, PERSON, PLACE, WORK
+from kg.extract.claims import DIRECT
+from kg.extract.records import BuildResult, DocumentResult
+from kg.extract.resolve import Actor, LocalActor, compact_roles, slugify
+from kg.extract.stance import ACT, ACTOR, Stance
 from .vocab import DEFAULT_BASE, FOAF, ITSRDF, NIF, ORG, OWL, PREFIXES, PROV, SDO, SKG, SKOS
 
 FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "ntriples": "nt", "jsonld": "json-ld",

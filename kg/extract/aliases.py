@@ -7,7 +7,8 @@ Two formats:
   entity) is emitted as ``owl:sameAs``. A row whose name equals its canonical just adds the IRI.
 * Turtle: each subject with an ``rdfs:label`` or ``skos:prefLabel`` is a canonical actor, its
   ``schema:alternateName`` / ``skos:altLabel`` values are names, and the subject IRI (unless a
-  blank node) together with any ``owl:sameAs`` objects are its external IRIs.
+  blank node) together with any ``owl:sameAs`` objects are its external IRIs (read by
+  :func:`kg.graph.aliases.load_aliases`, which reads either format).
 
 Actors that map to the same canonical name are merged, and the merge is recorded with its reason.
 """
@@ -19,9 +20,6 @@ import io
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-from rdflib import BNode, Graph
-from rdflib.namespace import OWL, RDFS, SDO, SKOS
 
 from .resolve import Actor, assign_ids
 
@@ -37,18 +35,7 @@ class AliasError(ValueError):
     """An alias file that cannot be read."""
 
 
-def load_aliases(path: str | Path) -> list[CanonicalActor]:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise AliasError(f"{path}: cannot read alias file ({error})") from None
-    if path.suffix.lower() in {".ttl", ".nt", ".jsonld", ".rdf"}:
-        return _from_rdf(path, text)
-    return _from_csv(path, text)
-
-
-def _from_csv(path: Path, text: str) -> list[CanonicalActor]:
+def aliases_from_csv(path: Path, text: str) -> list[CanonicalActor]:
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames or not {"name", "canonical"} <= {f.strip().lower() for f in reader.fieldnames}:
         raise AliasError(f"{path}: an alias CSV needs a header with the columns name,canonical[,iri]")
@@ -61,33 +48,14 @@ def _from_csv(path: Path, text: str) -> list[CanonicalActor]:
         entry = table.setdefault(canonical.lower(), CanonicalActor(canonical))
         entry.names |= {name.lower(), canonical.lower()}
         if row.get("iri"):
-            entry.iris.add(_checked_iri(row["iri"], f"{path}:{number}"))
+            entry.iris.add(checked_iri(row["iri"], f"{path}:{number}"))
     return list(table.values())
 
 
-def _checked_iri(iri: str, where: str) -> str:
+def checked_iri(iri: str, where: str) -> str:
     if not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>\"{}|\\^`]+$", iri):
         raise AliasError(f"{where}: '{iri}' is not an absolute IRI")
     return iri
-
-
-def _from_rdf(path: Path, text: str) -> list[CanonicalActor]:
-    graph = Graph()
-    try:
-        graph.parse(data=text, format="turtle" if path.suffix.lower() == ".ttl" else None)
-    except Exception as error:
-        raise AliasError(f"{path}: not valid RDF ({' '.join(str(error).split())[:150]})") from None
-    entries = []
-    for subject in sorted(set(graph.subjects(RDFS.label, None)) | set(graph.subjects(SKOS.prefLabel, None)), key=str):
-        label = str(graph.value(subject, SKOS.prefLabel) or graph.value(subject, RDFS.label))
-        entry = CanonicalActor(label, {label.lower()})
-        for predicate in (SDO.alternateName, SKOS.altLabel, RDFS.label):
-            entry.names |= {str(o).lower() for o in graph.objects(subject, predicate)}
-        if not isinstance(subject, BNode):
-            entry.iris.add(str(subject))
-        entry.iris |= {str(o) for o in graph.objects(subject, OWL.sameAs)}
-        entries.append(entry)
-    return entries
 
 
 def apply_aliases(actors: list[Actor], table: list[CanonicalActor]) -> list[Actor]:

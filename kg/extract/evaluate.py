@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from .pipeline import BuildResult
+    from .records import BuildResult
     from .stance import PolarityScorer
 
 ACTOR_TYPES = {"Person", "Organization", "GovernmentOrganization", "Place", "Group", "CreativeWork"}

@@ -1,6 +1,6 @@
 """Run SPARQL over a graph: canned queries by name, a ``.rq`` file, or a query string.
 
-The canned queries ship in ``kg/queries/``; their columns are a published contract:
+The canned queries ship in ``kg/graph/queries/``; their columns are a published contract:
 
 * ``actors``: actor, label, type, aliases, mentions
 * ``claims``: claim, speaker, speaker_label, cue, kind, text, doc, start, end
@@ -62,18 +62,18 @@ class Table:
 
 
 def canned_names() -> list[str]:
-    folder = resources.files("kg").joinpath("queries")
+    folder = resources.files("kg.graph").joinpath("queries")
     return sorted(p.name[:-3] for p in folder.iterdir() if p.name.endswith(".rq") and not p.name.startswith("_"))
 
 
 def _prefixes() -> str:
-    return resources.files("kg").joinpath("queries/_prefixes.rq").read_text(encoding="utf-8")
+    return resources.files("kg.graph").joinpath("queries/_prefixes.rq").read_text(encoding="utf-8")
 
 
 def resolve_query(spec: str) -> str:
     """The SPARQL text for a canned name, a ``.rq`` path or a literal query."""
     if spec in canned_names():
-        return _prefixes() + resources.files("kg").joinpath(f"queries/{spec}.rq").read_text(encoding="utf-8")
+        return _prefixes() + resources.files("kg.graph").joinpath(f"queries/{spec}.rq").read_text(encoding="utf-8")
     if spec.endswith(".rq") or (len(spec) < 300 and "\n" not in spec and _is_file(spec)):
         path = Path(spec)
         if not _is_file(spec):
@@ -267,7 +267,7 @@ def split_order_by(sparql: str) -> tuple[str, list[tuple[str, bool]]] | None:
     descending)]); None for any other query.
 
     Oxigraph decodes IRIs and strings from its dictionary at every comparison of a sort, so the
-    store runs such a query unordered and sorts the solutions itself (:func:`kg.store.order_key`),
+    store runs such a query unordered and sorts the solutions itself (:func:`kg.graph.store.order_key`),
     which is several times faster on large results and gives the same order.
     """
     match = _ORDER_TAIL.search(sparql)

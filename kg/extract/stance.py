@@ -9,7 +9,7 @@ Three sources, each a rule over the dependency parse:
   ("urged the Federal Reserve to raise rates");
 * **evaluative claim content**: what a speaker says of a target ("X says the decision is
   irresponsible"), scored with an evaluative lexicon (VADER's words, Hutto & Gilbert 2014) and,
-  when given, a target-aware polarity model (:mod:`kg.polarity`);
+  when given, a target-aware polarity model (:mod:`kg.extract.polarity`);
 * **reported positions**: "X, a critic of Y", "X, a supporter of Y".
 
 Negation and modality are read off the verb: a negated favor act ("would not renew") is against
@@ -179,7 +179,7 @@ PolarityScorer = Callable[[str, int, int, "Span | None"], tuple[str, float]]
 def evaluative_lexicon() -> dict[str, float]:
     """Word -> valence in [-4, 4] (VADER's word list, MIT licence)."""
     lexicon: dict[str, float] = {}
-    text = resources.files("kg").joinpath("models/evaluative_lexicon.tsv").read_text(encoding="utf-8")
+    text = resources.files("kg.extract").joinpath("models/evaluative_lexicon.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.startswith("#") or not line.strip():
             continue

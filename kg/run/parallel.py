@@ -1,13 +1,13 @@
 """Parallel extraction on one machine: worker processes parse chunks of articles, in input order.
 
 Each worker loads the spaCy pipeline (and the polarity model) once; the parent hands it chunks of
-:class:`~kg.ingest.Document` and gets :class:`~kg.pipeline.DocumentResult` back, re-ordered so that
+:class:`~kg.extract.ingest.Document` and gets :class:`~kg.extract.pipeline.DocumentResult` back, re-ordered so that
 the output of ``--jobs N`` is the output of ``--jobs 1``. At most a few chunks per worker are in
 flight, so memory does not grow with the input.
 
-A :class:`~kg.resolve.LocalActor` keys the rule that linked each mention by ``id(mention)``, which
+A :class:`~kg.extract.resolve.LocalActor` keys the rule that linked each mention by ``id(mention)``, which
 does not survive pickling; :func:`pack` and :func:`unpack` carry those rules by position instead.
-The same pair is used by :mod:`kg.distributed` and by the spill files of :mod:`kg.store`.
+The same pair is used by :mod:`kg.run.distributed` and by the spill files of :mod:`kg.graph.store`.
 """
 
 from __future__ import annotations
@@ -15,41 +15,15 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import deque
-from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .ingest import Document
-from .pipeline import DocumentResult
+from kg.extract.ingest import Document
+from kg.extract.records import DocumentResult, PackedResult, pack, unpack
 
 #: Articles per task: small enough to balance the workers, large enough for ``nlp.pipe`` batching.
 CHUNK_DOCS = 4
 #: Tasks in flight per worker: bounds the memory held by results not yet consumed.
 IN_FLIGHT_PER_WORKER = 3
-
-
-@dataclass
-class PackedResult:
-    """A :class:`DocumentResult` ready to cross a process boundary (see :func:`pack`)."""
-
-    result: DocumentResult
-    reasons: list[dict[int, str]]  # per local actor: mention position -> rule
-
-
-def pack(result: DocumentResult) -> PackedResult:
-    """Replace the ``id(mention)`` keys of each local actor's rules by mention positions."""
-    reasons = []
-    for local in result.actors:
-        by_id = local.reasons
-        reasons.append({i: by_id[id(m)] for i, m in enumerate(local.mentions) if id(m) in by_id})
-    return PackedResult(result, reasons)
-
-
-def unpack(packed: PackedResult) -> DocumentResult:
-    """Restore the rules of each local actor, keyed by the ids of the (new) mention objects."""
-    result = packed.result
-    for local, reasons in zip(result.actors, packed.reasons):
-        local.reasons = {id(local.mentions[i]): rule for i, rule in reasons.items()}
-    return result
 
 
 def chunked(items: Iterable, size: int) -> Iterator[list]:
@@ -73,8 +47,8 @@ def load_worker_state(model: str, use_polarity: bool) -> tuple[object, object]:
     """The worker's spaCy pipeline and polarity scorer, loaded on first use and then reused."""
     key = (model, use_polarity)
     if _WORKER.get("key") != key:
-        from .nlp import load_pipeline
-        from .pipeline import default_polarity
+        from kg.extract.nlp import load_pipeline
+        from kg.extract.pipeline import default_polarity
 
         _WORKER["nlp"] = load_pipeline(model)
         _WORKER["polarity"] = default_polarity() if use_polarity else None
@@ -96,7 +70,7 @@ def _init_worker(model: str, use_polarity: bool) -> None:
 
 def extract_chunk(documents: Sequence[Document], model: str, use_polarity: bool) -> list[PackedResult]:
     """Parse and extract a chunk of documents in this process (the pipeline is loaded once)."""
-    from .pipeline import extract
+    from kg.extract.pipeline import extract
 
     nlp, polarity = load_worker_state(model, use_polarity)
     return [pack(result) for result in extract(nlp, documents, polarity)]

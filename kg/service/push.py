@@ -5,7 +5,7 @@
   (every Graph Store accepts Turtle, and N-Triples is Turtle), so memory stays flat however large
   the graph. The first chunk replaces the graph (``PUT``) unless ``append``; the rest are ``POST``.
 * :func:`query_endpoint` runs a canned query or any SPARQL over the SPARQL 1.1 Protocol (form
-  ``POST``, JSON results) and returns the same :class:`kg.query.Table` as a local query.
+  ``POST``, JSON results) and returns the same :class:`kg.graph.query.Table` as a local query.
 
 Authentication: HTTP Basic or Digest with a user and password, or a bearer token. Tested against
 Virtuoso (``/sparql-graph-crud-auth``, Digest); the README shows the URLs for Fuseki, GraphDB and
@@ -104,7 +104,7 @@ def graph_url(endpoint: Endpoint, graph: str | None) -> str:
 
 def nt_chunks(source: str | os.PathLike[str], chunk: int = CHUNK_TRIPLES) -> Iterator[bytes]:
     """N-Triples of a store folder or an RDF file, ``chunk`` triples at a time (streamed)."""
-    from .store import GraphStore, is_store
+    from kg.graph.store import GraphStore, is_store
 
     path = Path(source)
     if is_store(path):
@@ -156,15 +156,15 @@ def _plain(binding: dict | None) -> object:
         datatype = binding.get("datatype")
         literal = ox.Literal(value, language=binding["xml:lang"]) if binding.get("xml:lang") else \
             ox.Literal(value, datatype=ox.NamedNode(datatype)) if datatype else ox.Literal(value)
-        from .store import plain
+        from kg.graph.store import plain
 
         return plain(literal)
     return value
 
 
 def query_endpoint(endpoint: Endpoint, spec: str, default_graph: str | None = None):
-    """Run a canned query name, a ``.rq`` file or SPARQL on a SPARQL endpoint: a :class:`kg.query.Table`."""
-    from .query import _LIST_COLUMNS, Table, check_safe, resolve_query
+    """Run a canned query name, a ``.rq`` file or SPARQL on a SPARQL endpoint: a :class:`kg.graph.query.Table`."""
+    from kg.graph.query import _LIST_COLUMNS, Table, check_safe, resolve_query
 
     sparql = resolve_query(spec)
     check_safe(sparql)
@@ -182,7 +182,7 @@ def query_endpoint(endpoint: Endpoint, spec: str, default_graph: str | None = No
             triples = list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
         except SyntaxError:
             raise EndpointError(f"{endpoint.url}: the answer is neither SPARQL JSON results nor N-Triples") from None
-        from .store import plain
+        from kg.graph.store import plain
 
         rows = sorted([[plain(t.subject), plain(t.predicate), plain(t.object)] for t in triples])
         return Table(["subject", "predicate", "object"], rows)

@@ -407,7 +407,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
     """Claims and non-answers in one parsed article.
 
     ``actor_of`` maps a mention's index in ``mentions`` to its resolved local actor; ``turns``
-    are the article's interview turns (:func:`kg.ingest.find_turns`), whose answers are claims
+    are the article's interview turns (:func:`kg.extract.ingest.find_turns`), whose answers are claims
     of the interviewee.
     """
     actor_at: dict[int, LocalActor] = {}

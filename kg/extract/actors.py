@@ -10,7 +10,7 @@ Rule-based over spaCy's entities, tags and dependencies:
 * pronouns that can refer to actors (he, she, it, they and their possessive forms);
 * roles from titles, appositions and possessives ("Philadelphia's Democratic mayor, Jim Kenney").
 
-Mentions only; deciding which mentions are one actor is :mod:`kg.resolve`'s job.
+Mentions only; deciding which mentions are one actor is :mod:`kg.extract.resolve`'s job.
 """
 
 from __future__ import annotations

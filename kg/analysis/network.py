@@ -20,7 +20,7 @@ Every function is pure: it takes a graph and returns a new graph or plain data.
 
 Examples
 --------
->>> from kg import network
+>>> from kg.analysis import network
 >>> rdf = network.example_graph()
 >>> G = network.stance_graph(rdf)
 >>> G.number_of_nodes(), G.number_of_edges()
@@ -51,7 +51,7 @@ import numpy as np
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-from .vocab import FOAF, ITSRDF, NIF, ORG, PROV, RDFS, SDO, SKG, SKOS
+from kg.graph.vocab import FOAF, ITSRDF, NIF, ORG, PROV, RDFS, SDO, SKG, SKOS
 
 __all__ = [
     "ACTOR_TYPES", "SIGNS", "Camps", "Source", "actor_records", "actor_summary", "as_rdf", "camp_names",
@@ -174,7 +174,7 @@ def as_rdf(source: Source) -> Graph:
     if isinstance(source, Graph):
         return source
     if isinstance(source, (str, os.PathLike)):
-        from .rdf import load_graph
+        from kg.graph.rdf import load_graph
 
         return load_graph(source)
     raise TypeError(f"expected an rdflib Graph or a path, not {type(source).__name__}")
@@ -1341,7 +1341,7 @@ def write_network(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> str:
     ValueError
         For any other suffix.
     """
-    from .rdf import write_atomic
+    from kg.graph.rdf import write_atomic
 
     suffix = Path(path).suffix.lower()
     if suffix not in EXPORT_SUFFIXES:

@@ -1,0 +1,2 @@
+"""Services: the read-only, offline SPARQL endpoint (:mod:`.serve`) and pushing a graph to a
+SPARQL server (:mod:`.push`)."""
