@@ -371,8 +371,10 @@ def _iso_date(value: object) -> str | None:
         return None
     value = value.strip()
     try:
-        datetime.fromisoformat(value)
-        return value if re.match(r"^\d{4}-\d{2}-\d{2}", value) else None
+        parsed = datetime.fromisoformat(value)
+        if re.match(r"^\d{4}-\d{2}-\d{2}", value):
+            return value
+        return parsed.isoformat() if "T" in value.upper() else parsed.date().isoformat()  # "20250219"
     except ValueError:
         pass
     from email.utils import parsedate_to_datetime
@@ -381,9 +383,6 @@ def _iso_date(value: object) -> str | None:
         return parsedate_to_datetime(value).isoformat()
     except (TypeError, ValueError, IndexError):
         pass
-    match = re.match(r"^(\d{4})(\d{2})(\d{2})$", value)
-    if match:
-        return "-".join(match.groups())
     return _htmldate_on_text(value)
 
 

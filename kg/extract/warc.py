@@ -44,6 +44,10 @@ def read_warc_file(path: Path, doc_id: str, report: Reporter) -> Iterator[Docume
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    problem = _not_a_warc(path)
+    if problem:
+        report(Skipped(str(path), problem))
+        return
     skipped: Counter[str] = Counter()
     seen: set[str] = set()
     pages = 0
@@ -65,6 +69,23 @@ def read_warc_file(path: Path, doc_id: str, report: Reporter) -> Iterator[Docume
         counts = ", ".join(f"{count} {reason}" for reason, count in sorted(skipped.items(), key=_order))
         report(Skipped(str(path), f"{pages} page{'s' if pages != 1 else ''} read; skipped {counts}",
                        fatal=False, records=sum(skipped.values())))
+
+
+def _not_a_warc(path: Path) -> str | None:
+    """Why ``path`` is no WARC file (warcio reads any bytes as some record), or None."""
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(4096)
+    except OSError as error:
+        return error.strerror or str(error)
+    if not head:
+        return "file is empty"
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 64)
+        except zlib.error:
+            return "not a readable WARC file (broken gzip data)"
+    return None if head.startswith(b"WARC/") else "not a WARC file (it does not start with a WARC/1.x record)"
 
 
 def _record_document(record, path: Path, seen: set[str], skipped: Counter) -> Document | Skipped | None:
