@@ -93,7 +93,10 @@ def readability_text(markup: str) -> tuple[str, dict]:
 
     document = Document(markup)
     tree = lxml.html.fromstring(document.summary())
-    blocks = [" ".join(e.text_content().split()) for e in tree.xpath("//p | //h2 | //h3 | //li")]
+    for element in tree.iter("p", "div", "h1", "h2", "h3", "h4", "li", "br", "blockquote", "tr"):
+        element.text = "\n" + (element.text or "")  # block boundaries become line breaks
+        element.tail = "\n" + (element.tail or "")
+    blocks = [" ".join(line.split()) for line in tree.text_content().splitlines()]
     return "\n".join(b for b in blocks if b), {"title": document.short_title()}
 
 
