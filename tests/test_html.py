@@ -120,6 +120,7 @@ def test_language_declared_or_guessed():
     declared = parse_page(german.replace("<html>", '<html lang="de-AT">')).meta
     assert (declared.language, declared.language_declared) == ("de-AT", True)
     assert parse_page(german.replace("<html>", '<html lang="en_GB">')).meta.language == "en-GB"
+    assert parse_page("<html><body><p>x</p></body></html>").meta.language is None  # too little to tell: read
 
 
 def test_charset_declared_in_the_page_is_honoured():

@@ -24,6 +24,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cache
 
 import lxml.html
 from lxml.etree import ParserError
@@ -49,6 +50,8 @@ _STRONG_SEPARATOR = re.compile(r"\s+(?:\||::|»|·)\s+")
 _ANY_SEPARATOR = re.compile(r"\s+(?:\||::|»|·|-|–|—)\s+")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 _PULL_QUOTE_WORDS = 6
+#: py3langid's probability from which a guessed language counts (below it, the page is read).
+LANGUAGE_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -418,12 +421,19 @@ def _language_tag(value: str) -> str | None:
     return "-".join([parts[0].lower()] + [p.upper() if len(p) == 2 else p for p in parts[1:]])
 
 
-def detect_language(text: str) -> str | None:
-    """The language of ``text`` as py3langid classifies it (an ISO 639-1 code)."""
-    import py3langid
+@cache
+def _language_identifier():
+    """py3langid's model with normalised probabilities (loaded once: about 2 s)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    language, _score = py3langid.classify(text[:5000])
-    return language or None
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> str | None:
+    """The language of ``text`` as py3langid classifies it (an ISO 639-1 code), or None when it
+    is unsure (probability below :data:`LANGUAGE_CONFIDENCE`: a line of names, a word or two)."""
+    language, probability = _language_identifier().classify(text[:5000])
+    return language if language and probability >= LANGUAGE_CONFIDENCE else None
 
 
 def is_english(language: str | None) -> bool:
