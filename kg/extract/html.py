@@ -186,13 +186,17 @@ def _is_link_list_item(block: lxml.html.HtmlElement) -> bool:
 
 
 def _without_pull_quotes(lines: list[str]) -> list[str]:
-    """Lines minus those whose words a longer line repeats (a pull quote printed beside its paragraph)."""
+    """Lines minus those whose words a longer line repeats (a pull quote printed beside its
+    paragraph). Pull quotes are short, and a page of more than 500 paragraphs is left as it is
+    (the search is quadratic)."""
+    if len(lines) > 500:
+        return lines
     keys = [" ".join(re.findall(r"\w+", line.lower())) for line in lines]
     kept = []
     for index, line in enumerate(lines):
         key = keys[index]
-        repeated = len(key.split()) >= _PULL_QUOTE_WORDS and any(
-            other != index and len(keys[other]) > len(key) and key in keys[other] for other in range(len(lines)))
+        repeated = _PULL_QUOTE_WORDS <= len(key.split()) <= 60 and any(
+            len(other) > len(key) and key in other for other in keys)
         if not repeated:
             kept.append(line)
     return kept
