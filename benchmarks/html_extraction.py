@@ -11,7 +11,8 @@ Scores: bag-of-words F1 of the main text (lower-cased words), the share of gold 
 found as whole lines, and exact matches of title, publication day (``YYYY-MM-DD``), update
 time, authors, site name, URL and language. Systems: stancekg (trafilatura after the tree
 repairs of :mod:`kg.extract.html`, and its own metadata reader); trafilatura alone (its
-``bare_extraction`` with metadata); jusText and readability-lxml (text only, if installed);
+``bare_extraction`` with metadata); jusText and readability-lxml (text; readability-lxml only
+if installed by hand, ``pip install readability-lxml``);
 the hand-written parser stancekg used before (``legacy_html.py``).
 
     python benchmarks/html_extraction.py            # the README tables: all pages, held-out pages
