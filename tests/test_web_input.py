@@ -127,8 +127,8 @@ def test_a_warc_reads_like_its_pages_and_counts_what_it_skips(tmp_path):
         assert dataclasses.replace(page, id=file.id, source_path=file.source_path) == file
     (note,) = problems
     assert not note.fatal and note.records == 4
-    assert note.reason == ("3 pages read; skipped 2 responses not status 200, 1 responses not HTML, "
-                           "1 duplicate payloads")
+    assert note.reason == ("3 pages read; skipped 2 responses not status 200, 1 response not HTML, "
+                           "1 duplicate payload")
     plain = write_warc(tmp_path / "crawl.warc")
     assert [d.text for d in read_documents([plain])] == [d.text for d in from_warc]
 
@@ -218,3 +218,20 @@ def test_non_english_pages_are_skipped_with_a_warning(tmp_path, capsys):
     assert f"kg: warning: {tmp_path / 'de.html'}: page declares language 'de', not English; skipped" in err
     assert f"kg: warning: {tmp_path / 'guess.html'}: page reads as language 'de', not English; skipped" in err
     assert "kg: 1 document, 2 skipped:" in err
+
+
+def test_a_warcs_non_english_pages_are_counted_in_its_note(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    german = ("<html lang='de'><body><p>Der Bürgermeister hat am Dienstag den Haushalt der Stadt abgelehnt, weil er "
+              "zu tief in die Schulen einschneide.</p></body></html>").encode("utf-8")
+    path = tmp_path / "mixed.warc"
+    with open(path, "wb") as stream:
+        writer = WARCWriter(stream, gzip=False)
+        for uri, body in (("https://a.example/de", german), ("https://a.example/en", (PAGES / "amp_page.html").read_bytes())):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers))
+    problems: list[Skipped] = []
+    assert [d.id for d in read_documents([path], problems.append)] == ["https://a.example/en"]
+    assert [(p.reason, p.records, p.fatal) for p in problems] == [("1 page read; skipped 1 page not in English", 1, False)]

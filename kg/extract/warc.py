@@ -66,7 +66,7 @@ def read_warc_file(path: Path, doc_id: str, report: Reporter) -> Iterator[Docume
                        else f"WARC file ends in a broken record after {pages} pages ({_short(error)})",
                        fatal=not pages))
     if skipped:
-        counts = ", ".join(f"{count} {reason}" for reason, count in sorted(skipped.items(), key=_order))
+        counts = ", ".join(_counted(reason, count) for reason, count in sorted(skipped.items(), key=_order))
         report(Skipped(str(path), f"{pages} page{'s' if pages != 1 else ''} read; skipped {counts}",
                        fatal=False, records=sum(skipped.values())))
 
@@ -134,6 +134,14 @@ def _reason_key(reason: str) -> str:
 def _order(item: tuple[str, int]) -> tuple[int, str]:
     fixed = [NOT_OK, NOT_HTML, NOT_RESPONSE, DUPLICATE, TOO_LARGE]
     return (fixed.index(item[0]) if item[0] in fixed else len(fixed), item[0])
+
+
+def _counted(reason: str, count: int) -> str:
+    """ "3 duplicate payloads", "1 duplicate payload"."""
+    if count == 1:
+        for plural in ("responses", "pages", "payloads", "records"):
+            reason = reason.replace(plural, plural[:-1], 1)
+    return f"{count} {reason}"
 
 
 def _short(error: BaseException) -> str:
