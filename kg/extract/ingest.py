@@ -1,10 +1,17 @@
-"""Read articles (text, Markdown, HTML, JSONL, folders) into :class:`Document` records.
+"""Read articles (text, Markdown, HTML, JSONL, WARC, folders) into :class:`Document` records.
 
 A document keeps its text exactly, so that every character offset in the graph indexes into it.
 News structure is read off the text by rules: an AP-style dateline ("PHILADELPHIA (AP) -"), the
 timestamped updates of a live blog ("3:15 p.m." lines separated by "___"), and trailing site
 chrome ("Please read our comment policy ..."). Those parts are recorded as *non-content* spans:
 the NLP stage blanks them out, so no actor or claim can come from them.
+
+Web pages go through :mod:`kg.extract.html` (main text and metadata) and web archives through
+:mod:`kg.extract.warc`; a page whose language is not English is skipped.
+
+Document ids (:func:`file_ids`): a JSONL record's ``id`` exactly as given; a file's name without
+its extension, or, when several inputs share that name, each one's path (with extension) below
+their deepest common folder; a WARC record's target URI. The document IRI percent-encodes the id.
 
 Bad input never raises past :func:`read_documents`: each problem becomes a :class:`Skipped`
 record handed to the caller, who decides whether it is a warning (in a batch) or an error.
@@ -13,21 +20,20 @@ record handed to the caller, who decides whether it is a warning (in a batch) or
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import os
 import re
 import stat
-import unicodedata
+from collections import Counter
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+WARC_SUFFIXES = {".warc", ".warc.gz"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES
 
 #: Files larger than this are refused (a news article is a few kilobytes).
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -111,6 +117,9 @@ class Document:
     updates: tuple[Update, ...] = ()
     non_content: tuple[tuple[int, int], ...] = ()
     turns: tuple[Turn, ...] = ()
+    modified: str | None = None  # when it was last updated (ISO 8601), from a page's metadata
+    authors: tuple[str, ...] = ()  # its byline's names, from a page's metadata
+    language: str | None = None  # BCP 47 tag, from a page's metadata or guessed from its text
 
     def update_at(self, offset: int) -> Update | None:
         """The live-blog update whose body contains ``offset``, if any."""
@@ -128,6 +137,7 @@ class Skipped:
     reason: str
     line: int | None = None
     fatal: bool = True
+    records: int = 0  # a note on a WARC file: how many of its records were skipped
 
     def message(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
@@ -242,7 +252,7 @@ def find_turns(text: str, title: str | None = None) -> list[Turn]:
     return turns
 
 
-def analyse_structure(doc_id: str, text: str, **meta: str | None) -> Document:
+def analyse_structure(doc_id: str, text: str, **meta: object) -> Document:
     """Build a :class:`Document`, finding its dateline, updates and non-content spans."""
     dateline = find_dateline(text)
     updates = find_updates(text)
@@ -275,107 +285,6 @@ def analyse_structure(doc_id: str, text: str, **meta: str | None) -> Document:
 # --------------------------------------------------------------------------- formats
 
 
-class _MainTextParser(HTMLParser):
-    """Collect the readable text of an HTML page, skipping scripts, styles and navigation.
-
-    When the page has an ``<article>`` (or else ``<main>``) element, only its text is kept.
-    """
-
-    SKIP = {"script", "style", "noscript", "template", "svg", "nav", "header", "footer",
-            "aside", "form", "button", "iframe", "select", "head", "figure", "figcaption"}
-    BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-             "section", "article", "main", "blockquote", "pre", "table", "hr", "dd", "dt"}
-    VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed",
-            "source", "track", "wbr", "param"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: dict[str, list[str]] = {"all": [], "article": [], "main": []}
-        self.stack: list[str] = []
-        self.skip_depth = 0
-        self.title_parts: list[str] = []
-        self.meta: dict[str, str] = {}
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        attributes = {k: (v or "") for k, v in attrs}
-        if tag == "meta":
-            key = attributes.get("property") or attributes.get("name") or ""
-            if key and attributes.get("content"):
-                self.meta.setdefault(key.lower(), attributes["content"])
-        if tag == "link" and attributes.get("rel", "").lower() == "canonical":
-            self.meta.setdefault("canonical", attributes.get("href", ""))
-        if tag in self.VOID:
-            if tag in self.BLOCK:
-                self._emit("\n")
-            return
-        if len(self.stack) > 2000:  # pathological nesting: stop tracking, keep text
-            return
-        self.stack.append(tag)
-        if tag in self.SKIP and tag != "head":
-            self.skip_depth += 1
-        if tag in self.BLOCK:
-            self._emit("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.VOID or tag not in self.stack:
-            return
-        while self.stack:
-            open_tag = self.stack.pop()
-            if open_tag in self.SKIP and open_tag != "head":
-                self.skip_depth -= 1
-            if open_tag == tag:
-                break
-        if tag in self.BLOCK:
-            self._emit("\n")
-
-    def handle_data(self, data: str) -> None:
-        if "title" in self.stack:
-            self.title_parts.append(data)
-            return
-        if self.skip_depth or "head" in self.stack:
-            return
-        self._emit(data)
-
-    def _emit(self, data: str) -> None:
-        self.parts["all"].append(data)
-        for container in ("article", "main"):
-            if container in self.stack:
-                self.parts[container].append(data)
-
-    def main_text(self) -> str:
-        for container in ("article", "main", "all"):
-            chunks = self.parts[container]
-            if "".join(chunks).strip():
-                return _normalise_block_text("".join(chunks))
-        return ""
-
-
-def _normalise_block_text(raw: str) -> str:
-    lines = [re.sub(r"[ \t\r\f\v\u00a0]+", " ", line).strip() for line in raw.split("\n")]
-    paragraphs, current = [], []
-    for line in lines:
-        if line:
-            current.append(line)
-        elif current:
-            paragraphs.append(" ".join(current))
-            current = []
-    if current:
-        paragraphs.append(" ".join(current))
-    return "\n".join(paragraphs)
-
-
-def html_to_text(markup: str) -> tuple[str, dict[str, str]]:
-    """The main text of an HTML page (one paragraph a line) and its metadata."""
-    parser = _MainTextParser()
-    parser.feed(markup)
-    parser.close()
-    meta = dict(parser.meta)
-    title = html.unescape("".join(parser.title_parts)).strip()
-    if title:
-        meta.setdefault("title", title)
-    return parser.main_text(), meta
-
-
 def _is_binary(data: bytes) -> bool:
     if b"\x00" in data[:8192]:
         return True
@@ -398,20 +307,13 @@ def decode_text(data: bytes, path: str, report: Reporter) -> str | None:
     return text
 
 
-def slug_id(value: str) -> str:
-    """A document id usable as the last segment of an IRI: letters, digits, ``._-`` kept."""
-    value = unicodedata.normalize("NFKC", value).strip()
-    value = re.sub(r"[^\w.\-]+", "-", value, flags=re.ASCII).strip("-.")
-    return value[:120] or "doc"
-
-
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _id_from_url(url: str) -> str:
     path = re.sub(r"^[a-z]+://", "", url.strip()).rstrip("/")
-    return slug_id(path.rsplit("/", 1)[-1] or path)
+    return path.rsplit("/", 1)[-1] or path
 
 
 def _read_text(path: Path, report: Reporter) -> str | None:
@@ -420,35 +322,59 @@ def _read_text(path: Path, report: Reporter) -> str | None:
     return None if data is None else decode_text(data, str(path), report)
 
 
-def read_text_file(path: Path, report: Reporter) -> Iterator[Document]:
+def read_text_file(path: Path, doc_id: str, report: Reporter) -> Iterator[Document]:
     text = _read_text(path, report)
     if text is None:
         return
-    if path.suffix.lower() in HTML_SUFFIXES:
-        text, meta = html_to_text(text)
-        if not text.strip():
-            report(Skipped(str(path), "HTML page has no readable text"))
-            return
-        doc_meta = {
-            "title": meta.get("og:title") or meta.get("title"),
-            "url": meta.get("canonical") or meta.get("og:url"),
-            "date": meta.get("article:published_time") or meta.get("date"),
-            "source": meta.get("og:site_name"),
-        }
-    else:
-        if not text.strip():
-            report(Skipped(str(path), "file is empty" if not text else "file holds only whitespace"))
-            return
-        doc_meta = {}
+    if not text.strip():
+        report(Skipped(str(path), "file is empty" if not text else "file holds only whitespace"))
+        return
     if len(text) > MAX_DOCUMENT_CHARS:
         report(Skipped(str(path), _too_long(text)))
         return
     text = _clean(text, str(path), None, report)
-    yield analyse_structure(slug_id(path.stem), text, source_path=str(path),
-                            **{k: v for k, v in doc_meta.items() if v})
+    yield analyse_structure(doc_id, text, source_path=str(path))
 
 
-def read_jsonl_file(path: Path, report: Reporter) -> Iterator[Document]:
+def read_html_file(path: Path, doc_id: str, report: Reporter) -> Iterator[Document]:
+    data = _read_bytes(path, report)
+    if data is None:
+        return
+    if _is_binary(data):
+        report(Skipped(str(path), "binary file, not text"))
+        return
+    result = page_document(data, doc_id, str(path))
+    if isinstance(result, Skipped):
+        report(result)
+        return
+    yield result
+
+
+def page_document(data: bytes, doc_id: str, where: str, url: str | None = None,
+                  charset: str | None = None) -> Document | Skipped:
+    """The :class:`Document` of a web page (its main text and metadata), or why it was skipped:
+    no readable text, not English, too long."""
+    from .html import decode_html, is_english, parse_page
+
+    page = parse_page(decode_html(data, charset), url)
+    meta = page.meta
+    if not page.text.strip():
+        return Skipped(where, "HTML page has no readable text")
+    if not is_english(meta.language):
+        how = "declares" if meta.language_declared else "reads as"
+        return Skipped(where, f"page {how} language '{meta.language}', not English; skipped")
+    if len(page.text) > MAX_DOCUMENT_CHARS:
+        return Skipped(where, _too_long(page.text))
+    text = _UNWRITABLE.sub("\ufffd", page.text)
+    fields = {"title": meta.title, "url": meta.url, "date": meta.published, "source": meta.site,
+              "modified": meta.modified, "language": meta.language}
+    fields = {key: _UNWRITABLE.sub("\ufffd", value) for key, value in fields.items() if value}
+    authors = tuple(_UNWRITABLE.sub("\ufffd", name) for name in meta.authors)
+    return analyse_structure(doc_id, text, source_path=where, authors=authors, **fields)
+
+
+def read_jsonl_file(path: Path, doc_id: str, report: Reporter) -> Iterator[Document]:
+    """One document per JSON line; ``doc_id`` (the file's) is not used: each record names its own."""
     content = _read_text(path, report)
     if content is None:
         return
@@ -458,16 +384,8 @@ def read_jsonl_file(path: Path, report: Reporter) -> Iterator[Document]:
     for number, line in enumerate(content.splitlines(), start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            report(Skipped(str(path), f"not valid JSON ({error.msg})", line=number))
-            continue
-        except RecursionError:
-            report(Skipped(str(path), "not valid JSON (nested too deeply)", line=number))
-            continue
-        if not isinstance(record, dict):
-            report(Skipped(str(path), "a line must be a JSON object", line=number))
+        record = _json_record(line, str(path), number, report)
+        if record is None:
             continue
         text = record.get("text")
         if not isinstance(text, str):
@@ -481,17 +399,36 @@ def read_jsonl_file(path: Path, report: Reporter) -> Iterator[Document]:
             report(Skipped(str(path), _too_long(text), line=number))
             continue
         text = _clean(text, str(path), number, report)
-        meta = {key: record.get(key) for key in ("title", "url", "date", "source")}
+        meta = {key: record.get(key) for key in ("title", "url", "date", "source", "modified", "language")}
         meta = {key: _UNWRITABLE.sub("\ufffd", str(value)) for key, value in meta.items()
                 if isinstance(value, (str, int, float)) and str(value)}
+        authors = record.get("authors", record.get("author"))
+        authors = [authors] if isinstance(authors, str) else authors if isinstance(authors, list) else []
+        authors = tuple(_UNWRITABLE.sub("\ufffd", a) for a in authors if isinstance(a, str) and a.strip())
         raw_id = record.get("id")
-        if isinstance(raw_id, (str, int)) and str(raw_id).strip():
-            doc_id = slug_id(str(raw_id))
+        if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id).strip():
+            doc_id = _UNWRITABLE.sub("\ufffd", str(raw_id))  # exactly as given: the IRI percent-encodes it
         elif meta.get("url"):
             doc_id = _id_from_url(meta["url"])
         else:
             doc_id = content_hash(text)
-        yield analyse_structure(doc_id, text, source_path=f"{path}:{number}", **meta)
+        yield analyse_structure(doc_id, text, source_path=f"{path}:{number}", authors=authors, **meta)
+
+
+def _json_record(line: str, path: str, number: int, report: Reporter) -> dict | None:
+    """A JSONL line as a JSON object, or None (reported) when it is not one."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        report(Skipped(path, f"not valid JSON ({error.msg})", line=number))
+        return None
+    except RecursionError:
+        report(Skipped(path, "not valid JSON (nested too deeply)", line=number))
+        return None
+    if not isinstance(record, dict):
+        report(Skipped(path, "a line must be a JSON object", line=number))
+        return None
+    return record
 
 
 def _clean(text: str, path: str, line: int | None, report: Reporter) -> str:
@@ -531,6 +468,17 @@ def _read_bytes(path: Path, report: Reporter) -> bytes | None:
     return None
 
 
+def file_suffix(path: Path) -> str:
+    """The input kind's suffix: ``.warc.gz`` for a compressed WARC, else the last suffix (lower case)."""
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+
+
+def file_stem(path: Path) -> str:
+    suffix = file_suffix(path)
+    return path.name[:-len(suffix)] if suffix and path.name.lower().endswith(suffix) else path.name
+
+
 def iter_files(path: Path, report: Reporter) -> Iterator[Path]:
     """Files under ``path`` (itself if a file), recursively and sorted; loops are not followed."""
     if not path.is_dir():
@@ -557,7 +505,7 @@ def iter_files(path: Path, report: Reporter) -> Iterator[Path]:
                 continue
             if entry.is_dir():
                 yield from walk(entry)
-            elif entry.suffix.lower() in SUPPORTED_SUFFIXES:
+            elif file_suffix(entry) in SUPPORTED_SUFFIXES:
                 yield entry
             elif entry.is_file() or entry.is_symlink():
                 report(Skipped(str(entry), f"unsupported file type '{entry.suffix or '(none)'}', skipped",
@@ -566,29 +514,75 @@ def iter_files(path: Path, report: Reporter) -> Iterator[Path]:
     yield from walk(path)
 
 
-def read_documents(paths: Iterable[str | os.PathLike[str]], report: Reporter | None = None) -> Iterator[Document]:
-    """Yield a :class:`Document` for every article under ``paths``, in a stable order.
+def file_ids(files: list[Path]) -> dict[Path, str]:
+    """The document id of each input file: its name without extension, unless several inputs
+    share that name; then each of those gets its path (with extension) below the deepest folder
+    they have in common ("news/a/story.html", "news/b/story.html" -> "a/story.html", "b/story.html").
+    Deterministic: it depends only on the set of files, not on the order they were given in."""
+    stems = Counter(file_stem(f) for f in files)
+    clashing: dict[str, list[Path]] = {}
+    for file in files:
+        if stems[file_stem(file)] > 1:
+            clashing.setdefault(file_stem(file), []).append(file)
+    ids = {file: _UNWRITABLE.sub("\ufffd", file_stem(file)) for file in files}
+    for group in clashing.values():
+        absolute = [os.path.abspath(f) for f in group]
+        common = os.path.commonpath([os.path.dirname(a) for a in absolute])
+        for file, path in zip(group, absolute):
+            ids[file] = _UNWRITABLE.sub("\ufffd", Path(os.path.relpath(path, common)).as_posix())
+    return ids
 
-    Problems are handed to ``report`` (default: ignored) and the input is skipped.
-    Documents whose id was already seen are skipped too, so ids stay unique.
-    """
-    report = report or (lambda skipped: None)
-    seen_ids: set[str] = set()
+
+def _input_files(paths: Iterable[str | os.PathLike[str]], report: Reporter) -> list[Path]:
+    """Every input file, in order; each file once (a file given twice is reported and read once)."""
+    files: list[Path] = []
+    seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
         if not path.exists() and not path.is_symlink():
             report(Skipped(str(path), "no such file or directory"))
             continue
         for file in iter_files(path, report):
-            suffix = file.suffix.lower()
+            suffix = file_suffix(file)
             if suffix not in SUPPORTED_SUFFIXES:
                 report(Skipped(str(file), f"unsupported file type '{suffix or '(none)'}', skipped"))
                 continue
-            reader = read_jsonl_file if suffix in JSONL_SUFFIXES else read_text_file
-            for document in reader(file, report):
-                if document.id in seen_ids:
-                    report(Skipped(document.source_path or str(file),
-                                   f"duplicate document id '{document.id}', skipped"))
-                    continue
-                seen_ids.add(document.id)
-                yield document
+            key = os.path.abspath(file)
+            if key in seen:
+                report(Skipped(str(file), "given more than once, read once"))
+                continue
+            seen.add(key)
+            files.append(file)
+    return files
+
+
+def _reader(suffix: str) -> Callable[[Path, str, Reporter], Iterator[Document]]:
+    if suffix in JSONL_SUFFIXES:
+        return read_jsonl_file
+    if suffix in WARC_SUFFIXES:
+        from .warc import read_warc_file
+
+        return read_warc_file
+    return read_html_file if suffix in HTML_SUFFIXES else read_text_file
+
+
+def read_documents(paths: Iterable[str | os.PathLike[str]], report: Reporter | None = None) -> Iterator[Document]:
+    """Yield a :class:`Document` for every article under ``paths``, in a stable order, lazily
+    (a WARC's pages are read one at a time).
+
+    Problems are handed to ``report`` (default: ignored) and the input is skipped. A document
+    whose id was already used (two JSONL records with one id, a page fetched twice) is skipped
+    with a warning, so ids stay unique.
+    """
+    report = report or (lambda skipped: None)
+    files = _input_files(paths, report)
+    ids = file_ids(files)
+    seen_ids: set[str] = set()
+    for file in files:
+        for document in _reader(file_suffix(file))(file, ids[file], report):
+            if document.id in seen_ids:
+                report(Skipped(document.source_path or str(file),
+                               f"duplicate document id '{document.id}', skipped"))
+                continue
+            seen_ids.add(document.id)
+            yield document

@@ -179,14 +179,7 @@ def to_graph(result: BuildResult, base: str = DEFAULT_BASE, graph: Graph | None 
         add((doc_node, NIF.isString, _text(document.text)))
         add((doc_node, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
         add((doc_node, NIF.endIndex, Literal(len(document.text), datatype=XSD.nonNegativeInteger)))
-        if document.title:
-            add((doc_node, SDO.headline, _text(document.title)))
-        if document.url:
-            add((doc_node, SDO.url, _text(document.url)))
-        if document.date:
-            add((doc_node, SDO.datePublished, _text(document.date)))
-        if document.source:
-            add((doc_node, SDO.publisher, _text(document.source)))
+        _document_metadata(add, doc_node, document)
         if document.dateline:
             place = mint.inside(doc_id, "dateline", "place")
             add((place, RDF.type, SDO.Place))
@@ -304,6 +297,18 @@ def to_graph(result: BuildResult, base: str = DEFAULT_BASE, graph: Graph | None 
             if update is not None:
                 add((node, SKG.update, update))
     return graph
+
+
+def _document_metadata(add, doc_node: URIRef, document) -> None:
+    """What the input says about an article (a page's metadata, a JSONL record's fields), in
+    schema.org terms: dates as ISO 8601 strings, names and the language tag as plain literals."""
+    for term, value in ((SDO.headline, document.title), (SDO.url, document.url),
+                        (SDO.datePublished, document.date), (SDO.dateModified, document.modified),
+                        (SDO.publisher, document.source), (SDO.inLanguage, document.language)):
+        if value:
+            add((doc_node, term, _text(value)))
+    for name in document.authors:
+        add((doc_node, SDO.author, _text(name)))
 
 
 def _target_node(mint: _Minter, graph: Graph, stance: Stance, iri_of, span, topics_seen: set[URIRef]):
