@@ -50,7 +50,7 @@ ACTOR_NOUNS: dict[str, str] = {
         "company", "firm", "group", "organization", "organisation", "corporation", "church",
         "party", "newspaper", "network", "university", "school", "team", "club", "charity",
         "coalition", "alliance", "campaign", "association", "foundation", "institute", "union",
-        "bank", "website", "station", "broadcaster", "board", "office", "movement",
+        "bank", "website", "station", "broadcaster", "board", "office", "movement", "fund",
     )},
     **{n: PLACE for n in ("city", "state", "country", "town", "county", "nation", "province", "region",
                           "village", "municipality")},
@@ -173,7 +173,7 @@ ORG_KIND_WORDS = {"police", "army", "navy", "military", "ministry", "senate", "p
                    "corporation", "church", "party", "university", "court", "council", "bureau",
                    "commission", "committee", "group", "administration", "government", "school",
                    "newspaper", "network", "union", "team", "club", "association", "foundation",
-                   "institute", "bank", "website", "board", "office"}
+                   "institute", "bank", "website", "board", "office", "fund"}
 #: Words too common in organisation names to identify one.
 GENERIC_ORG_WORDS = (ORG_SUFFIX_WORDS | ACRONYM_SKIP | {"national", "federal", "international", "united",
                                                           "american", "british", "new", "north", "south"})

@@ -303,22 +303,46 @@ def entity_names(finder: MentionFinder) -> None:
 
 @construction("name part")
 def name_parts(finder: MentionFinder) -> None:
-    """Surnames and first names of people named elsewhere in the article that the model did not
-    tag this time ('"We will fight it," Lopez told reporters')."""
+    """People named elsewhere in the article whose name the model did not tag this time: a
+    surname or first name alone ('"We will fight it," Lopez told reporters'), or a run of proper
+    nouns that ends in a known surname ("Mehmet Oz" when only "Oz" was tagged)."""
     parts: set[str] = set()
+    surnames: set[str] = set()
     for mention in finder.mentions:
-        if mention.type == PERSON and mention.kind == NAME and len(mention.tokens) >= 2:
-            parts |= {mention.tokens[0], mention.tokens[-1]}
-    for token in finder.tokens:
-        if not finder.taken[token.i] and token.pos_ == "PROPN" and token.text in parts and token.text[:1].isupper():
+        if mention.type == PERSON and mention.kind == NAME:
+            surnames.add(mention.tokens[-1])
+            if len(mention.tokens) >= 2:
+                parts |= {mention.tokens[0], mention.tokens[-1]}
+    tokens = finder.tokens
+    for token in tokens:
+        if finder.taken[token.i] or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if token.text in surnames:
+            start = token.i
+            while start > 0 and not tokens[start].is_sent_start and not finder.taken[start - 1] \
+                    and tokens[start - 1].pos_ == "PROPN" and tokens[start - 1].text[:1].isupper() \
+                    and tokens[start - 1].is_alpha and tokens[start - 1].lower_.rstrip(".") not in TITLES:
+                start -= 1
+            if start < token.i:
+                finder.add(start, token.i + 1, NAME, PERSON, token.i, entity_label="ECHO", head_lemma=token.lower_)
+                continue
+        if token.text in parts:
             finder.add(token.i, token.i + 1, NAME, PERSON, token.i, entity_label="ECHO", head_lemma=token.lower_)
+
+
+def _shouted(tokens: list[Token], i: int) -> bool:
+    """Whether a token is in a run of capitals ("EVEN OZ'S BOSS THINKS"): a kicker, not acronyms."""
+    def upper(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].is_alpha and tokens[k].is_upper and len(tokens[k]) > 1
+    return sum(upper(k) for k in range(i - 2, i + 3)) >= 3
 
 
 @construction("acronym")
 def acronyms(finder: MentionFinder) -> None:
     """Upper-case acronyms the model did not tag ("ICE")."""
     for token in finder.tokens:
-        if finder.taken[token.i] or token.pos_ not in {"PROPN", "NOUN"} or token.is_sent_start:
+        if finder.taken[token.i] or token.pos_ not in {"PROPN", "NOUN"} or token.is_sent_start \
+                or _shouted(finder.tokens, token.i):
             continue
         bare = as_acronym(token.text)
         if bare and bare not in NOT_ACRONYMS and token.text.replace(".", "").isalpha():

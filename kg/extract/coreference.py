@@ -28,7 +28,7 @@ from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_W
                             OFFICIAL_NOUNS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, PRONOUNS, ROLE_MODIFIERS)
 from .actors import (DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention,
                      clean_name)
-from .names import fold
+from .names import fold, org_key
 
 if TYPE_CHECKING:
     from .resolve import Clusters, LocalActor
@@ -47,11 +47,18 @@ class Context:
     dateline_place: str | None = None
 
     def actor_at(self, token_index: int) -> "LocalActor | None":
-        """The actor of the mention whose head is this token."""
+        """The actor of the mention whose head is this token, else of the name that covers it
+        ("moon" in "Ban Ki-moon")."""
+        offset = self.doc[token_index].idx
+        covering = None
         for i, m in enumerate(self.mentions):
-            if m.root == token_index and i in self.clusters.of:
+            if i not in self.clusters.of:
+                continue
+            if m.root == token_index:
                 return self.clusters.of[i]
-        return None
+            if covering is None and m.kind == NAME and m.start <= offset < m.end:
+                covering = self.clusters.of[i]
+        return covering
 
     def open_descriptions(self) -> list[tuple[int, Mention]]:
         return [(i, m) for i, m in enumerate(self.mentions) if m.kind == DESCRIPTION and i not in self.clusters.of]
@@ -119,6 +126,20 @@ def _is_official(m: Mention) -> bool:
     return m.head_lemma in OFFICIAL_NOUNS and (m.owner_root is not None)
 
 
+@step("named description")
+def named_descriptions(context: Context) -> None:
+    """A description whose words are an organisation's name ("the Indonesian navy" for "the
+    Indonesian Navy")."""
+    bodies = [a for a in context.clusters.actors if a.named and a.type in {ORGANIZATION, GOVERNMENT}]
+    if not bodies:
+        return
+    keys = {org_key(n): a for a in bodies for n in a.names()}
+    for i, m in context.open_descriptions():
+        target = keys.get(org_key(m.text))
+        if target is not None:
+            context.clusters.attach(i, m, target, "name")
+
+
 @step("definite description")
 def definite_descriptions(context: Context) -> None:
     for i, m in context.open_descriptions():
@@ -144,8 +165,9 @@ def _definite_target(context: Context, m: Mention) -> "LocalActor | None":
     "the religious schools" or "the regional government" say more than the actor's kind, so
     they stay descriptions of their own.
     """
-    if len(_role_words(m)) != 1:
-        return None
+    person = m.type == PERSON and m.number == "singular"
+    if len(_role_words(m)) != 1 and not person:
+        return None  # "the computer specialist" may name a role; "the regional government" is no name
     return kind_target(context, m.head_lemma, m.type, m.number, m.start)
 
 

@@ -249,7 +249,8 @@ def _resolve_bodies(clusters: Clusters, named: list[tuple[int, Mention]]) -> Non
     others = [(i, m) for i, m in named if i not in clusters.of]
     for i, m in sorted(others, key=lambda im: (-len(clean_name(im[1].text)), im[1].start)):
         name = clean_name(m.text)
-        if m.type == PLACE or (m.type in {ORGANIZATION, GOVERNMENT} and fold(name).startswith(PLACE_PREFIXES)):
+        if m.type == PLACE or (m.type in {ORGANIZATION, GOVERNMENT}
+                               and (fold(name).startswith(PLACE_PREFIXES) or fold(name) in PLACE_ALIASES)):
             key = place_key(name)
             actor = next((a for a in clusters.actors if a.type == PLACE and a.key == key), None)
             if actor is None and m.type != PLACE:
