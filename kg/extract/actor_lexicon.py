@@ -214,7 +214,8 @@ ROLE_MODIFIERS = {"former", "then", "current", "acting", "outgoing", "incoming",
 #: "City of X", "Town of X": the place X.
 PLACE_PREFIXES = ("city of ", "town of ", "village of ", "borough of ", "county of ", "state of ",
                   "commonwealth of ", "republic of ", "kingdom of ")
-#: Verbs of thought: only people think, so a noun that is not a person noun is no speaker of
-#: these ("koalas fear", "the market expects").
-THOUGHT_VERBS = {"think", "feel", "hope", "fear", "expect", "worry", "know", "understand", "realize",
-                 "realise", "believe", "suspect", "assume", "presume", "doubt", "guess", "reckon", "want"}
+#: Verbs by which anything that has a voice says something; a noun that is not a person noun
+#: speaks only with these ("the website reported"; not "the drug was promising").
+SAYING_VERBS = {"say", "tell", "write", "state", "report", "claim", "announce", "explain", "add", "note",
+                "argue", "insist", "warn", "confirm", "deny", "reveal", "post", "tweet", "publish",
+                "describe", "suggest", "allege", "declare", "respond", "reply", "comment", "acknowledge"}

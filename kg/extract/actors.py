@@ -34,11 +34,11 @@ from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER
                             ENTITY_TYPES, FEMALE_TITLES, GENERIC_ALONE, GOVERNMENT, GOVERNMENT_WORDS,
                             GROUP, MALE_TITLES, MEDIA_WORDS, NOT_ACRONYMS, NOT_SPEAKERS, ORG_KIND_WORDS,
                             ORG_SUFFIX_WORDS, ORGANIZATION, PERSON, PERSON_NOUN_ENDINGS, PERSON_NOUNS_EXTRA,
-                            PLACE, PLACE_ACRONYMS, POSTNOMINALS, PRONOUNS, THOUGHT_VERBS, TITLE_ROLES, TITLES,
+                            PLACE, PLACE_ACRONYMS, POSTNOMINALS, PRONOUNS, SAYING_VERBS, TITLE_ROLES, TITLES,
                             WORK)
 from .layout import find_layout
 from .lexicon import DOCUMENT_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
-from .names import as_acronym, clean_name, well_known  # noqa: F401  (clean_name: public here too)
+from .names import as_acronym, clean_name, defines_acronym, well_known  # noqa: F401  (clean_name: public here too)
 
 NAME, DESCRIPTION, PRONOUN = "name", "description", "pronoun"
 
@@ -189,6 +189,8 @@ def _repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
             end, i = _rejoin_split_org(doc, entities, i, end)
         if end > start and doc[end - 1].lower_ in _CONNECTIVES:
             end -= 1
+        while label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
+            end -= 1  # "ICE officials": a name ends in a capitalised word; "officials" is a description
         # a lower-case article inside ends the name, unless after a connective ("Bank of the
         # West"): "According to Rathbun the Scientology property" is not one organisation
         inner_the = next((k for k in range(start + 1, end) if doc[k].text == "the"
@@ -266,6 +268,19 @@ def _postnominal_end(finder: MentionFinder, end: int) -> None:
         j += 2
 
 
+def _plural_subject(token: Token) -> bool:
+    """Whether a word is the subject of a verb in the plural present ("Koalas fear")."""
+    return token.dep_ == "nsubj" and token.head.tag_ == "VBP" and token.lower_.endswith("s")
+
+
+def _in_apposition(token: Token) -> bool:
+    """Whether a noun stands in apposition to another ("David Knopman, a neurologist, panel
+    member, and an investigator")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "appos"
+
+
 @construction("entity name")
 def entity_names(finder: MentionFinder) -> None:
     doc = finder.doc
@@ -282,6 +297,8 @@ def entity_names(finder: MentionFinder) -> None:
             start += 1
         if start >= end or (end - start == 1 and doc[start].lower_ in _GENERIC_NAMES):
             continue  # "the City", "Council": a description, found by the actor-noun construction
+        if label == "PERSON" and end - start == 1 and _plural_subject(doc[start]):
+            continue  # "Koalas fear the heat": the verb says it is many, so no person's name
         type_ = ENTITY_TYPES[label]
         if label in {"ORG", "GPE"} and _after_person_noun(doc, start) and 2 <= end - start <= 4 \
                 and all(t.text[:1].isupper() for t in doc[start:end]):
@@ -296,8 +313,8 @@ def entity_names(finder: MentionFinder) -> None:
         if label == "NORP":
             extra["number"] = "plural"
         if label == "ORG" and end < len(doc) - 2 and doc[end].text == "(" and doc[end + 2].text == ")" \
-                and doc[end + 1].text.isupper():
-            extra["acronym_definition"] = doc[end + 1].text
+                and doc[end + 1].text.isupper() and defines_acronym(doc[start:end].text, doc[end + 1].text):
+            extra["acronym_definition"] = doc[end + 1].text  # "Korean Central News Agency (KCNA)"
         finder.add(start, end, NAME, type_, root_token.i, **extra)
 
 
@@ -341,8 +358,7 @@ def _shouted(tokens: list[Token], i: int) -> bool:
 def acronyms(finder: MentionFinder) -> None:
     """Upper-case acronyms the model did not tag ("ICE")."""
     for token in finder.tokens:
-        if finder.taken[token.i] or token.pos_ not in {"PROPN", "NOUN"} or token.is_sent_start \
-                or _shouted(finder.tokens, token.i):
+        if finder.taken[token.i] or token.pos_ not in {"PROPN", "NOUN"} or _shouted(finder.tokens, token.i):
             continue
         bare = as_acronym(token.text)
         if bare and bare not in NOT_ACRONYMS and token.text.replace(".", "").isalpha():
@@ -364,7 +380,8 @@ def named_sources(finder: MentionFinder) -> None:
         else:
             continue
         for source in candidates:
-            if source.pos_ != "PROPN" or finder.taken[source.i] or not source.text[:1].isupper():
+            if source.pos_ != "PROPN" or finder.taken[source.i] or not source.text[:1].isupper() \
+                    or _plural_subject(source):
                 continue
             start = min([c.left_edge.i for c in source.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [source.i])
             for place in [m for m in finder.mentions if m.kind == NAME and m.type == PLACE and start <= m.root <= source.i]:
@@ -408,9 +425,12 @@ def _ownerless_source(token: Token, mentions: list[Mention]) -> bool:
 
 
 def _speaks(token: Token, lemma: str) -> bool:
-    """A common noun that is the subject of a speech verb ("the poster wrote")."""
-    return (token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS and token.pos_ == "NOUN"
-            and lemma not in REPORT_NOUNS and lemma not in NOT_SPEAKERS)
+    """A common noun that is the subject of a speech verb ("the poster wrote"); only people
+    think or hope, while anything with a voice can say or report ("the website reported")."""
+    verb = token.head.lemma_.lower()
+    return (token.dep_ == "nsubj" and verb in SPEECH_VERBS and token.pos_ == "NOUN"
+            and lemma not in REPORT_NOUNS and lemma not in NOT_SPEAKERS
+            and (verb in SAYING_VERBS or _is_person_noun(lemma)))
 
 
 def _is_person_noun(lemma: str) -> bool:
@@ -478,8 +498,7 @@ def actor_nouns(finder: MentionFinder) -> None:
             continue
         lemma = token.lemma_.lower()
         speaks = _speaks(token, lemma)
-        if lemma not in ACTOR_NOUNS and not (speaks and (_is_person_noun(lemma) or lemma in AUTHORED_NOUNS
-                                                         or token.head.lemma_.lower() not in THOUGHT_VERBS)):
+        if lemma not in ACTOR_NOUNS and not speaks and not (_is_person_noun(lemma) and _in_apposition(token)):
             continue
         modifiers = [c for c in token.lefts if c.dep_ in _MODIFIER_DEPS]
         start = max(token.left_edge.i, min([c.left_edge.i for c in modifiers] + [token.i]))

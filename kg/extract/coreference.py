@@ -28,7 +28,7 @@ from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_W
                             OFFICIAL_NOUNS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, PRONOUNS, ROLE_MODIFIERS)
 from .actors import (DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention,
                      clean_name)
-from .names import fold, org_key
+from .names import fold, org_key, well_known
 
 if TYPE_CHECKING:
     from .resolve import Clusters, LocalActor
@@ -105,6 +105,14 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
         target = context.actor_at(candidate.i)
         if target is not None and target.named:
             return target
+    # "Ban Ki-moon, the secretary general of the United Nations, said": a name, a comma, and
+    # the description set off by a comma or dash after it.
+    text = doc.text
+    if text[m.end:m.end + 1] in {",", "—", ")"} or text[m.end:m.end + 2] in {" —", " -"}:
+        for j, other in enumerate(context.mentions):
+            if other.kind == NAME and j in context.clusters.of and other.end < m.start \
+                    and text[other.end:m.start].strip() in {",", "—", "-", "("}:
+                return context.clusters.of[j]
     # A name right after the description's phrase, in the same noun phrase.
     right = token.right_edge.i + 1
     while right < len(doc) and doc[right].text in {",", "—", "-"}:
@@ -227,6 +235,8 @@ def _owner_actor(context: Context, m: Mention) -> "LocalActor | None":
     if any(c.dep_ == "conj" for c in owner.children):
         return None  # "spokespeople for ICE and DHS": two bodies, a group of its own
     target = context.actor_at(owner.i)
+    if target is None and owner.pos_ == "PROPN" or owner.text.isupper():
+        target = target or _named(context, owner.text)
     if target is None and owner.pos_ == "NOUN":
         type_ = ACTOR_NOUNS.get(m.owner_lemma, ORGANIZATION)
         target = kind_target(context, m.owner_lemma, type_, "singular", m.start + 1)
@@ -235,6 +245,14 @@ def _owner_actor(context: Context, m: Mention) -> "LocalActor | None":
     if target.type in _BODIES or (target.type == PERSON and m.head_lemma == "office"):
         return target
     return None
+
+
+def _named(context: Context, name: str) -> "LocalActor | None":
+    """The one named organisation or place called ``name`` (or that a well-known acronym means)."""
+    key, known = org_key(name), well_known(name)
+    found = [a for a in context.clusters.actors if a.named and a.type in _BODIES
+             and any(org_key(n) == key or (known is not None and well_known(n) == known) for n in a.names())]
+    return found[0] if len(found) == 1 else None
 
 
 # --------------------------------------------------------------------------- the rest
