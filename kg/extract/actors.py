@@ -1,165 +1,55 @@
 """Find actor mentions in a parsed article: names, unnamed descriptions and pronouns.
 
-Rule-based over spaCy's entities, tags and dependencies:
+Each way an actor is mentioned is one small *construction* over spaCy's entities, tags and
+dependencies, registered in :data:`CONSTRUCTIONS` and run in that order (an earlier one claims
+its tokens first). The table is the list of what the finder knows:
 
-* names: PERSON, ORG, GPE and (noun) NORP entities, repaired where the small model splits an
-  organisation ("U.S. Immigration and" + "Customs Enforcement"), plus upper-case acronyms it
-  misses ("ICE"), plus "<name> administration"-style bodies ("the Trump administration");
-* descriptions: noun phrases headed by an actor noun ("a judge", "federal officials",
-  "spokespeople for ICE"), with the organisations they belong to;
-* pronouns that can refer to actors (he, she, it, they and their possessive forms);
-* roles from titles, appositions and possessives ("Philadelphia's Democratic mayor, Jim Kenney").
+* ``entity name``: PERSON, ORG, GPE and (noun) NORP entities, repaired where the small model
+  splits an organisation ("U.S. Immigration and" + "Customs Enforcement"), "<name>
+  administration" bodies, titles and possessives read as roles ("Philadelphia's Democratic
+  Mayor Jim Kenney"), degrees kept with the name ("David Knopman, MD");
+* ``name part``: a surname or first name of a person named elsewhere, untagged this time;
+* ``acronym``: upper-case acronyms the model missed ("ICE");
+* ``named source``: a proper-noun source after "according to" or before a speech verb;
+* ``pronoun``: he, she, it, they and their other forms (not the expletive "it");
+* ``document source``: a report or study that states something and has no owner;
+* ``actor noun``: noun phrases headed by a noun for people or bodies ("a judge", "federal
+  officials", "spokespeople for ICE"), with the organisation they belong to ("ICE officials"
+  -> ICE, "the mayor's office" -> the mayor), and documents that speak for their author ("the
+  lawsuit alleges").
 
-Mentions only; deciding which mentions are one actor is :mod:`kg.extract.resolve`'s job.
+Nothing is found in a dateline or byline; mentions in a headline or subhead are marked (see
+:mod:`kg.extract.layout`). Mentions only: deciding which mentions are one actor is
+:mod:`kg.extract.resolve`'s job. Word lists live in :mod:`kg.extract.actor_lexicon`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable
 
 from spacy.tokens import Doc, Token
 
+from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER_NAME, CITY_WORDS,  # noqa: F401
+                            ENTITY_TYPES, FEMALE_TITLES, GENERIC_ALONE, GOVERNMENT, GOVERNMENT_WORDS,
+                            GROUP, MALE_TITLES, MEDIA_WORDS, NOT_ACRONYMS, NOT_SPEAKERS, ORG_KIND_WORDS,
+                            ORG_SUFFIX_WORDS, ORGANIZATION, PERSON, PERSON_NOUN_ENDINGS, PERSON_NOUNS_EXTRA,
+                            PLACE, PLACE_ACRONYMS, POSTNOMINALS, PRONOUNS, SAYING_VERBS, TITLE_ROLES, TITLES,
+                            WORK)
+from .layout import find_layout
 from .lexicon import DOCUMENT_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
-
-PERSON = "Person"
-ORGANIZATION = "Organization"
-GOVERNMENT = "GovernmentOrganization"
-PLACE = "Place"
-GROUP = "Group"
-WORK = "CreativeWork"  # a report, study, post or letter that is the source of a claim
-ACTOR_TYPES = (PERSON, ORGANIZATION, GOVERNMENT, PLACE, GROUP, WORK)
+from .names import as_acronym, clean_name, defines_acronym, well_known  # noqa: F401  (clean_name: public here too)
 
 NAME, DESCRIPTION, PRONOUN = "name", "description", "pronoun"
 
-_ENTITY_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "NORP": GROUP}
-
-# Nouns that denote an actor when they head a noun phrase: lemma -> (type, plural-by-default).
-# Person nouns in the singular are persons, in the plural groups.
-ACTOR_NOUNS: dict[str, str] = {
-    **{n: PERSON for n in (
-        "judge", "official", "spokesperson", "spokeswoman", "spokesman", "spokespeople", "protester",
-        "protestor", "mayor", "governor", "president", "minister", "officer", "advocate", "lawmaker",
-        "senator", "legislator", "prosecutor", "lawyer", "attorney", "critic", "supporter", "opponent",
-        "resident", "activist", "scientist", "researcher", "expert", "student", "parent", "teacher",
-        "doctor", "witness", "leader", "voter", "worker", "employee", "executive", "chairman",
-        "chairwoman", "director", "manager", "secretary", "commissioner", "chief", "sheriff",
-        "agent", "investigator", "analyst", "diplomat", "negotiator", "representative", "delegate",
-        "councilman", "councilwoman", "councillor", "solicitor", "economist", "organizer", "organiser",
-        "founder", "owner", "author", "victim", "survivor", "member", "candidate", "ambassador",
-        "premier", "chancellor", "general", "commander", "soldier", "rescuer", "authority",
-        "administrator", "regulator", "inspector", "professor", "physician", "nurse", "coach",
-        "player", "fan", "priest", "bishop", "imam", "rabbi", "defendant", "plaintiff", "petitioner",
-        "demonstrator", "striker", "union", "observer", "campaigner", "entrepreneur", "banker",
-        "farmer", "journalist", "reporter", "editor", "publisher", "historian", "astronaut",
-        "engineer", "developer", "politician", "legislature", "staffer", "aide", "adviser", "advisor",
-        "consultant", "scholar", "academic", "clergy", "cleric", "militant", "rebel", "insurgent",
-        "police", "policeman", "policewoman", "staff", "people", "proponent", "backer", "defender",
-        "detractor", "ally", "foe", "adversary", "mother", "father", "sister", "brother", "son",
-        "daughter", "wife", "husband", "family", "relative", "friend", "neighbour", "neighbor",
-        "spokesman", "prosecutor", "defender", "blogger", "poster", "user", "hacker", "owner",
-    )},
-    **{n: GOVERNMENT for n in (
-        "administration", "government", "agency", "department", "ministry", "court", "council",
-        "congress", "parliament", "senate", "legislature", "commission", "committee", "cabinet",
-        "regime", "prosecution", "military", "army", "navy", "bureau", "municipality", "tribunal",
-        "authorities",
-    )},
-    **{n: ORGANIZATION for n in (
-        "company", "firm", "group", "organization", "organisation", "corporation", "church",
-        "party", "newspaper", "network", "university", "school", "team", "club", "charity",
-        "coalition", "alliance", "campaign", "association", "foundation", "institute", "union",
-        "bank", "website", "station", "broadcaster", "board", "office", "movement",
-    )},
-    **{n: PLACE for n in ("city", "state", "country", "town", "county", "nation", "province", "region",
-                          "village", "municipality")},
-}
-# Nouns too generic to be an actor unless named or resolved ("people" in "law-abiding people").
-_GENERIC_ALONE = {"people", "member", "staff", "group", "office", "board", "network", "station",
-                  "party", "team", "union", "website", "state", "nation", "authority", "school",
-                  "campaign", "movement", "club", "general", "player", "fan", "author", "owner",
-                  "developer", "victim", "survivor", "student", "parent", "teacher", "worker"}
-# Subjects of speech verbs that are evidence, not speakers ("the study found", "figures show").
-_NOT_SPEAKERS = {"study", "survey", "research", "data", "figure", "poll", "analysis", "evidence",
-                 "document", "paper", "record", "result", "finding", "test", "review", "article",
-                 "story", "book", "law", "rule", "bill", "policy", "plan", "decision", "ruling",
-                 "thing", "way", "time", "year", "day", "one", "fact", "idea", "question", "problem",
-                 "move", "change", "case", "sign", "number", "rate", "price", "index", "model",
-                 "rest", "part", "most", "lot", "majority", "minority", "half", "side", "other"}
-# "<name> administration": a person's name heading a body.
-_BODY_AFTER_NAME = {"administration": GOVERNMENT, "government": GOVERNMENT, "campaign": ORGANIZATION,
-                    "cabinet": GOVERNMENT, "regime": GOVERNMENT, "team": ORGANIZATION,
-                    "family": GROUP, "camp": GROUP, "foundation": ORGANIZATION}
-
-# Personal titles and roles that may precede a name ("Mayor Jim Kenney", "Dr. Smith").
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr", "st",
-    "sen", "rep", "gov", "lt", "col", "gen", "capt", "sgt", "maj", "adm", "pres", "hon", "judge",
-    "justice", "mayor", "president", "senator", "governor", "minister", "secretary", "chancellor",
-    "premier", "king", "queen", "prince", "princess", "pope", "chairman", "chairwoman", "chief",
-    "director", "commissioner", "sheriff", "solicitor", "attorney", "general", "prosecutor",
-    "spokesman", "spokeswoman", "spokesperson", "professor", "officer", "detective", "ambassador",
-    "councilman", "councilwoman", "councillor", "councilor", "rabbi", "imam", "bishop", "father",
-    "coach", "captain", "representative", "congressman", "congresswoman", "leader", "founder",
-    "ceo", "chair", "vice", "deputy", "acting", "former", "assistant", "executive", "head",
-    "candidate", "nominee", "lawyer", "manager", "editor",
-}
-_MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "spokesman", "chairman",
-                "councilman", "congressman", "policeman", "businessman"}
-_FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman",
-                  "chairwoman", "councilwoman", "congresswoman", "policewoman", "businesswoman"}
-
-# Words whose presence makes an organisation a government body.
-GOVERNMENT_WORDS = {
-    "department", "ministry", "agency", "administration", "government", "police", "court",
-    "council", "senate", "congress", "parliament", "commission", "bureau", "customs", "enforcement",
-    "immigration", "army", "navy", "military", "forces", "force", "authority", "office",
-    "service", "guard", "security", "federal", "national", "state", "city", "county",
-    "municipality", "municipal", "legislature", "assembly", "cabinet", "embassy", "consulate",
-    "treasury", "homeland", "defense", "defence", "justice", "tribunal", "prosecutor", "fbi", "cia",
-    "nasa", "un", "eu", "nato",
-}
-# Words that end organisation names; used to repair names the NER model splits.
-ORG_SUFFIX_WORDS = GOVERNMENT_WORDS | {
-    "association", "institute", "university", "college", "school", "church", "party", "union",
-    "foundation", "corporation", "company", "inc", "ltd", "group", "organization", "organisation",
-    "center", "centre", "society", "league", "federation", "alliance", "coalition", "bank", "fund",
-    "trust", "network", "project", "program", "programme", "board", "committee", "commission",
-    "club", "press", "times", "post", "news", "agency", "enforcement", "affairs", "health",
-    "education", "transportation", "labor", "labour", "energy", "commerce", "development",
-}
-# Words in the names of news media ("the Sydney Morning Herald", "the Daily Telegraph").
-_MEDIA_WORDS = {"herald", "tribune", "gazette", "journal", "telegraph", "guardian", "observer", "chronicle",
-                "daily", "weekly", "express", "mail", "mirror", "standard", "independent", "magazine",
-                "courier", "inquirer", "examiner", "star", "sun", "globe", "bulletin", "radio", "tv",
-                "television", "broadcasting", "wire", "reuters", "bloomberg"}
-# Upper-case tokens that are not organisations.
-_NOT_ACRONYMS = {
-    "AM", "PM", "TV", "OK", "CEO", "CFO", "DNA", "HIV", "AIDS", "COVID", "GDP", "ID", "IT", "PC",
-    "USA", "US", "UK", "EU", "UN", "I", "A", "AN", "THE", "MP", "MPS", "PR", "AI", "FAQ", "PDF",
-    "URL", "HTML", "GMT", "UTC", "EST", "EDT", "PST", "PDT", "BST", "CET", "NOTE", "UPDATE",
-    "BREAKING", "VIDEO", "PHOTO", "PHOTOS", "LIVE", "WATCH", "READ", "AP", "MORE", "OR", "AND",
-    "USD", "EUR", "GBP", "KM", "MPH", "CD", "DVD", "LGBT", "LGBTQ", "ISBN", "NB", "PS", "RSS",
-}
-_PLACE_ACRONYMS = {"USA", "US", "UK", "EU", "UAE", "DPRK", "PRC", "ROK", "DRC", "USSR"}
-
-PRONOUNS: dict[str, tuple[str, str | None, str]] = {
-    # form: (number, gender, animacy)  animacy: "person" | "thing" | "any"
-    "he": ("singular", "male", "person"), "him": ("singular", "male", "person"),
-    "his": ("singular", "male", "person"), "himself": ("singular", "male", "person"),
-    "she": ("singular", "female", "person"), "her": ("singular", "female", "person"),
-    "hers": ("singular", "female", "person"), "herself": ("singular", "female", "person"),
-    "it": ("singular", None, "thing"), "its": ("singular", None, "thing"),
-    "itself": ("singular", None, "thing"),
-    "they": ("plural", None, "any"), "them": ("plural", None, "any"),
-    "their": ("plural", None, "any"), "theirs": ("plural", None, "any"),
-    "themselves": ("plural", None, "any"),
-}
-
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-_POSSESSIVE = re.compile(r"\s*['’]s?$")
+_CONNECTIVES = {"and", "of", "for", "&"}
+_MODIFIER_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod"}
+_AFFILIATION_PREPS = {"for", "of", "at", "from", "with"}
+#: A one-word "name" that is a common noun written with a capital ("the City", "Council"): read
+#: as a description, which resolution takes to the one body of that kind.
+_GENERIC_NAMES = (CITY_WORDS | ORG_KIND_WORDS) - {"senate", "congress", "parliament", "cabinet"}
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", "]", ":")
 
 
 @dataclass
@@ -186,18 +76,75 @@ class Mention:
     acronym_definition: str | None = None
     tokens: tuple[str, ...] = field(default_factory=tuple)
     dependency: str = ""  # what the mention does, conjunctions and appositions looked through
+    heading: bool = False  # in a headline or subhead
+    owner_root: int | None = None  # token of the body a description belongs to ("ICE officials")
+    owner_lemma: str = ""  # that token's lemma ("ice", "city", "mayor")
+    construction: str = ""  # the construction that found it
 
     @property
     def is_subject(self) -> bool:
         return self.dependency in _SUBJECT_DEPS
 
 
-def clean_name(text: str) -> str:
-    """A name without a leading article, a possessive ending or surrounding punctuation."""
-    text = re.sub(r"\s+", " ", text).strip(" \t\n,;:.\"“”‘’'()[]")
-    text = re.sub(r"^(?:the|The|THE)\s+", "", text)
-    text = _POSSESSIVE.sub("", text)
-    return text.strip(" ,;:\"“”‘’'")
+class MentionFinder:
+    """The state of one pass over a parsed article: tokens claimed so far and mentions found."""
+
+    def __init__(self, doc: Doc, doc_id: str) -> None:
+        self.doc, self.doc_id = doc, doc_id
+        self.tokens = list(doc)  # spaCy makes a new Token object per access: make them once
+        self.sentence_of = _sentence_index(doc)
+        self.layout = find_layout(doc.text)
+        self.taken = [self.layout.hidden_at(t.idx) for t in self.tokens]
+        self.mentions: list[Mention] = []
+        self.current = ""
+        last = next((t for t in reversed(self.tokens) if not t.is_space), None)
+        if last is not None and last.is_alpha and not doc.text.rstrip().endswith(_SENTENCE_END):
+            self.taken[last.i] = True  # a text cut off mid-word ("... merg"): not a name
+
+    def add(self, start: int, end: int, kind: str, type_: str, root: int, **extra: object) -> Mention | None:
+        """Record a mention unless its tokens are claimed (a description may contain other
+        mentions, "the mayor's office", so only its head must be free)."""
+        if self.taken[root] if kind == DESCRIPTION else any(self.taken[start:end]):
+            return None
+        for i in range(start, end):
+            self.taken[i] = True
+        span = self.doc[start:end]
+        mention = Mention(
+            doc_id=self.doc_id, start=span.start_char, end=span.end_char, text=span.text, kind=kind,
+            type=type_, root=root, sentence=self.sentence_of[root], tokens=tuple(t.text for t in span),
+            dependency=_effective_dep(self.tokens[root]), heading=self.layout.in_heading(span.start_char),
+            construction=self.current, **extra,  # type: ignore[arg-type]
+        )
+        self.mentions.append(mention)
+        return mention
+
+    def release(self, mention: Mention, start: int, end: int) -> None:
+        self.mentions.remove(mention)
+        for k in range(start, end):
+            self.taken[k] = False
+
+
+Construction = Callable[[MentionFinder], None]
+#: The constructions, in the order they run (see the module docstring).
+CONSTRUCTIONS: dict[str, Construction] = {}
+
+
+def construction(name: str) -> Callable[[Construction], Construction]:
+    """Register a mention-finding construction under ``name``."""
+    def register(function: Construction) -> Construction:
+        CONSTRUCTIONS[name] = function
+        return function
+    return register
+
+
+def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
+    """All actor mentions in ``doc``, in text order."""
+    finder = MentionFinder(doc, doc_id)
+    for name, build in CONSTRUCTIONS.items():
+        finder.current = name
+        build(finder)
+    finder.mentions.sort(key=lambda m: (m.start, m.end))
+    return finder.mentions
 
 
 def _sentence_index(doc: Doc) -> list[int]:
@@ -208,33 +155,42 @@ def _sentence_index(doc: Doc) -> list[int]:
     return index
 
 
+# --------------------------------------------------------------------------- names
+
+
+def _rejoin_split_org(doc: Doc, entities: list[tuple[int, int, str]], i: int, end: int) -> tuple[int, int]:
+    """"U.S. Immigration and" + "Customs Enforcement": an ORG ending in a connective, or
+    followed by one, joined with the capitalised words after it. Returns (new end, entity index)."""
+    while True:
+        connective_at = end - 1 if doc[end - 1].lower_ in _CONNECTIVES else end
+        if connective_at >= len(doc) or doc[connective_at].lower_ not in _CONNECTIVES:
+            return end, i
+        j = connective_at + 1
+        while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and "\n" not in doc[j - 1].whitespace_:
+            j += 1
+        if j == connective_at + 1 or doc[j - 1].lower_ not in ORG_SUFFIX_WORDS:
+            return end, i
+        if i + 1 < len(entities) and entities[i + 1][0] < j:
+            if entities[i + 1][2] != "ORG":
+                return end, i
+            j = max(j, entities[i + 1][1])
+            i += 1
+        end = j
+
+
 def _repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
     """Entities as (start, end, label) token spans, with split organisation names rejoined."""
-    entities = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in _ENTITY_TYPES]
+    entities = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ENTITY_TYPES]
     repaired: list[tuple[int, int, str]] = []
     i = 0
     while i < len(entities):
         start, end, label = entities[i]
         if label == "ORG":
-            # "U.S. Immigration and" + "Customs Enforcement": an ORG ending in a connective, or
-            # followed by one, joined with the capitalised words after it.
-            while True:
-                connective_at = end - 1 if doc[end - 1].lower_ in {"and", "of", "for", "&"} else end
-                if connective_at >= len(doc) or doc[connective_at].lower_ not in {"and", "of", "for", "&"}:
-                    break
-                j = connective_at + 1
-                while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and "\n" not in doc[j - 1].whitespace_:
-                    j += 1
-                if j == connective_at + 1 or doc[j - 1].lower_ not in ORG_SUFFIX_WORDS:
-                    break
-                if i + 1 < len(entities) and entities[i + 1][0] < j:
-                    if entities[i + 1][2] != "ORG":
-                        break
-                    j = max(j, entities[i + 1][1])
-                    i += 1
-                end = j
-        if end > start and doc[end - 1].lower_ in {"and", "of", "for", "&"}:
+            end, i = _rejoin_split_org(doc, entities, i, end)
+        if end > start and doc[end - 1].lower_ in _CONNECTIVES:
             end -= 1
+        while label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
+            end -= 1  # "ICE officials": a name ends in a capitalised word; "officials" is a description
         # a lower-case article inside ends the name, unless after a connective ("Bank of the
         # West"): "According to Rathbun the Scientology property" is not one organisation
         inner_the = next((k for k in range(start + 1, end) if doc[k].text == "the"
@@ -244,16 +200,13 @@ def _repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
         # an unbalanced parenthesis ends the name: "World Health Organisation (WHO"
         text = doc[start:end].text
         if text.count("(") != text.count(")"):
-            end = next((i for i in range(start, end) if "(" in doc[i].text or ")" in doc[i].text), end)
+            end = next((k for k in range(start, end) if "(" in doc[k].text or ")" in doc[k].text), end)
             while end > start and doc[end - 1].is_punct:
                 end -= 1
         if end > start:
             repaired.append((start, end, label))
         i += 1
     return repaired
-
-
-_PERSON_SUFFIXES = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman")
 
 
 def _after_person_noun(doc: Doc, start: int) -> bool:
@@ -265,22 +218,34 @@ def _after_person_noun(doc: Doc, start: int) -> bool:
     if lower in TITLES and lower not in {"general", "executive", "head", "chair", "acting", "former"}:
         return True
     return before.pos_ == "NOUN" and before.text.islower() and (
-        ACTOR_NOUNS.get(before.lemma_.lower()) == PERSON or before.lower_.endswith(_PERSON_SUFFIXES))
+        ACTOR_NOUNS.get(before.lemma_.lower()) == PERSON or before.lower_.endswith(PERSON_NOUN_ENDINGS[:8]))
 
 
-def _role_of_name(doc: Doc, start: int, end: int) -> tuple[str | None, str | None, str | None, str | None]:
-    """Role, qualifier, "of" place and gender read off titles and possessives before a name.
+def _role_of_name(doc: Doc, start: int) -> dict[str, object]:
+    """Role, qualifier, "of" place or organisation, and gender read off titles before a name.
 
-    "Philadelphia's Democratic Mayor Jim Kenney" -> ("mayor", "Democratic", "Philadelphia", None).
+    "Philadelphia's Democratic Mayor Jim Kenney" -> role "mayor", qualifier "Democratic", of
+    "Philadelphia"; "ICE spokeswoman Jane Doe" -> role "spokeswoman", affiliation "ICE".
     """
-    role_words, qualifier, role_of, gender = [], None, None, None
+    role_words: list[str] = []
+    qualifier = role_of = gender = None
+    affiliations: tuple[str, ...] = ()
     i = start - 1
     while i >= 0 and doc[i].sent_start is not True:
         token = doc[i]
         lower = token.lower_.rstrip(".")
         if lower in TITLES and token.pos_ in {"PROPN", "NOUN", "ADJ"}:
-            role_words.insert(0, token.text.rstrip("."))
-            gender = gender or ("male" if lower in _MALE_TITLES else "female" if lower in _FEMALE_TITLES else None)
+            role_words.insert(0, TITLE_ROLES.get(lower, token.text.rstrip(".")))
+            gender = gender or ("male" if lower in MALE_TITLES else "female" if lower in FEMALE_TITLES else None)
+        elif role_words and token.ent_type_ in {"ORG", "GPE"} and token.dep_ in {"compound", "nmod", "poss"}:
+            first = i
+            while first > 0 and doc[first].ent_iob_ == "I":
+                first -= 1
+            owner = clean_name(doc[first:i + 1].text)
+            if token.ent_type_ == "ORG":
+                affiliations = (owner,)
+            role_of = owner
+            break
         elif token.ent_type_ == "NORP" or (token.dep_ == "amod" and token.text[:1].isupper()):
             qualifier = token.text
         elif token.dep_ == "case" and i > 0:
@@ -289,11 +254,156 @@ def _role_of_name(doc: Doc, start: int, end: int) -> tuple[str | None, str | Non
         else:
             break
         i -= 1
-    role = " ".join(w.lower() for w in role_words if w.lower().rstrip(".") not in {"mr", "mrs", "ms", "miss", "dr", "sir"})
-    return (role or None), qualifier, role_of, gender
+    role = " ".join(w.lower() for w in role_words if w.lower().rstrip(".") not in {"mr", "mrs", "ms", "miss", "sir"})
+    return {"role": role or None, "role_qualifier": qualifier, "role_of": role_of, "gender": gender,
+            "affiliations": affiliations}
 
 
-def _ownerless_source(token: Token, mentions: Sequence[Mention]) -> bool:
+def _postnominal_end(finder: MentionFinder, end: int) -> None:
+    """Claim the degrees after a person's name (", MD", "PhD") so they become nothing else."""
+    j = end
+    tokens = finder.tokens
+    while j < len(tokens) - 1 and tokens[j].text == "," and tokens[j + 1].lower_.replace(".", "") in POSTNOMINALS:
+        finder.taken[j + 1] = True
+        j += 2
+
+
+def _plural_subject(token: Token) -> bool:
+    """Whether a word is the subject of a verb in the plural present ("Koalas fear")."""
+    return token.dep_ == "nsubj" and token.head.tag_ == "VBP" and token.lower_.endswith("s")
+
+
+def _in_apposition(token: Token) -> bool:
+    """Whether a noun stands in apposition to another ("David Knopman, a neurologist, panel
+    member, and an investigator")."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "appos"
+
+
+@construction("entity name")
+def entity_names(finder: MentionFinder) -> None:
+    doc = finder.doc
+    for start, end, label in _repair_entities(doc):
+        root_token = doc[start:end].root
+        body = root_token.head
+        if root_token.dep_ == "compound" and body.i == end and body.lemma_.lower() in BODY_AFTER_NAME:
+            finder.add(start, body.i + 1, NAME, BODY_AFTER_NAME[body.lemma_.lower()], body.i,
+                       head_lemma=body.lemma_.lower(), entity_label=label, definite=True)
+            continue
+        if label == "NORP" and not (root_token.pos_ in {"NOUN", "PROPN"} and root_token.dep_ not in {"amod", "compound"}):
+            continue  # "Democratic mayor": an adjective, not a group acting
+        if doc[start].lower_ == "the":
+            start += 1
+        if start >= end or (end - start == 1 and doc[start].lower_ in _GENERIC_NAMES):
+            continue  # "the City", "Council": a description, found by the actor-noun construction
+        if label == "PERSON" and end - start == 1 and _plural_subject(doc[start]):
+            continue  # "Koalas fear the heat": the verb says it is many, so no person's name
+        type_ = ENTITY_TYPES[label]
+        if label in {"ORG", "GPE"} and _after_person_noun(doc, start) and 2 <= end - start <= 4 \
+                and all(t.text[:1].isupper() for t in doc[start:end]):
+            label, type_ = "PERSON", PERSON  # "writer Aner Shalev", "Mayor Kenney": a person
+        known = well_known(doc[start:end].text)
+        if known is not None and label != "NORP":
+            label, type_ = "ORG", known.type  # "Greenpeace" is an organisation whatever the tagger says
+        extra: dict[str, object] = {"entity_label": label, "head_lemma": root_token.lemma_.lower()}
+        if label == "PERSON":
+            extra.update(_role_of_name(doc, start))
+            _postnominal_end(finder, end)
+        if label == "NORP":
+            extra["number"] = "plural"
+        if label == "ORG" and end < len(doc) - 2 and doc[end].text == "(" and doc[end + 2].text == ")" \
+                and doc[end + 1].text.isupper() and defines_acronym(doc[start:end].text, doc[end + 1].text):
+            extra["acronym_definition"] = doc[end + 1].text  # "Korean Central News Agency (KCNA)"
+        finder.add(start, end, NAME, type_, root_token.i, **extra)
+
+
+@construction("name part")
+def name_parts(finder: MentionFinder) -> None:
+    """People named elsewhere in the article whose name the model did not tag this time: a
+    surname or first name alone ('"We will fight it," Lopez told reporters'), or a run of proper
+    nouns that ends in a known surname ("Mehmet Oz" when only "Oz" was tagged)."""
+    parts: set[str] = set()
+    surnames: set[str] = set()
+    for mention in finder.mentions:
+        if mention.type == PERSON and mention.kind == NAME:
+            surnames.add(mention.tokens[-1])
+            if len(mention.tokens) >= 2:
+                parts |= {mention.tokens[0], mention.tokens[-1]}
+    tokens = finder.tokens
+    for token in tokens:
+        if finder.taken[token.i] or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if token.text in surnames:
+            start = token.i
+            while start > 0 and not tokens[start].is_sent_start and not finder.taken[start - 1] \
+                    and tokens[start - 1].pos_ == "PROPN" and tokens[start - 1].text[:1].isupper() \
+                    and tokens[start - 1].is_alpha and tokens[start - 1].lower_.rstrip(".") not in TITLES:
+                start -= 1
+            if start < token.i:
+                finder.add(start, token.i + 1, NAME, PERSON, token.i, entity_label="ECHO", head_lemma=token.lower_)
+                continue
+        if token.text in parts:
+            finder.add(token.i, token.i + 1, NAME, PERSON, token.i, entity_label="ECHO", head_lemma=token.lower_)
+
+
+def _shouted(tokens: list[Token], i: int) -> bool:
+    """Whether a token is in a run of capitals ("EVEN OZ'S BOSS THINKS"): a kicker, not acronyms."""
+    def upper(k: int) -> bool:
+        return 0 <= k < len(tokens) and tokens[k].is_alpha and tokens[k].is_upper and len(tokens[k]) > 1
+    return sum(upper(k) for k in range(i - 2, i + 3)) >= 3
+
+
+@construction("acronym")
+def acronyms(finder: MentionFinder) -> None:
+    """Upper-case acronyms the model did not tag ("ICE")."""
+    for token in finder.tokens:
+        if finder.taken[token.i] or token.pos_ not in {"PROPN", "NOUN"} or _shouted(finder.tokens, token.i):
+            continue
+        bare = as_acronym(token.text)
+        if bare and bare not in NOT_ACRONYMS and token.text.replace(".", "").isalpha():
+            finder.add(token.i, token.i + 1, NAME, PLACE if bare in PLACE_ACRONYMS else ORGANIZATION, token.i,
+                       entity_label="ACRONYM", head_lemma=bare.lower())
+
+
+@construction("named source")
+def named_sources(finder: MentionFinder) -> None:
+    """A source the entity model missed, named after "according to" ("according to the Sydney
+    Morning Herald") or as the subject of a speech verb ("The Deseret News observed"): a
+    proper-noun phrase, an organisation when it reads like one."""
+    doc = finder.doc
+    for token in finder.tokens:
+        if token.lower_ == "to" and token.head.lower_ == "according":
+            candidates = [c for c in token.children if c.dep_ in {"pobj", "pcomp"}]
+        elif token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
+            candidates = [c for c in token.children if c.dep_ == "nsubj"]
+        else:
+            continue
+        for source in candidates:
+            if source.pos_ != "PROPN" or finder.taken[source.i] or not source.text[:1].isupper() \
+                    or _plural_subject(source):
+                continue
+            start = min([c.left_edge.i for c in source.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [source.i])
+            for place in [m for m in finder.mentions if m.kind == NAME and m.type == PLACE and start <= m.root <= source.i]:
+                finder.release(place, start, source.i + 1)  # "Sydney" in "the Sydney Morning Herald"
+            words = {t.lower_ for t in doc[start:source.i + 1]}
+            type_ = ORGANIZATION if words & (ORG_SUFFIX_WORDS | MEDIA_WORDS) or source.text.isupper() else PERSON
+            finder.add(start, source.i + 1, NAME, type_, source.i, entity_label="SOURCE", head_lemma=source.lower_)
+
+
+@construction("pronoun")
+def pronouns(finder: MentionFinder) -> None:
+    for token in finder.tokens:
+        if finder.taken[token.i] or token.pos_ != "PRON":
+            continue
+        features = PRONOUNS.get(token.lower_)
+        if features and not _is_pleonastic(token):
+            number, gender, _ = features
+            finder.add(token.i, token.i + 1, PRONOUN, "", token.i, number=number, gender=gender,
+                       head_lemma=token.lower_)
+
+
+def _ownerless_source(token: Token, mentions: list[Mention]) -> bool:
     """A document noun that states something with no actor owning it: "The report says",
     "Figures show", "according to an Internet posting" (but not "Cornyn's statement said" or
     "a letter from the ministry says", which are the owner's)."""
@@ -314,179 +424,109 @@ def _ownerless_source(token: Token, mentions: Sequence[Mention]) -> bool:
         o.lemma_.lower() in ACTOR_NOUNS or o.pos_ == "PRON" for o in owners)
 
 
-def _description_role(doc: Doc, noun: Token) -> tuple[str | None, str | None]:
-    """Qualifier (adjective) and owner ("Philadelphia's") of a role noun."""
-    qualifier = next((c.text for c in noun.lefts if c.dep_ == "amod" and c.text[:1].isupper()), None)
-    owner = next((c for c in noun.lefts if c.dep_ == "poss"), None)
-    return qualifier, (clean_name(doc[owner.left_edge.i:owner.i + 1].text) if owner is not None else None)
+def _speaks(token: Token, lemma: str) -> bool:
+    """A common noun that is the subject of a speech verb ("the poster wrote"); only people
+    think or hope, while anything with a voice can say or report ("the website reported")."""
+    verb = token.head.lemma_.lower()
+    return (token.dep_ == "nsubj" and verb in SPEECH_VERBS and token.pos_ == "NOUN"
+            and lemma not in REPORT_NOUNS and lemma not in NOT_SPEAKERS
+            and (verb in SAYING_VERBS or _is_person_noun(lemma)))
 
 
-def extract_mentions(doc: Doc, doc_id: str) -> list[Mention]:
-    """All actor mentions in ``doc``, in text order."""
-    sentence_of = _sentence_index(doc)
-    mentions: list[Mention] = []
-    taken = [False] * len(doc)
-    tokens = list(doc)  # spaCy makes a new Token object per access: make them once for every pass
+def _is_person_noun(lemma: str) -> bool:
+    return lemma in ACTOR_NOUNS or lemma in PERSON_NOUNS_EXTRA or lemma.endswith(PERSON_NOUN_ENDINGS)
 
-    def add(start: int, end: int, kind: str, type_: str, root: int, **extra: object) -> Mention | None:
-        # A description may contain other mentions ("the mayor's office"); nothing else may overlap.
-        if taken[root] if kind == DESCRIPTION else any(taken[start:end]):
-            return None
-        for i in range(start, end):
-            taken[i] = True
-        span = doc[start:end]
-        mention = Mention(
-            doc_id=doc_id, start=span.start_char, end=span.end_char, text=span.text, kind=kind,
-            type=type_, root=root, sentence=sentence_of[root], tokens=tuple(t.text for t in span),
-            dependency=_effective_dep(doc[root]), **extra,  # type: ignore[arg-type]
-        )
-        mentions.append(mention)
-        return mention
 
-    # Names, "<name> administration" bodies first so the body wins over the bare name.
-    for start, end, label in _repair_entities(doc):
-        root_token = doc[start:end].root
-        if root_token.dep_ == "compound" and root_token.head.i == end and root_token.head.lemma_.lower() in _BODY_AFTER_NAME:
-            body = root_token.head
-            add(start, body.i + 1, NAME, _BODY_AFTER_NAME[body.lemma_.lower()], body.i,
-                head_lemma=body.lemma_.lower(), entity_label=label,
-                definite=True)
-            continue
-        if label == "NORP" and not (root_token.pos_ in {"NOUN", "PROPN"} and root_token.dep_ not in {"amod", "compound"}):
-            continue  # "Democratic mayor": an adjective, not a group acting
-        if start < len(doc) and doc[start].lower_ == "the":
-            start += 1
-        if start >= end:
-            continue
-        type_ = _ENTITY_TYPES[label]
-        if label in {"ORG", "GPE"} and _after_person_noun(doc, start) and 2 <= end - start <= 4 \
-                and all(t.text[:1].isupper() for t in doc[start:end]):
-            label, type_ = "PERSON", PERSON  # "writer Aner Shalev", "Mayor Kenney": a person
-        extra: dict[str, object] = {"entity_label": label, "head_lemma": root_token.lemma_.lower()}
-        if label == "PERSON":
-            role, qualifier, role_of, gender = _role_of_name(doc, start, end)
-            extra.update(role=role, role_qualifier=qualifier, role_of=role_of, gender=gender)
-        if label == "NORP":
-            extra["number"] = "plural"
-        if label == "ORG" and end < len(doc) - 2 and doc[end].text == "(" and doc[end + 2].text == ")" \
-                and doc[end + 1].text.isupper():
-            extra["acronym_definition"] = doc[end + 1].text
-        add(start, end, NAME, type_, root_token.i, **extra)
-
-    # Surnames and first names of people named elsewhere in the article that the model did not
-    # tag this time ('"We will fight it," Lopez told reporters').
-    name_parts: set[str] = set()
-    for mention in mentions:
-        if mention.type == PERSON and mention.kind == NAME and len(mention.tokens) >= 2:
-            name_parts |= {mention.tokens[0], mention.tokens[-1]}
-    for token in tokens:
-        if not taken[token.i] and token.pos_ == "PROPN" and token.text in name_parts and token.text[:1].isupper():
-            add(token.i, token.i + 1, NAME, PERSON, token.i, entity_label="ECHO", head_lemma=token.lower_)
-
-    # Acronyms the model did not tag ("ICE").
-    for token in tokens:
-        if taken[token.i]:
-            continue
-        bare = token.text.replace(".", "")
-        if (2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper() and token.pos_ in {"PROPN", "NOUN"}
-                and bare not in _NOT_ACRONYMS and not token.is_sent_start):
-            add(token.i, token.i + 1, NAME, PLACE if bare in _PLACE_ACRONYMS else ORGANIZATION, token.i,
-                entity_label="ACRONYM", head_lemma=bare.lower())
-
-    # A source the entity model missed, named after "according to" ("according to the Sydney
-    # Morning Herald") or as the subject of a speech verb ("The Deseret News observed"): a
-    # proper-noun phrase, an organisation when it reads like one.
-    for token in tokens:
-        if token.lower_ == "to" and token.head.lower_ == "according":
-            candidates = [c for c in token.children if c.dep_ in {"pobj", "pcomp"}]
-        elif token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
-            candidates = [c for c in token.children if c.dep_ == "nsubj"]
-        else:
-            continue
-        for source in candidates:
-            if source.pos_ != "PROPN" or taken[source.i] or not source.text[:1].isupper():
-                continue
-            start = min([c.left_edge.i for c in source.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [source.i])
-            inside = [m for m in mentions if m.kind == NAME and m.type == PLACE and start <= m.root <= source.i]
-            for place in inside:  # "Sydney" in "the Sydney Morning Herald" is part of the paper's name
-                mentions.remove(place)
-                for k in range(start, source.i + 1):
-                    taken[k] = False
-            words = {t.lower_ for t in doc[start:source.i + 1]}
-            type_ = ORGANIZATION if words & (ORG_SUFFIX_WORDS | _MEDIA_WORDS) or source.text.isupper() else PERSON
-            add(start, source.i + 1, NAME, type_, source.i, entity_label="SOURCE", head_lemma=source.lower_)
-
-    # Pronouns.
-    for token in tokens:
-        if taken[token.i] or token.pos_ != "PRON":
-            continue
-        features = PRONOUNS.get(token.lower_)
-        if features and not _is_pleonastic(token):
-            number, gender, _ = features
-            add(token.i, token.i + 1, PRONOUN, "", token.i, number=number, gender=gender,
-                head_lemma=token.lower_)
-
-    # Descriptions: noun phrases headed by an actor noun, or by any noun that speaks
-    # ("the poster wrote", "some individuals reported").
-    for token in tokens:
-        if taken[token.i] or token.pos_ not in {"NOUN", "PROPN"}:
+@construction("document source")
+def document_sources(finder: MentionFinder) -> None:
+    """A report, study or figures that state something and that no actor owns."""
+    for token in finder.tokens:
+        if finder.taken[token.i] or token.pos_ != "NOUN" or token.dep_ == "compound":
             continue
         lemma = token.lemma_.lower()
-        speaks = (token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
-                  and lemma not in REPORT_NOUNS and lemma not in _NOT_SPEAKERS and token.pos_ == "NOUN")
-        if lemma not in ACTOR_NOUNS and not speaks and token.dep_ != "compound" \
-                and _ownerless_source(token, mentions):
-            add(max(token.left_edge.i, min([c.left_edge.i for c in token.lefts
-                                            if c.dep_ in {"det", "amod", "compound", "nummod"}] + [token.i])),
-                token.i + 1, DESCRIPTION, WORK, token.i, head_lemma=lemma,
-                number="plural" if token.tag_ == "NNS" else "singular", definite=True)
+        if lemma in ACTOR_NOUNS or _speaks(token, lemma) or not _ownerless_source(token, finder.mentions):
             continue
-        if (lemma not in ACTOR_NOUNS and not speaks) or token.dep_ == "compound":
+        start = min([c.left_edge.i for c in token.lefts if c.dep_ in {"det", "amod", "compound", "nummod"}] + [token.i])
+        finder.add(max(token.left_edge.i, start), token.i + 1, DESCRIPTION, WORK, token.i, head_lemma=lemma,
+                   number="plural" if token.tag_ == "NNS" else "singular", definite=True)
+
+
+def _owner(token: Token, finder: MentionFinder) -> Token | None:
+    """The body a description belongs to: its possessor ("the UAW's leadership"), an
+    organisation or common-noun compound ("ICE officials", "agency officials", "city staff"),
+    or the object of "for/of/at/from/with" ("a spokesman for the agency")."""
+    for child in token.lefts:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+    compounds = [c for c in token.lefts if c.dep_ == "compound"]
+    if compounds:
+        return compounds[-1]
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ in _AFFILIATION_PREPS:
+            return next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _affiliations(token: Token, finder: MentionFinder) -> tuple[tuple[str, ...], int]:
+    """Named organisations a description belongs to, and where its span then ends
+    ("spokespeople for ICE": the description includes its organisation)."""
+    affiliation_prep = next((p for p in token.rights if p.dep_ == "prep" and p.lower_ in _AFFILIATION_PREPS), None)
+    affiliations: tuple[str, ...] = ()
+    end = token.i + 1
+    if affiliation_prep is not None:
+        inside = range(affiliation_prep.i + 1, affiliation_prep.right_edge.i + 1)
+        affiliations = tuple(clean_name(m.text) for m in finder.mentions
+                             if m.kind == NAME and m.root in inside and m.type != PLACE)
+        if affiliations:
+            end = affiliation_prep.right_edge.i + 1
+    owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
+    if owner is not None:
+        affiliations += (clean_name(finder.doc[owner.left_edge.i:owner.i + 1].text),)
+    affiliations += tuple(clean_name(c.text) for c in token.lefts if c.dep_ == "compound"
+                          and (c.ent_type_ in {"ORG", "GPE"} or c.text.isupper()))
+    return affiliations, end
+
+
+@construction("actor noun")
+def actor_nouns(finder: MentionFinder) -> None:
+    """Noun phrases headed by a noun for people or bodies, or by a noun for people that speaks
+    ("the poster wrote", "some individuals reported"), or by a document that speaks for its
+    author ("the lawsuit alleges")."""
+    doc = finder.doc
+    for token in finder.tokens:
+        if finder.taken[token.i] or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
             continue
-        left = token.left_edge.i
-        # Keep determiners, adjectives, compounds and possessors; stop at anything taken.
-        # Keep determiners, adjectives, compounds and possessors ("Philadelphia's Democratic mayor").
-        modifiers = [c for c in token.lefts if c.dep_ in {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod"}]
-        start = max(left, min([c.left_edge.i for c in modifiers] + [token.i]))
+        lemma = token.lemma_.lower()
+        speaks = _speaks(token, lemma)
+        if lemma not in ACTOR_NOUNS and not speaks and not (_is_person_noun(lemma) and _in_apposition(token)):
+            continue
+        modifiers = [c for c in token.lefts if c.dep_ in _MODIFIER_DEPS]
+        start = max(token.left_edge.i, min([c.left_edge.i for c in modifiers] + [token.i]))
         while start < token.i and (doc[start].is_punct or doc[start].is_space):
             start += 1
         determiner = doc[start].lower_ if doc[start].dep_ == "det" else ""
         plural = token.tag_ in {"NNS", "NNPS"} or lemma in {"police", "staff", "people", "authorities"}
         acts = token.dep_ == "nsubj" and token.head.pos_ == "VERB"
-        if lemma in _GENERIC_ALONE and not (plural or acts or any(c.dep_ != "det" for c in modifiers)):
+        if lemma in GENERIC_ALONE and not (plural or acts or any(c.dep_ != "det" for c in modifiers)):
             continue
-        type_ = ACTOR_NOUNS.get(lemma, PERSON)
+        type_ = WORK if lemma in AUTHORED_NOUNS and lemma not in ACTOR_NOUNS else ACTOR_NOUNS.get(lemma, PERSON)
         if type_ == PERSON and plural:
             type_ = GROUP
-        affiliation_prep = next((p for p in token.rights if p.dep_ == "prep"
-                                 and p.lower_ in {"for", "of", "at", "from", "with"}), None)
-        affiliations: tuple[str, ...] = ()
-        if affiliation_prep is not None:
-            inside = range(affiliation_prep.i + 1, affiliation_prep.right_edge.i + 1)
-            affiliations = tuple(clean_name(m.text) for m in mentions
-                                 if m.kind == NAME and m.root in inside and m.type != PLACE)
-            if not affiliations:
-                affiliation_prep = None
-        end = token.i + 1
-        if affiliation_prep is not None:  # "spokespeople for ICE": the description includes its
-            end = affiliation_prep.right_edge.i + 1  # organisation, whose name stays a mention too
-        qualifier, owner = _description_role(doc, token)
-        if owner:
-            affiliations = affiliations + (owner,)
-        compound_owner = [c for c in token.lefts if c.dep_ == "compound" and (c.ent_type_ in {"ORG", "GPE"} or c.text.isupper())]
-        if compound_owner:
-            affiliations = affiliations + tuple(clean_name(c.text) for c in compound_owner)
-        span_end = token.i + 1
-        mention = add(start, span_end, DESCRIPTION, type_, token.i,
-                      number="plural" if plural else "singular", head_lemma=lemma,
-                      definite=determiner in {"the", "this", "that", "these", "those"} or start == token.i,
-                      role=lemma if type_ in {PERSON, GROUP} else None, role_qualifier=qualifier,
-                      role_of=owner, affiliations=affiliations)
-        if mention is not None and end > span_end:
+        affiliations, end = _affiliations(token, finder)
+        owner = _owner(token, finder)
+        qualifier = next((c.text for c in token.lefts if c.dep_ == "amod" and c.text[:1].isupper()), None)
+        possessor = next((c for c in token.lefts if c.dep_ == "poss"), None)
+        role_of = clean_name(doc[possessor.left_edge.i:possessor.i + 1].text) if possessor is not None else None
+        mention = finder.add(start, token.i + 1, DESCRIPTION, type_, token.i,
+                             number="plural" if plural else "singular", head_lemma=lemma,
+                             definite=determiner in {"the", "this", "that", "these", "those"} or start == token.i,
+                             role=lemma if type_ in {PERSON, GROUP} else None, role_qualifier=qualifier,
+                             role_of=role_of, affiliations=affiliations,
+                             owner_root=owner.i if owner is not None else None,
+                             owner_lemma=owner.lemma_.lower() if owner is not None else "")
+        if mention is not None and end > token.i + 1:
             mention.text = doc[start:end].text
             mention.end = doc[end - 1].idx + len(doc[end - 1].text)
-    mentions.sort(key=lambda m: (m.start, m.end))
-    return mentions
 
 
 _PLEONASTIC_HEADS = {"be", "seem", "appear", "become", "take", "matter", "remain", "happen", "rain",

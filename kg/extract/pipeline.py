@@ -18,7 +18,8 @@ from .claims import extract_claims, extract_credits, first_person_mentions
 from .ingest import Document
 from .nlp import ParsedDocument, parse
 from .records import BuildResult, DocumentResult
-from .resolve import Actor, LocalActor, merge_documents, resolve_document
+from .merge import merge_documents
+from .resolve import Actor, LocalActor, resolve_document
 from .stance import PolarityScorer, extract_stances
 
 

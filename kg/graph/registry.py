@@ -1,10 +1,12 @@
 """Match the actors of new articles to the actors a store already holds (incremental merging).
 
-Within one input, actors are merged by :func:`kg.extract.resolve.merge_documents` (and a user's alias
+Within one input, actors are merged by :func:`kg.extract.merge.merge_documents` (and a user's alias
 table). When the graph is a store that earlier runs filled, each merged actor is then looked up in
-the store's registry with the same keys that merge uses: a person's full name (nicknames folded),
-an organisation's name or acronym, a place's or group's name; a surname-only person joins the one
-stored person with that surname, or an earlier surname-only actor. A matched actor keeps its id;
+the store's registry with the same keys and the same name test that merge uses: a person's full
+name (nicknames folded, suffix kept) whose every name is compatible with the stored person's
+names (:func:`kg.extract.names.persons_compatible`), an organisation's name or well-known
+acronym, a place's or group's name; a surname-only person joins the one stored person with that
+surname, or an earlier surname-only actor. A matched actor keeps its id;
 its label becomes the longest name seen so far and its type the most frequent one. A new actor whose
 id is already taken gets the next free number (``jordan-2``).
 
@@ -20,11 +22,9 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Protocol
 
-from kg.extract.actors import GOVERNMENT, ORGANIZATION, PERSON
-from kg.extract.resolve import NICKNAMES, Actor, _org_keys, name_tokens
-
-#: Registry key kinds (the first member of a key); other actors use their type ("Place", "Group").
-PERSON_KEY, SURNAME_KEY = "person", "person-surname"
+from kg.extract.actors import PERSON
+from kg.extract.merge import PERSON_KEY, SURNAME_KEY, all_compatible, local_keys, person_names
+from kg.extract.resolve import Actor
 
 
 @dataclass
@@ -37,15 +37,19 @@ class KnownActor:
     first_doc: str
     keys: set[tuple[str, str]] = field(default_factory=set)
     surname: str | None = None  # set for people known by a full name
+    names: tuple[str, ...] = ()  # a person's names, for the compatibility test
 
     def record(self) -> str:
-        return json.dumps({"label": self.label, "types": self.type_counts, "first_doc": self.first_doc,
-                           "surname": self.surname}, sort_keys=True, ensure_ascii=False)
+        data = {"label": self.label, "types": self.type_counts, "first_doc": self.first_doc, "surname": self.surname}
+        if self.names:
+            data["names"] = list(self.names)
+        return json.dumps(data, sort_keys=True, ensure_ascii=False)
 
     @classmethod
     def from_record(cls, actor_id: str, text: str, keys: Iterable[tuple[str, str]] = ()) -> "KnownActor":
         data = json.loads(text)
-        return cls(actor_id, data["label"], dict(data["types"]), data["first_doc"], set(keys), data.get("surname"))
+        return cls(actor_id, data["label"], dict(data["types"]), data["first_doc"], set(keys), data.get("surname"),
+                   tuple(data.get("names", ())))
 
     @property
     def type(self) -> str:
@@ -74,27 +78,35 @@ class MatchedActor:
 
 
 def actor_keys(actor: Actor) -> tuple[list[tuple[str, str]], str | None]:
-    """The registry keys of a merged actor, and the surname of a person with a full name."""
+    """The registry keys of a merged actor (those of :func:`kg.extract.merge.local_keys`), and
+    the surname of a person with a full name."""
     keys: set[tuple[str, str]] = set()
     surname = None
-    single: set[str] = set()
+    single: set[tuple[str, str]] = set()
     for local in actor.locals:
         if not local.named:
             continue
-        if local.type == PERSON:
-            tokens = name_tokens(local.label())
-            if len(tokens) == 1:
-                single.add(tokens[0])
-                continue
-            keys.add((PERSON_KEY, f"{NICKNAMES.get(tokens[0], tokens[0])} {tokens[-1]}"))
-            surname = surname or tokens[-1]
-        elif local.type in {ORGANIZATION, GOVERNMENT}:
-            keys.update(_org_keys(local))
-        else:
-            keys.add((local.type, local.key))
+        local_key_list, local_surname = local_keys(local)
+        if local.type == PERSON and local_surname is None:
+            single.update(local_key_list)
+            continue
+        keys.update(local_key_list)
+        surname = surname or local_surname
     if not any(k[0] == PERSON_KEY for k in keys):
-        keys.update((SURNAME_KEY, s) for s in single)
+        keys.update(single)
     return sorted(keys), surname
+
+
+def _names(actor: Actor) -> tuple[str, ...]:
+    return tuple(sorted({n for local in actor.locals if local.named and local.type == PERSON
+                         for n in person_names(local)}))
+
+
+def _fits(found: KnownActor | None, actor: Actor) -> KnownActor | None:
+    """A stored person is the same only if every name of the two is compatible."""
+    if found is None or actor.type != PERSON or not found.names:
+        return found
+    return found if all_compatible(_names(actor), found.names) else None
 
 
 def _type_counts(actor: Actor) -> Counter[str]:
@@ -114,7 +126,7 @@ def match_known(actors: list[Actor], known: Known | None) -> list[MatchedActor]:
             bearers = known.surname_bearers(keys[0][1])
             found = bearers[0] if len(bearers) == 1 else known.lookup(keys[0]) if not bearers else None
         elif known is not None and keys:
-            found = next((f for k in keys for f in [known.lookup(k)] if f is not None), None)
+            found = next((f for k in keys for f in [_fits(known.lookup(k), actor)] if f is not None), None)
         if found is None:
             fresh.append((actor, keys, surname))
         else:
@@ -131,7 +143,7 @@ def match_known(actors: list[Actor], known: Known | None) -> list[MatchedActor]:
             taken.add(f"{actor.id}-{number}")
             actor = replace(actor, id=f"{actor.id}-{number}")
         counts = _type_counts(actor)
-        entry = KnownActor(actor.id, actor.label, dict(counts), actor.first_doc, set(keys), surname)
+        entry = KnownActor(actor.id, actor.label, dict(counts), actor.first_doc, set(keys), surname, _names(actor))
         result.append(MatchedActor(actor, entry))
     for actor_id, members in matched.items():
         found = found_by_id[actor_id]
@@ -166,7 +178,8 @@ def _join(found: KnownActor, members: list[Actor]) -> MatchedActor:
         member_keys, member_surname = actor_keys(member)
         keys.update(member_keys)
         surname = surname or member_surname
-    entry = KnownActor(found.id, label, dict(counts), found.first_doc, keys, surname)
+    names = tuple(sorted(set(found.names).union(*(_names(m) for m in members))))
+    entry = KnownActor(found.id, label, dict(counts), found.first_doc, keys, surname, names)
     return MatchedActor(actor, entry, found,
                         old_label=found.label if found.label != label else None,
                         old_type=found.type if found.type != type_ else None)

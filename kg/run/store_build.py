@@ -5,7 +5,7 @@ Oxigraph store (:mod:`pyoxigraph`, RocksDB on disk) instead of an rdflib graph i
 
 1. extraction results are spilled to a temporary file as they arrive; only each article's kept
    actors (a few small objects) stay in memory;
-2. the actors of the run are merged exactly as for a single file (:func:`kg.extract.resolve.merge_documents`,
+2. the actors of the run are merged exactly as for a single file (:func:`kg.extract.merge.merge_documents`,
    the user's alias table), then matched to the actors already in the store (:mod:`kg.graph.registry`);
 3. :func:`kg.graph.rdf.to_graph` turns the actors, then each batch of articles, into triples that go into
    the store, one transaction per batch.
@@ -33,7 +33,8 @@ from kg.extract.aliases import apply_aliases
 from kg.extract.nlp import release_memory
 from kg.extract.pipeline import keeps_actor
 from kg.extract.records import BuildResult, DocumentResult, pack, unpack
-from kg.extract.resolve import Actor, LocalActor, merge_documents
+from kg.extract.merge import merge_documents
+from kg.extract.resolve import Actor, LocalActor
 from kg.graph.rdf import ACTOR_CLASSES, _Minter, to_graph
 from kg.graph.registry import MatchedActor, match_known
 from kg.graph.store import GraphStore, _batch_graph

@@ -1,0 +1,221 @@
+"""Word lists for finding and resolving actors (data, not logic: the constructions in
+:mod:`kg.extract.actors` and the rules in :mod:`kg.extract.resolve` look words up here)."""
+
+from __future__ import annotations
+
+PERSON = "Person"
+ORGANIZATION = "Organization"
+GOVERNMENT = "GovernmentOrganization"
+PLACE = "Place"
+GROUP = "Group"
+WORK = "CreativeWork"  # a report, study, post or letter that is the source of a claim
+ACTOR_TYPES = (PERSON, ORGANIZATION, GOVERNMENT, PLACE, GROUP, WORK)
+
+NAME, DESCRIPTION, PRONOUN = "name", "description", "pronoun"
+
+ENTITY_TYPES = {"PERSON": PERSON, "ORG": ORGANIZATION, "GPE": PLACE, "NORP": GROUP}
+
+# Nouns that denote an actor when they head a noun phrase: lemma -> (type, plural-by-default).
+# Person nouns in the singular are persons, in the plural groups.
+ACTOR_NOUNS: dict[str, str] = {
+    **{n: PERSON for n in (
+        "judge", "official", "spokesperson", "spokeswoman", "spokesman", "spokespeople", "protester",
+        "protestor", "mayor", "governor", "president", "minister", "officer", "advocate", "lawmaker",
+        "senator", "legislator", "prosecutor", "lawyer", "attorney", "critic", "supporter", "opponent",
+        "resident", "activist", "scientist", "researcher", "expert", "student", "parent", "teacher",
+        "doctor", "witness", "leader", "voter", "worker", "employee", "executive", "chairman",
+        "chairwoman", "director", "manager", "secretary", "commissioner", "chief", "sheriff",
+        "agent", "investigator", "analyst", "diplomat", "negotiator", "representative", "delegate",
+        "councilman", "councilwoman", "councillor", "solicitor", "economist", "organizer", "organiser",
+        "founder", "owner", "author", "victim", "survivor", "member", "candidate", "ambassador",
+        "premier", "chancellor", "general", "commander", "soldier", "rescuer", "authority",
+        "administrator", "regulator", "inspector", "professor", "physician", "nurse", "coach",
+        "player", "fan", "priest", "bishop", "imam", "rabbi", "defendant", "plaintiff", "petitioner",
+        "demonstrator", "striker", "union", "observer", "campaigner", "entrepreneur", "banker",
+        "farmer", "journalist", "reporter", "editor", "publisher", "historian", "astronaut",
+        "engineer", "developer", "politician", "legislature", "staffer", "aide", "adviser", "advisor",
+        "consultant", "scholar", "academic", "clergy", "cleric", "militant", "rebel", "insurgent",
+        "police", "policeman", "policewoman", "staff", "people", "proponent", "backer", "defender",
+        "detractor", "ally", "foe", "adversary", "mother", "father", "sister", "brother", "son",
+        "daughter", "wife", "husband", "family", "relative", "friend", "neighbour", "neighbor",
+        "spokesman", "prosecutor", "defender", "blogger", "poster", "user", "hacker", "owner",
+    )},
+    **{n: GOVERNMENT for n in (
+        "administration", "government", "agency", "department", "ministry", "court", "council",
+        "congress", "parliament", "senate", "legislature", "commission", "committee", "cabinet",
+        "regime", "prosecution", "military", "army", "navy", "bureau", "municipality", "tribunal",
+        "authorities",
+    )},
+    **{n: ORGANIZATION for n in (
+        "company", "firm", "group", "organization", "organisation", "corporation", "church",
+        "party", "newspaper", "network", "university", "school", "team", "club", "charity",
+        "coalition", "alliance", "campaign", "association", "foundation", "institute", "union",
+        "bank", "website", "station", "broadcaster", "board", "office", "movement", "fund",
+    )},
+    **{n: PLACE for n in ("city", "state", "country", "town", "county", "nation", "province", "region",
+                          "village", "municipality")},
+}
+# Nouns too generic to be an actor unless named or resolved ("people" in "law-abiding people").
+GENERIC_ALONE = {"people", "member", "staff", "group", "office", "board", "network", "station",
+                  "party", "team", "union", "website", "state", "nation", "authority", "school",
+                  "campaign", "movement", "club", "general", "player", "fan", "author", "owner",
+                  "developer", "victim", "survivor", "student", "parent", "teacher", "worker"}
+# Subjects of speech verbs that are evidence, not speakers ("the study found", "figures show").
+NOT_SPEAKERS = {"study", "survey", "research", "data", "figure", "poll", "analysis", "evidence",
+                 "document", "paper", "record", "result", "finding", "test", "review", "article",
+                 "story", "book", "law", "rule", "bill", "policy", "plan", "decision", "ruling",
+                 "thing", "way", "time", "year", "day", "one", "fact", "idea", "question", "problem",
+                 "move", "change", "case", "sign", "number", "rate", "price", "index", "model",
+                 "rest", "part", "most", "lot", "majority", "minority", "half", "side", "other"}
+# "<name> administration": a person's name heading a body.
+BODY_AFTER_NAME = {"administration": GOVERNMENT, "government": GOVERNMENT, "campaign": ORGANIZATION,
+                    "cabinet": GOVERNMENT, "regime": GOVERNMENT, "team": ORGANIZATION,
+                    "family": GROUP, "camp": GROUP, "foundation": ORGANIZATION}
+
+# Personal titles and roles that may precede a name ("Mayor Jim Kenney", "Dr. Smith").
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr", "st",
+    "sen", "rep", "gov", "lt", "col", "gen", "capt", "sgt", "maj", "adm", "pres", "hon", "judge",
+    "justice", "mayor", "president", "senator", "governor", "minister", "secretary", "chancellor",
+    "premier", "king", "queen", "prince", "princess", "pope", "chairman", "chairwoman", "chief",
+    "director", "commissioner", "sheriff", "solicitor", "attorney", "general", "prosecutor",
+    "spokesman", "spokeswoman", "spokesperson", "professor", "officer", "detective", "ambassador",
+    "councilman", "councilwoman", "councillor", "councilor", "rabbi", "imam", "bishop", "father",
+    "coach", "captain", "representative", "congressman", "congresswoman", "leader", "founder",
+    "ceo", "chair", "vice", "deputy", "acting", "former", "assistant", "executive", "head",
+    "candidate", "nominee", "lawyer", "manager", "editor",
+}
+MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "spokesman", "chairman",
+                "councilman", "congressman", "policeman", "businessman"}
+FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman",
+                  "chairwoman", "councilwoman", "congresswoman", "policewoman", "businesswoman"}
+
+# Words whose presence makes an organisation a government body.
+GOVERNMENT_WORDS = {
+    "department", "ministry", "agency", "administration", "government", "police", "court",
+    "council", "senate", "congress", "parliament", "commission", "bureau", "customs", "enforcement",
+    "immigration", "army", "navy", "military", "forces", "force", "authority", "office",
+    "service", "guard", "security", "federal", "national", "state", "city", "county",
+    "municipality", "municipal", "legislature", "assembly", "cabinet", "embassy", "consulate",
+    "treasury", "homeland", "defense", "defence", "justice", "tribunal", "prosecutor", "fbi", "cia",
+    "nasa", "un", "eu", "nato",
+}
+# Words that end organisation names; used to repair names the NER model splits.
+ORG_SUFFIX_WORDS = GOVERNMENT_WORDS | {
+    "association", "institute", "university", "college", "school", "church", "party", "union",
+    "foundation", "corporation", "company", "inc", "ltd", "group", "organization", "organisation",
+    "center", "centre", "society", "league", "federation", "alliance", "coalition", "bank", "fund",
+    "trust", "network", "project", "program", "programme", "board", "committee", "commission",
+    "club", "press", "times", "post", "news", "agency", "enforcement", "affairs", "health",
+    "education", "transportation", "labor", "labour", "energy", "commerce", "development",
+}
+# Words in the names of news media ("the Sydney Morning Herald", "the Daily Telegraph").
+MEDIA_WORDS = {"herald", "tribune", "gazette", "journal", "telegraph", "guardian", "observer", "chronicle",
+                "daily", "weekly", "express", "mail", "mirror", "standard", "independent", "magazine",
+                "courier", "inquirer", "examiner", "star", "sun", "globe", "bulletin", "radio", "tv",
+                "television", "broadcasting", "wire", "reuters", "bloomberg"}
+# Upper-case tokens that are not organisations.
+NOT_ACRONYMS = {
+    "AM", "PM", "TV", "OK", "CEO", "CFO", "DNA", "HIV", "AIDS", "COVID", "GDP", "ID", "IT", "PC",
+    "USA", "US", "UK", "EU", "UN", "I", "A", "AN", "THE", "MP", "MPS", "PR", "AI", "FAQ", "PDF",
+    "URL", "HTML", "GMT", "UTC", "EST", "EDT", "PST", "PDT", "BST", "CET", "NOTE", "UPDATE",
+    "BREAKING", "VIDEO", "PHOTO", "PHOTOS", "LIVE", "WATCH", "READ", "AP", "MORE", "OR", "AND",
+    "USD", "EUR", "GBP", "KM", "MPH", "CD", "DVD", "LGBT", "LGBTQ", "ISBN", "NB", "PS", "RSS",
+}
+PLACE_ACRONYMS = {"USA", "US", "UK", "EU", "UAE", "DPRK", "PRC", "ROK", "DRC", "USSR"}
+
+PRONOUNS: dict[str, tuple[str, str | None, str]] = {
+    # form: (number, gender, animacy)  animacy: "person" | "thing" | "any"
+    "he": ("singular", "male", "person"), "him": ("singular", "male", "person"),
+    "his": ("singular", "male", "person"), "himself": ("singular", "male", "person"),
+    "she": ("singular", "female", "person"), "her": ("singular", "female", "person"),
+    "hers": ("singular", "female", "person"), "herself": ("singular", "female", "person"),
+    "it": ("singular", None, "thing"), "its": ("singular", None, "thing"),
+    "itself": ("singular", None, "thing"),
+    "they": ("plural", None, "any"), "them": ("plural", None, "any"),
+    "their": ("plural", None, "any"), "theirs": ("plural", None, "any"),
+    "themselves": ("plural", None, "any"),
+}
+
+
+#: Words skipped when reading initials off a name ("Department of Homeland Security" -> "DHS").
+ACRONYM_SKIP = frozenset({"of", "and", "for", "the", "on", "&", "in", "de", "to", "at"})
+
+#: Given-name nicknames and spellings -> one canonical form ("jim" and "james" are one name).
+NICKNAMES: dict[str, str] = {
+    "jim": "james", "jimmy": "james", "bill": "william", "billy": "william", "will": "william",
+    "bob": "robert", "rob": "robert", "bobby": "robert", "mike": "michael", "tom": "thomas",
+    "joe": "joseph", "dick": "richard", "rick": "richard", "liz": "elizabeth", "beth": "elizabeth",
+    "kate": "katherine", "katie": "katherine", "chris": "christopher", "dan": "daniel",
+    "dave": "david", "steve": "steven", "stephen": "steven", "tony": "anthony", "andy": "andrew",
+    "alex": "alexander", "ben": "benjamin", "sam": "samuel", "nick": "nicholas", "matt": "matthew",
+    "pat": "patrick", "ted": "edward", "ed": "edward", "ron": "ronald", "don": "donald",
+    "jack": "john", "johnny": "john", "jon": "jonathan", "greg": "gregory", "jeff": "jeffrey",
+    "larry": "lawrence", "jerry": "gerald", "chuck": "charles", "charlie": "charles",
+    "hank": "henry", "harry": "henry", "peggy": "margaret", "maggie": "margaret", "sue": "susan",
+    "jenny": "jennifer", "jen": "jennifer", "cathy": "catherine", "kathy": "katherine",
+    "barb": "barbara", "vicky": "victoria", "nate": "nathan", "tim": "timothy", "fred": "frederick",
+}
+#: Name suffixes (after a surname): a different suffix is a different person.
+NAME_SUFFIXES = {"jr": "jr", "junior": "jr", "sr": "sr", "senior": "sr", "ii": "ii", "iii": "iii", "iv": "iv"}
+
+# Common names of one place.
+PLACE_ALIASES = {
+    "u.s.": "united states", "us": "united states", "u.s.a.": "united states", "usa": "united states",
+    "america": "united states", "united states of america": "united states",
+    "uk": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom",
+    "great britain": "united kingdom", "england": "england", "uae": "united arab emirates",
+    "dprk": "north korea", "rok": "south korea", "prc": "china", "people's republic of china": "china",
+}
+CITY_WORDS = {"city", "town", "village", "municipality", "county", "state", "country", "nation", "province"}
+ORG_KIND_WORDS = {"police", "army", "navy", "military", "ministry", "senate", "parliament", "congress",
+                   "agency", "department", "ministry", "company", "firm", "organization", "organisation",
+                   "corporation", "church", "party", "university", "court", "council", "bureau",
+                   "commission", "committee", "group", "administration", "government", "school",
+                   "newspaper", "network", "union", "team", "club", "association", "foundation",
+                   "institute", "bank", "website", "board", "office", "fund"}
+#: Words too common in organisation names to identify one.
+GENERIC_ORG_WORDS = (ORG_SUFFIX_WORDS | ACRONYM_SKIP | {"national", "federal", "international", "united",
+                                                          "american", "british", "new", "north", "south"})
+
+#: Unnamed people who speak and act for an organisation: "ICE officials", "city staff",
+#: "Justice Department lawyers", "the UAW's leadership", "a spokesman for the agency".
+OFFICIAL_NOUNS = {"official", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "staff",
+                  "staffer", "lawyer", "attorney", "counsel", "leadership", "representative",
+                  "aide", "office", "management", "administrator", "negotiator", "officer"}
+#: Words after a person's name that are degrees or honours, not names or places ("David
+#: Knopman, MD"): they stay part of the person's mention.
+POSTNOMINALS = {"md", "phd", "dds", "dmd", "rn", "np", "esq", "qc", "kc", "mp", "mep", "obe", "mbe",
+                "cbe", "jd", "mba", "dphil", "facp", "frcp", "cpa", "do", "pharmd", "msc"}
+#: Documents that speak for whoever filed, wrote or issued them ("the lawsuit alleges").
+AUTHORED_NOUNS = {"lawsuit", "suit", "complaint", "petition", "motion", "brief", "filing", "report",
+                  "letter", "memo", "statement", "study", "survey", "poll", "release", "ad",
+                  "advertisement", "op-ed", "editorial", "resolution", "ruling", "order", "indictment"}
+#: Verbs by which an actor makes such a document ("X filed a lawsuit", "X wrote a letter").
+AUTHORING_VERBS = {"file", "bring", "send", "write", "publish", "release", "issue", "submit", "sign",
+                   "author", "pen", "launch", "conduct", "commission", "run", "air", "post", "lodge",
+                   "serve", "hand", "deliver", "make"}
+#: Endings of nouns for people ("mathematician", "organizer"): a noun that speaks and ends so
+#: is a person; other nouns that speak ("the lawsuit", "koalas") are not people.
+PERSON_NOUN_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman", "person", "people")
+#: Common nouns for people not caught by those endings.
+PERSON_NOUNS_EXTRA = {"individual", "victim", "official", "staff", "expert", "critic", "aide",
+                      "chief", "guard", "nurse", "judge", "doctor", "police", "citizen", "veteran",
+                      "pilgrim", "refugee", "migrant", "immigrant", "youth", "child", "kid", "man",
+                      "woman", "girl", "boy", "mom", "dad", "couple", "crowd", "audience", "public"}
+#: Abbreviated titles, read as the role they stand for ("Sen. Sanders" holds "senator").
+TITLE_ROLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president",
+               "gen": "general", "lt": "lieutenant", "col": "colonel", "capt": "captain",
+               "sgt": "sergeant", "maj": "major", "adm": "admiral", "prof": "professor", "dr": "doctor",
+               "supt": "superintendent", "insp": "inspector", "det": "detective", "atty": "attorney"}
+#: Modifiers that do not change which role a description names ("the former president").
+ROLE_MODIFIERS = {"former", "then", "current", "acting", "outgoing", "incoming", "late", "new",
+                  "interim", "retired", "longtime", "top", "chief", "senior", "deputy", "vice"}
+#: "City of X", "Town of X": the place X.
+PLACE_PREFIXES = ("city of ", "town of ", "village of ", "borough of ", "county of ", "state of ",
+                  "commonwealth of ", "republic of ", "kingdom of ")
+#: Verbs by which anything that has a voice says something; a noun that is not a person noun
+#: speaks only with these ("the website reported"; not "the drug was promising").
+SAYING_VERBS = {"say", "tell", "write", "state", "report", "claim", "announce", "explain", "add", "note",
+                "argue", "insist", "warn", "confirm", "deny", "reveal", "post", "tweet", "publish",
+                "describe", "suggest", "allege", "declare", "respond", "reply", "comment", "acknowledge"}

@@ -1,0 +1,384 @@
+"""Descriptions and pronouns to the actors of their article, after names are resolved.
+
+Each rule is one step, registered in :data:`STEPS` and run in that order by
+:func:`kg.extract.resolve.resolve_document`; each link keeps its rule's name as its reason:
+
+* ``apposition``: a title or apposition of a name ("Philadelphia's Democratic mayor, Jim
+  Kenney", "David Knopman, MD, a Mayo Clinic neurologist") is that person's role, not a node;
+* ``definite description``: "the city", "the mayor", "the former president", "the agency" ->
+  the one named actor that fits (the dateline's place for "the city");
+* ``official of the organisation``: unnamed officials, spokespeople, staff, lawyers and
+  leadership speak and act as their organisation ("ICE officials", "agency officials",
+  "Justice Department lawyers", "city staff", "the UAW's leadership"); "the mayor's office" is
+  the mayor (guideline 2 of the stance development set);
+* ``same description``: "a judge" ... "a judge" in one article;
+* ``document of its author``: a lawsuit, report or letter that speaks is its filer or author
+  ("X filed a lawsuit ... The lawsuit alleges");
+* ``pronoun``: he/she/it/they -> the nearest compatible antecedent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from spacy.tokens import Doc
+
+from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_WORDS, GOVERNMENT_WORDS,
+                            OFFICIAL_NOUNS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, PRONOUNS, ROLE_MODIFIERS)
+from .actors import (DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention,
+                     clean_name)
+from .names import fold, org_key, well_known
+
+if TYPE_CHECKING:
+    from .resolve import Clusters, LocalActor
+
+_PRONOUN_SENTENCE_WINDOW = 3
+_BODIES = {ORGANIZATION, GOVERNMENT, PLACE}
+
+
+@dataclass
+class Context:
+    """One article's mentions and its actors while descriptions and pronouns are resolved."""
+
+    doc: Doc
+    mentions: Sequence[Mention]
+    clusters: "Clusters"
+    dateline_place: str | None = None
+
+    def actor_at(self, token_index: int) -> "LocalActor | None":
+        """The actor of the mention whose head is this token, else of the name that covers it
+        ("moon" in "Ban Ki-moon")."""
+        offset = self.doc[token_index].idx
+        covering = None
+        for i, m in enumerate(self.mentions):
+            if i not in self.clusters.of:
+                continue
+            if m.root == token_index:
+                return self.clusters.of[i]
+            if covering is None and m.kind == NAME and m.start <= offset < m.end:
+                covering = self.clusters.of[i]
+        return covering
+
+    def open_descriptions(self) -> list[tuple[int, Mention]]:
+        return [(i, m) for i, m in enumerate(self.mentions) if m.kind == DESCRIPTION and i not in self.clusters.of]
+
+
+Step = Callable[[Context], None]
+#: The steps, in the order they run.
+STEPS: dict[str, Step] = {}
+
+
+def step(name: str) -> Callable[[Step], Step]:
+    def register(function: Step) -> Step:
+        STEPS[name] = function
+        return function
+    return register
+
+
+# --------------------------------------------------------------------------- appositions
+
+
+@step("apposition")
+def appositions(context: Context) -> None:
+    for i, m in context.open_descriptions():
+        target = _title_partner(context, m)
+        if target is not None and (target.type == PERSON) == (m.type == PERSON):
+            context.clusters.attach(i, m, target, "apposition")
+
+
+def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
+    """The named actor a description stands in apposition to or is a title of: "the team's coach,
+    Alireza Mehraban", "American academic Marc Lamont Hill", "Enver Solomon, CEO of the Refugee
+    Council", "David Knopman, MD, a Mayo Clinic neurologist, panel member, and an investigator"."""
+    doc = context.doc
+    token = doc[m.root]
+    candidates = [c for c in token.children if c.dep_ == "appos"]
+    if token.dep_ in {"appos", "compound", "nmod"}:
+        candidates.append(token.head)
+    head = token
+    while head.dep_ == "conj" and head.head is not head:  # "a neurologist, panel member, and an investigator"
+        head = head.head
+        if head.dep_ == "appos":
+            candidates.append(head.head)
+    for candidate in candidates:
+        target = context.actor_at(candidate.i)
+        if target is not None and target.named:
+            return target
+    # "Ban Ki-moon, the secretary general of the United Nations, said": a name, a comma, and
+    # the description set off by a comma or dash after it.
+    text = doc.text
+    if text[m.end:m.end + 1] in {",", "—", ")"} or text[m.end:m.end + 2] in {" —", " -"}:
+        for j, other in enumerate(context.mentions):
+            if other.kind == NAME and j in context.clusters.of and other.end < m.start \
+                    and text[other.end:m.start].strip() in {",", "—", "-", "("}:
+                return context.clusters.of[j]
+    # A name right after the description's phrase, in the same noun phrase.
+    right = token.right_edge.i + 1
+    while right < len(doc) and doc[right].text in {",", "—", "-"}:
+        right += 1
+    at = doc[min(right, len(doc) - 1)].idx
+    for j, other in enumerate(context.mentions):
+        if other.kind == NAME and j in context.clusters.of and at <= other.start <= at + 1:
+            name_root = doc[other.root]
+            if name_root.head.i == token.i or token.head.i == name_root.i or name_root.is_ancestor(token) \
+                    or token.is_ancestor(name_root):
+                return context.clusters.of[j]
+    return None
+
+
+# --------------------------------------------------------------------------- definite descriptions
+
+
+def _is_official(m: Mention) -> bool:
+    return m.head_lemma in OFFICIAL_NOUNS and (m.owner_root is not None)
+
+
+@step("named description")
+def named_descriptions(context: Context) -> None:
+    """A description whose words are an organisation's name ("the Indonesian navy" for "the
+    Indonesian Navy")."""
+    bodies = [a for a in context.clusters.actors if a.named and a.type in {ORGANIZATION, GOVERNMENT}]
+    if not bodies:
+        return
+    keys = {org_key(n): a for a in bodies for n in a.names()}
+    for i, m in context.open_descriptions():
+        target = keys.get(org_key(m.text))
+        if target is not None:
+            context.clusters.attach(i, m, target, "name")
+
+
+@step("definite description")
+def definite_descriptions(context: Context) -> None:
+    for i, m in context.open_descriptions():
+        if m.definite and not _is_official(m) and m.type != WORK:
+            target = _definite_target(context, m)
+            if target is not None:
+                context.clusters.attach(i, m, target, "definite description")
+
+
+def _role_words(m: Mention) -> list[str]:
+    words = [w for w in clean_name(m.text).lower().split() if w not in ROLE_MODIFIERS]
+    return words
+
+
+def _before(context: Context, offset: int) -> list["LocalActor"]:
+    return [a for a in context.clusters.actors if a.named and any(x.start < offset for x in a.mentions)]
+
+
+def _definite_target(context: Context, m: Mention) -> "LocalActor | None":
+    """The one named actor that a bare definite description ("the city", "the mayor") can mean.
+
+    Only "the" + head noun (and words like "former" that do not change the role) qualifies:
+    "the religious schools" or "the regional government" say more than the actor's kind, so
+    they stay descriptions of their own.
+    """
+    person = m.type == PERSON and m.number == "singular"
+    if len(_role_words(m)) != 1 and not person:
+        return None  # "the computer specialist" may name a role; "the regional government" is no name
+    return kind_target(context, m.head_lemma, m.type, m.number, m.start)
+
+
+def kind_target(context: Context, head: str, type_: str, number: str, offset: int) -> "LocalActor | None":
+    """The one named actor before ``offset`` that a noun for its kind or role can mean."""
+    before = _before(context, offset)
+    if type_ in {PERSON, GROUP} and number == "singular":
+        holders = [a for a in before if a.type == PERSON and any(
+            r[0] == head or (r[0] or "").endswith(" " + head) for r in a.roles)]
+        return holders[0] if len(holders) == 1 else None
+    if head in CITY_WORDS:
+        return _the_place(context, [a for a in before if a.type == PLACE])
+    if head in ORG_KIND_WORDS or ACTOR_NOUNS.get(head) in {ORGANIZATION, GOVERNMENT}:
+        named_kind = [a for a in before if a.type in {ORGANIZATION, GOVERNMENT}
+                      and any(head in fold(n).split() for n in a.names())]
+        if len(named_kind) == 1:
+            return named_kind[0]
+        if head == "administration":
+            return None
+        same_type = [a for a in before if a.type == type_]
+        return same_type[0] if len(same_type) == 1 else None
+    return None
+
+
+def _the_place(context: Context, places: list["LocalActor"]) -> "LocalActor | None":
+    """The place "the city" means: the dateline's, else the only one, else the one mentioned
+    clearly most often (an article about X)."""
+    if context.dateline_place:
+        preferred = [a for a in places if a.key == fold(context.dateline_place)]
+        if len(preferred) == 1:
+            return preferred[0]
+    if len(places) == 1:
+        return places[0]
+    ranked = sorted(places, key=lambda a: -len(a.mentions))
+    if len(ranked) >= 2 and len(ranked[0].mentions) >= 2 * len(ranked[1].mentions):
+        return ranked[0]
+    return None
+
+
+# --------------------------------------------------------------------------- officials
+
+
+@step("official of the organisation")
+def officials(context: Context) -> None:
+    for i, m in context.open_descriptions():
+        if not _is_official(m):
+            continue
+        target = _owner_actor(context, m)
+        if target is not None:
+            context.clusters.attach(i, m, target, "official of the organisation")
+
+
+def _owner_actor(context: Context, m: Mention) -> "LocalActor | None":
+    """The organisation (or place) a description of officials belongs to; for "office", also a
+    person ("the mayor's office" is the mayor)."""
+    owner = context.doc[m.owner_root]  # type: ignore[index]
+    if any(c.dep_ == "conj" for c in owner.children):
+        return None  # "spokespeople for ICE and DHS": two bodies, a group of its own
+    target = context.actor_at(owner.i)
+    if target is None and owner.pos_ == "PROPN" or owner.text.isupper():
+        target = target or _named(context, owner.text)
+    if target is None and owner.pos_ == "NOUN":
+        type_ = ACTOR_NOUNS.get(m.owner_lemma, ORGANIZATION)
+        target = kind_target(context, m.owner_lemma, type_, "singular", m.start + 1)
+    if target is None:
+        return None
+    if target.type in _BODIES or (target.type == PERSON and m.head_lemma == "office"):
+        return target
+    return None
+
+
+def _named(context: Context, name: str) -> "LocalActor | None":
+    """The one named organisation or place called ``name`` (or that a well-known acronym means)."""
+    key, known = org_key(name), well_known(name)
+    found = [a for a in context.clusters.actors if a.named and a.type in _BODIES
+             and any(org_key(n) == key or (known is not None and well_known(n) == known) for n in a.names())]
+    return found[0] if len(found) == 1 else None
+
+
+# --------------------------------------------------------------------------- the rest
+
+
+def _description_key(mention: Mention) -> str:
+    words = [w.lower() for w in clean_name(mention.text).split()]
+    words = [w for w in words if w not in {"a", "an", "the", "this", "that", "these", "those", "some", "several"}]
+    head = mention.head_lemma
+    modifiers = [w for w in words if w != head and not w.startswith(head[:4])]
+    return " ".join(modifiers[:3] + [head])
+
+
+@step("authored document")
+def authored_documents(context: Context) -> None:
+    """A document that speaks is its author's voice when the article names the author."""
+    for i, m in context.open_descriptions():
+        if m.type != WORK or m.head_lemma not in AUTHORED_NOUNS:
+            continue
+        target = _author(context, m)
+        if target is not None:
+            context.clusters.attach(i, m, target, "document of its author")
+
+
+def _author(context: Context, m: Mention) -> "LocalActor | None":
+    doc = context.doc
+    if m.owner_root is not None:
+        owner = context.actor_at(m.owner_root)
+        if owner is not None:
+            return owner
+    # "X filed a lawsuit ... The lawsuit alleges": the latest author of a document of that kind
+    for token in reversed(doc[:m.root]):
+        if token.dep_ == "dobj" and token.lemma_.lower() == m.head_lemma and \
+                token.head.lemma_.lower() in AUTHORING_VERBS:
+            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+            for subject in subjects:
+                actor = context.actor_at(subject.i)
+                if actor is not None and actor.type in {PERSON, ORGANIZATION, GOVERNMENT, PLACE, GROUP}:
+                    return actor
+    return None
+
+
+@step("same description")
+def same_descriptions(context: Context) -> None:
+    clusters = context.clusters
+    for i, m in context.open_descriptions():
+        key = _description_key(m)
+        actor = next((a for a in clusters.actors if not a.named and a.key == key), None)
+        if actor:
+            clusters.attach(i, m, actor, "same description")
+        else:
+            clusters.new(i, m, key, False, "description")
+
+
+@step("pronoun")
+def pronouns(context: Context) -> None:
+    for i, m in enumerate(context.mentions):
+        if m.kind != PRONOUN:
+            continue
+        target = _pronoun_target(context, i, m)
+        reason = "pronoun"
+        if target is None and PRONOUNS[m.head_lemma][2] == "person":
+            target = _person_named_as_organisation(context, i, m)
+            reason = "pronoun (name retyped as person)"
+        if target is not None:
+            context.clusters.attach(i, m, target, reason)
+            if m.gender and target.type == PERSON:
+                target.gender = target.gender or m.gender
+
+
+def _compatible(pronoun: Mention, actor: "LocalActor", antecedent: Mention) -> bool:
+    number, gender, animacy = PRONOUNS[pronoun.head_lemma]
+    if animacy == "person":
+        if actor.type != PERSON:
+            return False
+        return not (gender and actor.gender and gender != actor.gender)
+    if animacy == "thing":
+        return actor.type in {ORGANIZATION, GOVERNMENT, PLACE, WORK} and antecedent.number == "singular"
+    # they / their: groups, plural descriptions, and organisations
+    return actor.type in {GROUP, ORGANIZATION, GOVERNMENT} or antecedent.number == "plural"
+
+
+def _person_named_as_organisation(context: Context, index: int, pronoun: Mention) -> "LocalActor | None":
+    """A "he"/"she" with no person to refer to, right after a one-word name that the model tagged
+    as an organisation and that is the subject of its sentence ("Kenney said ... He added"): that
+    name is a person, and the actor is retyped."""
+    for j in range(index - 1, -1, -1):
+        m = context.mentions[j]
+        if pronoun.sentence - m.sentence > 1:
+            return None
+        actor = context.clusters.of.get(j)
+        if actor is None or m.kind != NAME:
+            continue
+        words = clean_name(m.text).split()
+        if actor.type in {ORGANIZATION, GOVERNMENT} and len(words) == 1 and not words[0].isupper() \
+                and words[0].lower() not in GOVERNMENT_WORDS | ORG_SUFFIX_WORDS and m.is_subject \
+                and len(actor.names()) == 1:
+            actor.type = PERSON
+            return actor
+        return None
+    return None
+
+
+def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalActor | None":
+    doc, mentions, clusters = context.doc, context.mentions, context.clusters
+    candidates = []
+    for j in range(index - 1, -1, -1):
+        m = mentions[j]
+        if pronoun.sentence - m.sentence > _PRONOUN_SENTENCE_WINDOW:
+            break
+        if (m.kind == PRONOUN and j not in clusters.of) or m.heading:
+            continue
+        actor = clusters.of.get(j)
+        if actor is None or not _compatible(pronoun, actor, m):
+            continue
+        if doc[m.root].head.i == doc[pronoun.root].i:
+            continue  # not its own dependent
+        candidates.append((m, actor))
+    if not candidates:
+        return None
+    same = [(m, a) for m, a in candidates if m.sentence == pronoun.sentence]
+    if same:
+        # In the same sentence: a subject of the same clause binds it ("X said it would"),
+        # otherwise the nearest one does.
+        return same[0][1]
+    latest = max(m.sentence for m, _ in candidates)
+    in_latest = [(m, a) for m, a in candidates if m.sentence == latest]
+    subjects = [(m, a) for m, a in in_latest if m.is_subject]
+    return (subjects[-1] if subjects else in_latest[0])[1]

@@ -1,0 +1,213 @@
+"""Names of actors: cleaning, keys, and whether two names can be one actor.
+
+Every merge of actors (within an article, across articles, and against a store's registry) asks
+the functions here, so one rule decides identity everywhere:
+
+* people: :func:`person_name` splits a name into given name, middle names, surname and suffix;
+  :func:`persons_compatible` says whether two names can be one person — different given names
+  ("Bill" / "Hillary Clinton"), different suffixes ("Donald Trump" / "Donald Trump Jr.") or
+  different middle names ("George H. W." / "George W. Bush") never are; nicknames ("Jim" /
+  "James") and initials ("J." / "James") are;
+* organisations: :func:`org_key` (a name without a national prefix or punctuation) and
+  :func:`expand_acronym`: an acronym means an organisation only when the text spells it out
+  ("Immigration and Customs Enforcement (ICE)"), a user's alias table says so, or the shipped
+  table of well-known organisations (``models/well_known_actors.tsv``) does — initials alone never merge
+  ("Clinton campaign" and "Climate Central" are both "CC").
+
+The functions are pure and memoised: resolution calls them tens of thousands of times per build.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .actor_lexicon import ACRONYM_SKIP, NAME_SUFFIXES, NICKNAMES, TITLES
+
+_MODELS = Path(__file__).resolve().parent / "models"
+_WHITESPACE = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+# "U.S. Immigration ..." and "Immigration ..." are one body; so are national prefixes generally.
+NATIONAL_PREFIX = re.compile(r"^(?:u\.?\s?s\.?a?\.?|united states|us|american|federal)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def clean_name(text: str) -> str:
+    """A name without a leading article, a possessive ending or surrounding punctuation."""
+    text = _WHITESPACE.sub(" ", text).strip(" \t\n,;:.\"“”‘’'()[]")
+    text = _LEADING_THE.sub("", text)
+    text = _POSSESSIVE.sub("", text)
+    return text.strip(" ,;:\"“”‘’'")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower case without accents ("Pérez" -> "perez")."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person's name in parts, lower-cased and without titles."""
+
+    given: str | None  # None for a single-word name ("Kenney")
+    middles: tuple[str, ...]
+    surname: str
+    suffix: str | None  # "jr", "sr", "ii", "iii", "iv"
+
+    @property
+    def single(self) -> bool:
+        return self.given is None
+
+    @property
+    def given_key(self) -> str | None:
+        """The given name with nicknames folded ("jim" -> "james")."""
+        return NICKNAMES.get(self.given, self.given) if self.given else None
+
+    @property
+    def key(self) -> str:
+        """Given name (nicknames folded), surname and suffix: the cross-article key."""
+        return " ".join(x for x in (self.given_key, self.surname, self.suffix) if x)
+
+
+@lru_cache(maxsize=65536)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Lower-cased name tokens without titles: "Mayor Jim Kenney Jr." -> ("jim", "kenney", "jr")."""
+    tokens = [t.strip(".,") for t in fold(clean_name(name)).replace("’", "'").split()]
+    tokens = [t for t in tokens if t]
+    while len(tokens) > 1 and tokens[0].rstrip(".") in TITLES:
+        tokens = tokens[1:]
+    return tuple(tokens)
+
+
+@lru_cache(maxsize=65536)
+def person_name(name: str) -> PersonName | None:
+    """Split a person's name into its parts; None when nothing is left of it."""
+    tokens = list(name_tokens(name))
+    suffix = None
+    if len(tokens) > 1 and tokens[-1] in NAME_SUFFIXES:
+        suffix = NAME_SUFFIXES[tokens.pop()]
+    if not tokens:
+        return None
+    if len(tokens) == 1:
+        return PersonName(None, (), tokens[0], suffix)
+    return PersonName(tokens[0], tuple(tokens[1:-1]), tokens[-1], suffix)
+
+
+def _given_compatible(a: str, b: str) -> bool:
+    if a == b or NICKNAMES.get(a, a) == NICKNAMES.get(b, b):
+        return True
+    # an initial stands for any given name with that letter ("J. Smith", "John Smith")
+    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _middles_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Middle names conflict only when both are given and their initials differ."""
+    if not a or not b:
+        return True
+    return [m[0] for m in a] == [m[0] for m in b]
+
+
+@lru_cache(maxsize=131072)
+def persons_compatible(a: str, b: str) -> bool:
+    """Whether two person names can name one person (see the module docstring).
+
+    A single-word name is compatible with a full name whose surname or given name it is; the
+    caller decides whether that is evidence enough (within an article it is, across articles
+    only when one person bears it).
+    """
+    x, y = person_name(a), person_name(b)
+    if x is None or y is None:
+        return False
+    if (x.suffix or y.suffix) and x.suffix != y.suffix and not (x.single or y.single):
+        return False
+    if x.single or y.single:
+        single, full = (x, y) if x.single else (y, x)
+        if single.suffix and single.suffix != full.suffix:
+            return False
+        return single.surname in {full.surname, full.given}
+    return (x.surname == y.surname and _given_compatible(x.given, y.given)  # type: ignore[arg-type]
+            and _middles_compatible(x.middles, y.middles))
+
+
+@lru_cache(maxsize=65536)
+def org_key(name: str) -> str:
+    """An organisation's name for comparison: folded, no national prefix, no punctuation."""
+    key = fold(clean_name(name))
+    key = NATIONAL_PREFIX.sub("", key)
+    return re.sub(r"[^\w& ]+", "", key).strip()
+
+
+@lru_cache(maxsize=65536)
+def initials(name: str) -> str:
+    """Initials of the capitalised words: "U.S. Immigration and Customs Enforcement" -> "ICE"."""
+    words = clean_name(name).split()
+    if words and NATIONAL_PREFIX.match(words[0] + " "):
+        words = words[1:]
+    return "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP and w[:1].isalpha()).upper()
+
+
+@lru_cache(maxsize=65536)
+def as_acronym(name: str) -> str | None:
+    """The acronym a name is written as ("ICE", "E.U." -> "EU"), or None if it is not one."""
+    bare = clean_name(name).replace(".", "").replace(" ", "")
+    if 2 <= len(bare) <= 6 and bare.isalpha() and bare.isupper():
+        return bare
+    return None
+
+
+@dataclass(frozen=True)
+class KnownName:
+    """A well-known organisation: the key of its full name, and its type."""
+
+    key: str
+    type: str
+
+
+def _load_well_known() -> dict[str, KnownName]:
+    """The shipped table ``models/well_known_actors.tsv``: a name, alias or acronym -> the
+    organisation it means."""
+    table: dict[str, KnownName] = {}
+    for line in (_MODELS / "well_known_actors.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, type_, aliases = (line.split("\t") + ["", ""])[:3]
+        known = KnownName(org_key(label), type_)
+        table[known.key] = known
+        for alias in filter(None, (a.strip() for a in aliases.split("|"))):
+            table[as_acronym(alias) or org_key(alias)] = known
+    return table
+
+
+WELL_KNOWN: dict[str, KnownName] = _load_well_known()
+
+
+@lru_cache(maxsize=65536)
+def well_known(name: str) -> KnownName | None:
+    """The well-known organisation a name or acronym means ("ICE", "Greenpeace"), if any."""
+    short = as_acronym(name)
+    return WELL_KNOWN.get(short) if short else WELL_KNOWN.get(org_key(name))
+
+
+def defines_acronym(name: str, short: str) -> bool:
+    """Whether ``short`` can be the acronym a text defines for ``name`` right after it
+    ("Korean Central News Agency (KCNA)"): its letters are the name's initials, or start with
+    them in order (some acronyms keep more letters: "UNHCR")."""
+    bare = short.replace(".", "")
+    letters = initials(name)
+    return bool(letters) and (bare == letters or (bare.startswith(letters[0]) and _in_order(letters, bare)))
+
+
+def _in_order(letters: str, short: str) -> bool:
+    position = 0
+    for letter in short:
+        found = letters.find(letter, position)
+        if found < 0:
+            return False
+        position = found + 1
+    return True

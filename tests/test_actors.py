@@ -1,0 +1,199 @@
+"""Actors: one node per real actor, never two actors in one node (issue 16).
+
+Every text here was written for these tests. They run the real spaCy pipeline and check
+behaviour: which mentions end up in which actor, and why.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_texts
+
+
+def actors_of(result):
+    return {a.label: a for a in result.actors}
+
+
+def actor_with(result, text):
+    """The actor one of whose mentions reads ``text``."""
+    found = [a for a in result.actors if any(m.text == text for m, _ in a.mentions)]
+    assert found, f"no actor mentioned as {text!r}: {sorted(a.label for a in result.actors)}"
+    return found[0]
+
+
+def reasons(actor, text):
+    return {r for m, r in actor.mentions if m.text == text}
+
+
+# --------------------------------------------------------------------------- merge precision
+
+
+def test_initials_merge_only_when_spelled_out(nlp):
+    result = extract_texts(nlp, {"a": (
+        "The Harbor Renewal Trust (HRT) bought the pier on Monday. HRT said the deal would close soon.\n"
+        "The Clinton campaign said it raised money. Climate Central said the seas are rising.\n"
+        "The Delta Water Board approved the plan. DWB members were not available.")})
+    trust = actor_with(result, "HRT")
+    assert any(m.text == "Harbor Renewal Trust" for m, _ in trust.mentions)
+    assert "acronym (spelled out in the text)" in reasons(trust, "HRT")
+    campaign, central = actor_with(result, "Clinton campaign"), actor_with(result, "Climate Central")
+    assert campaign is not central
+    board = actor_with(result, "Delta Water Board")
+    assert not any(m.text == "DWB" for m, _ in board.mentions)
+
+
+def test_well_known_acronym_table_merges_across_articles(nlp):
+    result = extract_texts(nlp, {
+        "a": "U.S. Immigration and Customs Enforcement said on Monday that arrests rose.",
+        "b": "ICE said on Tuesday that it would appeal the ruling.",
+    })
+    ice = actor_with(result, "ICE")
+    assert ice is actor_with(result, "U.S. Immigration and Customs Enforcement")
+    assert ice.merges, "a cross-article merge keeps its reason"
+
+
+def test_different_given_names_and_suffixes_never_merge(nlp):
+    result = extract_texts(nlp, {
+        "a": "Donald Trump said the polls were wrong. Donald Trump Jr. said the campaign was strong.\n"
+             "Bill Clinton spoke in Flint. Hillary Clinton spoke in Ohio.",
+        "b": "Donald Trump Jr. told reporters that he would travel. Trump said the rally went well.",
+    })
+    father, son = actor_with(result, "Donald Trump"), actor_with(result, "Donald Trump Jr.")
+    assert father is not son
+    assert actor_with(result, "Bill Clinton") is not actor_with(result, "Hillary Clinton")
+    assert not any("Jr" in alias for alias in father.aliases)
+
+
+def test_nicknames_merge_across_articles_with_their_reason(nlp):
+    result = extract_texts(nlp, {
+        "a": "Mayor Jim Kenney said the city would not renew the contract.",
+        "b": "James Kenney told reporters the contract would end. Kenney said he was sure.",
+    })
+    kenney = actor_with(result, "Jim Kenney")
+    assert kenney is actor_with(result, "James Kenney")
+    assert any("same full name" in reason for reason in kenney.merges)
+
+
+def test_cross_article_merges_need_compatible_types(nlp):
+    result = extract_texts(nlp, {
+        "a": "Denzel Washington said the film was finished. Washington said he was proud.",
+        "b": "Washington has warned Moscow that sanctions would follow, officials in Paris said.",
+    })
+    person = actor_with(result, "Denzel Washington")
+    assert all(m.doc_id == "a" for m, _ in person.mentions)
+
+
+# --------------------------------------------------------------------------- officials
+
+
+def test_officials_staff_and_lawyers_are_their_organisation(nlp):
+    result = extract_texts(nlp, {"a": (
+        "U.S. Immigration and Customs Enforcement expanded its program this year. ICE officials said "
+        "the data helped. Agency officials said arrests rose.\n"
+        "The Justice Department sued the state on Monday. Justice Department lawyers argued that "
+        "the law was void.\n"
+        "The United Auto Workers struck on Friday. The UAW's leadership said talks had failed.")})
+    ice = actor_with(result, "ICE")
+    assert actor_with(result, "ICE officials") is ice
+    assert actor_with(result, "Agency officials") is ice
+    assert "official of the organisation" in reasons(ice, "ICE officials")
+    assert actor_with(result, "Justice Department lawyers") is actor_with(result, "Justice Department")
+    assert actor_with(result, "The UAW's leadership") is actor_with(result, "United Auto Workers")
+
+
+def test_the_city_its_staff_and_the_mayors_office(nlp):
+    result = extract_texts(nlp, {"a": (
+        "PHILADELPHIA (AP) - Philadelphia will stop sharing arrest data, Mayor Jim Kenney said.\n"
+        "The City of Philadelphia signed the contract in 2012. City staff found that the system was "
+        "misused. The mayor's office said the city would not renew it.")})
+    city = actor_with(result, "Philadelphia")
+    assert actor_with(result, "City of Philadelphia") is city
+    assert actor_with(result, "City staff") is city
+    assert actor_with(result, "the city") is city
+    assert city.type == "Place"
+    assert actor_with(result, "The mayor's office") is actor_with(result, "Jim Kenney")
+
+
+def test_named_spokesperson_is_a_person_member_of_the_organisation(nlp):
+    from kg.graph.rdf import to_graph
+    from kg.graph.vocab import ORG
+
+    result = extract_texts(nlp, {"a": (
+        "Greenpeace criticised the plan on Monday. Greenpeace spokeswoman Jane Porter said the "
+        "ships must stop drilling.")})
+    porter, greenpeace = actor_with(result, "Jane Porter"), actor_with(result, "Greenpeace")
+    assert porter is not greenpeace and porter.type == "Person"
+    assert greenpeace.type == "Organization"
+    graph = to_graph(result)
+    members = {(str(s), str(o)) for s, o in graph.subject_objects(ORG.memberOf)}
+    assert any(s.endswith("/jane-porter") and o.endswith("/greenpeace") for s, o in members)
+
+
+# --------------------------------------------------------------------------- roles, not nodes
+
+
+def test_titles_and_appositions_are_roles_of_one_node(nlp):
+    result = extract_texts(nlp, {"a": (
+        "David Knopman, MD, a Mayo Clinic neurologist, panel member, and an investigator, said "
+        "the drug was promising.\n"
+        "Ban Ki-moon, the secretary general of the United Nations, said the report was late.")})
+    knopman = actor_with(result, "David Knopman")
+    assert not any(a.type == "Place" and a.label == "MD" for a in result.actors)
+    assert actor_with(result, "a Mayo Clinic neurologist") is knopman
+    assert actor_with(result, "the secretary general of the United Nations") is actor_with(result, "Ban Ki-moon")
+
+
+def test_a_title_becomes_the_role_of_the_person(nlp):
+    result = extract_texts(nlp, {"a": "Sen. Bernie Sanders spoke on Friday. The senator said the bill was weak."})
+    sanders = actor_with(result, "Bernie Sanders")
+    assert actor_with(result, "The senator") is sanders
+    assert any(role[0] == "senator" for role in sanders.roles)
+
+
+# --------------------------------------------------------------------------- never actors
+
+
+def test_datelines_headlines_subheads_and_bylines_are_not_actors(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Gazette Editors Condemn Harbor Plan\n\n"
+        "By Maria Lopez\n\n"
+        "WICHITA, Kan. (AP) — The city council voted on Tuesday to sell the harbor, Mayor Ann Reed said.\n"
+        "A Heated Exchange On Live Radio\n"
+        "Reed said the vote was fair and that residents would benefit.")})
+    labels = {a.label for a in result.actors}
+    assert "Wichita" not in labels and "AP" not in labels and "Associated Press" not in labels
+    assert not any("Gazette" in label for label in labels)
+    assert "Maria Lopez" not in labels
+    assert not any("Heated Exchange" in label for label in labels)
+    assert "Ann Reed" in labels
+
+
+def test_truncated_words_are_not_names(nlp):
+    result = extract_texts(nlp, {"a": "The council said the plan was final. Officials at the port said Merg"})
+    assert not any(a.label == "Merg" for a in result.actors)
+
+
+def test_documents_speak_for_their_filer_and_animals_do_not_speak(nlp):
+    result = extract_texts(nlp, {"a": (
+        "The Sierra Club filed a lawsuit against the agency on Monday. The lawsuit alleges that the "
+        "permit broke the law.\n"
+        "Koalas fear the heat, rangers said.")})
+    club = actor_with(result, "Sierra Club")
+    assert actor_with(result, "The lawsuit") is club
+    assert "document of its author" in reasons(club, "The lawsuit")
+    assert not any(a.type == "Person" and "oala" in a.label for a in result.actors)
+    assert club.type == "Organization"
+
+
+@pytest.mark.parametrize("construction", ["entity name", "name part", "acronym", "named source", "pronoun",
+                                          "document source", "actor noun"])
+def test_every_construction_is_registered_and_finds_something(nlp, construction):
+    from kg.extract.actors import CONSTRUCTIONS, extract_mentions
+
+    text = ("Maria Lopez sued the city. The judge ruled for Lopez on Monday. Officials said the data "
+            "went to the HRT. According to the Daily Planet, the deal was off. The report says the plan "
+            "failed. A judge said she would rule.")
+    assert construction in CONSTRUCTIONS
+    found = {m.construction for m in extract_mentions(nlp(text), "t")}
+    assert construction in found
