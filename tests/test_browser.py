@@ -59,12 +59,20 @@ class Page:
         return self.page.locator(f"{selector}:not(.hidden)").count()
 
     def click_edge(self, edge_id: str) -> None:
-        """A real mouse click in the middle of the drawn curve (not of its bounding box)."""
+        """A real mouse click on the drawn curve (not its bounding box), at the point nearest its
+        middle where no other edge or node lies on top of it."""
         point = self.page.evaluate("""(id) => {
-            const line = document.querySelector(`[data-edge-id="${id}"] path.line`);
-            const p = line.getPointAtLength(line.getTotalLength() / 2);
-            const m = line.getScreenCTM();
-            return {x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f};
+            const group = document.querySelector(`[data-edge-id="${id}"]`);
+            const line = group.querySelector("path.line");
+            const m = line.getScreenCTM(), length = line.getTotalLength();
+            let first = null;
+            for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+                const p = line.getPointAtLength(length * f);
+                const q = {x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f};
+                first = first || q;
+                if (group.contains(document.elementFromPoint(q.x, q.y))) return q;
+            }
+            return first;
         }""", edge_id)
         self.page.mouse.click(point["x"], point["y"])
 
@@ -157,8 +165,11 @@ def test_filters(page, seed):
     page.page.locator("#show-favor").uncheck()
     assert page.visible("[data-edge-id]") == by_polarity["against"]
     page.page.locator("#show-favor").check()
-    page.page.locator("#min-confidence").fill("0.8")
-    strong = sum(1 for e in data["edges"] if any(data["stances"][i]["confidence"] >= 0.8 for i in e["stances"]))
+    # a minimum between the weakest and the strongest edge, so that the filter has work to do
+    best = sorted(max(data["stances"][i]["confidence"] for i in e["stances"]) for e in data["edges"])
+    cut = round(round((best[0] + best[-1]) / 2 / 0.05) * 0.05, 2)  # the slider moves in steps of 0.05
+    page.page.locator("#min-confidence").fill(str(cut))
+    strong = sum(1 for e in data["edges"] if any(data["stances"][i]["confidence"] >= cut for i in e["stances"]))
     assert 0 < strong < len(data["edges"])
     assert page.visible("[data-edge-id]") == strong
     page.page.locator("#min-confidence").fill("0")

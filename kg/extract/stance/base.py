@@ -1,0 +1,91 @@
+"""What every construction does once it has found a holder, a target and a polarity: resolve
+them to actors (each of coordinated holders and targets: "the UN and the US criticised ..."),
+carry the stance through acts that are good or bad for someone, read how the act is held, and
+hand the scorer a :class:`~.records.Candidate`."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..resolve import LocalActor
+from .grammar import evidence, modality, negated
+from .records import ACT, ACTOR, NO_STANCE, REPORTED, Candidate, Target
+from .targets import Context, speaks_for
+
+#: At most this many coordinated holders or targets are read ("Hispanics, women, the disabled ...").
+MAX_CONJUNCTS = 8
+
+
+def coordinated(token: Token | None) -> list[Token]:
+    """``token`` and the tokens coordinated with it."""
+    if token is None:
+        return []
+    return [token, *(c for c in token.conjuncts if c.i > token.i)][:MAX_CONJUNCTS]
+
+
+def holders(ctx: Context, holder: Token | LocalActor | None) -> list[LocalActor]:
+    """The actors holding a stance: an actor given, or each actor among a subject's conjuncts."""
+    if holder is None or isinstance(holder, LocalActor):
+        return [holder] if holder is not None else []
+    found: list[LocalActor] = []
+    for token in coordinated(holder):
+        actor = ctx.actor(token)
+        if actor is not None and actor not in found:
+            found.append(actor)
+    return found
+
+
+def candidate(ctx: Context, construction: str, holder: Token | LocalActor | None, target_token: Token | None,
+              polarity: str, cue: Token, cls: str = "", strength: float = 1.0, check_negation: bool = True,
+              carry: bool = True) -> list[Candidate]:
+    """The candidates for each holder ``polarity`` toward each phrase coordinated at ``target_token``.
+
+    Inside a claim, what the claim's words do is the speaker's (or the body's it speaks for); an
+    act of another actor that the speaker reports is that actor's, marked as reported.
+    """
+    actors = holders(ctx, holder)
+    if not actors or target_token is None:
+        return []
+    mode = modality(cue)
+    is_negated = check_negation and negated(cue)
+    claim = ctx.claim_around(cue.idx)
+    found: list[Candidate] = []
+    for token in coordinated(target_token):
+        for actor in actors:
+            target, reading, via = _target(ctx, token, polarity, actor, carry, cls)
+            if target is None or (target.kind == ACTOR and target.actor is actor):
+                continue
+            reported = claim is not None and not speaks_for(claim.speaker, actor) and mode not in NO_STANCE
+            held = REPORTED if reported else mode
+            found.append(Candidate(construction, actor, target, reading, cue, cls, is_negated, held, strength,
+                                   claim, evidence(ctx.doc, cue), via))
+    return found
+
+
+# Acts done to or with things rather than to actors: a target must be an actor ("shoot a video").
+_ACTOR_ONLY = frozenset({"harm", "withdraw"})
+# Predicates whose objects are often just things: a topic must be an act, a policy, a named thing
+# or an issue ("maintained a majority", "enjoy the festival atmosphere" are no stances).
+_STRICT_TOPICS = frozenset({"support", "enact", "attitude", "emotion", "deprive"})
+# Promoting or launching one's own things is no stance toward them ("launched her novel"); ending them is.
+_NOT_OWN = frozenset({"enact", "support"})
+
+
+def _target(ctx: Context, token: Token, polarity: str, holder: LocalActor, carry: bool,
+            cls: str) -> tuple[Target | None, str, list[str]]:
+    via: list[str] = []
+    if carry:
+        token, polarity, via = ctx.carried(token, polarity, holder)
+    target = ctx.target(token, holder, strict=cls in _STRICT_TOPICS)
+    if target is None:
+        return None, polarity, via
+    if cls in _ACTOR_ONLY and target.kind != ACTOR and not via:
+        return None, polarity, via
+    if cls in _NOT_OWN and target.kind in {ACT, "topic"} and _owned_by(ctx, token, holder):
+        return None, polarity, via
+    return target, polarity, via
+
+
+def _owned_by(ctx: Context, token: Token, holder: LocalActor) -> bool:
+    possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+    return possessor is not None and ctx.actor(possessor) is holder

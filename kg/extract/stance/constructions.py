@@ -1,0 +1,73 @@
+"""The table of constructions: every way of expressing a stance that the extractor knows.
+
+Each entry is one small function with an example and the stance the example states;
+``tests/test_stance_constructions.py`` runs every example and checks that its construction finds
+that stance. Token constructions run on every token of the parts of speech they name, claim
+constructions on every claim, derived constructions on the candidates the others found. Adding a
+construction is a function and a line here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from . import acts, evaluations, positions
+
+
+@dataclass(frozen=True)
+class Construction:
+    name: str
+    pos: frozenset[str]  # parts of speech of the token it starts from; empty for the others
+    find: Callable
+    example: str
+    expect: tuple[str, str, str]  # (holder, polarity, part of the target's label) the example states
+
+
+def _verbs(*tags: str) -> frozenset[str]:
+    return frozenset(tags)
+
+
+TOKEN_CONSTRUCTIONS = (
+    Construction("verb_object", _verbs("VERB"), acts.verb_object,
+                 "Senator Maria Lopez criticized Governor Ann Kim on Monday.", ("Maria Lopez", "against", "Ann Kim")),
+    Construction("verb_preposition", _verbs("VERB"), acts.verb_preposition,
+                 "Delta Air Lines said it disagreed with the ruling.", ("Delta Air Lines", "against", "ruling")),
+    Construction("naming", _verbs("VERB"), acts.naming,
+                 "Senator Mark Lee called the vote a mistake.", ("Mark Lee", "against", "vote")),
+    Construction("experiencer", _verbs("VERB"), acts.experiencer,
+                 "The Teamsters union was angered by the ruling.", ("Teamsters union", "against", "ruling")),
+    Construction("urging", _verbs("VERB"), acts.urging,
+                 "Amnesty International urged Egypt to release the journalist.",
+                 ("Amnesty International", "favor", "journalist")),
+    Construction("giving", _verbs("VERB"), acts.giving,
+                 "The Tampa Bay Times gave Hillary Clinton a glowing endorsement.",
+                 ("Tampa Bay Times", "favor", "Hillary Clinton")),
+    Construction("stance_noun", _verbs("NOUN"), positions.stance_noun,
+                 "Mayor Jim Kenney's criticism of the budget plan drew applause.",
+                 ("Jim Kenney", "against", "budget plan")),
+    Construction("in_favour_of", _verbs("NOUN"), positions.in_favour_of,
+                 "The Ohio Senate voted in favour of the merger.", ("Ohio Senate", "favor", "merger")),
+    Construction("position_noun", _verbs("NOUN"), positions.position_noun,
+                 "Jane Roe, a longtime critic of the Acme Corporation, spoke first.",
+                 ("Jane Roe", "against", "Acme Corporation")),
+    Construction("position_adjective", _verbs("ADJ", "ADP", "VERB"), positions.position_adjective,
+                 "Jane Doe, a resident who is against the data centers, spoke at the meeting.",
+                 ("Jane Doe", "against", "data centers")),
+)
+
+CLAIM_CONSTRUCTIONS = (
+    Construction("claim_predicate", frozenset(), evaluations.claim_predicate,
+                 "\u201cThese cuts are a disgrace,\u201d said union leader Maria Gomez.", ("Maria Gomez", "against", "cuts")),
+    Construction("claim_actors", frozenset(), evaluations.claim_actors,
+                 "Senator Mary Jones said Governor Tom Baker has done a terrible job and failed the state.",
+                 ("Mary Jones", "against", "Tom Baker")),
+)
+
+DERIVED_CONSTRUCTIONS = (
+    Construction("grievance", frozenset(), evaluations.grievance,
+                 "Jane Roe said the Acme Corporation had imprisoned her for twelve years.",
+                 ("Jane Roe", "against", "Acme Corporation")),
+)
+
+ALL_CONSTRUCTIONS = TOKEN_CONSTRUCTIONS + CLAIM_CONSTRUCTIONS + DERIVED_CONSTRUCTIONS

@@ -1,0 +1,41 @@
+"""All stances of one parsed article: every construction's candidates, judged and deduplicated."""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from spacy.tokens import Doc
+
+from ..actors import Mention
+from ..claims import Claim
+from ..resolve import LocalActor
+from .constructions import CLAIM_CONSTRUCTIONS, DERIVED_CONSTRUCTIONS, TOKEN_CONSTRUCTIONS
+from .records import Candidate, PolarityScorer, Stance
+from .scoring import dedupe, to_stance
+from .targets import Context
+
+
+def candidates(ctx: Context, polarity: PolarityScorer | None = None) -> list[Candidate]:
+    """Every construction's candidates, in text order of their cues, then claims."""
+    by_pos: dict[str, list] = {}
+    for construction in TOKEN_CONSTRUCTIONS:
+        for pos in construction.pos:
+            by_pos.setdefault(pos, []).append(construction.find)
+    found: list[Candidate] = []
+    for token in ctx.tokens:
+        for find in by_pos.get(token.pos_, ()):
+            found += find(ctx, token)
+    for claim in ctx.claims:
+        for construction in CLAIM_CONSTRUCTIONS:
+            found += construction.find(ctx, claim, polarity)
+    for construction in DERIVED_CONSTRUCTIONS:
+        found += [derived for c in found if (derived := construction.find(c)) is not None]
+    return found
+
+
+def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of: Mapping[int, LocalActor],
+                    claims: Sequence[Claim], polarity: PolarityScorer | None = None) -> list[Stance]:
+    """All stances in one parsed article, in text order."""
+    ctx = Context(doc, doc_id, mentions, actor_of, claims)
+    stances = [s for c in candidates(ctx, polarity) if (s := to_stance(doc_id, c)) is not None]
+    return dedupe(stances)

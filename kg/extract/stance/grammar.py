@@ -1,0 +1,222 @@
+"""Reading the dependency parse for stances: who acts, what an act is directed at, and how the
+act is held (negated, intended, possible, asked, supposed, denied)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..claims import NEGATING_CUES
+from ..nlp import sentence_of
+from .records import ASSERTED, DENIED, HYPOTHETICAL, INTENDED, POSSIBLE, QUESTION
+
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Heads that want or try an act: "tried to withhold funding", "voted to repeal".
+INTENT_HEADS = frozenset({"try", "want", "seek", "plan", "intend", "threaten", "attempt", "vow", "pledge", "promise",
+                          "aim", "hope", "move", "decide", "continue", "begin", "start", "agree", "refuse", "vote",
+                          "choose", "opt", "push", "work", "fight", "struggle", "wish", "prepare", "offer"})
+# Nouns whose possessor decides or attempts the act in their infinitive: "X's decision to V".
+INTENT_NOUNS = frozenset({"decision", "plan", "intention", "effort", "efforts", "attempt", "move", "vote", "bid",
+                          "push", "campaign", "promise", "pledge", "threat", "refusal", "choice", "determination"})
+_POSSIBLE_MODALS = frozenset({"may", "might", "could", "should", "ought"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "suppose", "supposing", "lest"})
+_QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
+# How a denied act hangs under "deny": "denied that it opposed Y" (ccomp), "denied opposing Y"
+# (xcomp/pcomp), "rejected claims that it cut funding" (acl of the object).
+_DENIED_PATH = frozenset({"ccomp", "xcomp", "pcomp", "pobj", "prep", "acl", "dobj"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis"})
+
+
+def predicate_key(verb: Token) -> str:
+    """The lemma, joined with its particle for phrasal verbs: "crack_down", "lash_out"."""
+    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    return f"{lemma}_{particle.lower_}" if particle is not None else lemma
+
+
+def negated(verb: Token) -> bool:
+    """Negated, also through the verb it depends on: "did not want to renew"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    head = verb
+    while head.dep_ == "xcomp" and head.head is not head:
+        head = head.head
+        if any(c.dep_ == "neg" for c in head.children):
+            return True
+    return False
+
+
+def denied(verb: Token) -> bool:
+    """An act someone denies ("X denied that it opposed Y"); "did not deny that ..." affirms it."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ not in _DENIED_PATH or token.head is token:
+            return False
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.lower() in NEGATING_CUES:
+            return not any(c.dep_ == "neg" for c in token.children)
+    return False
+
+
+def _clause_heads(token: Token, limit: int = 6):
+    """``token`` and the heads of the clauses it sits in, innermost first."""
+    yield token
+    for _ in range(limit):
+        if token.dep_ not in _CLAUSE_DEPS or token.head is token:
+            return
+        token = token.head
+        yield token
+
+
+def modality(cue: Token) -> str:
+    """How the act at ``cue`` is held: asserted, intended, possible, or asked, supposed, denied."""
+    if denied(cue):
+        return DENIED
+    result = ASSERTED
+    for head in _clause_heads(cue):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in head.children):
+            return HYPOTHETICAL  # "if the city sues ICE", "whether X opposes Y"
+        if head is not cue and head.lemma_.lower() in _QUESTION_CUES and head.pos_ == "VERB":
+            return QUESTION  # "asked whether ...", "wondered why ..."
+        if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE_MODALS for c in head.children):
+            result = POSSIBLE if result == ASSERTED else result
+        if head is not cue and head.lemma_.lower() in INTENT_HEADS and cue.dep_ == "xcomp":
+            result = INTENDED if result == ASSERTED else result
+    if _is_question(cue):
+        return QUESTION
+    return result
+
+
+def _is_question(token: Token) -> bool:
+    """The clause of ``token`` is a direct question: its sentence ends with '?' and the verb is in
+    the main clause or a clause of it (not in a quotation that is itself a statement)."""
+    sentence = sentence_of(token)
+    text = sentence.text.rstrip(" \"”’'\n")
+    if not text.endswith("?"):
+        return False
+    # the question mark belongs to this clause when no statement cue sits between them
+    tail = sentence.doc[token.i:sentence.end]
+    return not any(t.lemma_.lower() in {"say", "ask", "tell"} and t.pos_ == "VERB" for t in tail)
+
+
+def acting_subject(verb: Token) -> tuple[Token | None, float]:
+    """The subject doing ``verb`` and a confidence factor for intent ("tried to withhold")."""
+    factor = 1.0
+    token = verb
+    for _ in range(4):
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        subject = next((c for c in subjects if c.lower_ not in RELATIVE), subjects[0] if subjects else None)
+        if subject is not None and subject.lower_ in RELATIVE and token.dep_ == "relcl":
+            return token.head, factor  # "Freedom Magazine, which attacked ..."
+        if subject is not None:
+            return subject, factor
+        if token.dep_ == "relcl" and token.head is not token and not any(c.dep_ == "nsubjpass" for c in token.children):
+            return token.head, factor  # "a resident who is against ..." without a parsed subject
+        if token.dep_ == "xcomp" and token.head is not token:
+            if token.head.lemma_.lower() in INTENT_HEADS:
+                factor *= 0.9
+            token = token.head
+            continue
+        if token.dep_ == "conj" and token.head is not token:
+            token = token.head
+            continue
+        if token.dep_ == "advcl" and token.tag_ in {"VBG", "VB"}:
+            token = token.head  # "..., saying", "... to build a case"
+            continue
+        if token.dep_ == "acl" and token.tag_ == "VB":
+            possessor = next((c for c in token.head.children if c.dep_ == "poss"), None)
+            if possessor is not None and token.head.lemma_.lower() in INTENT_NOUNS:
+                return possessor, factor * 0.9  # "Britain's decision to leave the EU"
+            if token.head.dep_ in {"dobj", "pobj"} and token.head.head.pos_ == "VERB":
+                token = token.head.head  # "gathered material to build a case against X"
+                continue
+        break
+    return None, factor
+
+
+def antecedent(token: Token | None) -> Token | None:
+    """A relative pronoun stands for the noun its clause modifies: "a policy which the UN
+    criticised" is a policy criticised."""
+    if token is None or token.lower_ not in RELATIVE:
+        return token
+    clause = token.head
+    while clause.dep_ not in {"relcl", "acl"} and clause.head is not clause and clause.pos_ in {"VERB", "AUX"}:
+        if clause.dep_ not in {"ccomp", "xcomp", "conj"}:
+            break
+        clause = clause.head
+    return clause.head if clause.dep_ in {"relcl", "acl"} else None
+
+
+def passive_agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def passive_subject(verb: Token) -> Token | None:
+    """The subject of a passive verb, also of a conjunct ("wants ... but has been blocked"), and the
+    noun a passive participle modifies ("a system backed by the Red Cross")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None and verb.dep_ == "conj" and (any(c.dep_ in {"auxpass", "agent"} for c in verb.children)):
+        subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None and verb.head.dep_ == "acl" and verb.head.tag_ == "VBN":
+            subject = verb.head.head  # "a coalition led by Saudi Arabia and backed by the West"
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and passive_agent(verb) is not None:
+        subject = verb.head
+    return subject
+
+
+def prepositional_object(word: Token, preposition: str) -> Token | None:
+    """The object of ``preposition`` under ``word`` ("sided with X", "critical of X"), also after a
+    particle ("cracked down on X")."""
+    for child in word.children:
+        if child.dep_ in {"prep", "dative", "agent"} and child.lower_ == preposition:
+            return next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+    return None
+
+
+def infinitive_complement(verb: Token) -> Token | None:
+    """The urged or intended act: "urged X to raise rates" (parsed as xcomp, or as a purpose clause)."""
+    return next((c for c in verb.children if c.pos_ in {"VERB", "AUX"} and c.dep_ in {"xcomp", "advcl", "ccomp"}
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
+def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = False) -> tuple[int, int, str]:
+    """The noun phrase of ``head`` (with its modifiers and complements), as a char span.
+
+    An act keeps its complement ("decision to end ICE's access to ...") up to 20 words.
+    """
+    max_words = 20 if keep_complements else max_words
+    start, end = head.left_edge.i, head.right_edge.i + 1
+    while start < head.i and (doc[start].is_punct or doc[start].lower_ in {"a", "an"}):
+        start += 1
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    relative = next((t.left_edge.i for t in doc[head.i + 1:end] if t.dep_ == "relcl" and t.left_edge.i > head.i), None)
+    if relative is not None:  # a relative clause says something of the thing; it does not name it
+        end = relative
+    if end - start > max_words:  # cut infinitive complements and long tails
+        clauses = set() if keep_complements else {"acl"}
+        cut = next((c.left_edge.i for c in head.rights if c.dep_ in clauses and c.left_edge.i > head.i), None)
+        end = cut if cut is not None and cut - start <= max_words else min(end, start + max_words)
+        while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"that", "which", "and", "to", "of"}):
+            end -= 1
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    opened = next((t.i for t in doc[head.i + 1:end] if t.text == "("), None)
+    if opened is not None and not any(t.text == ")" for t in doc[opened:end]):
+        end = opened  # "... arrest data (all times local": a bracket the phrase does not close
+    span = doc[start:end]
+    return span.start_char, span.end_char, span.text
+
+
+def evidence(doc: Doc, token: Token) -> tuple[int, int, str]:
+    """The sentence of ``token``, without leading punctuation (an opening quotation mark stays)."""
+    sentence = sentence_of(token)
+    start, end = sentence.start, sentence.end
+    while start < end and (doc[start].is_space or doc[start].is_punct and doc[start].text not in "“\"‘"):
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    span = doc[start:end]
+    return span.start_char, span.end_char, span.text

@@ -1,0 +1,114 @@
+"""The stance lexicons, kept as data in ``kg/extract/models/``: predicates (who is for or against
+what a word's slot holds), effects of acts on their arguments, and word valence.
+
+Adding a predicate ("slam", a verb against its object) is a line in ``stance_predicates.tsv``;
+adding an act that is bad for its object is a line in ``stance_effects.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+from spacy.tokens import Token
+
+from .records import AGAINST, FAVOR
+
+_MODELS = "kg.extract"
+
+
+@dataclass(frozen=True)
+class Predicate:
+    """One lexicon row: ``lemma`` (pos) puts its holder ``polarity`` toward what ``slot`` holds."""
+
+    lemma: str
+    pos: str
+    slot: str
+    polarity: str  # favor, against, or eval (judged by the words it names: "called X a liar")
+    cls: str
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files(_MODELS).joinpath(f"models/{name}").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def predicates() -> dict[tuple[str, str], tuple[Predicate, ...]]:
+    """(lemma, pos) -> its predicate rows (a word can take several slots)."""
+    table: dict[tuple[str, str], list[Predicate]] = {}
+    for lemma, pos, slot, polarity, cls in _rows("stance_predicates.tsv"):
+        table.setdefault((lemma, pos), []).append(Predicate(lemma, pos, slot, polarity, cls))
+    return {key: tuple(rows) for key, rows in table.items()}
+
+
+def predicate(lemma: str, pos: str, slot: str) -> Predicate | None:
+    return next((p for p in predicates().get((lemma, pos), ()) if p.slot == slot), None)
+
+
+def slots(lemma: str, pos: str) -> tuple[Predicate, ...]:
+    return predicates().get((lemma, pos), ())
+
+
+@lru_cache(maxsize=1)
+def effects() -> dict[tuple[str, str], tuple[str, str]]:
+    """(lemma, pos) -> (affected slot, effect '+' or '-')."""
+    return {(lemma, pos): (slot, effect) for lemma, pos, slot, effect in _rows("stance_effects.tsv")}
+
+
+@lru_cache(maxsize=1)
+def issue_nouns() -> frozenset[str]:
+    """Nouns naming issues people take sides on ("racism", "gender equality", "free trade")."""
+    return frozenset(row[0] for row in _rows("stance_issues.tsv"))
+
+
+@lru_cache(maxsize=1)
+def evaluative_lexicon() -> dict[str, float]:
+    """Word -> valence in [-4, 4]: VADER's word list (MIT licence, Hutto & Gilbert 2014), and the
+    evaluative words of news writing it lacks (``evaluative_news.tsv``, the project's own)."""
+    lexicon = {word: float(value) for word, value in _rows("evaluative_news.tsv")}
+    lexicon.update((word, float(value)) for word, value in _rows("evaluative_lexicon.tsv"))
+    return lexicon
+
+
+# Words that carry no evaluation in news despite a lexicon score.
+NEUTRAL_WORDS = frozenset({
+    "like", "please", "well", "yes", "no", "ok", "okay", "sure", "pretty", "kind", "joke", "matter", "serious",
+    "seriously", "intended", "want", "care", "free", "justice", "united", "party", "play", "share", "sharing",
+    "help", "charge", "charges", "charged", "support", "supporting", "security", "protect", "interest", "fire",
+    "abide", "dear"})
+NEGATORS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without", "hardly"})
+
+
+def token_valence(token: Token) -> float:
+    if token.pos_ in {"PROPN", "PRON", "DET", "ADP"}:
+        return 0.0
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if lower in NEUTRAL_WORDS or lemma in NEUTRAL_WORDS:
+        return 0.0
+    lexicon = evaluative_lexicon()
+    return lexicon.get(lower, lexicon.get(lemma, 0.0))
+
+
+def valence(tokens: Sequence[Token]) -> float:
+    """Summed valence, weakened and flipped after a negator within three tokens."""
+    total = 0.0
+    for position, token in enumerate(tokens):
+        value = token_valence(token)
+        if not value:
+            continue
+        window = tokens[max(0, position - 3):position]
+        if any(t.lower_ in NEGATORS or t.dep_ == "neg" for t in window):
+            value = -0.5 * value
+        total += value
+    return total
+
+
+def valence_polarity(score: float, threshold: float = 1.0) -> str | None:
+    if score >= threshold:
+        return FAVOR
+    if score <= -threshold:
+        return AGAINST
+    return None

@@ -1,0 +1,129 @@
+"""Constructions that state a position rather than act: stance nouns ("X's criticism of Y",
+"support for Y"), position nouns ("X, a critic of Y", "critics of Y") and position adjectives
+("X is critical of Y", "a resident who is against the plan", "disappointed with Y")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .base import candidate
+from .grammar import acting_subject, negated, prepositional_object
+from .lexicon import slots
+from .records import AGAINST, FAVOR, Candidate
+from .targets import Context
+
+_COPULAS = frozenset({"be", "seem", "remain", "become", "appear", "look", "sound", "stay", "feel", "grow", "get"})
+_FAVOR_NOUNS = frozenset({"favor", "favour"})
+
+
+def _noun_holder(ctx: Context, noun: Token) -> tuple[Token | None, float, Token]:
+    """Who holds what a stance noun states: its possessor ("X's criticism"), its agent ("opposition
+    by Congress", "support from X"), or the subject of the verb it is the object of ("X voiced
+    opposition to Y", "X showed support for Y"). Returns (actor or None, factor, the cue)."""
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return possessor, 1.0, noun
+    for preposition in ("by", "from"):
+        agent = prepositional_object(noun, preposition)
+        if agent is not None and ctx.actor(agent) is not None:
+            return agent, 1.0, noun
+    governor = noun.head
+    if noun.dep_ in {"dobj", "pobj", "attr", "nsubjpass"} and governor.pos_ in {"VERB", "AUX", "ADP"}:
+        verb = governor if governor.pos_ != "ADP" else governor.head
+        if verb.pos_ in {"VERB", "AUX"}:
+            if negated(verb):
+                return None, 0.0, noun
+            subject, factor = acting_subject(verb)
+            return subject, factor * 0.95, noun
+    return None, 0.0, noun
+
+
+def stance_noun(ctx: Context, noun: Token) -> list[Candidate]:
+    """X's criticism of Y; support for Y; opposition by Congress to Y; X voiced opposition to Y."""
+    rows = [p for p in slots(noun.lemma_.lower(), "NOUN") if p.slot.startswith("prep:")]
+    if not rows:
+        return []
+    found: list[Candidate] = []
+    for row in rows:
+        target = prepositional_object(noun, row.slot[5:])
+        if target is None:
+            continue
+        holder, factor, cue = _noun_holder(ctx, noun)
+        found += candidate(ctx, "stance_noun", holder, target, row.polarity, cue, row.cls, factor, check_negation=False)
+        break
+    return found
+
+
+def in_favour_of(ctx: Context, noun: Token) -> list[Candidate]:
+    """X voted / spoke / came out in favour of Y."""
+    if noun.lemma_.lower() not in _FAVOR_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return []
+    target = prepositional_object(noun, "of")
+    verb = noun.head.head
+    if target is None or verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    subject, factor = acting_subject(verb)
+    return candidate(ctx, "in_favour_of", subject, target, FAVOR, verb, "support", factor)
+
+
+def position_noun(ctx: Context, noun: Token) -> list[Candidate]:
+    """X, a longtime critic of Y; X is a supporter of Y; critics of Y (the critics hold)."""
+    rows = [p for p in slots(noun.lemma_.lower(), "NOUN") if p.slot.startswith("position:")]
+    target, row = None, None
+    for row in rows:
+        target = prepositional_object(noun, row.slot[9:])
+        if target is not None:
+            break
+    if target is None or row is None:
+        return []
+    if noun.dep_ == "appos":
+        holder = noun.head
+    elif noun.dep_ == "attr":
+        holder = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    else:
+        holder = ctx.actor_at.get(noun.i)  # the description is itself the actor: "critics of the plan"
+    return candidate(ctx, "position_noun", holder, target, row.polarity, noun, "position", check_negation=False)
+
+
+def _predicate_of_copula(word: Token) -> Token | None:
+    """The copula (or feeling verb) ``word`` is the predicate of: "is critical of", "am
+    disappointed with", "is almost monolithic against" (through the adjective)."""
+    head = word.head
+    if word.dep_ == "prep" and head.dep_ == "acomp":
+        head = head.head  # "against" under "monolithic" under "is"
+    if word.dep_ in {"acomp", "prep", "attr"} and head.lemma_.lower() in _COPULAS:
+        return head
+    if word.pos_ == "VERB" and word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children):
+        return word  # "I was disappointed with ..." parsed as a passive
+    return None
+
+
+def _adjective_rows(word: Token):
+    return [p for key in dict.fromkeys((word.lower_, word.lemma_.lower())) for p in slots(key, "ADJ")
+            if p.slot.startswith("prep:")]
+
+
+def position_adjective(ctx: Context, word: Token) -> list[Candidate]:
+    """X is critical of / opposed to / disappointed with Y; a resident who is against Y;
+    "I am disappointed that NASA did not choose them" (against the subject of the clause)."""
+    verb = _predicate_of_copula(word)
+    if verb is None:
+        return []
+    if word.pos_ == "ADP":
+        if word.lower_ != "against":
+            return []
+        target, polarity, cls = next((c for c in word.children if c.dep_ == "pobj"), None), AGAINST, "position"
+    else:
+        rows = _adjective_rows(word)
+        if not rows:
+            return []
+        polarity, cls = rows[0].polarity, rows[0].cls
+        target = next((t for p in rows if (t := prepositional_object(word, p.slot[5:])) is not None), None)
+        if target is None:  # "disappointed that NASA did not choose them": the clause's subject
+            clause = next((c for c in word.children if c.dep_ == "ccomp"), None)
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+            target = subject if subject is not None and ctx.actor(subject) is not None else None
+    subject, factor = acting_subject(verb)
+    if subject is None and verb is word:
+        subject = next((c for c in word.children if c.dep_ == "nsubjpass"), None)
+    return candidate(ctx, "position_adjective", subject, target, polarity, verb, cls, factor)

@@ -1,0 +1,294 @@
+"""What a stance is about: an actor, an actor's act, or a topic, typed from the phrase the
+construction points at; acts that are good or bad for someone carry the stance to them."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Mapping, Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..actors import Mention, clean_name
+from ..claims import Claim
+from ..resolve import LocalActor
+from .grammar import phrase, prepositional_object
+from .lexicon import effects, issue_nouns
+from .records import ACT, ACTOR, TOPIC, Target, opposite
+
+# Nouns that name an act, decision or policy: a target that links to the actor who owns it.
+ACT_NOUNS = frozenset({
+    "decision", "plan", "policy", "move", "action", "law", "ruling", "order", "proposal", "bill", "deal", "contract",
+    "agreement", "program", "programme", "access", "use", "announcement", "request", "ban", "measure", "initiative",
+    "reform", "effort", "rule", "regulation", "legislation", "scheme", "attempt", "campaign", "policies", "strategy",
+    "approach", "stance", "position", "handling", "response", "treatment", "investigation", "crackdown", "raid",
+    "operation", "project", "budget", "tax", "taxes", "tariff", "sanctions", "sanction", "war", "invasion", "strike",
+    "boycott", "lawsuit", "suit", "appeal", "veto", "referendum", "vote", "election", "nomination", "appointment",
+    "practice", "conduct", "behavior", "behaviour", "treaty", "pact", "partnership", "merger", "acquisition", "sale",
+    "closure", "cuts", "arrest", "detention", "deportation", "imprisonment", "prosecution", "execution", "killing",
+    "bombing", "shooting", "occupation", "blockade", "annexation", "expulsion", "dismissal", "firing", "suspension",
+    "withdrawal", "intervention", "candidacy", "presidency", "administration", "tenure", "leadership", "record",
+    "testimony", "comments", "remarks", "statement", "claim", "claims", "rhetoric", "speech", "investigation"})
+
+
+def is_act_noun(token: Token) -> bool:
+    """Whether a noun names an act, decision or policy ("cuts" as well as "cut"), also one that is
+    good or bad for someone ("the repeal", "its approval": the effects lexicon)."""
+    lemma, lower = token.lemma_.lower(), token.lower_
+    return lemma in ACT_NOUNS or lower in ACT_NOUNS or (lemma, "NOUN") in effects()
+
+
+ANAPHORIC = frozenset({"such", "this", "that", "these", "those", "it", "them", "which", "what"})
+# Words for one kind of thing: "the deal" can take up "the city's contract with ICE".
+TOPIC_CLASSES = [
+    {"contract", "agreement", "deal", "pact", "accord", "arrangement", "treaty", "partnership"},
+    {"decision", "move", "plan", "policy", "measure", "action", "step", "proposal", "initiative"},
+    {"law", "bill", "legislation", "ordinance", "regulation", "act"},
+    {"ruling", "verdict", "judgment", "judgement", "order"},
+    {"ban", "prohibition", "restriction"},
+    {"tax", "levy", "tariff"},
+]
+_TOPIC_CLASS = {word: i for i, words in enumerate(TOPIC_CLASSES) for word in words}
+# Modifiers that make "the new deal" another deal than the one before.
+_CONTRASTIVE = frozenset({"new", "other", "another", "second", "previous", "old", "first", "next", "different",
+                          "separate", "former", "earlier", "later", "last", "original", "revised", "future"})
+_OWNER_PREPS = frozenset({"by", "of", "with", "for", "from", "to"})
+_QUOTE_MARKS = frozenset("\"“”‘«»")  # not ’, which is also an apostrophe
+_OPENING, _CLOSING = frozenset("“‘«"), frozenset("”’»")
+
+
+def speaks_for(speaker: LocalActor, holder: LocalActor) -> bool:
+    """Whether ``speaker`` speaks for ``holder``: the same actor, or a post in or member of it."""
+    if speaker is holder:
+        return True
+    names = {n.lower() for n in holder.names()} | {holder.label().lower()}
+    places = {r[2].lower() for r in speaker.roles if r[2]} | {a.lower() for a in speaker.affiliations}
+    return bool(names & places)
+
+
+class Context:
+    """One article's parse with its actors and claims, for finding holders and typing targets."""
+
+    def __init__(self, doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of: Mapping[int, LocalActor],
+                 claims: Sequence[Claim]) -> None:
+        self.doc, self.doc_id, self.claims = doc, doc_id, claims
+        self.tokens = list(doc)  # spaCy makes a new Token per access: make them once for every pass
+        self.actor_at: dict[int, LocalActor] = {}
+        self.mention_at: dict[int, Mention] = {}
+        for index, mention in enumerate(mentions):
+            actor = actor_of.get(index)
+            if actor is None:
+                continue
+            self.actor_at.setdefault(mention.root, actor)
+            self.mention_at.setdefault(mention.root, mention)
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and mention.kind == "name":
+                for token in span:
+                    self.actor_at.setdefault(token.i, actor)
+        self.quoted = _quoted_tokens(doc)
+
+    def actor(self, token: Token | None) -> LocalActor | None:
+        if token is None:
+            return None
+        if token.i in self.actor_at:
+            return self.actor_at[token.i]
+        for child in token.children:  # "spokespeople for ICE" is its own actor; "a statement from X"
+            if child.dep_ == "appos" and child.i in self.actor_at:
+                return self.actor_at[child.i]
+        return None
+
+    def claim_around(self, char: int) -> Claim | None:
+        inside = [c for c in self.claims if c.start <= char < c.end]
+        return min(inside, key=lambda c: c.end - c.start) if inside else None
+
+    def target(self, head: Token, holder: LocalActor | None = None, strict: bool = False) -> Target | None:
+        """Type the phrase headed by ``head`` as an actor, an act or a topic (None if too vague).
+
+        A topic is an act or policy, a named thing, an issue ("racism") or, unless ``strict``, a
+        described thing ("the data centers"); ``strict`` is for predicates whose objects are often
+        just things ("maintained a majority", "enjoy the atmosphere")."""
+        actor = self.actor(head)
+        if actor is not None:
+            mention = self.mention_at.get(head.i)
+            start, end = (mention.start, mention.end) if mention else (head.idx, head.idx + len(head.text))
+            return Target(ACTOR, actor.label(), start, end, actor)
+        if head.pos_ == "PRON" or head.lower_ in ANAPHORIC:
+            return None
+        antecedent = topic_antecedent(self.doc, head, lambda t: self.actor(t) is not None, self.quoted)
+        if antecedent is not None:
+            return self.target(antecedent, holder, strict)
+        if any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in ANAPHORIC for c in head.children) and not any(
+                c.dep_ in {"prep", "poss", "acl", "compound"} for c in head.children) and not is_act_noun(head):
+            return None  # "this thing" with no antecedent; "these cuts", "this latest move from government" name acts
+        if head.pos_ not in {"NOUN", "PROPN", "VERB"}:
+            return None
+        return self._act_or_topic(head, holder, strict)
+
+    def _act_or_topic(self, head: Token, holder: LocalActor | None, strict: bool) -> Target | None:
+        doc = self.doc
+        act_noun = is_act_noun(head)
+        start, end, text = phrase(doc, head, keep_complements=act_noun)
+        start, end, text = _within_quotation(doc, head, start, end, text)
+        infinitive = re.match(r"to\s+", text, re.IGNORECASE) if head.pos_ == "VERB" else None
+        if infinitive:  # "to raise rates" -> "raise rates"
+            start, text = start + infinitive.end(), text[infinitive.end():]
+        owner = self.owner(head, holder)
+        lemma = head.lemma_.lower()
+        kind = ACT if (act_noun or head.pos_ == "VERB") and owner is not None else TOPIC
+        if kind == TOPIC and not act_noun and head.pos_ != "PROPN" and owner is None and not _is_issue(head):
+            # A bare common noun ("people", "the system") is too vague; a described one ("the data
+            # centers") is a topic unless ``strict``; an act without an object is not ("raise
+            # interest rates" is).
+            specific = {"dobj", "prep", "xcomp"} if head.pos_ == "VERB" else set() if strict else {"compound", "amod",
+                                                                                                  "prep"}
+            if not any(c.dep_ in specific for c in head.children):
+                return None
+        label = clean_name(text) if head.pos_ != "VERB" else text
+        if not label:
+            return None
+        key = topic_key(doc, head)
+        return Target(kind, label, start, end, owner, key=key, local=kind == TOPIC and (key in ACT_NOUNS or key == lemma))
+
+    def owner(self, head: Token, holder: LocalActor | None) -> LocalActor | None:
+        """The first actor linked to an act ("Philadelphia's decision", "the use by ICE", "the
+        contract with ICE") that is not the holder's own side: a possessor before an agent ("by"),
+        an agent before the rest."""
+        if head.pos_ in {"VERB", "AUX"}:
+            return self._doer(head, holder)
+        linked: list[LocalActor | None] = []
+        for child in sorted(head.children, key=lambda c: 0 if c.dep_ == "poss" else 1 if c.lower_ == "by" else 2):
+            if child.dep_ in {"poss", "compound"}:
+                linked.append(self.actor(child))
+            elif child.dep_ == "prep" and (child.lower_ in _OWNER_PREPS or head.pos_ == "VERB"):
+                linked.append(self.actor(next((c for c in child.children if c.dep_ == "pobj"), None)))
+        linked = [a for a in linked if a is not None and not (holder is not None and speaks_for(holder, a))]
+        return linked[0] if linked else None
+
+    def _doer(self, verb: Token, holder: LocalActor | None) -> LocalActor | None:
+        """Who does an act named by a verb: its own subject only. An act someone is urged to do is
+        not theirs to be judged by ("urged Thomas to send Gloria to a doctor" is no stance on Thomas)."""
+        doer = self.actor(next((c for c in verb.children if c.dep_ == "nsubj"), None))
+        return None if doer is None or (holder is not None and speaks_for(holder, doer)) else doer
+
+    def carried(self, head: Token, polarity: str, holder: LocalActor | None,
+                depth: int = 0) -> tuple[Token, str, list[str]]:
+        """Follow acts that are good or bad for someone: being for "the repeal of Obamacare" is
+        being against Obamacare; for "the commissioner to resign", against the commissioner.
+        Returns the final target token, its polarity and the acts passed through."""
+        affected = _affected(head)
+        if affected is None or depth > 2 or self.actor(prepositional_object(head, "by")) is not None:
+            return head, polarity, []  # an act with a named agent is that agent's ("the arrest ... by police")
+        token, effect = affected
+        if self.target(token, holder) is None:
+            return head, polarity, []  # the act stays the target when what it affects is too vague
+        carried_polarity = polarity if effect == "+" else opposite(polarity)
+        final, final_polarity, via = self.carried(token, carried_polarity, holder, depth + 1)
+        return final, final_polarity, [head.lemma_.lower(), *via]
+
+
+def _is_issue(head: Token) -> bool:
+    """Whether a noun phrase names an issue: its head or a modifier of it is an issue noun."""
+    issues = issue_nouns()
+    return head.lemma_.lower() in issues or any(
+        c.dep_ in {"compound", "amod"} and c.lemma_.lower() in issues for c in head.children)
+
+
+def _affected(head: Token) -> tuple[Token, str] | None:
+    """The argument an act is good or bad for, by the effects lexicon."""
+    pos = "NOUN" if head.pos_ in {"NOUN", "PROPN"} else "VERB" if head.pos_ in {"VERB", "AUX"} else None
+    lemma = head.lemma_.lower()
+    if pos == "VERB":
+        particle = next((c for c in head.children if c.dep_ == "prt"), None)
+        lemma = f"{lemma}_{particle.lower_}" if particle is not None else lemma
+    entry = effects().get((lemma, pos)) if pos else None
+    if entry is None:
+        return None
+    slot, effect = entry
+    if pos == "NOUN":
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == slot:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, effect
+        possessor = next((c for c in head.children if c.dep_ == "poss"), None)
+        return (possessor, effect) if possessor is not None and slot == "of" else None
+    deps = {"nsubj", "nsubjpass"} if slot == "subj" else {"dobj"}
+    argument = next((c for c in head.children if c.dep_ in deps), None)
+    if argument is None and slot == "subj" and head.dep_ in {"xcomp", "ccomp"}:
+        argument = next((c for c in head.head.children if c.dep_ in {"dobj", "nsubj"} and c.i < head.i), None)
+    return (argument, effect) if argument is not None else None
+
+
+def _quoted_tokens(doc: Doc) -> list[int]:
+    """Per token, the index of the quotation it is in (0: none); quotations numbered from 1."""
+    inside, number, opened = [0] * len(doc), 0, False
+    for token in doc:
+        text = token.text
+        if text in _OPENING or (text == '"' and not opened):
+            number, opened = number + 1, True
+            continue
+        if text in _CLOSING or text == '"':
+            opened = False
+            continue
+        if token.is_space and "\n\n" in text:
+            opened = False  # an unclosed quotation ends with its paragraph
+        inside[token.i] = number if opened else 0
+    return inside
+
+
+def _within_quotation(doc: Doc, head: Token, start: int, end: int, text: str) -> tuple[int, int, str]:
+    """A target phrase never crosses a quotation mark: it is cut at the mark nearest its head."""
+    marks = [i for i, char in enumerate(text) if char in _QUOTE_MARKS]
+    if not marks:
+        return start, end, text
+    head_at = head.idx - start
+    before = [i for i in marks if i < head_at]
+    after = [i for i in marks if i >= head_at + len(head.text)]
+    left = before[-1] + 1 if before else 0
+    right = after[0] if after else len(text)
+    piece = text[left:right]
+    stripped = piece.strip(" ,;:")
+    offset = left + (len(piece) - len(piece.lstrip(" ,;:")))
+    return start + offset, start + offset + len(stripped), stripped
+
+
+def topic_antecedent(doc: Doc, head: Token, is_actor: Callable[[Token], bool], quoted: list[int]) -> Token | None:
+    """For "the deal" / "this decision", the latest fuller phrase of the same kind before it.
+
+    A bare phrase takes up any fuller one; a phrase with descriptive modifiers only ("the
+    data-sharing deal") takes up one that names a party ("the PARS agreement with ICE"), unless
+    a modifier sets it apart ("the new deal") or names an actor itself ("the Palantir deal").
+    A phrase inside another quotation than the one ``head`` is in is not taken up.
+    """
+    lemma = head.lemma_.lower()
+    if lemma not in _TOPIC_CLASS or head.pos_ != "NOUN":
+        return None
+    modifiers = [c for c in head.children if c.dep_ not in {"det", "punct"}]
+    determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
+    if determiner not in {"the", "this", "that", "such"}:
+        return None
+    if not all(c.dep_ in {"compound", "amod"} and c.lower_ not in _CONTRASTIVE and not is_actor(c) for c in modifiers):
+        return None
+    fuller = {"poss", "prep"} if modifiers else {"poss", "prep", "compound", "amod", "acl"}
+    kind = _TOPIC_CLASS[lemma]
+    for token in reversed(doc[:head.i]):
+        if quoted[token.i] and quoted[token.i] != quoted[head.i]:
+            continue
+        if (token.pos_ == "NOUN" and _TOPIC_CLASS.get(token.lemma_.lower()) == kind
+                and any(c.dep_ in fuller for c in token.children)):
+            return token
+    return None
+
+
+def topic_key(doc: Doc, head: Token) -> str:
+    """A normalised key for a topic phrase: lemmas without articles, possessors or quantifiers."""
+    words = []
+    for token in doc[head.left_edge.i:head.right_edge.i + 1]:
+        if token.dep_ in {"det", "poss", "case", "punct", "predet"} or token.is_space:
+            continue
+        if token.head.dep_ == "poss" and token.i < head.i:
+            continue
+        if token.dep_ == "relcl" or token.head.dep_ == "relcl" or (
+                token.dep_ == "acl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)):
+            break  # "the contract [that expires ...]"; but "the decision [to require warrants]" stays
+        words.append(token.lemma_.lower())
+    return re.sub(r"[^a-z0-9 ]+", "", " ".join(words[:8])).strip()

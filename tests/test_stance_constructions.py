@@ -1,0 +1,99 @@
+"""Each stance construction finds the stance its example states; how acts are held (questions,
+hypotheses, denials, reports of others' acts) decides whether a candidate becomes a stance."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_texts
+from kg.extract.stance import ALL_CONSTRUCTIONS, candidates
+from kg.extract.stance.targets import Context
+
+
+@pytest.fixture(scope="module")
+def candidates_of(nlp, polarity):
+    def run(text):
+        from kg.extract.ingest import analyse_structure
+        from kg.extract.nlp import parse
+        from kg.extract.pipeline import extract_document
+
+        parsed = next(iter(parse(nlp, [analyse_structure("t", text)])))
+        result = extract_document(parsed, polarity)
+        index = {id(m): i for i, m in enumerate(result.mentions)}
+        actor_of = {index[id(m)]: a for a in result.actors for m in a.mentions}
+        context = Context(parsed.doc, "t", result.mentions, actor_of, result.claims)
+        return [(c.construction, c.holder.label(), c.polarity, c.target.label) for c in candidates(context, polarity)]
+    return run
+
+
+@pytest.fixture(scope="module")
+def stances_of(nlp, polarity):
+    def run(text):
+        (doc,) = extract_texts(nlp, {"t": text}, polarity).documents
+        return [(s.holder.label(), s.polarity, s.target.label) for s in doc.stances]
+    return run
+
+
+@pytest.mark.parametrize("construction", ALL_CONSTRUCTIONS, ids=lambda c: c.name)
+def test_each_construction_finds_the_stance_of_its_example(construction, candidates_of):
+    holder, polarity, target = construction.expect
+    found = candidates_of(construction.example)
+    assert any(name == construction.name and h == holder and p == polarity and target in t
+               for name, h, p, t in found), found
+
+
+def has(stances, holder, polarity, target_part):
+    return any(h == holder and p == polarity and target_part in t for h, p, t in stances)
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("Health Secretary Wes Streeting accused the British Medical Association of holding patients to ransom.",
+     "Wes Streeting", "against", "British Medical Association"),
+    ("Health Secretary Wes Streeting labelled the union's behaviour \u201cextremely irresponsible\u201d.",
+     "Wes Streeting", "against", "behaviour"),
+    ("Delta Air Lines said it disagreed with the ruling.", "Delta Air Lines", "against", "ruling"),
+    ("Residents are calling for the police commissioner to resign.", "Residents", "against",
+     "police commissioner"),
+    ("The county board voted 4-3 to approve the rezoning plan.", "county board", "favor", "rezoning plan"),
+    ("Jane Doe, a resident who is against the data centers, spoke at the meeting.", "Jane Doe", "against",
+     "data centers"),
+    ("Three committee members resigned over the approval of the stadium.", "Three committee members", "against",
+     "approval of the stadium"),
+    ("Senator Mark Lee called the vote a mistake.", "Mark Lee", "against", "vote"),
+    ("\u201cThese cuts are a disgrace,\u201d said union leader Maria Gomez.", "Maria Gomez", "against", "cuts"),
+    ("The United Nations and the United States have both criticised the policy.", "United States", "against", "policy"),
+    ("Senator Ann Kim called for the repeal of the Affordable Care Act.", "Ann Kim", "against", "Affordable Care Act"),
+    ("A policy of turning away boats which the United Nations has criticised remains.", "United Nations", "against",
+     "policy of turning away boats"),
+])
+def test_stances_readers_see(stances_of, text, holder, side, target):
+    stances = stances_of(text)
+    assert has(stances, holder, side, target), stances
+
+
+@pytest.mark.parametrize("text", [
+    "Did Senator Maria Lopez criticize Governor Ann Kim?",                       # a question
+    "If the Acme Corporation sues the city, the council will respond.",          # a hypothesis
+    "Senator Maria Lopez asked whether the union opposed the plan.",             # an asked question
+    "The Sierra Club denied that it opposed the Keystone XL pipeline.",           # a denial
+    "Senator Maria Lopez did not oppose the nomination.",                         # a negated opposition
+])
+def test_questions_hypotheses_and_denials_are_no_stance(stances_of, text):
+    assert stances_of(text) == []
+
+
+def test_a_reported_act_between_others_is_not_the_speakers(stances_of):
+    stances = stances_of("Senator Mary Jones said the union had criticized Governor Tom Baker.")
+    assert not any(h == "Mary Jones" for h, _, _ in stances), stances
+    assert has(stances, "union", "against", "Tom Baker")  # the union's, as reported
+
+
+def test_a_target_never_crosses_a_quotation_mark(stances_of):
+    stances = stances_of("Senator Ann Kim criticized the ban on abortion rights \u201cunconscionable and cruel\u201d.")
+    assert all("\u201c" not in t and "\u201d" not in t for _, _, t in stances), stances
+
+
+def test_an_act_with_a_named_agent_stays_that_agents(stances_of):
+    stances = stances_of("Amnesty International condemned the arrest of the journalist by Egyptian police.")
+    assert has(stances, "Amnesty International", "against", "arrest of the journalist")
+    assert not any(t == "journalist" for _, _, t in stances)
