@@ -6,7 +6,9 @@
 
 Runs, with one spaCy pipeline loaded once:
 
-* ``kg eval tests/data/gold`` — the hand-made development gold set (actors, claims, stances);
+* ``kg eval`` on the hand-made gold sets side by side: ``tests/data/gold`` (the development set)
+  and ``../shared/corpora/stance_dev/tune`` and ``check`` when present (``KG_SHARED`` names
+  another place for ``../shared``); ``check`` is measured only, never tuned on;
 * ``benchmarks/gum.py`` — actors, coreference and claims on GUM's 43 Wikinews articles, with
   textacy's direct quotations side by side when textacy is installed;
 * ``benchmarks/newsmtsc.py`` — target polarity on NewsMTSC, in a subprocess, when the script
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -27,6 +30,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 GOLD = ROOT / "tests" / "data" / "gold"
+SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
+GOLD_SETS = {"dev gold": GOLD, "stance_dev tune": SHARED / "corpora" / "stance_dev" / "tune",
+             "stance_dev check": SHARED / "corpora" / "stance_dev" / "check"}
 NEWSMTSC = ROOT / "benchmarks" / "newsmtsc.py"
 NEWSMTSC_TIMEOUT = 1800  # seconds
 
@@ -39,19 +45,39 @@ def _gum_module():
     return module
 
 
-def run_gold(nlp) -> dict | None:
+def run_gold(nlp, folder: Path = GOLD) -> dict | None:
     from kg.extract.evaluate import GoldError, evaluate
     from kg.extract.pipeline import default_polarity
 
-    if not any(GOLD.glob("*.json")):
-        print(f"accuracy: note: no gold files in {GOLD}; skipping the dev gold set", file=sys.stderr)
+    if not any(folder.glob("*.json")):
+        print(f"accuracy: note: no gold files in {folder}; skipping it", file=sys.stderr)
         return None
     try:
-        report = evaluate(GOLD, nlp=nlp, polarity=default_polarity())
+        report = evaluate(folder, nlp=nlp, polarity=default_polarity())
     except GoldError as error:
-        print(f"accuracy: note: dev gold set skipped ({error})", file=sys.stderr)
+        print(f"accuracy: note: {folder} skipped ({error})", file=sys.stderr)
         return None
     return {"report": report, "data": report.to_dict(errors=False)}
+
+
+def gold_table(golds: dict[str, dict | None]) -> str:
+    """The gold sets side by side: actors, claims and stances as ``kg eval`` scores them."""
+    present = {name: g for name, g in golds.items() if g is not None}
+    metrics = {name: g["report"].total().metrics() for name, g in present.items()}
+
+    def cells(render) -> list[str]:
+        return [render(m) for m in metrics.values()]
+
+    def triple(m, prefix):
+        return f"{_f(m[prefix + '_precision'])} / {_f(m[prefix + '_recall'])} / {_f(m[prefix + '_f1'])}"
+    header = ["Measure", *(f"{name} ({len(g['report'].articles)} articles)" for name, g in present.items())]
+    rows = [["actor recall (fragmentation)", *cells(lambda m: f"{_f(m['actor_recall'])} ({_f(m['actor_fragmentation'])})")],
+            ["claims P / R / F1", *cells(lambda m: triple(m, "claim"))],
+            ["speaker accuracy of matched claims", *cells(lambda m: _f(m["speaker_accuracy"]))],
+            ["stances P / R / F1 (holder, polarity and target right)", *cells(lambda m: triple(m, "stance"))],
+            ["polarity right where holder and target match", *cells(lambda m: _f(m["stance_polarity_accuracy"]))]]
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
+    return "\n".join(out + ["| " + " | ".join(row) + " |" for row in rows]) + "\n"
 
 
 def run_newsmtsc() -> dict:
@@ -96,7 +122,7 @@ def _prf(scores: dict) -> str:
     return f"{_f(scores['precision'])} / {_f(scores['recall'])} / {_f(scores['f1'])}"
 
 
-def markdown(gold: dict | None, gum: dict, newsmtsc: dict) -> str:
+def markdown(golds: dict[str, dict | None], gum: dict, newsmtsc: dict) -> str:
     rows: list[tuple[str, str, str, str]] = []
     actors = gum["actors"]
     articles = gum["articles"]
@@ -124,18 +150,6 @@ def markdown(gold: dict | None, gum: dict, newsmtsc: dict) -> str:
         rows.append(("", "speaker / cue match of matched claims (≥ 0.3)",
                      f"{_f(ours['0.3']['speaker'])} / {_f(ours['0.3']['cue'])}",
                      f"{_f(theirs['0.3']['speaker'])} / {_f(theirs['0.3']['cue'])}" if theirs else "not run"))
-    if gold is not None:
-        total = gold["report"].total()
-        metrics = total.metrics()
-        label = f"dev gold set ({len(gold['report'].articles)} articles)"
-        rows.append((label, "actor recall (fragmentation)",
-                     f"{_f(metrics['actor_recall'])} ({_f(metrics['actor_fragmentation'])})", ""))
-        rows.append(("", "claims P / R / F1", _prf({"precision": metrics["claim_precision"], "recall": metrics["claim_recall"],
-                                                    "f1": metrics["claim_f1"]}), ""))
-        rows.append(("", "speaker accuracy of matched claims", _f(metrics["speaker_accuracy"]), ""))
-        rows.append(("", "stances P / R / F1 (holder, polarity and target right)",
-                     _prf({"precision": metrics["stance_precision"], "recall": metrics["stance_recall"],
-                           "f1": metrics["stance_f1"]}), ""))
     if "skipped" in newsmtsc:
         rows.append(("NewsMTSC", f"not run: {newsmtsc['skipped']}", "", ""))
     elif newsmtsc.get("json") is not None:
@@ -157,6 +171,7 @@ def markdown(gold: dict | None, gum: dict, newsmtsc: dict) -> str:
     out = ["| " + " | ".join(header) + " |", "|" + "|".join(["---"] * len(header)) + "|"]
     out += ["| " + " | ".join(row) + " |" for row in rows]
     out.append("")
+    out.append(gold_table(golds))
     out.append(f"Model: {gum['model']}. Regenerate with `python benchmarks/accuracy.py --markdown`.")
     return "\n".join(out) + "\n"
 
@@ -174,21 +189,22 @@ def main(argv: list[str] | None = None) -> int:
 
     nlp = load_pipeline(args.model)
     gum_module = _gum_module()
-    gold = run_gold(nlp)
+    golds = {name: run_gold(nlp, folder) for name, folder in GOLD_SETS.items()}
     gum = gum_module.benchmark(nlp, textacy=not args.no_textacy, model=args.model)
     newsmtsc = {"skipped": "--no-newsmtsc"} if args.no_newsmtsc else run_newsmtsc()
     if "skipped" in newsmtsc:
         print(f"accuracy: note: NewsMTSC skipped ({newsmtsc['skipped']})", file=sys.stderr)
     if args.markdown:
-        sys.stdout.write(markdown(gold, gum, newsmtsc))
+        sys.stdout.write(markdown(golds, gum, newsmtsc))
     else:
-        if gold is not None:
-            sys.stdout.write("Dev gold set (kg eval tests/data/gold)\n" + gold["report"].render_table() + "\n")
+        for name, gold in golds.items():
+            if gold is not None:
+                sys.stdout.write(f"{name} (kg eval {GOLD_SETS[name]})\n" + gold["report"].render_table() + "\n")
         sys.stdout.write(gum_module.render(gum) + "\n")
         if "skipped" not in newsmtsc:
             sys.stdout.write("NewsMTSC (benchmarks/newsmtsc.py)\n" + newsmtsc.get("stdout", "") + "\n")
     if args.json:
-        payload = {"gold": gold["data"] if gold else None, "gum": gum,
+        payload = {"gold": {name: g["data"] if g else None for name, g in golds.items()}, "gum": gum,
                    "newsmtsc": {k: v for k, v in newsmtsc.items() if k != "stdout"}}
         args.json.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"accuracy: wrote {args.json}", file=sys.stderr)

@@ -455,6 +455,8 @@ class ArticleScore:
     stances_gold: int = 0
     stances_pred: int = 0
     stances_matched: int = 0
+    stance_pairs: int = 0  # predicted stances whose holder and target match a gold stance's
+    stance_pairs_polarity: int = 0  # ... and whose polarity is the gold's too
     errors: dict[str, list] = field(default_factory=dict)
     stance_rules: dict[str, list[int]] = field(default_factory=dict)  # construction -> [predicted, matched]
 
@@ -467,7 +469,7 @@ class ArticleScore:
 
 _COUNT_FIELDS = ("actors_gold", "actors_found", "actor_fragments", "actors_split", "claims_gold", "claims_pred",
                  "claims_matched", "speakers_right", "cues_checked", "cues_right", "kinds_right", "stances_gold",
-                 "stances_pred", "stances_matched")
+                 "stances_pred", "stances_matched", "stance_pairs", "stance_pairs_polarity")
 
 
 def _metrics(score: ArticleScore) -> dict[str, float | None]:
@@ -482,6 +484,7 @@ def _metrics(score: ArticleScore) -> dict[str, float | None]:
         "cue_accuracy": ratio(score.cues_right, score.cues_checked),
         "kind_accuracy": ratio(score.kinds_right, score.claims_matched),
         "stance_precision": stances["precision"], "stance_recall": stances["recall"], "stance_f1": stances["f1"],
+        "stance_polarity_accuracy": ratio(score.stance_pairs_polarity, score.stance_pairs),
     }
 
 
@@ -600,9 +603,11 @@ def _collapse(stances: Iterable[PredStance]) -> list[PredStance]:
     return list(seen.values())
 
 
-def stance_matches(stance: PredStance, gold_stance: GoldStance, gold: GoldArticle, prediction: Prediction) -> bool:
-    """Holder, polarity and target all match (see the module docstring)."""
-    if stance.polarity != gold_stance.polarity:
+def stance_matches(stance: PredStance, gold_stance: GoldStance, gold: GoldArticle, prediction: Prediction,
+                   polarity: bool = True) -> bool:
+    """Holder, polarity and target all match (see the module docstring); holder and target only
+    when ``polarity`` is false."""
+    if polarity and stance.polarity != gold_stance.polarity:
         return False
     if not _actor_matches(prediction.actors.get(stance.holder), gold.actors[gold_stance.holder].names()):
         return False
@@ -620,6 +625,11 @@ def score_stances(gold: GoldArticle, prediction: Prediction, score: ArticleScore
              for p, stance in enumerate(predicted)}
     matching = max_matching(edges)
     score.stances_matched = len(matching)
+    for stance in predicted:  # polarity where holder and target are right
+        pairs = [g for g in gold.stances if stance_matches(stance, g, gold, prediction, polarity=False)]
+        if pairs:
+            score.stance_pairs += 1
+            score.stance_pairs_polarity += any(g.polarity == stance.polarity for g in pairs)
     matched_gold = set(matching.values())
 
     def label(actor_id: str | None) -> str | None:

@@ -24,7 +24,8 @@ def coordinated(token: Token | None) -> list[Token]:
 
 
 def holders(ctx: Context, holder: Token | LocalActor | None) -> list[LocalActor]:
-    """The actors holding a stance: an actor given, or each actor among a subject's conjuncts."""
+    """The actors holding a stance: an actor given, or each actor among a subject's conjuncts. A
+    document never holds one (see :func:`~.extract.extract_stances`)."""
     if holder is None or isinstance(holder, LocalActor):
         return [holder] if holder is not None else []
     found: list[LocalActor] = []

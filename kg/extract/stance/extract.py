@@ -6,7 +6,7 @@ from typing import Mapping, Sequence
 
 from spacy.tokens import Doc
 
-from ..actors import Mention
+from ..actors import WORK, Mention
 from ..claims import Claim
 from ..resolve import LocalActor
 from .constructions import CLAIM_CONSTRUCTIONS, DERIVED_CONSTRUCTIONS, TOKEN_CONSTRUCTIONS
@@ -37,5 +37,7 @@ def extract_stances(doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of
                     claims: Sequence[Claim], polarity: PolarityScorer | None = None) -> list[Stance]:
     """All stances in one parsed article, in text order."""
     ctx = Context(doc, doc_id, mentions, actor_of, claims)
-    stances = [s for c in candidates(ctx, polarity) if (s := to_stance(doc_id, c)) is not None]
+    # a document holds no stance: the one that speaks through it does (actor resolution names it)
+    found = [c for c in candidates(ctx, polarity) if c.holder.type != WORK]
+    stances = [s for c in found if (s := to_stance(doc_id, c)) is not None]
     return dedupe(stances)
