@@ -40,7 +40,7 @@ MIN_CLASS = 3
 
 def counts() -> tuple[collections.Counter, collections.Counter]:
     """(construction, class) -> stances predicted and right, with every candidate kept (no threshold)."""
-    scoring.THRESHOLD = 0.0  # measure every construction, also those the current table drops
+    scoring.THRESHOLD = 0.0  # measure (and run) every construction, also those the current table drops
     nlp, polarity = load_pipeline(), default_polarity()
     predicted, right = collections.Counter(), collections.Counter()
     for folder in GOLD_DIRS:

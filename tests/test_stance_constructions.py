@@ -22,7 +22,9 @@ def candidates_of(nlp, polarity):
         index = {id(m): i for i, m in enumerate(result.mentions)}
         actor_of = {index[id(m)]: a for a in result.actors for m in a.mentions}
         context = Context(parsed.doc, "t", result.mentions, actor_of, result.claims)
-        return [(c.construction, c.holder.label(), c.polarity, c.target.label) for c in candidates(context, polarity)]
+        every = {c.name for c in ALL_CONSTRUCTIONS}  # also those the calibration says are not worth running
+        return [(c.construction, c.holder.label(), c.polarity, c.target.label)
+                for c in candidates(context, polarity, only=every)]
     return run
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
 from spacy.tokens import Doc
 
@@ -11,24 +11,31 @@ from ..claims import Claim
 from ..resolve import LocalActor
 from .constructions import CLAIM_CONSTRUCTIONS, DERIVED_CONSTRUCTIONS, TOKEN_CONSTRUCTIONS
 from .records import Candidate, PolarityScorer, Stance
-from .scoring import dedupe, to_stance
+from .scoring import dedupe, to_stance, worth_running
 from .targets import Context
 
 
-def candidates(ctx: Context, polarity: PolarityScorer | None = None) -> list[Candidate]:
-    """Every construction's candidates, in text order of their cues, then claims."""
+def candidates(ctx: Context, polarity: PolarityScorer | None = None,
+               only: Collection[str] | None = None) -> list[Candidate]:
+    """The candidates of the constructions named in ``only`` (default: every construction whose
+    calibrated precision can reach the scorer's threshold), in text order of their cues, then
+    claims, then those derived from the others."""
+    def runs(construction) -> bool:
+        return construction.name in only if only is not None else worth_running(construction.name)
+
     by_pos: dict[str, list] = {}
-    for construction in TOKEN_CONSTRUCTIONS:
+    for construction in filter(runs, TOKEN_CONSTRUCTIONS):
         for pos in construction.pos:
             by_pos.setdefault(pos, []).append(construction.find)
     found: list[Candidate] = []
     for token in ctx.tokens:
         for find in by_pos.get(token.pos_, ()):
             found += find(ctx, token)
+    claim_constructions = list(filter(runs, CLAIM_CONSTRUCTIONS))
     for claim in ctx.claims:
-        for construction in CLAIM_CONSTRUCTIONS:
+        for construction in claim_constructions:
             found += construction.find(ctx, claim, polarity)
-    for construction in DERIVED_CONSTRUCTIONS:
+    for construction in filter(runs, DERIVED_CONSTRUCTIONS):
         found += [derived for c in found if (derived := construction.find(c)) is not None]
     return found
 

@@ -47,6 +47,16 @@ def precision(construction: str, cls: str) -> float:
     return table.get((construction, cls), table.get((construction, "*"), DEFAULT_PRECISION))
 
 
+def worth_running(construction: str) -> bool:
+    """Whether any class of a construction can reach the threshold (a construction measured as
+    too imprecise is not run at all: the polarity model's calls cost time)."""
+    table = calibration()
+    rows = {cls: p for (name, cls), p in table.items() if name == construction}
+    classes = [p for cls, p in rows.items() if cls != "*"]
+    best = max(classes) if classes else rows.get("*")
+    return best is None or best >= THRESHOLD
+
+
 def judge(candidate: Candidate) -> tuple[str, float] | None:
     """The polarity and confidence of a candidate, or None when it is no stance."""
     if candidate.modality in NO_STANCE:
