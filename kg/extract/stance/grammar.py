@@ -26,9 +26,14 @@ _DENIED_PATH = frozenset({"ccomp", "xcomp", "pcomp", "pobj", "prep", "acl", "dob
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp", "parataxis"})
 
 
+_PARTICLES = frozenset({"away", "down", "out", "off", "up", "back", "on", "over"})
+
+
 def predicate_key(verb: Token) -> str:
-    """The lemma, joined with its particle for phrasal verbs: "crack_down", "lash_out"."""
-    particle = next((c for c in verb.children if c.dep_ == "prt"), None)
+    """The lemma, joined with its particle for phrasal verbs: "crack_down", "lash_out" (also when
+    the parser takes the particle for an adverb: "doing away with")."""
+    particle = next((c for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLES)), None)
     lemma = verb.lemma_.lower()
     return f"{lemma}_{particle.lower_}" if particle is not None else lemma
 
@@ -119,6 +124,10 @@ def acting_subject(verb: Token) -> tuple[Token | None, float]:
         if token.dep_ == "conj" and token.head is not token:
             token = token.head
             continue
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+            controller = next((c for c in token.head.head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return controller, factor  # "accused Republicans of trying to tear down the law"
         if token.dep_ == "advcl" and token.tag_ in {"VBG", "VB"}:
             token = token.head  # "..., saying", "... to build a case"
             continue
