@@ -108,7 +108,7 @@ def run(model_dir: Path | None, with_vader: bool) -> dict:
             analyzer = SentimentIntensityAnalyzer()
         except ImportError:
             print("vaderSentiment is not installed (pip install vaderSentiment): VADER skipped", file=sys.stderr)
-    results: dict = {"model": str(model_dir or "kg/models (shipped)"), "model_load_seconds": round(load_s, 3),
+    results: dict = {"model": str(model_dir or "kg/extract/models (shipped)"), "model_load_seconds": round(load_s, 3),
                      "vader_mapping": {"threshold": VADER_THRESHOLD, "window_words": VADER_WINDOW},
                      "splits": {}}
     for split in SPLITS:

@@ -133,7 +133,7 @@ sys.path.insert(0, str(ROOT))
 from kg.extract import polarity as P  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "corpora" / "newsmtsc"
-LEXICON_TSV = ROOT / "kg" / "models" / "evaluative_lexicon.tsv"
+LEXICON_TSV = P.MODEL_DIR / "evaluative_lexicon.tsv"
 MIN_DF = 2
 C = 0.5
 GROUP_WEIGHTS = {"S": 1.0, "W": 1.0, "C": 1.0, "D": 1.0, "P": 1.0, "R": 0.7, "L": 1.0, "T": 1.0}
@@ -402,7 +402,7 @@ def to_model(vec: P.LinearVectorizer, lr, lexicon: dict[str, float],
     meta = {
         "format": P.FORMAT_VERSION,
         "description": "Target-dependent polarity (negative/neutral/positive) toward a mention in a "
-                       "news sentence; logistic regression, see kg/extract/polarity.py",
+                       "news sentence; logistic regression + CNN, see kg/extract/polarity/",
         "training_data": "NewsMTSC train.jsonl (Hamborg & Donnay, EACL 2021), MIT licence",
         "trained_by": "benchmarks/train_polarity.py",
         "spacy_model": P.SPACY_MODEL,
