@@ -154,12 +154,17 @@ def markdown(golds: dict[str, dict | None], gum: dict, newsmtsc: dict) -> str:
         rows.append(("NewsMTSC", f"not run: {newsmtsc['skipped']}", "", ""))
     elif newsmtsc.get("json") is not None:
         splits = newsmtsc["json"].get("splits", {})
+        cv = newsmtsc["json"].get("cross_validation")
+        if cv:
+            rows.append(("NewsMTSC (target polarity)", f"train, {cv['folds']}-fold cross-validation grouped by sentence: "
+                         "macro-F1 (accuracy); its parts alone", f"{cv['ensemble']['macro_f1']:.3f} "
+                         f"({cv['ensemble']['accuracy']:.3f}); LR {cv['lr']['macro_f1']:.3f}, CNN {cv['cnn']['macro_f1']:.3f}", ""))
         for n, split in enumerate(sorted(splits)):
             systems = splits[split]
             ours = systems.get("stancekg", {})
             vader = {name: r for name, r in systems.items() if name.startswith("vader")}
             vader_text = ", ".join(f"{name}: {r['macro_f1']:.3f}" for name, r in sorted(vader.items()))
-            rows.append(("NewsMTSC (target polarity)" if n == 0 else "",
+            rows.append(("NewsMTSC (target polarity)" if n == 0 and not cv else "",
                          f"{split}: macro-F1 (accuracy) over negative/neutral/positive; VADER beside it",
                          f"{ours.get('macro_f1', float('nan')):.3f} ({ours.get('accuracy', float('nan')):.3f})",
                          vader_text))

@@ -108,8 +108,10 @@ def run(model_dir: Path | None, with_vader: bool) -> dict:
             analyzer = SentimentIntensityAnalyzer()
         except ImportError:
             print("vaderSentiment is not installed (pip install vaderSentiment): VADER skipped", file=sys.stderr)
-    results: dict = {"model": str(model_dir or "kg/models (shipped)"), "model_load_seconds": round(load_s, 3),
+    results: dict = {"model": str(model_dir or "kg/extract/models (shipped)"), "model_load_seconds": round(load_s, 3),
                      "vader_mapping": {"threshold": VADER_THRESHOLD, "window_words": VADER_WINDOW},
+                     # held-out scores on train recorded by benchmarks/train_polarity.py --cv, if it was run
+                     "cross_validation": model.meta.get("cross_validation"),
                      "splits": {}}
     for split in SPLITS:
         examples = read_split(split)
@@ -142,6 +144,10 @@ def print_table(results: dict) -> None:
             pc = s["per_class"]
             print(f"{split:<11} {name:<15} {s['n']:>5} {s['macro_f1']:>8.4f} {s['accuracy']:>6.4f} "
                   f"{pc['negative']['f1']:>7.4f} {pc['neutral']['f1']:>7.4f} {pc['positive']['f1']:>7.4f}")
+    cv = results.get("cross_validation")
+    if cv:
+        print(f"{cv['folds']}-fold CV on train (grouped by {cv['grouped_by']}): macro-F1 {cv['ensemble']['macro_f1']:.4f} "
+              f"(LR alone {cv['lr']['macro_f1']:.4f}, CNN alone {cv['cnn']['macro_f1']:.4f})")
     print(f"(model loaded in {results['model_load_seconds']:.2f} s; VADER compound >= {VADER_THRESHOLD} positive, "
           f"<= -{VADER_THRESHOLD} negative; window = {VADER_WINDOW} words each side of the target)")
 

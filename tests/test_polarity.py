@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from kg.extract.polarity import LABELS, PolarityModel, PolarityPrediction, default_model
+from kg.extract.polarity import LABELS, MODEL_DIR, PolarityModel, PolarityPrediction, default_model
 
 DEVTEST_RW = Path(__file__).parent / "data" / "corpora" / "newsmtsc" / "devtest_rw.jsonl"
 #: Measured macro-F1 of the shipped model on the first 300 targets of devtest_rw: 0.7271 (0.7091
 #: for the LR + CNN without GloVe, 0.6813 for the LR alone, both shipped before).
-#: The floor sits a little below it; raise it when a better model is shipped.
+#: The floor is the measurement minus 0.02; raise it when a better model is shipped.
 SAMPLE_SIZE = 300
-MACRO_F1_FLOOR = 0.69
+MACRO_F1_FLOOR = 0.707
 
 
 @pytest.fixture(scope="module")
@@ -29,13 +28,15 @@ def span(text: str, mention: str) -> tuple[str, int, int]:
     return text, start, start + len(mention)
 
 
-def test_loads_fast_and_small():
-    t0 = time.perf_counter()
+def test_loads_and_is_small():
+    """The shipped files load and stay under the size budget (10 MB; load time is a benchmark's
+    business, not a test's: the machine is shared)."""
     loaded = PolarityModel.load()
-    assert time.perf_counter() - t0 < 1.0
     assert set(loaded.labels) == set(LABELS)
-    size = sum(p.stat().st_size for p in Path(__file__).parent.parent.joinpath("kg", "models").glob("polarity.*"))
-    assert size < 10_000_000
+    files = sorted(MODEL_DIR.glob("polarity.*"))
+    assert [f.name for f in files] == ["polarity.json", "polarity.npz"]
+    size = sum(f.stat().st_size for f in files)
+    assert 1_000_000 < size < 10_000_000
 
 
 def test_prediction_is_valid_and_deterministic(model):
