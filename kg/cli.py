@@ -49,13 +49,19 @@ class TableFormat(str, Enum):
     json = "json"
 
 
+def _printable(text: str) -> str:
+    from kg.graph.query import printable
+
+    return printable(text)
+
+
 def _warn(message: str) -> None:
-    typer.echo(f"kg: warning: {message}", err=True)
+    typer.echo(f"kg: warning: {_printable(message)}", err=True)
 
 
 def _info(message: str, quiet: bool = False) -> None:
     if not quiet:
-        typer.echo(f"kg: {message}", err=True)
+        typer.echo(f"kg: {_printable(message)}", err=True)
 
 
 def _check_output(path: Path) -> None:
@@ -71,49 +77,18 @@ def _check_output(path: Path) -> None:
 
 
 def _load(path: Path):
-    """Parse an RDF file, turning every failure into a one-line UserError."""
-    from kg.graph.rdf import load_graph
+    """Read an RDF file (or a store folder) as an rdflib Graph, every failure a one-line UserError."""
+    from kg.graph.load import LoadError, load_graph
 
-    if not path.exists():
-        raise UserError(f"{path}: no such file")
     if path.is_dir():
         from kg.graph.store import is_store
 
         if is_store(path):  # a store folder from kg build --store
             return _open_store(path, read_only=True).rdflib_graph()
-        raise UserError(f"{path}: is a folder, not an RDF file")
-    # Oxigraph first: it is strict where rdflib lets bad IRIs through, and it knows the right line.
-    problem = _syntax_error(path) if path.suffix.lower() not in {".jsonld", ".json"} else None
-    if problem:
-        raise UserError(f"{path}: not a valid RDF file ({problem})")
     try:
         return load_graph(path)
-    except PermissionError:
-        raise UserError(f"{path}: permission denied") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{path}: not a UTF-8 RDF file") from None
-    except Exception as error:  # rdflib's parsers raise many kinds
-        message = _syntax_error(path) or " ".join(str(error).split())[:200] or type(error).__name__
-        raise UserError(f"{path}: not a valid RDF file ({message})") from None
-
-
-def _syntax_error(path: Path) -> Optional[str]:
-    """Where and why an RDF file fails to parse, as Oxigraph says it ("line 3, column 7: ...");
-    rdflib's Turtle parser reports wrong line numbers. None if Oxigraph cannot say."""
-    try:
-        import pyoxigraph as ox
-
-        from kg.service.serve import syntax_message
-
-        suffix = path.suffix.lower().lstrip(".")
-        fmt = ox.RdfFormat.JSON_LD if suffix == "json" else ox.RdfFormat.from_extension(suffix) or ox.RdfFormat.TURTLE
-        for _ in ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()):
-            pass
-    except SyntaxError as error:
-        return syntax_message(error)
-    except Exception:  # noqa: BLE001 - only a better message is at stake
-        return None
-    return None
+    except LoadError as error:
+        raise UserError(f"{path}: {error}") from None
 
 
 @app.command()
@@ -129,6 +104,7 @@ def build(
     jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for extraction (same output as 1)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on a Dask cluster: tcp://HOST:PORT, or local:N for N local workers."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    strict: bool = typer.Option(False, "--strict", help="Exit with status 1 if any document failed with an internal error (the others are still built)."),
 ) -> None:
     """Extract actors, claims and stances from articles and write them as RDF.
 
@@ -184,10 +160,12 @@ def build(
         if len(fatal) == 1:
             raise UserError(fatal[0].message())
         raise UserError("no article could be read from the input" + (f" ({len(fatal)} skipped)" if fatal else ""))
+    failures = Failures()
     if store is not None or len(documents) > LARGE_INPUT:
         # Large inputs stream into a store (a temporary one without --store), then export from it.
-        return _build_into_store(itertools.chain(documents, stream), problems, output, rdf_format, store, model,
-                                 base, polarity_model, alias_table, jobs, scheduler, quiet)
+        _build_into_store(itertools.chain(documents, stream), problems, output, rdf_format, store, model,
+                          base, polarity_model, alias_table, jobs, scheduler, quiet, failures)
+        return failures.check(strict)
     try:
         nlp = load_pipeline(model)
     except ModelError as error:
@@ -200,7 +178,7 @@ def build(
     results = []
     show_progress = len(documents) > 1 and not quiet
     try:
-        with extractor(model, nlp, polarity_model, jobs, scheduler) as run_extraction:
+        with extractor(model, nlp, polarity_model, jobs, scheduler, on_error=failures.report) as run_extraction:
             if show_progress:
                 with _progress() as progress:
                     task = progress.add_task("extracting", total=len(documents))
@@ -211,6 +189,8 @@ def build(
                 results = list(run_extraction(documents))
     except SchedulerError as error:
         raise UserError(str(error)) from None
+    if not results:
+        raise UserError(f"no article could be extracted ({len(failures.found)} failed with an internal error)")
     build_result = merge(results, model_description(nlp), alias_table)
     graph = to_graph(build_result, base)
     try:
@@ -220,8 +200,28 @@ def build(
     claims = sum(len(r.claims) for r in results)
     stances = sum(len(r.stances) for r in results)
     skipped = f", {_skip_count(problems)} skipped" if _skip_count(problems) else ""
+    skipped += f", {len(failures.found)} failed" if failures.found else ""
     _info(f"{len(results)} document{'s' if len(results) != 1 else ''}{skipped}: {len(build_result.actors)} actors, "
           f"{claims} claims, {stances} stances, {len(graph)} triples -> {output}", quiet)
+    failures.check(strict)
+
+
+class Failures:
+    """Documents whose extraction failed with an internal error: each a warning naming it, then
+    counted in the summary; with ``--strict`` the build exits with status 1."""
+
+    def __init__(self) -> None:
+        self.found: list = []
+
+    def report(self, failure) -> None:
+        self.found.append(failure)
+        _warn(failure.message())
+
+    def check(self, strict: bool) -> None:
+        if strict and self.found:
+            count = len(self.found)
+            raise UserError(f"{count} document{'s' if count != 1 else ''} failed with an internal error (--strict); "
+                            "the others were built")
 
 
 def _skip_count(problems) -> int:
@@ -249,7 +249,7 @@ def _open_store(path: Path, read_only: bool = False, create: bool = False):
 
 def _build_into_store(documents, problems, output: Optional[Path], rdf_format: str, store_path: Optional[Path],
                       model: str, base: str, polarity_model: bool, alias_table, jobs: int, scheduler: Optional[str],
-                      quiet: bool) -> None:
+                      quiet: bool, failures: "Failures") -> None:
     """``kg build`` for large inputs and stores: stream articles through extraction into a store."""
     import shutil
     import tempfile
@@ -271,11 +271,14 @@ def _build_into_store(documents, problems, output: Optional[Path], rdf_format: s
         raise UserError(str(error)) from None
     temporary = None
     if store_path is None:
-        temporary = tempfile.mkdtemp(prefix="kg-store-")
+        from kg.graph.tempfiles import remove_abandoned_folders
+
+        remove_abandoned_folders(Path(tempfile.gettempdir()), "kg-store")
+        temporary = tempfile.mkdtemp(prefix=f"kg-store-{os.getpid()}-")
     skipped = 0
     try:
         try:
-            with extractor(model, nlp, polarity_model, jobs, scheduler) as run_extraction:
+            with extractor(model, nlp, polarity_model, jobs, scheduler, on_error=failures.report) as run_extraction:
                 graph_store = _open_store(Path(temporary or store_path), create=True)
                 try:
                     graph_store.claim_base(base)
@@ -311,6 +314,9 @@ def _build_into_store(documents, problems, output: Optional[Path], rdf_format: s
                 triples = len(graph_store)
         except SchedulerError as error:
             raise UserError(str(error)) from None
+        except OSError as error:  # RocksDB: a full disk, a folder gone
+            message = " ".join(str(error).split())[:200] or type(error).__name__
+            raise UserError(f"{store_path or 'temporary store'}: cannot write the store ({message})") from None
         if output is not None:
             try:
                 graph_store.export(output, rdf_format)
@@ -322,6 +328,8 @@ def _build_into_store(documents, problems, output: Optional[Path], rdf_format: s
             shutil.rmtree(temporary, ignore_errors=True)
     where = " -> ".join(str(x) for x in (store_path, output) if x is not None)
     notes = [f"{_skip_count(problems)} skipped"] if _skip_count(problems) else []
+    if failures.found:
+        notes.append(f"{len(failures.found)} failed")
     if skipped:
         notes.append(f"{skipped} already in the store")
     _info(f"{summary.documents} document{'s' if summary.documents != 1 else ''}"
@@ -334,7 +342,7 @@ def _build_into_store(documents, problems, output: Optional[Path], rdf_format: s
 def query(
     graph: Optional[str] = typer.Argument(None, metavar="GRAPH", help="An RDF file or a store folder written by kg build (omit with --store or --endpoint)."),
     query_spec: Optional[str] = typer.Argument(None, metavar="QUERY", help="A canned query name (actors, claims, stances, non_answers, credits, stance-summary, topics), a .rq file or a SPARQL string."),
-    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="table, csv or json."),
+    fmt: Optional[TableFormat] = typer.Option(None, "--format", "-f", help="table, csv or json (default: from -o's extension .csv or .json, else table)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to a file instead of stdout."),
     store: Optional[Path] = typer.Option(None, "--store", "-s", help="Query an Oxigraph store folder (kg build --store)."),
     endpoint: Optional[str] = typer.Option(None, "--endpoint", help="Query a SPARQL endpoint URL instead (e.g. http://127.0.0.1:8890/sparql)."),
@@ -348,7 +356,7 @@ def query(
 
     Example: kg query output/graph.ttl stances --format csv
     """
-    from kg.graph.query import QueryError, render_table, run_query, resolve_query
+    from kg.graph.query import QueryError, render_table, resolve_query
 
     if store is not None or endpoint is not None:
         if store is not None and endpoint is not None:
@@ -359,31 +367,53 @@ def query(
     if query_spec is None:
         raise UserError("missing QUERY (a canned query name, a .rq file or SPARQL)" if graph or store or endpoint
                         else "missing GRAPH and QUERY (e.g. kg query output/graph.ttl stances)")
+    chosen = fmt.value if fmt is not None else {".csv": "csv", ".json": "json"}.get(
+        output.suffix.lower() if output is not None else "", "table")
+    if output is not None:
+        _check_output(output)
     try:
-        resolve_query(query_spec)
-    except QueryError as error:
-        raise UserError(str(error)) from None
-    try:
+        sparql = resolve_query(query_spec)
         if endpoint is not None:
-            from kg.service.push import EndpointError, query_endpoint
-
-            try:
-                table = query_endpoint(_endpoint(endpoint, user, password, auth, token), query_spec, graph_iri)
-            except EndpointError as error:
-                raise UserError(str(error)) from None
+            table = _query_endpoint(endpoint, sparql, graph_iri, user, password, auth, token)
         else:
-            from kg.graph.store import is_store
-
-            if store is None and graph is not None and is_store(graph):
-                store = Path(graph)
-            if store is not None:
-                table = _open_store(store, read_only=True).query(query_spec)
-            else:
-                table = run_query(_load(Path(graph)), query_spec)
+            table = _query_local(Path(graph) if store is None else store, sparql, store is not None)
     except QueryError as error:
         raise UserError(str(error)) from None
-    text = {"table": render_table, "csv": lambda t: t.to_csv(), "json": lambda t: t.to_json()}[fmt.value](table)
+    text = {"table": render_table, "csv": lambda t: t.to_csv(), "json": lambda t: t.to_json()}[chosen](table)
     _emit(text, output)
+
+
+def _query_local(source: Path, sparql: str, store_expected: bool):
+    """Run checked SPARQL on a store folder (read-only) or an RDF file (in memory), on Oxigraph."""
+    from kg.graph.sparql import REGISTRY, open_read_only, run, visible_graphs
+
+    is_store = source.is_dir() and (source / "CURRENT").is_file()
+    if store_expected and not is_store:
+        raise UserError(f"{source}: no store here (build one with kg build --store {source})")
+    if is_store:
+        try:
+            store = open_read_only(source)
+        except OSError as error:
+            raise UserError(f"{source}: cannot open the store ({str(error).splitlines()[0]})") from None
+        return run(store, sparql, visible_graphs(store, {REGISTRY}))
+    if source.is_dir():
+        raise UserError(f"{source}: is a folder but not a store (build one with kg build --store {source})")
+    from kg.graph.load import LoadError, load_store
+
+    try:
+        store = load_store(source)
+    except LoadError as error:
+        raise UserError(f"{source}: {error}") from None
+    return run(store, sparql, visible_graphs(store))
+
+
+def _query_endpoint(url: str, sparql: str, graph_iri, user, password, auth: str, token):
+    from kg.service.push import EndpointError, query_endpoint
+
+    try:
+        return query_endpoint(_endpoint(url, user, password, auth, token), sparql, graph_iri)
+    except EndpointError as error:
+        raise UserError(str(error)) from None
 
 
 def _endpoint(url: str, user: Optional[str], password: Optional[str], auth: str, token: Optional[str]):
@@ -581,7 +611,10 @@ def serve(
     timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run before it is stopped."),
     max_rows: int = typer.Option(100_000, "--max-rows", help="Most rows (or triples) a query may return."),
     max_request: int = typer.Option(1_000_000, "--max-request-bytes", help="Largest query or request body, in bytes."),
-    workers: int = typer.Option(2, "--workers", help="Queries run at once, each in a process of its own."),
+    workers: int = typer.Option(2, "--workers", help="Queries run at once, each in a process of its own (as many more start when all are busy)."),
+    max_memory: int = typer.Option(2048, "--max-memory", help="MiB of memory a query worker may use (a query past it is stopped)."),
+    max_response: int = typer.Option(64 * 1024 * 1024, "--max-response-bytes", help="Largest answer, in bytes."),
+    max_connections: int = typer.Option(2048, "--max-connections", help="Connections open at once (the oldest idle one is dropped past it)."),
     viz: bool = typer.Option(True, "--viz/--no-viz", help="Serve the interactive actor graph at /viz."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No line per request."),
 ) -> None:
@@ -589,7 +622,7 @@ def serve(
 
     Example: kg serve output/graph.ttl   (then open http://127.0.0.1:8000/)
     """
-    from kg.service.serve import Limits, Options, ServeError, is_store_folder, serve as run_server
+    from kg.service.serve import HttpLimits, Limits, Options, ServeError, is_store_folder, serve as run_server
 
     if (graph is None) == (store is None):
         raise UserError("give a GRAPH file or --store DIR (one of them)")
@@ -605,9 +638,14 @@ def serve(
         raise UserError(f"--max-request-bytes must be at least 100, not {max_request}")
     if not 1 <= workers <= 64:
         raise UserError(f"--workers must be between 1 and 64, not {workers}")
+    if max_memory < 256:
+        raise UserError(f"--max-memory must be at least 256 (MiB), not {max_memory}")
+    if max_response < 1024 or max_connections < 16:
+        raise UserError("--max-response-bytes must be at least 1024 and --max-connections at least 16")
     options = Options(graph=graph, store=store, host=host, port=port,
-                      limits=Limits(timeout=timeout, max_rows=max_rows, max_request=max_request),
-                      workers=workers, viz=viz, quiet=quiet)
+                      limits=Limits(timeout=timeout, max_rows=max_rows, max_request=max_request,
+                                    max_response=max_response, max_memory=max_memory),
+                      http=HttpLimits(max_connections=max_connections), workers=workers, viz=viz, quiet=quiet)
     try:
         run_server(options, lambda line: typer.echo(f"kg: {line}", err=True))
     except ServeError as error:
@@ -667,7 +705,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         app(args=argv, standalone_mode=False, prog_name="kg")
     except UserError as error:
-        typer.echo(f"kg: error: {error}", err=True)
+        typer.echo(f"kg: error: {_printable(str(error))}", err=True)
         return 1
     except _click_classes("Abort"):
         typer.echo("kg: aborted", err=True)
@@ -676,7 +714,7 @@ def main(argv: list[str] | None = None) -> int:
         if type(error).__name__ == "NoArgsIsHelpError":  # plain "kg": the help
             typer.echo(error.format_message(), err=True)
             return error.exit_code
-        typer.echo(f"kg: error: {' '.join(error.format_message().split())}", err=True)
+        typer.echo(f"kg: error: {_printable(' '.join(error.format_message().split()))}", err=True)
         if isinstance(error, _click_classes("UsageError")) and not isinstance(error, _click_classes("BadParameter")):
             typer.echo("Try 'kg --help' for help.", err=True)
         return error.exit_code
@@ -693,7 +731,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug: still one line, with a way to see the traceback
         if os.environ.get("KG_DEBUG"):
             raise
-        typer.echo(f"kg: internal error: {type(error).__name__}: {error} (set KG_DEBUG=1 for a traceback)", err=True)
+        typer.echo(f"kg: internal error: {type(error).__name__}: {_printable(str(error))} "
+                   "(set KG_DEBUG=1 for a traceback)", err=True)
         return 70
     return 0
 
