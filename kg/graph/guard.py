@@ -182,7 +182,8 @@ def _plan(found: list[_Token], graphs: set[str], prefixes: dict[str, str]) -> Qu
         if word != "FROM":
             continue
         named = i + 1 < len(words) and words[i + 1] == "NAMED"
-        target = found[i + 2] if named else found[i + 1] if i + 1 < len(found) else None
+        at = i + 2 if named else i + 1
+        target = found[at] if at < len(found) else None
         if target is None or target.kind not in {"iri", "pname"}:
             continue  # not a dataset clause the engine can run: it reports the syntax error
         iri = _resolve(target, prefixes, base)

@@ -25,7 +25,7 @@ from typing import Callable, TypeVar
 T = TypeVar("T")
 
 #: Stack of a query thread; the main thread's 8 MiB overflowed on a 10,000-fold UNION.
-QUERY_STACK = 512 * 1024 * 1024
+QUERY_STACK = 256 * 1024 * 1024
 
 _PR_SET_NO_NEW_PRIVS, _PR_SET_SECCOMP, _SECCOMP_MODE_FILTER = 38, 22, 2
 _RET_ALLOW, _RET_EACCES = 0x7FFF0000, 0x00050000 | 13
@@ -126,7 +126,9 @@ def run_offline(work: Callable[[], T]) -> T:
         try:
             outcome.append((True, work()))
         except BaseException as error:  # noqa: BLE001 - handed back to the caller
-            outcome.append((False, error))
+            # Without its traceback: the frames hold pyoxigraph objects, which must be freed on
+            # the thread that made them.
+            outcome.append((False, error.with_traceback(None)))
 
     with _lock:  # stack_size is process-wide: set it only for this thread's creation
         previous = threading.stack_size()

@@ -7,8 +7,8 @@ it opens the store:
 * is cut off the network twice where the system allows: a seccomp filter refuses it sockets
   (:func:`kg.graph.sandbox.block_network`, Linux) and it moves into a network namespace of its
   own (:func:`kg.graph.sandbox.isolate_network`, Linux with user namespaces);
-* gets an address-space limit (``--max-memory``), so a query that builds a huge string or join
-  ends its own worker, not the machine.
+* gets an address-space limit once the store is open: what it uses then plus ``--max-memory``
+  for a query, so a query that builds a huge string or join ends its own worker, not the machine.
 
 What a worker does with a query: :func:`kg.graph.guard.inspect` reads it as Oxigraph will
 (SERVICE, LOAD, updates and FROM outside the served graphs refused), then Oxigraph runs it on a
@@ -33,7 +33,7 @@ from typing import Callable
 import pyoxigraph as ox
 
 from kg.graph.guard import QueryRefused, inspect
-from kg.graph.sandbox import block_network, isolate_network, run_offline
+from kg.graph.sandbox import QUERY_STACK, block_network, isolate_network, run_offline
 from kg.graph.sparql import REGISTRY, dataset_options, default_prefixes, syntax_message, visible_graphs
 
 from .results import GRAPH_FORMATS, SELECT_FORMATS, Reply, format_param, media_type, negotiate
@@ -161,7 +161,14 @@ def _watch_parent(parent: int) -> None:
 
 
 def _limit_memory(megabytes: int) -> None:
-    limit = megabytes * 1024 * 1024
+    """Cap this process's address space at what it uses now (the store open), plus a query
+    thread's stack, plus ``megabytes`` for the query itself."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            now = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        now = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 * 4
+    limit = now + QUERY_STACK + megabytes * 1024 * 1024
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ValueError, OSError):
@@ -173,7 +180,6 @@ def worker_main(connection, store_path: str, limits: Limits, parent: int) -> Non
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     isolated = isolate_network()  # needs a single-threaded process: first
     blocked = block_network()
-    _limit_memory(limits.max_memory)
     try:
         store = ox.Store.read_only(store_path)
         graphs = visible_graphs(store, {REGISTRY})
@@ -182,6 +188,7 @@ def worker_main(connection, store_path: str, limits: Limits, parent: int) -> Non
         return
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     prefixes = default_prefixes()
+    _limit_memory(limits.max_memory)
     connection.send(("ready", (isolated, blocked)))
     while True:
         try:
