@@ -33,6 +33,52 @@ ORDER BY DESC(?stances) ?holder
 LIMIT 50"""
 
 
+_SCRIPT = """const form = document.getElementById("form"), query = document.getElementById("query");
+const result = document.getElementById("result"), status = document.getElementById("status");
+document.getElementById("canned").addEventListener("change", e => {
+  if (CANNED[e.target.value]) query.value = CANNED[e.target.value];
+});
+function cell(term) {
+  if (!term) return "";
+  if (term.type === "literal" && term["xml:lang"]) return term.value + " @" + term["xml:lang"];
+  return term.type === "bnode" ? "_:" + term.value : term.value;
+}
+function table(data) {
+  const t = document.createElement("table"), head = t.insertRow();
+  if ("boolean" in data) { head.insertCell().textContent = String(data.boolean); return t; }
+  for (const v of data.head.vars) { const th = document.createElement("th"); th.textContent = v; head.appendChild(th); }
+  for (const b of data.results.bindings) {
+    const row = t.insertRow();
+    for (const v of data.head.vars) row.insertCell().textContent = cell(b[v]);
+  }
+  return t;
+}
+form.addEventListener("submit", async e => {
+  e.preventDefault();
+  const fmt = document.getElementById("format").value;
+  status.textContent = "running…"; result.textContent = "";
+  const started = performance.now();
+  try {
+    const r = await fetch("/sparql", { method: "POST", body: new URLSearchParams({ query: query.value, format: fmt }) });
+    const text = await r.text();
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    if (!r.ok) {
+      const p = document.createElement("p"); p.className = "error"; p.textContent = r.status + ": " + text;
+      result.appendChild(p); status.textContent = ""; return;
+    }
+    if (fmt === "json") {
+      const data = JSON.parse(text);
+      result.appendChild(table(data));
+      status.textContent = ("boolean" in data ? "" : data.results.bindings.length + " rows, ") + seconds + " s";
+    } else {
+      const pre = document.createElement("pre"); pre.textContent = text; result.appendChild(pre);
+      status.textContent = seconds + " s";
+    }
+  } catch (error) { status.textContent = String(error); }
+});
+"""
+
+
 def query_page(label: str, timeout: float, max_rows: int, viz: bool) -> str:
     """The query form: works without script (the answer replaces the page); with script, tables."""
     prefixes = default_prefixes()
@@ -69,50 +115,7 @@ Predeclared prefixes: {html.escape(prefix_list)}. Limits: {timeout:g} s, {max_ro
 <div id="result"></div>
 <script>
 const CANNED = {data};
-const form = document.getElementById("form"), query = document.getElementById("query");
-const result = document.getElementById("result"), status = document.getElementById("status");
-document.getElementById("canned").addEventListener("change", e => {{
-  if (CANNED[e.target.value]) query.value = CANNED[e.target.value];
-}});
-function cell(term) {{
-  if (!term) return "";
-  if (term.type === "literal" && term["xml:lang"]) return term.value + " @" + term["xml:lang"];
-  return term.type === "bnode" ? "_:" + term.value : term.value;
-}}
-function table(data) {{
-  const t = document.createElement("table"), head = t.insertRow();
-  if ("boolean" in data) {{ head.insertCell().textContent = String(data.boolean); return t; }}
-  for (const v of data.head.vars) {{ const th = document.createElement("th"); th.textContent = v; head.appendChild(th); }}
-  for (const b of data.results.bindings) {{
-    const row = t.insertRow();
-    for (const v of data.head.vars) row.insertCell().textContent = cell(b[v]);
-  }}
-  return t;
-}}
-form.addEventListener("submit", async e => {{
-  e.preventDefault();
-  const fmt = document.getElementById("format").value;
-  status.textContent = "running…"; result.textContent = "";
-  const started = performance.now();
-  try {{
-    const r = await fetch("/sparql", {{ method: "POST", body: new URLSearchParams({{ query: query.value, format: fmt }}) }});
-    const text = await r.text();
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    if (!r.ok) {{
-      const p = document.createElement("p"); p.className = "error"; p.textContent = r.status + ": " + text;
-      result.appendChild(p); status.textContent = ""; return;
-    }}
-    if (fmt === "json") {{
-      const data = JSON.parse(text);
-      result.appendChild(table(data));
-      status.textContent = ("boolean" in data ? "" : data.results.bindings.length + " rows, ") + seconds + " s";
-    }} else {{
-      const pre = document.createElement("pre"); pre.textContent = text; result.appendChild(pre);
-      status.textContent = seconds + " s";
-    }}
-  }} catch (error) {{ status.textContent = String(error); }}
-}});
-</script>
+{_SCRIPT}</script>
 </body></html>
 """
 
