@@ -80,7 +80,7 @@ def _query_local(source: Path, sparql: str, store_expected: bool):
         store = load_store(source)
     except LoadError as error:
         raise UserError(f"{source}: {error}") from None
-    return run(store, sparql, visible_graphs(store))
+    return run(store, sparql, visible_graphs(store), union=True)
 
 
 def _query_endpoint(url: str, sparql: str, graph_iri, user, password, auth: str, token):

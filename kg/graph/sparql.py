@@ -41,9 +41,10 @@ def visible_graphs(store: ox.Store, hidden: Collection[str] = ()) -> list[str]:
 
 
 def dataset_options(plan: QueryPlan, graphs: Sequence[str], default_graphs: Sequence[str] = (),
-                    named_graphs: Sequence[str] = ()) -> dict:
+                    named_graphs: Sequence[str] = (), union: bool = False) -> dict:
     """The dataset Oxigraph is told to use: the protocol's graphs if given, else the query's FROM
-    clauses as the check read them, else the default graph and ``graphs``; nothing else."""
+    clauses as the check read them, else the default graph (with ``union``: merged with
+    ``graphs``, as a TriG file's graphs read as one) and ``graphs``; nothing else."""
     for iri in [*default_graphs, *named_graphs]:
         if iri not in graphs:
             raise QueryRefused(f"graph <{iri}> is not in this store: kg never fetches remote data")
@@ -52,7 +53,8 @@ def dataset_options(plan: QueryPlan, graphs: Sequence[str], default_graphs: Sequ
     elif plan.has_dataset:
         chosen_default, chosen_named = plan.default_graphs, plan.named_graphs
     else:
-        return {"default_graph": ox.DefaultGraph(), "named_graphs": [ox.NamedNode(g) for g in graphs]}
+        default = [ox.DefaultGraph(), *(ox.NamedNode(g) for g in graphs)] if union and graphs else ox.DefaultGraph()
+        return {"default_graph": default, "named_graphs": [ox.NamedNode(g) for g in graphs]}
     return {"default_graph": [ox.NamedNode(g) for g in chosen_default],
             "named_graphs": [ox.NamedNode(g) for g in chosen_named]}
 
@@ -72,17 +74,18 @@ def syntax_message(error: Exception) -> str:
 
 
 def run(store: ox.Store, sparql: str, graphs: Sequence[str] = (), prefixes: dict[str, str] | None = None,
-        order: bool = True) -> Table:
+        order: bool = True, union: bool = False) -> Table:
     """Check ``sparql`` and run it on ``store`` (offline, explicit dataset): a :class:`Table`.
 
     ``graphs``: the named graphs the query may name (FROM, GRAPH); the default graph always.
+    ``union``: the default graph is the merge of all of them (for files: TriG, N-Quads).
     ``order``: sort a trailing ``ORDER BY ?a ?b`` in Python (same order, much faster on large
     results: Oxigraph decodes terms at every comparison).
     """
     prefixes = default_prefixes() if prefixes is None else prefixes
     try:
         plan = inspect(sparql, graphs, prefixes)
-        options = dataset_options(plan, graphs)
+        options = dataset_options(plan, graphs, union=union)
     except QueryRefused as refused:
         raise QueryError(str(refused)) from None
     split = split_order_by(sparql) if order else None

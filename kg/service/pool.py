@@ -23,13 +23,13 @@ class WorkerPool:
     """Query workers, each in its own process, started on demand up to twice ``size``."""
 
     def __init__(self, store_path: str, size: int, limits: Limits, log: Callable[[str], None],
-                 extra: int | None = None) -> None:
+                 extra: int | None = None, union: bool = False) -> None:
         methods = multiprocessing.get_all_start_methods()
         self.context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if "forkserver" in methods:
             # Workers fork from a process that has already imported what they need.
             self.context.set_forkserver_preload(["kg.service.workers"])
-        self.store_path, self.size, self.limits, self.log = store_path, size, limits, log
+        self.store_path, self.size, self.limits, self.log, self.union = store_path, size, limits, log, union
         self.most = size + (size if extra is None else extra)
         self.idle: queue.Queue[_Worker] = queue.Queue()
         self.closed = False
@@ -50,7 +50,7 @@ class WorkerPool:
             self.idle.put(worker)
 
     def _start(self) -> _Worker:
-        worker = _Worker(self.context, self.store_path, self.limits)
+        worker = _Worker(self.context, self.store_path, self.limits, self.union)
         with self._lock:
             self._all.add(worker)
         return worker

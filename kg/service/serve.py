@@ -179,7 +179,8 @@ def serve(options: Options, say: Callable[[str], None]) -> None:
     pool: WorkerPool | None = None
     try:
         served = open_store(options.store) if options.store is not None else load_file(options.graph)
-        pool = WorkerPool(served.store_path, options.workers, options.limits, say)
+        # A file's graphs read as one default graph (TriG, N-Quads), as kg query reads them.
+        pool = WorkerPool(served.store_path, options.workers, options.limits, say, union=served.temporary is not None)
         viz = VizPage(served.store_path, options.viz, say)
         page = query_page(Path(served.label).name, options.limits.timeout, options.limits.max_rows, options.viz)
         app = App(pool, options.limits, page, viz, options.host)

@@ -79,11 +79,12 @@ class QueryRequest:
 
 
 def answer(store: ox.Store, request: QueryRequest, limits: Limits, graphs: list[str],
-           prefixes: dict[str, str]) -> Reply:
-    """Check and run one query over ``store``: the whole of a worker's job, as an HTTP reply."""
+           prefixes: dict[str, str], union: bool = False) -> Reply:
+    """Check and run one query over ``store``: the whole of a worker's job, as an HTTP reply.
+    ``union``: the default graph merges the named graphs (a TriG or N-Quads file served)."""
     try:
         plan = inspect(request.query, graphs, prefixes)
-        options = dataset_options(plan, graphs, request.default_graphs, request.named_graphs)
+        options = dataset_options(plan, graphs, request.default_graphs, request.named_graphs, union)
     except QueryRefused as refused:
         return Reply.error(refused.status, str(refused))
     form = plan.form or "SELECT"
@@ -175,7 +176,7 @@ def _limit_memory(megabytes: int) -> None:
         pass
 
 
-def worker_main(connection, store_path: str, limits: Limits, parent: int) -> None:
+def worker_main(connection, store_path: str, limits: Limits, parent: int, union: bool = False) -> None:
     """A query worker: wall itself off, open the store read-only, answer queries until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     isolated = isolate_network()  # needs a single-threaded process: first
@@ -196,7 +197,7 @@ def worker_main(connection, store_path: str, limits: Limits, parent: int) -> Non
         except (EOFError, OSError):
             return
         try:
-            reply = answer(store, request, limits, graphs, prefixes)
+            reply = answer(store, request, limits, graphs, prefixes, union)
         except Exception as error:  # noqa: BLE001 - a bug must not take the worker down
             reply = Reply.error(500, f"internal error: {type(error).__name__}: {error}")
         try:
@@ -206,9 +207,9 @@ def worker_main(connection, store_path: str, limits: Limits, parent: int) -> Non
 
 
 class _Worker:
-    def __init__(self, context, store_path: str, limits: Limits) -> None:
+    def __init__(self, context, store_path: str, limits: Limits, union: bool = False) -> None:
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=worker_main, args=(child, store_path, limits, os.getpid()),
+        self.process = context.Process(target=worker_main, args=(child, store_path, limits, os.getpid(), union),
                                        daemon=True, name="kg-serve-worker")
         self.process.start()
         child.close()
