@@ -100,3 +100,18 @@ def test_topics_query_on_graphs_without_topic_stances(tmp_path, capsys):
     capsys.readouterr()
     assert main(["query", str(graph), "topics", "-f", "json"]) == 0
     assert capsys.readouterr().out == "[]\n"
+
+
+def test_a_person_named_only_by_titles_or_suffixes_does_not_break_merging():
+    """A PERSON whose name is only "Jr." ended a 10,000-document batch (IndexError in the merge)."""
+    from kg.extract.actors import PERSON
+    from kg.extract.merge import merge_documents
+    from kg.extract.resolve import LocalActor
+    from kg.graph.registry import actor_keys
+
+    suffix_only = LocalActor(key="jr", type=PERSON, named=True, label_cache=(0, "Jr."))
+    kenney = LocalActor(key="kenney", type=PERSON, named=True, label_cache=(0, "Jim Kenney"))
+    actors = merge_documents([("d1", [suffix_only, kenney]), ("d2", [LocalActor("jr", PERSON, True,
+                                                                                  label_cache=(0, "Jr."))])])
+    assert sorted(a.label for a in actors) == ["Jim Kenney", "Jr.", "Jr."]
+    assert [actor_keys(a) for a in actors if a.label == "Jr."] == [([], None), ([], None)]
