@@ -30,18 +30,19 @@ def owned_prefix(name: str) -> str:
     return f".{name}.{os.getpid()}."
 
 
+def _matching(folder: Path, pattern: re.Pattern) -> list[tuple[os.DirEntry, re.Match]]:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    return [(entry, found) for entry in entries if (found := pattern.fullmatch(entry.name))]
+
+
 def remove_abandoned_outputs(target: Path) -> None:
     """Remove the temporary files a killed run left beside ``target`` (never a live run's)."""
     folder = target.parent if str(target.parent) else Path(".")
     pattern = re.compile(re.escape(f".{target.name}.") + r"(?:(\d+)\.)?[A-Za-z0-9_]{8}\.tmp")
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        found = pattern.fullmatch(entry.name)
-        if not found:
-            continue
+    for entry, found in _matching(folder, pattern):
         try:
             if found.group(1) is not None:
                 stale = not pid_alive(int(found.group(1)))
@@ -55,12 +56,6 @@ def remove_abandoned_outputs(target: Path) -> None:
 
 def remove_abandoned_folders(parent: Path, prefix: str) -> None:
     """Remove folders ``PREFIX-PID-…`` under ``parent`` whose process is gone."""
-    pattern = re.compile(re.escape(prefix) + r"-(\d+)-\w+")
-    try:
-        entries = list(os.scandir(parent))
-    except OSError:
-        return
-    for entry in entries:
-        found = pattern.fullmatch(entry.name)
-        if found and entry.is_dir(follow_symlinks=False) and not pid_alive(int(found.group(1))):
+    for entry, found in _matching(parent, re.compile(re.escape(prefix) + r"-(\d+)-\w+")):
+        if entry.is_dir(follow_symlinks=False) and not pid_alive(int(found.group(1))):
             shutil.rmtree(entry.path, ignore_errors=True)

@@ -30,7 +30,7 @@ EXPENSIVE = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j
     ("127.0.0.1.evil.com", False), ("127.evil.com", False), ("localhost.evil.com", False), ("evil.com", False),
     ("", False)])
 def test_dns_rebinding_guard(server, host, allowed):
-    status, _ = server.request("GET", "/", headers={"Host": host})
+    status, _, _ = server.request("GET", "/", headers={"Host": host})
     assert (status == 200) == allowed, (host, status)
 
 
