@@ -6,8 +6,11 @@ kg's hidden actor registry). pyoxigraph has no algebra API, so this module reads
 the lexical grammar of SPARQL 1.1 (section 19) as Oxigraph implements it, which differs from
 rdflib's in two places that matter: a ``#`` comment ends at a carriage return as well as a line
 feed, and ``\\u`` codepoint escapes are expanded inside strings only (``\\u0053ERVICE`` is a
-syntax error to Oxigraph, a keyword to rdflib). The check reads every query four ways (comments
-ending at CR or LF and at LF only; escapes kept and expanded) and refuses if any reading finds:
+syntax error to Oxigraph, a keyword to rdflib). Oxigraph's parser also decides by context whether
+``<`` opens an IRI or compares (``FILTER(1<2)SERVICE#>`` is a comparison, then SERVICE). The
+check reads every query eight ways (comments ending at CR or LF, or at LF only; escapes kept or
+expanded; ``<`` after an operand inside parentheses as an IRI or as less-than); Oxigraph's own
+reading must tokenise (else the query is malformed), and the query is refused if any reading finds:
 
 * the keyword ``SERVICE`` or ``LOAD`` (so ``?service``, ``"SERVICE"``, ``<…/SERVICE>`` and
   ``# SERVICE`` are fine);
@@ -37,7 +40,7 @@ UPDATE_WORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "M
 _OPERATOR_WORDS = {"UNION", "OPTIONAL", "MINUS", "FILTER", "BIND", "GRAPH", "EXISTS", "VALUES"}
 _OPERATORS = {"||", "&&", "/", "|", "^", "+", "-", "*", "=", "!=", "<", ">", "<=", ">=", "!", "^^"}
 
-# The terminals of SPARQL 1.1 (section 19.8), in the order they are tried. ``{comment}`` is filled
+# The terminals of SPARQL 1.1 (section 19.8), in the order they are tried. The comment is filled
 # in per reading: Oxigraph and the grammar end a comment at CR or LF; rdflib only at LF.
 # Python's \w stands in for the grammar's long lists of Unicode ranges (the same letters and digits).
 _PN_CHARS_BASE = r"^\W\d_"  # a letter (used inside [...] only)

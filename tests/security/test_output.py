@@ -5,8 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 
 from kg.cli import main
 
@@ -34,14 +32,13 @@ def test_escape_bytes_from_content_reach_the_terminal_only_as_text(graph_file, c
     assert "\x1b" not in out and "\\x1b[31m" in out
 
 
-def test_a_file_name_cannot_forge_kg_lines(graph_file, tmp_path):
+def test_a_file_name_cannot_forge_kg_lines(tmp_path, capsys):
     forged = tmp_path / "x\nkg: 12 documents: all fine\x1b[2K.ttl"
     forged.write_text("this is not Turtle", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "kg.cli", "query", str(forged), "actors"],
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1
-    assert result.stderr.count("\n") == 1 and "\x1b" not in result.stderr, result.stderr
-    assert "not a valid RDF file" in result.stderr and "x\\nkg: 12 documents" in result.stderr
-    missing = subprocess.run([sys.executable, "-m", "kg.cli", "validate", str(tmp_path / "a\nkg: valid")],
-                             capture_output=True, text=True, timeout=60)
-    assert missing.returncode == 1 and missing.stderr.count("\n") == 1 and "\\n" in missing.stderr
+    for command, expected in ((["query", str(forged), "actors"], "not a valid RDF file"),
+                              (["validate", str(tmp_path / "a\nkg: valid")], "no such file")):
+        capsys.readouterr()
+        assert main(command) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "\x1b" not in err and expected in err, err
+        assert "\\n" in err  # the line break in the name, shown as text
