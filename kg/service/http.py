@@ -20,7 +20,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 import re
-import resource
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -270,6 +269,10 @@ def _content_length(value: str) -> int:
 
 def _raise_file_limit() -> int:
     """Raise this process's open-file limit to its hard limit (for many connections); the new soft limit."""
+    try:
+        import resource
+    except ImportError:  # Windows: no such limit to raise
+        return 8192
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     wanted = hard if hard != resource.RLIM_INFINITY else 65536
     if soft < wanted:

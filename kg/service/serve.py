@@ -186,7 +186,10 @@ def serve(options: Options, say: Callable[[str], None]) -> None:
         app = App(pool, options.limits, page, viz, options.host)
         front = Front(app, options.http, threads=pool.most + 2, max_body=options.limits.max_request,
                       log=None if options.quiet else say)
-        asyncio.run(_run(front, options, lambda address: _announce(say, served, options, address, app, pool)))
+        try:
+            asyncio.run(_run(front, options, lambda address: _announce(say, served, options, address, app, pool)))
+        except KeyboardInterrupt:
+            pass
         say("stopped")
     finally:
         if pool is not None:
@@ -199,7 +202,10 @@ async def _run(front: Front, options: Options, started: Callable[[tuple], None])
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
+        try:
+            loop.add_signal_handler(signum, stop.set)
+        except (NotImplementedError, RuntimeError):  # Windows: Ctrl-C ends asyncio.run instead
+            pass
     try:
         await front.serve(options.host, options.port, started, stop)
     except OSError as error:

@@ -23,7 +23,6 @@ ones; one client may hold at most all but one of them.
 from __future__ import annotations
 
 import os
-import resource
 import signal
 import threading
 import time
@@ -163,12 +162,16 @@ def _watch_parent(parent: int) -> None:
 
 def _limit_memory(megabytes: int) -> None:
     """Cap this process's address space at what it uses now (the store open), plus a query
-    thread's stack, plus ``megabytes`` for the query itself."""
+    thread's stack, plus ``megabytes`` for the query itself (Linux; elsewhere there is no cap)."""
+    try:
+        import resource
+    except ImportError:
+        return
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             now = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
     except (OSError, StopIteration, ValueError, IndexError):
-        now = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 * 4
+        return  # no /proc: not Linux, where RLIMIT_AS is not enforced the same way anyway
     limit = now + QUERY_STACK + megabytes * 1024 * 1024
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
