@@ -118,7 +118,10 @@ class Front:
             except (asyncio.TimeoutError, TimeoutError):
                 reply = Reply.error(408, "the request took too long to arrive")
             else:
-                self.connections[key].waiting = False
+                entry = self.connections.get(key)
+                if entry is None:  # dropped for a newer connection just as its request arrived
+                    return
+                entry.waiting = False
                 reply = await self.handle(request, self)
             await self._write(writer, reader, reply, client, request)
         except (ConnectionError, asyncio.IncompleteReadError, OSError):
