@@ -49,13 +49,19 @@ class TableFormat(str, Enum):
     json = "json"
 
 
+def _printable(text: str) -> str:
+    from kg.graph.query import printable
+
+    return printable(text)
+
+
 def _warn(message: str) -> None:
-    typer.echo(f"kg: warning: {message}", err=True)
+    typer.echo(f"kg: warning: {_printable(message)}", err=True)
 
 
 def _info(message: str, quiet: bool = False) -> None:
     if not quiet:
-        typer.echo(f"kg: {message}", err=True)
+        typer.echo(f"kg: {_printable(message)}", err=True)
 
 
 def _check_output(path: Path) -> None:
@@ -71,49 +77,59 @@ def _check_output(path: Path) -> None:
 
 
 def _load(path: Path):
-    """Parse an RDF file, turning every failure into a one-line UserError."""
-    from kg.graph.rdf import load_graph
+    """Read an RDF file (or a store folder) as an rdflib Graph, every failure a one-line UserError."""
+    from kg.graph.load import LoadError, load_graph
 
-    if not path.exists():
-        raise UserError(f"{path}: no such file")
     if path.is_dir():
         from kg.graph.store import is_store
 
         if is_store(path):  # a store folder from kg build --store
             return _open_store(path, read_only=True).rdflib_graph()
-        raise UserError(f"{path}: is a folder, not an RDF file")
-    # Oxigraph first: it is strict where rdflib lets bad IRIs through, and it knows the right line.
-    problem = _syntax_error(path) if path.suffix.lower() not in {".jsonld", ".json"} else None
-    if problem:
-        raise UserError(f"{path}: not a valid RDF file ({problem})")
     try:
         return load_graph(path)
-    except PermissionError:
-        raise UserError(f"{path}: permission denied") from None
-    except UnicodeDecodeError:
-        raise UserError(f"{path}: not a UTF-8 RDF file") from None
-    except Exception as error:  # rdflib's parsers raise many kinds
-        message = _syntax_error(path) or " ".join(str(error).split())[:200] or type(error).__name__
-        raise UserError(f"{path}: not a valid RDF file ({message})") from None
+    except LoadError as error:
+        raise UserError(f"{path}: {error}") from None
 
 
-def _syntax_error(path: Path) -> Optional[str]:
-    """Where and why an RDF file fails to parse, as Oxigraph says it ("line 3, column 7: ...");
-    rdflib's Turtle parser reports wrong line numbers. None if Oxigraph cannot say."""
+def _alias_table(aliases: Optional[Path]) -> list:
+    if aliases is None:
+        return []
+    from kg.extract.aliases import AliasError
+    from kg.graph.aliases import load_aliases
+
     try:
-        import pyoxigraph as ox
+        return load_aliases(aliases)
+    except AliasError as error:
+        raise UserError(str(error)) from None
 
-        from kg.service.serve import syntax_message
 
-        suffix = path.suffix.lower().lstrip(".")
-        fmt = ox.RdfFormat.JSON_LD if suffix == "json" else ox.RdfFormat.from_extension(suffix) or ox.RdfFormat.TURTLE
-        for _ in ox.parse(path=str(path), format=fmt, base_iri=path.resolve().as_uri()):
-            pass
-    except SyntaxError as error:
-        return syntax_message(error)
-    except Exception:  # noqa: BLE001 - only a better message is at stake
-        return None
-    return None
+def _read_inputs(inputs: list[Path]):
+    """(problems, the first documents, the rest of the stream, fatal problems); warnings are held
+    until it is known whether any article was read (a lone failure is the error, said once)."""
+    from kg.extract.ingest import Skipped, read_documents
+
+    problems: list[Skipped] = []
+    held: list[Skipped] | None = []
+
+    def report(skipped: Skipped) -> None:
+        problems.append(skipped)
+        if held is not None:
+            held.append(skipped)
+        else:
+            _warn(skipped.message())
+
+    stream = read_documents([str(p) for p in inputs], report)
+    documents = list(itertools.islice(stream, LARGE_INPUT + 1))
+    fatal = [p for p in problems if p.fatal]
+    for skipped in held:
+        if documents or len(fatal) != 1 or skipped is not fatal[0]:
+            _warn(skipped.message())
+    held = None
+    if not documents:
+        if len(fatal) == 1:
+            raise UserError(fatal[0].message())
+        raise UserError("no article could be read from the input" + (f" ({len(fatal)} skipped)" if fatal else ""))
+    return problems, documents, stream, fatal
 
 
 @app.command()
@@ -129,17 +145,15 @@ def build(
     jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for extraction (same output as 1)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on a Dask cluster: tcp://HOST:PORT, or local:N for N local workers."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
+    strict: bool = typer.Option(False, "--strict", help="Exit with status 1 if any document failed with an internal error (the others are still built)."),
 ) -> None:
     """Extract actors, claims and stances from articles and write them as RDF.
 
     Example: kg build seeds/ -o output/graph.ttl
     Large inputs: kg build news/ --store news.store --jobs 2
     """
-    from kg.extract.ingest import Skipped, read_documents
     from kg.extract.nlp import ModelError, load_pipeline, model_description
-    from kg.run.distributed import SchedulerError
     from kg.extract.pipeline import merge
-    from kg.run.engine import extractor
     from kg.graph.rdf import format_for, to_graph, write_graph
 
     if output is None and store is None:
@@ -154,40 +168,14 @@ def build(
         rdf_format = format_for(output, fmt.value if fmt else None)
     except ValueError as error:
         raise UserError(str(error)) from None
-    alias_table = []
-    if aliases is not None:
-        from kg.extract.aliases import AliasError
-        from kg.graph.aliases import load_aliases
-
-        try:
-            alias_table = load_aliases(aliases)
-        except AliasError as error:
-            raise UserError(str(error)) from None
-    problems: list[Skipped] = []
-    held: list[Skipped] | None = []  # warnings wait until we know whether any article was read
-
-    def report(skipped: Skipped) -> None:
-        problems.append(skipped)
-        if held is not None:
-            held.append(skipped)
-        else:
-            _warn(skipped.message())
-
-    stream = read_documents([str(p) for p in inputs], report)
-    documents = list(itertools.islice(stream, LARGE_INPUT + 1))
-    fatal = [p for p in problems if p.fatal]
-    for skipped in held:
-        if documents or len(fatal) != 1 or skipped is not fatal[0]:  # a lone failure is the error, once
-            _warn(skipped.message())
-    held = None
-    if not documents:
-        if len(fatal) == 1:
-            raise UserError(fatal[0].message())
-        raise UserError("no article could be read from the input" + (f" ({len(fatal)} skipped)" if fatal else ""))
+    alias_table = _alias_table(aliases)
+    problems, documents, stream, fatal = _read_inputs(inputs)
+    failures = Failures()
     if store is not None or len(documents) > LARGE_INPUT:
         # Large inputs stream into a store (a temporary one without --store), then export from it.
-        return _build_into_store(itertools.chain(documents, stream), problems, output, rdf_format, store, model,
-                                 base, polarity_model, alias_table, jobs, scheduler, quiet)
+        _build_into_store(itertools.chain(documents, stream), problems, output, rdf_format, store, model,
+                          base, polarity_model, alias_table, jobs, scheduler, quiet, failures)
+        return failures.check(strict)
     try:
         nlp = load_pipeline(model)
     except ModelError as error:
@@ -197,20 +185,9 @@ def build(
         _Minter(base)
     except ValueError as error:
         raise UserError(str(error)) from None
-    results = []
-    show_progress = len(documents) > 1 and not quiet
-    try:
-        with extractor(model, nlp, polarity_model, jobs, scheduler) as run_extraction:
-            if show_progress:
-                with _progress() as progress:
-                    task = progress.add_task("extracting", total=len(documents))
-                    for result in run_extraction(documents):
-                        results.append(result)
-                        progress.advance(task)
-            else:
-                results = list(run_extraction(documents))
-    except SchedulerError as error:
-        raise UserError(str(error)) from None
+    results = _extract_all(documents, model, nlp, polarity_model, jobs, scheduler, quiet, failures)
+    if not results:
+        raise UserError(f"no article could be extracted ({len(failures.found)} failed with an internal error)")
     build_result = merge(results, model_description(nlp), alias_table)
     graph = to_graph(build_result, base)
     try:
@@ -220,8 +197,50 @@ def build(
     claims = sum(len(r.claims) for r in results)
     stances = sum(len(r.stances) for r in results)
     skipped = f", {_skip_count(problems)} skipped" if _skip_count(problems) else ""
+    skipped += f", {len(failures.found)} failed" if failures.found else ""
     _info(f"{len(results)} document{'s' if len(results) != 1 else ''}{skipped}: {len(build_result.actors)} actors, "
           f"{claims} claims, {stances} stances, {len(graph)} triples -> {output}", quiet)
+    failures.check(strict)
+
+
+def _extract_all(documents: list, model: str, nlp, polarity_model: bool, jobs: int, scheduler: Optional[str],
+                 quiet: bool, failures: "Failures") -> list:
+    """Extract ``documents`` with the chosen engine, with a progress bar for more than one."""
+    from kg.run.distributed import SchedulerError
+    from kg.run.engine import extractor
+
+    results = []
+    try:
+        with extractor(model, nlp, polarity_model, jobs, scheduler, on_error=failures.report) as run_extraction:
+            if len(documents) > 1 and not quiet:
+                with _progress() as progress:
+                    task = progress.add_task("extracting", total=len(documents))
+                    for result in run_extraction(documents):
+                        results.append(result)
+                        progress.advance(task)
+            else:
+                results = list(run_extraction(documents))
+    except SchedulerError as error:
+        raise UserError(str(error)) from None
+    return results
+
+
+class Failures:
+    """Documents whose extraction failed with an internal error: each a warning naming it, then
+    counted in the summary; with ``--strict`` the build exits with status 1."""
+
+    def __init__(self) -> None:
+        self.found: list = []
+
+    def report(self, failure) -> None:
+        self.found.append(failure)
+        _warn(failure.message())
+
+    def check(self, strict: bool) -> None:
+        if strict and self.found:
+            count = len(self.found)
+            raise UserError(f"{count} document{'s' if count != 1 else ''} failed with an internal error (--strict); "
+                            "the others were built")
 
 
 def _skip_count(problems) -> int:
@@ -249,7 +268,7 @@ def _open_store(path: Path, read_only: bool = False, create: bool = False):
 
 def _build_into_store(documents, problems, output: Optional[Path], rdf_format: str, store_path: Optional[Path],
                       model: str, base: str, polarity_model: bool, alias_table, jobs: int, scheduler: Optional[str],
-                      quiet: bool) -> None:
+                      quiet: bool, failures: "Failures") -> None:
     """``kg build`` for large inputs and stores: stream articles through extraction into a store."""
     import shutil
     import tempfile
@@ -259,7 +278,6 @@ def _build_into_store(documents, problems, output: Optional[Path], rdf_format: s
     from kg.run.engine import extractor
     from kg.graph.rdf import _Minter
     from kg.graph.store import StoreError
-    from kg.run.store_build import build_into_store
 
     try:
         mint = _Minter(base)
@@ -271,11 +289,14 @@ def _build_into_store(documents, problems, output: Optional[Path], rdf_format: s
         raise UserError(str(error)) from None
     temporary = None
     if store_path is None:
-        temporary = tempfile.mkdtemp(prefix="kg-store-")
+        from kg.graph.tempfiles import remove_abandoned_folders
+
+        remove_abandoned_folders(Path(tempfile.gettempdir()), "kg-store")
+        temporary = tempfile.mkdtemp(prefix=f"kg-store-{os.getpid()}-")
     skipped = 0
     try:
         try:
-            with extractor(model, nlp, polarity_model, jobs, scheduler) as run_extraction:
+            with extractor(model, nlp, polarity_model, jobs, scheduler, on_error=failures.report) as run_extraction:
                 graph_store = _open_store(Path(temporary or store_path), create=True)
                 try:
                     graph_store.claim_base(base)
@@ -291,26 +312,14 @@ def _build_into_store(documents, problems, output: Optional[Path], rdf_format: s
                         yield document
 
                 before = len(graph_store)
-                if quiet:
-                    summary = build_into_store(run_extraction(fresh()), graph_store, base, model_description(nlp),
-                                               alias_table)
-                else:
-                    with _progress() as progress:
-                        task = progress.add_task("extracting", total=None)
-                        written = progress.add_task("writing", total=None, visible=False)
-
-                        def counted():
-                            for result in run_extraction(fresh()):
-                                progress.advance(task)
-                                yield result
-
-                        def wrote(count: int) -> None:
-                            progress.update(written, visible=True, advance=count)
-                        summary = build_into_store(counted(), graph_store, base, model_description(nlp), alias_table,
-                                                   on_write=wrote)
+                summary = _write_store(run_extraction(fresh()), graph_store, base, model_description(nlp),
+                                       alias_table, quiet)
                 triples = len(graph_store)
         except SchedulerError as error:
             raise UserError(str(error)) from None
+        except OSError as error:  # RocksDB: a full disk, a folder gone
+            message = " ".join(str(error).split())[:200] or type(error).__name__
+            raise UserError(f"{store_path or 'temporary store'}: cannot write the store ({message})") from None
         if output is not None:
             try:
                 graph_store.export(output, rdf_format)
@@ -320,115 +329,41 @@ def _build_into_store(documents, problems, output: Optional[Path], rdf_format: s
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
+    _store_summary(summary, problems, failures, skipped, store_path, output, triples - before, triples, quiet)
+
+
+def _write_store(results, graph_store, base: str, model: str, alias_table, quiet: bool):
+    """Merge and write extraction results into ``graph_store``, with progress bars unless quiet."""
+    from kg.run.store_build import build_into_store
+
+    if quiet:
+        return build_into_store(results, graph_store, base, model, alias_table)
+    with _progress() as progress:
+        task = progress.add_task("extracting", total=None)
+        written = progress.add_task("writing", total=None, visible=False)
+
+        def counted():
+            for result in results:
+                progress.advance(task)
+                yield result
+
+        def wrote(count: int) -> None:
+            progress.update(written, visible=True, advance=count)
+        return build_into_store(counted(), graph_store, base, model, alias_table, on_write=wrote)
+
+
+def _store_summary(summary, problems, failures: "Failures", skipped: int, store_path: Optional[Path],
+                   output: Optional[Path], added: int, triples: int, quiet: bool) -> None:
     where = " -> ".join(str(x) for x in (store_path, output) if x is not None)
     notes = [f"{_skip_count(problems)} skipped"] if _skip_count(problems) else []
+    if failures.found:
+        notes.append(f"{len(failures.found)} failed")
     if skipped:
         notes.append(f"{skipped} already in the store")
     _info(f"{summary.documents} document{'s' if summary.documents != 1 else ''}"
           + (f" ({', '.join(notes)})" if notes else "")
           + f": {summary.actors} actors ({summary.new_actors} new), {summary.claims} claims, {summary.stances} stances, "
-          f"+{triples - before} triples ({triples} in all) -> {where}", quiet)
-
-
-@app.command()
-def query(
-    graph: Optional[str] = typer.Argument(None, metavar="GRAPH", help="An RDF file or a store folder written by kg build (omit with --store or --endpoint)."),
-    query_spec: Optional[str] = typer.Argument(None, metavar="QUERY", help="A canned query name (actors, claims, stances, non_answers, credits, stance-summary, topics), a .rq file or a SPARQL string."),
-    fmt: TableFormat = typer.Option(TableFormat.table, "--format", "-f", help="table, csv or json."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to a file instead of stdout."),
-    store: Optional[Path] = typer.Option(None, "--store", "-s", help="Query an Oxigraph store folder (kg build --store)."),
-    endpoint: Optional[str] = typer.Option(None, "--endpoint", help="Query a SPARQL endpoint URL instead (e.g. http://127.0.0.1:8890/sparql)."),
-    graph_iri: Optional[str] = typer.Option(None, "--graph", help="With --endpoint: the named graph to query (default-graph-uri)."),
-    user: Optional[str] = typer.Option(None, "--user", envvar="KG_ENDPOINT_USER", help="With --endpoint: user name."),
-    password: Optional[str] = typer.Option(None, "--password", envvar="KG_ENDPOINT_PASSWORD", help="With --endpoint: password (or set KG_ENDPOINT_PASSWORD)."),
-    auth: str = typer.Option("auto", "--auth", help="With --user: auto, basic or digest."),
-    token: Optional[str] = typer.Option(None, "--token", envvar="KG_ENDPOINT_TOKEN", help="With --endpoint: a bearer token."),
-) -> None:
-    """Run SPARQL over a graph: a file, a store folder, or a SPARQL endpoint.
-
-    Example: kg query output/graph.ttl stances --format csv
-    """
-    from kg.graph.query import QueryError, render_table, run_query, resolve_query
-
-    if store is not None or endpoint is not None:
-        if store is not None and endpoint is not None:
-            raise UserError("give --store or --endpoint, not both")
-        if query_spec is not None:
-            raise UserError("give a GRAPH file, --store or --endpoint, not two of them")
-        query_spec = graph
-    if query_spec is None:
-        raise UserError("missing QUERY (a canned query name, a .rq file or SPARQL)" if graph or store or endpoint
-                        else "missing GRAPH and QUERY (e.g. kg query output/graph.ttl stances)")
-    try:
-        resolve_query(query_spec)
-    except QueryError as error:
-        raise UserError(str(error)) from None
-    try:
-        if endpoint is not None:
-            from kg.service.push import EndpointError, query_endpoint
-
-            try:
-                table = query_endpoint(_endpoint(endpoint, user, password, auth, token), query_spec, graph_iri)
-            except EndpointError as error:
-                raise UserError(str(error)) from None
-        else:
-            from kg.graph.store import is_store
-
-            if store is None and graph is not None and is_store(graph):
-                store = Path(graph)
-            if store is not None:
-                table = _open_store(store, read_only=True).query(query_spec)
-            else:
-                table = run_query(_load(Path(graph)), query_spec)
-    except QueryError as error:
-        raise UserError(str(error)) from None
-    text = {"table": render_table, "csv": lambda t: t.to_csv(), "json": lambda t: t.to_json()}[fmt.value](table)
-    _emit(text, output)
-
-
-def _endpoint(url: str, user: Optional[str], password: Optional[str], auth: str, token: Optional[str]):
-    from kg.service.push import Endpoint, EndpointError
-
-    try:
-        return Endpoint(url, user=user, password=password, auth=auth, token=token)
-    except EndpointError as error:
-        raise UserError(str(error)) from None
-
-
-@app.command()
-def push(
-    source: Path = typer.Argument(..., metavar="GRAPH", help="A store folder or an RDF file (.ttl .nt .nq .trig .jsonld)."),
-    endpoint: str = typer.Option(..., "--endpoint", help="Graph Store HTTP Protocol URL, e.g. http://127.0.0.1:8890/sparql-graph-crud-auth (Virtuoso), http://HOST:3030/DATASET/data (Fuseki)."),
-    graph_iri: Optional[str] = typer.Option(None, "--graph", help="IRI of the named graph to write (default: the server's default graph)."),
-    append: bool = typer.Option(False, "--append", help="Add to the graph instead of replacing it."),
-    user: Optional[str] = typer.Option(None, "--user", envvar="KG_ENDPOINT_USER", help="User name."),
-    password: Optional[str] = typer.Option(None, "--password", envvar="KG_ENDPOINT_PASSWORD", help="Password (or set KG_ENDPOINT_PASSWORD)."),
-    auth: str = typer.Option("auto", "--auth", help="With --user: auto, basic or digest."),
-    token: Optional[str] = typer.Option(None, "--token", envvar="KG_ENDPOINT_TOKEN", help="A bearer token instead of a user."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary."),
-) -> None:
-    """Upload a graph to a SPARQL server (SPARQL 1.1 Graph Store HTTP Protocol), streamed.
-
-    Example: kg push news.store --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --graph https://example.org/news --user dba --password dba
-    """
-    from kg.service.push import EndpointError, nt_chunks, push as push_graph
-    from kg.graph.store import StoreError, is_store
-
-    if not source.exists():
-        raise UserError(f"{source}: no such file or store folder")
-    if source.is_dir() and not is_store(source):
-        raise UserError(f"{source}: is a folder but not a store")
-    if graph_iri is not None:
-        from kg.graph.rdf import _UNSAFE
-
-        if ":" not in graph_iri or _UNSAFE.search(graph_iri):
-            raise UserError(f"--graph '{graph_iri}' is not an absolute IRI")
-    target = _endpoint(endpoint, user, password, auth, token)
-    try:
-        sent = push_graph(nt_chunks(source), target, graph_iri, append=append)
-    except (EndpointError, StoreError) as error:
-        raise UserError(str(error)) from None
-    _info(f"{sent} triples -> {endpoint} ({'graph ' + graph_iri if graph_iri else 'default graph'})", quiet)
+          f"+{added} triples ({triples} in all) -> {where}", quiet)
 
 
 def _emit(text: str, output: Optional[Path]) -> None:
@@ -442,21 +377,6 @@ def _emit(text: str, output: Optional[Path]) -> None:
         write_atomic(output, text)
     except OSError as error:
         raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
-
-
-@app.command()
-def validate(graph: Path = typer.Argument(..., readable=False, help="An RDF file.")) -> None:
-    """Check a graph against the SHACL shapes and check every character offset.
-
-    Example: kg validate output/graph.ttl
-    """
-    from kg.graph.validate import validate as run_validation
-
-    report = run_validation(_load(graph))
-    if not report.conforms:
-        typer.echo(report.summary(), err=True)
-        raise UserError(f"{graph}: does not conform ({len(report.problems)} problem{'s' if len(report.problems) != 1 else ''})")
-    typer.echo(f"{graph}: valid")
 
 
 @app.command()
@@ -541,100 +461,6 @@ def stats(
     _emit(text, output)
 
 
-@app.command()
-def export(
-    graph: Path = typer.Argument(..., help="An RDF file written by kg build."),
-    output: Path = typer.Option(..., "--output", "-o", help="FILE.graphml or FILE.gexf (Gephi), FILE.json (Cytoscape.js)."),
-    min_confidence: float = typer.Option(0.0, "--min-confidence", help="Leave out stances below this confidence (0 to 1)."),
-) -> None:
-    """Export the actor graph (one edge per stance, camps on the nodes) for Gephi or Cytoscape.
-
-    Example: kg export output/graph.ttl -o output/actors.graphml
-    """
-    from kg.analysis.network import EXPORT_SUFFIXES, export_graph, write_network
-    from kg.graph.rdf import SUFFIX_FORMATS
-
-    if output.suffix.lower() in SUFFIX_FORMATS and output.suffix.lower() != ".json":
-        return _export_rdf(graph, output)
-    if output.suffix.lower() not in EXPORT_SUFFIXES:
-        raise UserError(f"{output}: choose a .graphml, .gexf or .json (Cytoscape.js) output, "
-                        "or .ttl, .nt, .nq, .trig or .jsonld for the RDF graph itself")
-    if not 0.0 <= min_confidence <= 1.0:
-        raise UserError(f"--min-confidence must be between 0 and 1, not {min_confidence:g}")
-    _check_output(output)
-    network = export_graph(_load(graph), min_confidence=min_confidence)
-    try:
-        kind = write_network(network, output)
-    except ValueError as error:
-        raise UserError(str(error)) from None
-    except OSError as error:
-        raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
-    _info(f"{network.number_of_nodes()} actors, {network.number_of_edges()} stance edges ({kind}) -> {output}")
-
-
-@app.command()
-def serve(
-    graph: Optional[Path] = typer.Argument(None, metavar="GRAPH", help="An RDF file or a store folder written by kg build (or use --store)."),
-    store: Optional[Path] = typer.Option(None, "--store", "-s", help="Serve an Oxigraph store folder (kg build --store), read-only."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
-    port: int = typer.Option(8000, "--port", "-p", help="Port to listen on (0: any free port)."),
-    timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run before it is stopped."),
-    max_rows: int = typer.Option(100_000, "--max-rows", help="Most rows (or triples) a query may return."),
-    max_request: int = typer.Option(1_000_000, "--max-request-bytes", help="Largest query or request body, in bytes."),
-    workers: int = typer.Option(2, "--workers", help="Queries run at once, each in a process of its own."),
-    viz: bool = typer.Option(True, "--viz/--no-viz", help="Serve the interactive actor graph at /viz."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No line per request."),
-) -> None:
-    """Serve a graph read-only: a SPARQL endpoint (/sparql), a query page (/) and the actor graph (/viz).
-
-    Example: kg serve output/graph.ttl   (then open http://127.0.0.1:8000/)
-    """
-    from kg.service.serve import Limits, Options, ServeError, is_store_folder, serve as run_server
-
-    if (graph is None) == (store is None):
-        raise UserError("give a GRAPH file or --store DIR (one of them)")
-    if graph is not None and is_store_folder(graph):
-        graph, store = None, graph
-    if not 0 <= port <= 65535:
-        raise UserError(f"--port must be between 0 and 65535, not {port}")
-    if not 0 < timeout <= 86400:
-        raise UserError(f"--timeout must be more than 0 seconds (and at most a day), not {timeout:g}")
-    if max_rows < 1:
-        raise UserError(f"--max-rows must be at least 1, not {max_rows}")
-    if max_request < 100:
-        raise UserError(f"--max-request-bytes must be at least 100, not {max_request}")
-    if not 1 <= workers <= 64:
-        raise UserError(f"--workers must be between 1 and 64, not {workers}")
-    options = Options(graph=graph, store=store, host=host, port=port,
-                      limits=Limits(timeout=timeout, max_rows=max_rows, max_request=max_request),
-                      workers=workers, viz=viz, quiet=quiet)
-    try:
-        run_server(options, lambda line: typer.echo(f"kg: {line}", err=True))
-    except ServeError as error:
-        raise UserError(str(error)) from None
-
-
-def _export_rdf(source: Path, output: Path) -> None:
-    """``kg export GRAPH -o FILE.ttl|.nt|.nq|.trig|.jsonld``: the RDF graph itself; from a store, streamed."""
-    from kg.graph.rdf import format_for, write_graph
-    from kg.graph.store import is_store
-
-    _check_output(output)
-    rdf_format = format_for(output, None)
-    try:
-        if is_store(source):
-            store = _open_store(source, read_only=True)
-            store.export(output, rdf_format)
-            count = len(store)
-        else:
-            rdf_graph = _load(source)
-            write_graph(rdf_graph, output, rdf_format)
-            count = len(rdf_graph)
-    except OSError as error:
-        raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
-    _info(f"{count} triples -> {output}")
-
-
 def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"kg {__version__}")
@@ -667,7 +493,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         app(args=argv, standalone_mode=False, prog_name="kg")
     except UserError as error:
-        typer.echo(f"kg: error: {error}", err=True)
+        typer.echo(f"kg: error: {_printable(str(error))}", err=True)
         return 1
     except _click_classes("Abort"):
         typer.echo("kg: aborted", err=True)
@@ -676,7 +502,7 @@ def main(argv: list[str] | None = None) -> int:
         if type(error).__name__ == "NoArgsIsHelpError":  # plain "kg": the help
             typer.echo(error.format_message(), err=True)
             return error.exit_code
-        typer.echo(f"kg: error: {' '.join(error.format_message().split())}", err=True)
+        typer.echo(f"kg: error: {_printable(' '.join(error.format_message().split()))}", err=True)
         if isinstance(error, _click_classes("UsageError")) and not isinstance(error, _click_classes("BadParameter")):
             typer.echo("Try 'kg --help' for help.", err=True)
         return error.exit_code
@@ -693,9 +519,15 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug: still one line, with a way to see the traceback
         if os.environ.get("KG_DEBUG"):
             raise
-        typer.echo(f"kg: internal error: {type(error).__name__}: {error} (set KG_DEBUG=1 for a traceback)", err=True)
+        typer.echo(f"kg: internal error: {type(error).__name__}: {_printable(str(error))} "
+                   "(set KG_DEBUG=1 for a traceback)", err=True)
         return 70
     return 0
+
+
+from . import cli_graph  # noqa: E402 - registers query, validate, export, push and serve on app
+
+__all__ = ["app", "cli_graph", "main", "run"]
 
 
 def run() -> None:
@@ -703,4 +535,7 @@ def run() -> None:
 
 
 if __name__ == "__main__":
-    run()
+    # python -m kg.cli: run the module proper (kg.cli), on whose app every command is registered.
+    from kg.cli import run as run_kg
+
+    run_kg()

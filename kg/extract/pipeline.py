@@ -17,7 +17,7 @@ from .actors import GOVERNMENT, ORGANIZATION, PERSON, WORK, extract_mentions
 from .claims import extract_claims, extract_credits, first_person_mentions
 from .ingest import Document
 from .nlp import ParsedDocument, parse
-from .records import BuildResult, DocumentResult
+from .records import BuildResult, DocumentFailure, DocumentResult
 from .merge import merge_documents
 from .resolve import Actor, LocalActor, resolve_document
 from .stance import PolarityScorer, extract_stances
@@ -76,10 +76,22 @@ def merge(results: Sequence[DocumentResult], model: str = "", aliases: Sequence[
 
 
 def extract(nlp: Language, documents: Iterable[Document], polarity: PolarityScorer | None = None,
-            progress: Callable[[DocumentResult], None] | None = None) -> Iterator[DocumentResult]:
-    """Parse and extract each document in turn (``nlp.pipe`` batches underneath)."""
+            progress: Callable[[DocumentResult], None] | None = None,
+            on_error: Callable[[DocumentFailure], None] | None = None) -> Iterator[DocumentResult]:
+    """Parse and extract each document in turn (``nlp.pipe`` batches underneath).
+
+    ``on_error``: if given, a document whose extraction raises is reported to it and left out
+    (one bad article does not end a batch); otherwise the error propagates.
+    """
     for parsed in parse(nlp, documents):
-        result = extract_document(parsed, polarity)
+        try:
+            result = extract_document(parsed, polarity)
+        except Exception as error:  # noqa: BLE001 - a bug in one document, isolated on request
+            if on_error is None:
+                raise
+            document = parsed.document
+            on_error(DocumentFailure(document.id, document.source_path, f"{type(error).__name__}: {error}"))
+            continue
         if progress is not None:
             progress(result)
         yield result

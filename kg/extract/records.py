@@ -53,6 +53,19 @@ class BuildResult:
     version: str = __version__
 
 
+@dataclass(frozen=True)
+class DocumentFailure:
+    """A document whose extraction failed with an internal error: left out of the build, reported."""
+
+    doc_id: str
+    source: str | None
+    error: str  # "ExceptionType: message"
+
+    def message(self) -> str:
+        where = f"{self.source} (document {self.doc_id})" if self.source and self.source != self.doc_id else self.doc_id
+        return f"{where}: internal error while extracting, document left out ({self.error})"
+
+
 @dataclass
 class PackedResult:
     """A :class:`DocumentResult` ready to cross a process boundary (see :func:`pack`)."""

@@ -1,4 +1,5 @@
-"""Reading a user's alias file (``kg build --aliases FILE``): CSV, or RDF read here with rdflib.
+"""Reading a user's alias file (``kg build --aliases FILE``): CSV, or RDF read here (with
+Oxigraph's parsers, through :mod:`kg.graph.load`: nothing is fetched, no entity bombs).
 
 The table's meaning and how it is applied are in :mod:`kg.extract.aliases`.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import BNode, Graph
+from rdflib import BNode
 from rdflib.namespace import OWL, RDFS, SDO, SKOS
 
 from kg.extract.aliases import AliasError, CanonicalActor, aliases_from_csv
@@ -23,16 +24,17 @@ def load_aliases(path: str | Path) -> list[CanonicalActor]:
     except (OSError, UnicodeDecodeError) as error:
         raise AliasError(f"{path}: cannot read alias file ({error})") from None
     if path.suffix.lower() in RDF_SUFFIXES:
-        return aliases_from_rdf(path, text)
+        return aliases_from_rdf(path)
     return aliases_from_csv(path, text)
 
 
-def aliases_from_rdf(path: Path, text: str) -> list[CanonicalActor]:
-    graph = Graph()
+def aliases_from_rdf(path: Path) -> list[CanonicalActor]:
+    from .load import LoadError, load_graph
+
     try:
-        graph.parse(data=text, format="turtle" if path.suffix.lower() == ".ttl" else None)
-    except Exception as error:
-        raise AliasError(f"{path}: not valid RDF ({' '.join(str(error).split())[:150]})") from None
+        graph = load_graph(path)
+    except LoadError as error:
+        raise AliasError(f"{path}: {error}") from None
     entries = []
     for subject in sorted(set(graph.subjects(RDFS.label, None)) | set(graph.subjects(SKOS.prefLabel, None)), key=str):
         label = str(graph.value(subject, SKOS.prefLabel) or graph.value(subject, RDFS.label))

@@ -408,7 +408,10 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise FileNotFoundError(f"output folder '{folder}' does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    from .tempfiles import owned_prefix, remove_abandoned_outputs
+
+    remove_abandoned_outputs(target)
+    handle, temporary = tempfile.mkstemp(prefix=owned_prefix(target.name), suffix=".tmp", dir=folder)
     os.close(handle)
     try:
         with open(temporary, "wb") as stream:  # named: helpers may put scratch files beside it
@@ -439,7 +442,9 @@ def write_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = No
 
 
 def load_graph(path: str | os.PathLike[str]) -> Graph:
-    """Parse an RDF file (format from its extension; Turtle by default)."""
-    graph = Graph()
-    graph.parse(str(path), format=SUFFIX_FORMATS.get(Path(path).suffix.lower(), "turtle"))
-    return graph
+    """Read an RDF file (format from its extension; Turtle by default) with Oxigraph's parsers,
+    which never fetch anything (see :mod:`kg.graph.load`); :class:`kg.graph.load.LoadError` if
+    it cannot be used."""
+    from .load import load_graph as safe_load
+
+    return safe_load(path)

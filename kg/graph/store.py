@@ -37,11 +37,7 @@ TERM_CACHE_SIZE = 10_000
 
 EXPORT_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
                   "trig": ox.RdfFormat.TRIG, "json-ld": ox.RdfFormat.JSON_LD}
-_INTEGER_TYPES = {f"http://www.w3.org/2001/XMLSchema#{t}" for t in (
-    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger", "negativeInteger",
-    "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
 _XSD = "http://www.w3.org/2001/XMLSchema#"
-_NUMERIC_TYPES = _INTEGER_TYPES | {_XSD + t for t in ("decimal", "double", "float")}
 _NIF = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 #: Oxigraph stores literals by value: integers of any XSD type become xsd:integer and decimals lose
 #: trailing zeros. The lexical forms kg.graph.rdf writes are restored on the way out, by predicate.
@@ -153,28 +149,6 @@ class _Collect(Store):
 
 def _batch_graph() -> Graph:
     return Graph(store=_Collect())
-
-
-def plain(term) -> object:
-    """A query result term as a plain Python value, as :func:`kg.graph.query.run_query` gives it."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value if term.datatype is not None else ""
-        value = term.value
-        try:
-            if datatype in _INTEGER_TYPES:
-                return int(value)
-            if datatype == _XSD + "decimal":
-                return float(Decimal(value))
-            if datatype in {_XSD + "double", _XSD + "float"}:
-                return float(value)
-        except (ValueError, InvalidOperation):
-            return value
-        if datatype == _XSD + "boolean":
-            return value in {"true", "1"}
-        return value
-    return term.value
 
 
 # --------------------------------------------------------------------------- the store
@@ -314,21 +288,15 @@ class GraphStore:
 
     def query(self, spec: str):
         """Run a canned query name, a ``.rq`` file or a SPARQL string: a :class:`kg.graph.query.Table`."""
-        from .query import QueryError, check_safe, resolve_query, split_order_by
+        from .query import resolve_query
 
-        sparql = resolve_query(spec)
-        check_safe(sparql)
-        split = split_order_by(sparql)
-        try:
-            if split is not None:
-                result = self.store.query(split[0])
-                if isinstance(result, ox.QuerySolutions) and {v.value for v in result.variables} >= {
-                        name for name, _ in split[1]}:
-                    return table_of(result, split[1])
-            return table_of(self.store.query(sparql))
-        except (SyntaxError, ValueError, OSError) as error:
-            message = str(error).splitlines()[0] if str(error) else type(error).__name__
-            raise QueryError(f"SPARQL error: {message}") from None
+        return self.query_table(resolve_query(spec))
+
+    def query_table(self, sparql: str):
+        """Run SPARQL text (checked, offline; the registry out of reach): a :class:`kg.graph.query.Table`."""
+        from .sparql import run, visible_graphs
+
+        return run(self.store, sparql, visible_graphs(self.store, {REGISTRY_GRAPH.value}))
 
     def triples(self) -> Iterator[ox.Triple]:
         """The graph's triples, streamed, with the datatypes the store does not keep restored.
@@ -468,46 +436,6 @@ def _rdflib(term):
         return Literal(term.value, lang=term.language)
     datatype = term.datatype.value if term.datatype is not None else None
     return Literal(term.value, datatype=None if datatype == _XSD + "string" else URIRef(datatype))
-
-
-def table_of(result, order: Sequence[tuple[str, bool]] = ()):
-    """A pyoxigraph query result as a :class:`kg.graph.query.Table` (same shape as rdflib's), its
-    solutions sorted by ``order`` ([(variable, descending)]) if given."""
-    from .query import Table, sorted_lists
-
-    if isinstance(result, ox.QueryBoolean):
-        return Table(["ask"], [[bool(result)]])
-    if isinstance(result, ox.QueryTriples):
-        rows = sorted([[plain(t.subject), plain(t.predicate), plain(t.object)] for t in result])
-        return Table(["subject", "predicate", "object"], rows)
-    columns = [v.value for v in result.variables]
-    solutions = [[solution[i] for i in range(len(columns))] for solution in result]
-    if order and len({descending for _, descending in order}) == 1:
-        at = [columns.index(name) for name, _ in order]
-        solutions.sort(key=lambda row: [order_key(row[i]) for i in at], reverse=order[0][1])
-    else:
-        for name, descending in reversed(order):  # stable sorts, last key first
-            i = columns.index(name)
-            solutions.sort(key=lambda row: order_key(row[i]), reverse=descending)
-    return Table(columns, [sorted_lists(columns, [plain(term) for term in row]) for row in solutions])
-
-
-def order_key(term) -> tuple:
-    """SPARQL's ORDER BY order of one term: unbound, blank nodes, IRIs, then literals (numbers by
-    value, everything else by its lexical form, as Oxigraph and rdflib compare them)."""
-    if term is None:
-        return (0, 0, "")
-    if isinstance(term, ox.BlankNode):
-        return (1, 0, term.value)
-    if isinstance(term, ox.NamedNode):
-        return (2, 0, term.value)
-    datatype = term.datatype.value if term.datatype is not None else ""
-    if datatype in _NUMERIC_TYPES:
-        try:
-            return (3, 0, float(term.value))
-        except ValueError:
-            pass
-    return (3, 1, term.value)
 
 
 # --------------------------------------------------------------------------- the registry

@@ -10,17 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import resources
 
-from rdflib import Graph
+from rdflib import Graph, Namespace
+from rdflib.namespace import RDF
 
 from .vocab import NIF
-
-_OFFSETS = """
-SELECT ?span ?anchor ?begin ?end ?text WHERE {
-  ?span nif:referenceContext ?doc ; nif:anchorOf ?anchor ; nif:beginIndex ?begin ; nif:endIndex ?end .
-  ?doc nif:isString ?text .
-}
-"""
-
 
 @dataclass
 class ValidationReport:
@@ -50,14 +43,24 @@ def ontology_graph() -> Graph:
 
 
 def check_offsets(graph: Graph) -> list[str]:
+    """Every NIF span's anchor equals its document's text between its offsets (read from the
+    triples directly: no SPARQL engine involved)."""
     problems = []
-    for row in graph.query(_OFFSETS, initNs={"nif": NIF}):
-        begin, end = int(row.begin), int(row.end)
-        text = str(row.text)
+    for span, document in sorted(graph.subject_objects(NIF.referenceContext)):
+        anchor, begin, end = (graph.value(span, p) for p in (NIF.anchorOf, NIF.beginIndex, NIF.endIndex))
+        text = graph.value(document, NIF.isString)
+        if anchor is None or begin is None or end is None or text is None:
+            continue
+        try:
+            begin, end = int(begin), int(end)
+        except (TypeError, ValueError):
+            problems.append(f"{span}: offsets {begin}-{end} are not numbers")
+            continue
+        text = str(text)
         if not (0 <= begin <= end <= len(text)):
-            problems.append(f"{row.span}: offsets {begin}-{end} outside the document ({len(text)} chars)")
-        elif text[begin:end] != str(row.anchor):
-            problems.append(f"{row.span}: anchor {str(row.anchor)[:40]!r} differs from the text at {begin}-{end}")
+            problems.append(f"{span}: offsets {begin}-{end} outside the document ({len(text)} chars)")
+        elif text[begin:end] != str(anchor):
+            problems.append(f"{span}: anchor {str(anchor)[:40]!r} differs from the text at {begin}-{end}")
     return problems
 
 
@@ -69,15 +72,15 @@ def validate(graph: Graph) -> ValidationReport:
                                                abort_on_first=False, allow_warnings=True)
     problems: list[str] = []
     if not conforms:
-        query = """
-        PREFIX sh: <http://www.w3.org/ns/shacl#>
-        SELECT ?focus ?path ?message WHERE {
-          ?r a sh:ValidationResult ; sh:focusNode ?focus ; sh:resultMessage ?message .
-          OPTIONAL { ?r sh:resultPath ?path }
-        } ORDER BY ?focus ?path ?message"""
-        for row in report_graph.query(query):
-            path = f" {row.path}" if row.path is not None else ""
-            problems.append(f"{row.focus}{path}: {row.message}")
+        sh = Namespace("http://www.w3.org/ns/shacl#")
+        found = set()
+        for result in report_graph.subjects(RDF.type, sh.ValidationResult):
+            focus, message = report_graph.value(result, sh.focusNode), report_graph.value(result, sh.resultMessage)
+            if focus is None or message is None:
+                continue
+            path = report_graph.value(result, sh.resultPath)
+            found.add((str(focus), f" {path}" if path is not None else "", str(message)))
+        problems += [f"{focus}{path}: {message}" for focus, path, message in sorted(found)]
         if not problems:
             problems.append("the graph does not conform to the shapes")
     problems += check_offsets(graph)

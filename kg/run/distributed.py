@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from kg.extract.ingest import Document
-from kg.extract.records import DocumentResult, unpack
-from .parallel import chunked, extract_chunk, load_worker_state
+from kg.extract.records import DocumentFailure, DocumentResult
+from .parallel import chunked, extract_chunk, load_worker_state, unpacked
 
 #: Articles per Dask task.
 PARTITION_DOCS = 32
@@ -55,8 +55,10 @@ def _extract_partition(documents: list[Document], model: str, use_polarity: bool
 class DaskExtractor:
     """Extraction mapped over partitions of the input on a Dask cluster, results in input order."""
 
-    def __init__(self, scheduler: str, model: str, use_polarity: bool = True, partition_docs: int = PARTITION_DOCS) -> None:
+    def __init__(self, scheduler: str, model: str, use_polarity: bool = True, partition_docs: int = PARTITION_DOCS,
+                 on_error: Callable[[DocumentFailure], None] | None = None) -> None:
         self.scheduler, self.model, self.use_polarity = scheduler, model, use_polarity
+        self.on_error = on_error
         self.partition_docs = partition_docs
         self.client = None
         self.cluster = None
@@ -114,9 +116,7 @@ class DaskExtractor:
         while pending:
             yield from self._take(pending.popleft())
 
-    @staticmethod
-    def _take(future) -> Iterator[DocumentResult]:
+    def _take(self, future) -> Iterator[DocumentResult]:
         packed = future.result()
         future.release()
-        for item in packed:
-            yield unpack(item)
+        yield from unpacked(packed, self.on_error)

@@ -18,7 +18,7 @@ from collections import deque
 from typing import Callable, Iterable, Iterator, Sequence
 
 from kg.extract.ingest import Document
-from kg.extract.records import DocumentResult, PackedResult, pack, unpack
+from kg.extract.records import DocumentFailure, DocumentResult, PackedResult, pack, unpack
 
 #: Articles per task: small enough to balance the workers, large enough for ``nlp.pipe`` batching.
 CHUNK_DOCS = 4
@@ -68,12 +68,28 @@ def _init_worker(model: str, use_polarity: bool) -> None:
     load_worker_state(model, use_polarity)
 
 
-def extract_chunk(documents: Sequence[Document], model: str, use_polarity: bool) -> list[PackedResult]:
-    """Parse and extract a chunk of documents in this process (the pipeline is loaded once)."""
+def extract_chunk(documents: Sequence[Document], model: str, use_polarity: bool) -> list[PackedResult | DocumentFailure]:
+    """Parse and extract a chunk of documents in this process (the pipeline is loaded once); a
+    document that fails is a :class:`DocumentFailure` in its place (see :func:`unpacked`)."""
     from kg.extract.pipeline import extract
 
     nlp, polarity = load_worker_state(model, use_polarity)
-    return [pack(result) for result in extract(nlp, documents, polarity)]
+    items: list[PackedResult | DocumentFailure] = []
+    for result in extract(nlp, documents, polarity, on_error=items.append):
+        items.append(pack(result))
+    return items
+
+
+def unpacked(items: Iterable[PackedResult | DocumentFailure],
+             on_error: Callable[[DocumentFailure], None] | None) -> Iterator[DocumentResult]:
+    """The results of a chunk; failures go to ``on_error`` (raised as RuntimeError without one)."""
+    for item in items:
+        if isinstance(item, DocumentFailure):
+            if on_error is None:
+                raise RuntimeError(item.message())
+            on_error(item)
+        else:
+            yield unpack(item)
 
 
 def _work(args: tuple[list[Document], str, bool]) -> list[PackedResult]:
@@ -93,10 +109,12 @@ class ParallelExtractor:
                 ...
     """
 
-    def __init__(self, model: str, jobs: int, use_polarity: bool = True, chunk_docs: int = CHUNK_DOCS) -> None:
+    def __init__(self, model: str, jobs: int, use_polarity: bool = True, chunk_docs: int = CHUNK_DOCS,
+                 on_error: Callable[[DocumentFailure], None] | None = None) -> None:
         if jobs < 1:
             raise ValueError("jobs must be at least 1")
         self.model, self.jobs, self.use_polarity, self.chunk_docs = model, jobs, use_polarity, chunk_docs
+        self.on_error = on_error
         self._pool = None
 
     def __enter__(self) -> "ParallelExtractor":
@@ -124,9 +142,9 @@ class ParallelExtractor:
         for chunk in chunked(documents, self.chunk_docs):
             pending.append(self._pool.apply_async(_work, ((chunk, self.model, self.use_polarity),)))
             while len(pending) >= limit:
-                yield from (unpack(p) for p in pending.popleft().get())
+                yield from unpacked(pending.popleft().get(), self.on_error)
         while pending:
-            yield from (unpack(p) for p in pending.popleft().get())
+            yield from unpacked(pending.popleft().get(), self.on_error)
 
 
 def extract_parallel(documents: Iterable[Document], model: str, jobs: int, use_polarity: bool = True,

@@ -1,0 +1,61 @@
+"""Temporary files and folders that name their owner, so that a later run can remove what a
+killed run left behind (``.graph.ttl.1234.x8y.tmp``, ``kg-store-1234-…``) without touching the
+files of a run that is still going."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+
+#: Temporary files of the old naming (no process id) are removed once this old (seconds).
+_UNOWNED_AGE = 3600.0
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process ``pid`` exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True
+    return True
+
+
+def owned_prefix(name: str) -> str:
+    """The prefix of this process's temporary files for ``name``: ``.NAME.PID.``."""
+    return f".{name}.{os.getpid()}."
+
+
+def _matching(folder: Path, pattern: re.Pattern) -> list[tuple[os.DirEntry, re.Match]]:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    return [(entry, found) for entry in entries if (found := pattern.fullmatch(entry.name))]
+
+
+def remove_abandoned_outputs(target: Path) -> None:
+    """Remove the temporary files a killed run left beside ``target`` (never a live run's)."""
+    folder = target.parent if str(target.parent) else Path(".")
+    pattern = re.compile(re.escape(f".{target.name}.") + r"(?:(\d+)\.)?[A-Za-z0-9_]{8}\.tmp")
+    for entry, found in _matching(folder, pattern):
+        try:
+            if found.group(1) is not None:
+                stale = not pid_alive(int(found.group(1)))
+            else:
+                stale = time.time() - entry.stat(follow_symlinks=False).st_mtime > _UNOWNED_AGE
+            if stale and entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+        except OSError:
+            continue
+
+
+def remove_abandoned_folders(parent: Path, prefix: str) -> None:
+    """Remove folders ``PREFIX-PID-…`` under ``parent`` whose process is gone."""
+    for entry, found in _matching(parent, re.compile(re.escape(prefix) + r"-(\d+)-\w+")):
+        if entry.is_dir(follow_symlinks=False) and not pid_alive(int(found.group(1))):
+            shutil.rmtree(entry.path, ignore_errors=True)
