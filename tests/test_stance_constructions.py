@@ -99,3 +99,11 @@ def test_an_act_with_a_named_agent_stays_that_agents(stances_of):
     stances = stances_of("Amnesty International condemned the arrest of the journalist by Egyptian police.")
     assert has(stances, "Amnesty International", "against", "arrest of the journalist")
     assert not any(t == "journalist" for _, _, t in stances)
+
+
+def test_a_mention_reaching_outside_a_claim_is_not_scored_as_part_of_it(candidates_of):
+    # the claim's content starts inside the name's mention ("— Jeb Bush ..."): every construction
+    # runs without asking the polarity model about a span outside the claim (it raised before)
+    text = ("\u2014 Jeb Bush is \u201cmoving forward\u201d on a potential 2016 White House run and it appears more "
+            "likely he\u2019ll enter the Republican race, according to his son who\u2019s running for office in Texas.")
+    candidates_of(text)

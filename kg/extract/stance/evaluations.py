@@ -116,8 +116,9 @@ def claim_actors(ctx: Context, claim: Claim, polarity: PolarityScorer | None) ->
         if token.i not in ctx.mention_at or not argument_of(token, head):
             continue
         mention, actor = ctx.mention_at[token.i], ctx.actor_at.get(token.i)
-        if actor is None or speaks_for(claim.speaker, actor):
-            continue
+        if actor is None or speaks_for(claim.speaker, actor) or not (
+                claim.start <= mention.start and mention.end <= claim.end):
+            continue  # a mention reaching outside the claim's words is scored by another claim or none
         label, probability = polarity(claim.text, mention.start - claim.start, mention.end - claim.start, content)
         if label == "neutral" or probability < MODEL_THRESHOLD:
             continue
