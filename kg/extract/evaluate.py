@@ -46,308 +46,25 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+
+from .gold import (ACTOR_TYPES, CLAIM_KINDS, FRAGMENT_OVERLAP, POLARITIES, GoldArticle, GoldClaim, GoldError,  # noqa: F401
+                   GoldStance, gold_files, load_gold, load_gold_dir, normalise, occurrences, tokens_in,
+                   word_spans)
+from .measures import (b_cubed_counts, f1, max_matching, muc_counts, overlaps, prf, ratio,  # noqa: F401
+                       token_overlap)
+
+#: Words that alone never name a stance target.
+_EMPTY_TARGETS = {"", "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this",
+                  "that", "these", "those", "which", "who", "we", "us", "i", "you"}
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
     from .records import BuildResult
     from .stance import PolarityScorer
-
-ACTOR_TYPES = {"Person", "Organization", "GovernmentOrganization", "Place", "Group", "CreativeWork"}
-CLAIM_KINDS = {"direct", "indirect", "mixed"}
-POLARITIES = {"favor", "against"}
-#: Share of a gold fragment's tokens a predicted claim must cover to match it.
-FRAGMENT_OVERLAP = 0.5
-#: Words that alone never name a stance target.
-_EMPTY_TARGETS = {"", "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "this",
-                  "that", "these", "those", "which", "who", "we", "us", "i", "you"}
-
-_WORD = re.compile(r"\w+")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "`": "'"})
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
-_POSSESSIVE = re.compile(r"\s*'s?$")
-_EDGE_PUNCT = " \t\n\r,;:.!?\"'()[]{}-–—"
-
-
-class GoldError(ValueError):
-    """A gold file that cannot be used; the message is one line and names the file."""
-
-
-# --------------------------------------------------------------------------- normalisation
-
-
-def normalise(text: str) -> str:
-    """Compare-ready form of a name: "The Department's" -> "department"."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
-    text = " ".join(text.split()).strip(_EDGE_PUNCT)
-    text = _ARTICLE.sub("", text)
-    text = _POSSESSIVE.sub("", text)
-    return text.strip(_EDGE_PUNCT)
-
-
-def word_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the words (``\\w+``) of ``text``."""
-    return [(m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
-def tokens_in(words: Sequence[tuple[int, int]], start: int, end: int) -> frozenset[int]:
-    """Indices of the words lying wholly inside ``[start, end)``."""
-    return frozenset(i for i, (s, e) in enumerate(words) if s >= start and e <= end)
-
-
-def _occurrences(text: str, fragment: str) -> list[tuple[int, int]]:
-    spans, at = [], text.find(fragment)
-    while at >= 0 and fragment:
-        spans.append((at, at + len(fragment)))
-        at = text.find(fragment, at + 1)
-    return spans
-
-
-def max_matching(edges: Mapping[int, Sequence[int]]) -> dict[int, int]:
-    """A maximum one-to-one matching of a bipartite graph (Kuhn's augmenting paths).
-
-    ``edges`` maps each left node to its right neighbours in order of preference; returns
-    left -> right.
-    """
-    owner: dict[int, int] = {}
-
-    def augment(left: int, seen: set[int]) -> bool:
-        for right in edges.get(left, ()):
-            if right in seen:
-                continue
-            seen.add(right)
-            if right not in owner or augment(owner[right], seen):
-                owner[right] = left
-                return True
-        return False
-
-    for left in edges:
-        augment(left, set())
-    return {left: right for right, left in owner.items()}
-
-
-def prf(matched_pred: int, predicted: int, matched_gold: int, gold: int) -> dict[str, float | None]:
-    """Precision, recall and F1; None where a denominator is zero, except that F1 is 0 when
-    nothing of a non-empty gold was found (an empty prediction scores 0, not "undefined")."""
-    precision = matched_pred / predicted if predicted else None
-    recall = matched_gold / gold if gold else None
-    if recall == 0:
-        f1 = 0.0
-    elif precision is None or recall is None:
-        f1 = None
-    else:
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
-
-
-def ratio(part: int, whole: int) -> float | None:
-    return part / whole if whole else None
-
-
-# --------------------------------------------------------------------------- gold
-
-
-@dataclass
-class GoldActor:
-    id: str
-    name: str
-    type: str
-    aliases: tuple[str, ...]
-    named: bool
-
-    def names(self) -> set[str]:
-        return {normalise(a) for a in (self.name, *self.aliases)} - {""}
-
-
-@dataclass
-class GoldTopic:
-    id: str
-    label: str
-    aliases: tuple[str, ...]
-
-    def names(self) -> set[str]:
-        return {normalise(a) for a in (self.label, *self.aliases)} - {""}
-
-
-@dataclass
-class GoldClaim:
-    speaker: str
-    cue: str
-    kind: str
-    fragment: str
-    alt_speaker: str | None = None
-    extra_fragments: tuple[str, ...] = ()
-
-
-@dataclass
-class GoldStance:
-    holder: str
-    target: str
-    polarity: str
-    target_aliases: tuple[str, ...] = ()
-    evidence_fragment: str = ""
-    alt_target: str | None = None
-
-
-@dataclass
-class GoldArticle:
-    doc_id: str
-    text: str
-    path: str
-    actors: dict[str, GoldActor]
-    claims: list[GoldClaim]
-    stances: list[GoldStance]
-    topics: dict[str, GoldTopic] = field(default_factory=dict)
-
-    def target_names(self, target_id: str) -> set[str]:
-        if target_id in self.actors:
-            return self.actors[target_id].names()
-        if target_id in self.topics:
-            return self.topics[target_id].names()
-        return set()
-
-
-def _require(record: Mapping, key: str, kind: type | tuple[type, ...], where: str, path: Path) -> object:
-    if key not in record:
-        raise GoldError(f"{path}: {where}: missing '{key}'")
-    value = record[key]
-    if not isinstance(value, kind):
-        raise GoldError(f"{path}: {where}: '{key}' has the wrong type ({type(value).__name__})")
-    return value
-
-
-def _strings(record: Mapping, key: str, where: str, path: Path) -> tuple[str, ...]:
-    value = record.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise GoldError(f"{path}: {where}: '{key}' must be a list of strings")
-    return tuple(value)
-
-
-def load_gold(path: str | Path, text: str | None = None) -> GoldArticle:
-    """Read and check one gold file; raise :class:`GoldError` (one line) if it is unusable.
-
-    ``text`` overrides the file named by ``text_file`` (for tests).
-    """
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise GoldError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise GoldError(f"{path}: cannot read ({error})") from None
-    except json.JSONDecodeError as error:
-        raise GoldError(f"{path}: not valid JSON (line {error.lineno}: {error.msg})") from None
-    if not isinstance(data, dict):
-        raise GoldError(f"{path}: not a gold file (a JSON object is expected)")
-    doc_id = str(_require(data, "doc_id", str, "file", path))
-    if text is None:
-        text_file = str(_require(data, "text_file", str, "file", path))
-        text_path = path.parent / text_file
-        try:
-            text = text_path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise GoldError(f"{path}: text_file '{text_file}' not found") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise GoldError(f"{path}: cannot read text_file '{text_file}' ({error})") from None
-
-    def verbatim(value: str, where: str) -> None:
-        if not value or value not in text:
-            raise GoldError(f"{path}: {where}: {value!r} is not in the text")
-
-    actors: dict[str, GoldActor] = {}
-    for n, record in enumerate(_require(data, "actors", list, "file", path)):  # type: ignore[arg-type]
-        where = f"actor {n + 1}"
-        if not isinstance(record, dict):
-            raise GoldError(f"{path}: {where}: not an object")
-        actor_id = str(_require(record, "id", str, where, path))
-        where = f"actor '{actor_id}'"
-        type_ = str(_require(record, "type", str, where, path))
-        if type_ not in ACTOR_TYPES:
-            raise GoldError(f"{path}: {where}: unknown type '{type_}'")
-        aliases = _strings(record, "aliases", where, path)
-        if actor_id in actors:
-            raise GoldError(f"{path}: {where}: duplicate id")
-        actors[actor_id] = GoldActor(actor_id, str(record.get("name") or (aliases[0] if aliases else actor_id)),
-                                     type_, aliases, bool(record.get("named", True)))
-    topics: dict[str, GoldTopic] = {}
-    for n, record in enumerate(data.get("topics", []) or []):
-        where = f"topic {n + 1}"
-        if not isinstance(record, dict):
-            raise GoldError(f"{path}: {where}: not an object")
-        topic_id = str(_require(record, "id", str, where, path))
-        if topic_id in actors or topic_id in topics:
-            raise GoldError(f"{path}: topic '{topic_id}': duplicate id")
-        topics[topic_id] = GoldTopic(topic_id, str(record.get("label") or topic_id),
-                                     _strings(record, "aliases", f"topic '{topic_id}'", path))
-
-    def actor_ref(value: object, where: str, key: str) -> str:
-        if value not in actors:
-            raise GoldError(f"{path}: {where}: {key} '{value}' is not a gold actor")
-        return str(value)
-
-    claims: list[GoldClaim] = []
-    for n, record in enumerate(_require(data, "claims", list, "file", path)):  # type: ignore[arg-type]
-        where = f"claim {n + 1}"
-        if not isinstance(record, dict):
-            raise GoldError(f"{path}: {where}: not an object")
-        speaker = actor_ref(_require(record, "speaker", str, where, path), where, "speaker")
-        alt = record.get("alt_speaker")
-        alt = actor_ref(alt, where, "alt_speaker") if alt else None
-        kind = str(_require(record, "kind", str, where, path))
-        if kind not in CLAIM_KINDS:
-            raise GoldError(f"{path}: {where}: kind must be direct, indirect or mixed, not '{kind}'")
-        fragment = str(_require(record, "fragment", str, where, path))
-        verbatim(fragment, f"{where} fragment")
-        extra = _strings(record, "extra_fragments", where, path)
-        for piece in extra:
-            verbatim(piece, f"{where} extra fragment")
-        claims.append(GoldClaim(speaker, str(record.get("cue") or ""), kind, fragment, alt, extra))
-
-    stances: list[GoldStance] = []
-    for n, record in enumerate(_require(data, "stances", list, "file", path)):  # type: ignore[arg-type]
-        where = f"stance {n + 1}"
-        if not isinstance(record, dict):
-            raise GoldError(f"{path}: {where}: not an object")
-        holder = actor_ref(_require(record, "holder", str, where, path), where, "holder")
-        targets = [_require(record, "target", str, where, path)] + ([record["alt_target"]] if record.get("alt_target") else [])
-        for target in targets:
-            if target not in actors and target not in topics:
-                raise GoldError(f"{path}: {where}: target '{target}' is neither a gold actor nor a topic")
-        polarity = str(_require(record, "polarity", str, where, path))
-        if polarity not in POLARITIES:
-            raise GoldError(f"{path}: {where}: polarity must be favor or against, not '{polarity}'")
-        stances.append(GoldStance(holder, str(record["target"]), polarity, _strings(record, "target_aliases", where, path),
-                                  str(record.get("evidence_fragment") or ""), record.get("alt_target") or None))
-    return GoldArticle(doc_id, text, str(path), actors, claims, stances, topics)
-
-
-def gold_files(folder: str | Path) -> list[Path]:
-    """The gold files (``*.json``) of a folder, or the one file given."""
-    folder = Path(folder)
-    if folder.is_file():
-        return [folder]
-    if not folder.exists():
-        raise GoldError(f"{folder}: no such folder")
-    files = sorted(p for p in folder.glob("*.json") if p.is_file())
-    if not files:
-        raise GoldError(f"{folder}: no gold files (*.json)")
-    return files
-
-
-def load_gold_dir(folder: str | Path) -> list[GoldArticle]:
-    """All gold articles of a folder, checked; the first bad file raises :class:`GoldError`."""
-    articles = [load_gold(p) for p in gold_files(folder)]
-    seen: dict[str, str] = {}
-    for article in articles:
-        if article.doc_id in seen:
-            raise GoldError(f"{article.path}: doc_id '{article.doc_id}' is also used by {seen[article.doc_id]}")
-        seen[article.doc_id] = article.path
-    return articles
-
 
 # --------------------------------------------------------------------------- predictions
 
@@ -550,7 +267,7 @@ def score_actors(gold: GoldArticle, prediction: Prediction, score: ArticleScore)
 def score_claims(gold: GoldArticle, prediction: Prediction, score: ArticleScore) -> None:
     text, words = gold.text, word_spans(gold.text)
     score.claims_gold, score.claims_pred = len(gold.claims), len(prediction.claims)
-    fragments = [[span for piece in (c.fragment, *c.extra_fragments) for span in _occurrences(text, piece)]
+    fragments = [[span for piece in (c.fragment, *c.extra_fragments) for span in occurrences(text, piece)]
                  for c in gold.claims]
     speaker_names = [_speaker_names(gold, c) for c in gold.claims]
     edges: dict[int, list[int]] = {}
@@ -745,69 +462,8 @@ def as_json(report: EvalReport) -> str:
     return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
-# --------------------------------------------------------------------------- corpus benchmarks
-# Scorers shared by the benchmarks over annotated corpora (benchmarks/gum.py).
-
-
-def token_overlap(gold: frozenset[int], predicted: frozenset[int]) -> float:
-    """Shared tokens over the larger of the two token sets: >= t means that at least a share t of
-    the gold tokens *and* of the predicted tokens are shared (Gender Gap Tracker-style content
-    matching, Asr et al. 2021, with both directions required)."""
-    if not gold or not predicted:
-        return 0.0
-    return len(gold & predicted) / max(len(gold), len(predicted))
-
-
-def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether two character spans ``[start, end)`` share a character."""
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def b_cubed_counts(key: Mapping[object, object], response: Mapping[object, object]) -> tuple[float, float, int]:
-    """B-cubed (Bagga & Baldwin 1998) over the items of ``key``: summed per-item precision and
-    recall, and the item count. ``key`` and ``response`` map each item to its cluster; items
-    missing from ``response`` are singletons there."""
-    gold_clusters: dict[object, set] = {}
-    response_clusters: dict[object, set] = {}
-    for item, cluster in key.items():
-        gold_clusters.setdefault(cluster, set()).add(item)
-        response_clusters.setdefault(response.get(item, ("singleton", item)), set()).add(item)
-    precision = recall = 0.0
-    for item, cluster in key.items():
-        gold_set = gold_clusters[cluster]
-        response_set = response_clusters[response.get(item, ("singleton", item))]
-        shared = len(gold_set & response_set)
-        precision += shared / len(response_set)
-        recall += shared / len(gold_set)
-    return precision, recall, len(key)
-
-
-def muc_counts(key: Mapping[object, object], response: Mapping[object, object]) -> tuple[int, int, int, int]:
-    """MUC (Vilain et al. 1995) link counts over the items of ``key``: recall numerator and
-    denominator, precision numerator and denominator."""
-    def partition_counts(clusters_of: Mapping[object, object], other: Mapping[object, object]) -> tuple[int, int]:
-        clusters: dict[object, set] = {}
-        for item in key:
-            clusters.setdefault(clusters_of.get(item, ("singleton", item)), set()).add(item)
-        numerator = denominator = 0
-        for items in clusters.values():
-            parts = {other.get(item, ("singleton", item)) for item in items}
-            numerator += len(items) - len(parts)
-            denominator += len(items) - 1
-        return numerator, denominator
-    recall_num, recall_den = partition_counts(key, response)
-    precision_num, precision_den = partition_counts(response, key)
-    return recall_num, recall_den, precision_num, precision_den
-
-
-def f1(precision: float | None, recall: float | None) -> float | None:
-    if precision is None or recall is None:
-        return None
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
 __all__ = [
-    "GoldError", "GoldArticle", "GoldActor", "GoldClaim", "GoldStance", "GoldTopic", "PredActor", "PredClaim",
+    "GoldError", "GoldArticle", "GoldClaim", "GoldStance", "PredActor", "PredClaim",
     "PredStance", "Prediction", "ArticleScore", "EvalReport", "load_gold", "load_gold_dir", "predict",
     "predictions_from_build", "score_article", "evaluate_predictions", "evaluate", "normalise", "max_matching",
     "prf", "target_string_matches", "claim_matches", "token_overlap", "overlaps", "b_cubed_counts", "muc_counts", "f1",
