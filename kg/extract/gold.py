@@ -141,6 +141,17 @@ def load_gold(path: str | Path, text: str | None = None) -> GoldArticle:
     ``text`` overrides the file named by ``text_file`` (for tests).
     """
     path = Path(path)
+    data = _read_json(path)
+    doc_id = str(_require(data, "doc_id", str, "file", path))
+    text = _read_text(path, data) if text is None else text
+    actors = _actors(data, path)
+    topics = _topics(data, path, actors)
+    claims = _claims(data, path, actors, text)
+    stances = _stances(data, path, actors, topics)
+    return GoldArticle(doc_id, text, str(path), actors, claims, stances, topics)
+
+
+def _read_json(path: Path) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -151,26 +162,32 @@ def load_gold(path: str | Path, text: str | None = None) -> GoldArticle:
         raise GoldError(f"{path}: not valid JSON (line {error.lineno}: {error.msg})") from None
     if not isinstance(data, dict):
         raise GoldError(f"{path}: not a gold file (a JSON object is expected)")
-    doc_id = str(_require(data, "doc_id", str, "file", path))
-    if text is None:
-        text_file = str(_require(data, "text_file", str, "file", path))
-        text_path = path.parent / text_file
-        try:
-            text = text_path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise GoldError(f"{path}: text_file '{text_file}' not found") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise GoldError(f"{path}: cannot read text_file '{text_file}' ({error})") from None
+    return data
 
-    def verbatim(value: str, where: str) -> None:
-        if not value or value not in text:
-            raise GoldError(f"{path}: {where}: {value!r} is not in the text")
 
-    actors: dict[str, GoldActor] = {}
-    for n, record in enumerate(_require(data, "actors", list, "file", path)):  # type: ignore[arg-type]
-        where = f"actor {n + 1}"
+def _read_text(path: Path, data: Mapping) -> str:
+    text_file = str(_require(data, "text_file", str, "file", path))
+    try:
+        return (path.parent / text_file).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GoldError(f"{path}: text_file '{text_file}' not found") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise GoldError(f"{path}: cannot read text_file '{text_file}' ({error})") from None
+
+
+def _records(data: Mapping, key: str, what: str, path: Path, required: bool = True):
+    """(where, record) for each object of the list ``data[key]``."""
+    items = _require(data, key, list, "file", path) if required else (data.get(key, []) or [])
+    for n, record in enumerate(items):  # type: ignore[arg-type]
+        where = f"{what} {n + 1}"
         if not isinstance(record, dict):
             raise GoldError(f"{path}: {where}: not an object")
+        yield where, record
+
+
+def _actors(data: Mapping, path: Path) -> dict[str, GoldActor]:
+    actors: dict[str, GoldActor] = {}
+    for where, record in _records(data, "actors", "actor", path):
         actor_id = str(_require(record, "id", str, where, path))
         where = f"actor '{actor_id}'"
         type_ = str(_require(record, "type", str, where, path))
@@ -181,30 +198,36 @@ def load_gold(path: str | Path, text: str | None = None) -> GoldArticle:
             raise GoldError(f"{path}: {where}: duplicate id")
         actors[actor_id] = GoldActor(actor_id, str(record.get("name") or (aliases[0] if aliases else actor_id)),
                                      type_, aliases, bool(record.get("named", True)))
+    return actors
+
+
+def _topics(data: Mapping, path: Path, actors: Mapping[str, GoldActor]) -> dict[str, GoldTopic]:
     topics: dict[str, GoldTopic] = {}
-    for n, record in enumerate(data.get("topics", []) or []):
-        where = f"topic {n + 1}"
-        if not isinstance(record, dict):
-            raise GoldError(f"{path}: {where}: not an object")
+    for where, record in _records(data, "topics", "topic", path, required=False):
         topic_id = str(_require(record, "id", str, where, path))
         if topic_id in actors or topic_id in topics:
             raise GoldError(f"{path}: topic '{topic_id}': duplicate id")
         topics[topic_id] = GoldTopic(topic_id, str(record.get("label") or topic_id),
                                      _strings(record, "aliases", f"topic '{topic_id}'", path))
+    return topics
 
-    def actor_ref(value: object, where: str, key: str) -> str:
-        if value not in actors:
-            raise GoldError(f"{path}: {where}: {key} '{value}' is not a gold actor")
-        return str(value)
+
+def _actor_ref(actors: Mapping[str, GoldActor], value: object, path: Path, where: str, key: str) -> str:
+    if value not in actors:
+        raise GoldError(f"{path}: {where}: {key} '{value}' is not a gold actor")
+    return str(value)
+
+
+def _claims(data: Mapping, path: Path, actors: Mapping[str, GoldActor], text: str) -> list[GoldClaim]:
+    def verbatim(value: str, where: str) -> None:
+        if not value or value not in text:
+            raise GoldError(f"{path}: {where}: {value!r} is not in the text")
 
     claims: list[GoldClaim] = []
-    for n, record in enumerate(_require(data, "claims", list, "file", path)):  # type: ignore[arg-type]
-        where = f"claim {n + 1}"
-        if not isinstance(record, dict):
-            raise GoldError(f"{path}: {where}: not an object")
-        speaker = actor_ref(_require(record, "speaker", str, where, path), where, "speaker")
+    for where, record in _records(data, "claims", "claim", path):
+        speaker = _actor_ref(actors, _require(record, "speaker", str, where, path), path, where, "speaker")
         alt = record.get("alt_speaker")
-        alt = actor_ref(alt, where, "alt_speaker") if alt else None
+        alt = _actor_ref(actors, alt, path, where, "alt_speaker") if alt else None
         kind = str(_require(record, "kind", str, where, path))
         if kind not in CLAIM_KINDS:
             raise GoldError(f"{path}: {where}: kind must be direct, indirect or mixed, not '{kind}'")
@@ -214,13 +237,14 @@ def load_gold(path: str | Path, text: str | None = None) -> GoldArticle:
         for piece in extra:
             verbatim(piece, f"{where} extra fragment")
         claims.append(GoldClaim(speaker, str(record.get("cue") or ""), kind, fragment, alt, extra))
+    return claims
 
+
+def _stances(data: Mapping, path: Path, actors: Mapping[str, GoldActor],
+             topics: Mapping[str, GoldTopic]) -> list[GoldStance]:
     stances: list[GoldStance] = []
-    for n, record in enumerate(_require(data, "stances", list, "file", path)):  # type: ignore[arg-type]
-        where = f"stance {n + 1}"
-        if not isinstance(record, dict):
-            raise GoldError(f"{path}: {where}: not an object")
-        holder = actor_ref(_require(record, "holder", str, where, path), where, "holder")
+    for where, record in _records(data, "stances", "stance", path):
+        holder = _actor_ref(actors, _require(record, "holder", str, where, path), path, where, "holder")
         targets = [_require(record, "target", str, where, path)] + ([record["alt_target"]] if record.get("alt_target") else [])
         for target in targets:
             if target not in actors and target not in topics:
@@ -230,7 +254,7 @@ def load_gold(path: str | Path, text: str | None = None) -> GoldArticle:
             raise GoldError(f"{path}: {where}: polarity must be favor or against, not '{polarity}'")
         stances.append(GoldStance(holder, str(record["target"]), polarity, _strings(record, "target_aliases", where, path),
                                   str(record.get("evidence_fragment") or ""), record.get("alt_target") or None))
-    return GoldArticle(doc_id, text, str(path), actors, claims, stances, topics)
+    return stances
 
 
 def gold_files(folder: str | Path) -> list[Path]:
