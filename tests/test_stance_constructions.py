@@ -107,3 +107,15 @@ def test_a_mention_reaching_outside_a_claim_is_not_scored_as_part_of_it(candidat
     text = ("\u2014 Jeb Bush is \u201cmoving forward\u201d on a potential 2016 White House run and it appears more "
             "likely he\u2019ll enter the Republican race, according to his son who\u2019s running for office in Texas.")
     candidates_of(text)
+
+
+def test_a_stance_noun_is_held_by_whoever_voices_it_not_by_whoever_reports_it(stances_of):
+    stances = stances_of("Senator Chuck Grassley downplayed Donald Trump's attack on the judge.")
+    assert not any(h == "Chuck Grassley" for h, _, _ in stances), stances
+    stances = stances_of("Senator Chuck Grassley voiced strong opposition to the nomination of Merrick Garland.")
+    assert has(stances, "Chuck Grassley", "against", "Merrick Garland"), stances
+
+
+def test_a_bracket_is_no_coordination(stances_of):
+    stances = stances_of("The senator praised Bernie Sanders (I-Vt.) on Monday.")
+    assert not any(t.startswith("Vt") for _, _, t in stances), stances

@@ -20,7 +20,10 @@ def coordinated(token: Token | None) -> list[Token]:
     """``token`` and the tokens coordinated with it."""
     if token is None:
         return []
-    return [token, *(c for c in token.conjuncts if c.i > token.i)][:MAX_CONJUNCTS]
+    doc = token.doc
+    # a conjunct the parser finds across a bracket is no coordination ("Sanders (I-Vt.)")
+    joined = [c for c in token.conjuncts if c.i > token.i and not any(t.text in "()" for t in doc[token.i:c.i])]
+    return [token, *joined][:MAX_CONJUNCTS]
 
 
 def holders(ctx: Context, holder: Token | LocalActor | None) -> list[LocalActor]:

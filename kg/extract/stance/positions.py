@@ -12,6 +12,15 @@ from .lexicon import slots
 from .records import AGAINST, FAVOR, Candidate
 from .targets import Context
 
+# Verbs that only carry a stance noun ("voiced opposition to", "showed support for", "renewed his
+# calls for"): their subject holds it. Other verbs report or judge someone else's ("downplayed
+# Trump's attack on the judge", "cited the criticism of the plan").
+LIGHT_VERBS = frozenset({
+    "voice", "express", "show", "declare", "announce", "renew", "reiterate", "repeat", "offer", "lend", "give",
+    "pledge", "signal", "make", "launch", "wage", "file", "lodge", "mount", "lead", "join", "register", "state",
+    "issue", "throw", "add", "raise", "step", "intensify", "escalate", "continue", "keep", "maintain", "have",
+    "hold", "bring", "begin", "start", "stage", "organise", "organize", "sign", "send", "write", "post", "tweet",
+    "go", "call", "take", "put"})  # not "drew criticism", "won support": their subject is the target
 _COPULAS = frozenset({"be", "seem", "remain", "become", "appear", "look", "sound", "stay", "feel", "grow", "get"})
 _FAVOR_NOUNS = frozenset({"favor", "favour"})
 
@@ -30,7 +39,7 @@ def _noun_holder(ctx: Context, noun: Token) -> tuple[Token | None, float, Token]
     governor = noun.head
     if noun.dep_ in {"dobj", "pobj", "attr", "nsubjpass"} and governor.pos_ in {"VERB", "AUX", "ADP"}:
         verb = governor if governor.pos_ != "ADP" else governor.head
-        if verb.pos_ in {"VERB", "AUX"}:
+        if verb.pos_ in {"VERB", "AUX"} and (verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() == "be"):
             if negated(verb):
                 return None, 0.0, noun
             subject, factor = acting_subject(verb)
@@ -46,6 +55,10 @@ def stance_noun(ctx: Context, noun: Token) -> list[Candidate]:
     found: list[Candidate] = []
     for row in rows:
         target = prepositional_object(noun, row.slot[5:])
+        if target is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+            # "voiced opposition [to the nomination]": the parser hangs the phrase on the verb
+            target = prepositional_object(noun.head, row.slot[5:])
+            target = target if target is not None and target.i > noun.i else None
         if target is None:
             continue
         holder, factor, cue = _noun_holder(ctx, noun)
