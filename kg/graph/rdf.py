@@ -14,7 +14,7 @@ import re
 import tempfile
 from pathlib import Path
 from contextlib import contextmanager
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterator
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
@@ -26,10 +26,11 @@ from kg.extract.ingest import Document, Update
 from kg.extract.records import BuildResult, DocumentResult
 from kg.extract.resolve import Actor, LocalActor, compact_roles, slugify
 from kg.extract.stance import ACT, ACTOR, Stance
+from .turtle import as_named_graph, write_trig, write_turtle
 from .vocab import DEFAULT_BASE, FOAF, ITSRDF, NIF, ORG, OWL, PREFIXES, PROV, SDO, SKG, SKOS
 
 FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "ntriples": "nt", "jsonld": "json-ld",
-           "json-ld": "json-ld", "trig": "trig", "nq": "nquads"}
+           "json-ld": "json-ld", "trig": "trig", "nq": "nquads", "nquads": "nquads"}
 SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig",
                   ".nq": "nquads"}
 
@@ -418,38 +419,41 @@ def format_for(path: str | os.PathLike[str] | None, fmt: str | None) -> str:
         try:
             return FORMATS[fmt.lower()]
         except KeyError:
-            raise ValueError(f"unknown format '{fmt}' (choose from ttl, nt, jsonld, trig)") from None
+            raise ValueError(f"unknown format '{fmt}' (choose from ttl, nt, nq, jsonld, trig)") from None
     suffix = Path(path).suffix.lower() if path else ""
     return SUFFIX_FORMATS.get(suffix, "turtle")
 
 
 def serialize(graph: Graph, fmt: str = "turtle") -> str:
     """Serialise deterministically: N-Triples sorted; Turtle/TriG/JSON-LD as rdflib orders them."""
-    if fmt == "nt":
+    pieces: list[str] = []
+    _serialize_to(graph, fmt, pieces.append)
+    return "".join(pieces)
+
+
+def _serialize_to(graph: Graph, fmt: str, write: Callable[[str], object]) -> None:
+    """:func:`serialize`, handing the text to ``write`` piece by piece (Turtle and TriG as it is
+    made, by :mod:`kg.graph.turtle`: rdflib's own Turtle writer takes time quadratic in the graph)."""
+    if fmt == "turtle":
+        write_turtle(graph, write)
+    elif fmt == "trig":
+        write_trig(graph, _graph_name(graph), write)
+    elif fmt == "nt":
         lines = graph.serialize(format="nt").splitlines()
-        return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
-    if fmt == "nquads":
-        lines = _named(graph).serialize(format="nquads").splitlines()
-        return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
-    if fmt == "json-ld":
-        return _sorted_jsonld(graph)
-    if fmt == "trig":
-        return _named(graph).serialize(format="trig")
-    return graph.serialize(format=fmt)
+        write("\n".join(sorted(line for line in lines if line.strip())) + "\n")
+    elif fmt == "nquads":
+        lines = as_named_graph(graph, _graph_name(graph)).serialize(format="nquads").splitlines()
+        write("\n".join(sorted(line for line in lines if line.strip())) + "\n")
+    elif fmt == "json-ld":
+        write(_sorted_jsonld(graph))
+    else:
+        write(graph.serialize(format=fmt))
 
 
-def _named(graph: Graph):
-    """The graph as the one named graph of a dataset (TriG would otherwise name it by a blank node)."""
-    from rdflib import Dataset
-
+def _graph_name(graph: Graph) -> URIRef:
+    """The IRI naming a build's graph in TriG and N-Quads: ``{base}graph``."""
     base = dict(graph.namespaces()).get("kgid", URIRef(DEFAULT_BASE))
-    dataset = Dataset()
-    for prefix, namespace in graph.namespaces():
-        dataset.bind(prefix, namespace, override=True)
-    named = dataset.graph(URIRef(f"{base}graph"))
-    for triple in graph:
-        named.add(triple)
-    return dataset
+    return URIRef(f"{base}graph")
 
 
 def _sorted_jsonld(graph: Graph) -> str:
@@ -504,9 +508,26 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
 
 
 def write_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = None) -> str:
-    """Serialise ``graph`` to ``path`` atomically; returns the rdflib format used."""
+    """Serialise ``graph`` to ``path`` atomically, streamed as it is made; returns the rdflib format used."""
     rdf_format = format_for(path, fmt)
-    write_atomic(path, serialize(graph, rdf_format))
+    with atomic_output(path) as stream:
+        pieces: list[str] = []
+        size = 0
+
+        def write(text: str) -> None:
+            nonlocal size
+            pieces.append(text)
+            size += len(text)
+            if size >= 1 << 20:
+                flush()
+
+        def flush() -> None:
+            nonlocal size
+            stream.write("".join(pieces).encode("utf-8", "replace"))  # as rdflib's writers encode
+            pieces.clear()
+            size = 0
+        _serialize_to(graph, rdf_format, write)
+        flush()
     return rdf_format
 
 

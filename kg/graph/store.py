@@ -19,8 +19,8 @@ from typing import Iterator, Sequence
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
-from rdflib.store import Store
 
+from .collect import WriteOnceStore
 from .registry import KnownActor
 from .vocab import PREFIXES, SDO, SKG
 
@@ -92,63 +92,9 @@ class _Terms:
 
     def quads(self, graph: Graph) -> Iterator[ox.Quad]:
         term, default = self.term, ox.DefaultGraph()
-        triples = graph.store.items if isinstance(graph.store, _Collect) else graph
+        triples = graph.store.items if isinstance(graph.store, WriteOnceStore) else graph
         for s, p, o in triples:
             yield ox.Quad(term(s), term(p), term(o), default)
-
-
-class _Collect(Store):
-    """A minimal rdflib store for the graph of one batch: written once, read once (about twice as
-    fast as rdflib's Memory store, which keeps three indexes and dispatches events)."""
-
-    context_aware = False
-    formula_aware = False
-
-    def __init__(self, configuration=None, identifier=None) -> None:
-        super().__init__(configuration, identifier)
-        self.items: dict[tuple, None] = {}
-        self.by_subject: dict[object, list[tuple]] = {}
-        self._namespaces: dict[str, object] = {}
-
-    def add(self, triple, context, quoted=False) -> None:
-        if triple not in self.items:
-            self.items[triple] = None
-            self.by_subject.setdefault(triple[0], []).append(triple)
-
-    def remove(self, pattern, context=None) -> None:
-        for triple in [t for t, _ in self.triples(pattern)]:
-            del self.items[triple]
-            self.by_subject[triple[0]].remove(triple)
-
-    def triples(self, pattern, context=None):
-        s, p, o = pattern
-        if s is not None and p is not None and o is not None:
-            if pattern in self.items:
-                yield pattern, iter(())
-            return
-        candidates = list(self.by_subject.get(s, ())) if s is not None else list(self.items)
-        for t in candidates:
-            if (p is None or t[1] == p) and (o is None or t[2] == o):
-                yield t, iter(())
-
-    def __len__(self, context=None) -> int:
-        return len(self.items)
-
-    def bind(self, prefix, namespace, override=True, replace=False) -> None:
-        self._namespaces[prefix] = namespace
-
-    def namespace(self, prefix):
-        return self._namespaces.get(prefix)
-
-    def prefix(self, namespace):
-        return next((k for k, v in self._namespaces.items() if v == namespace), None)
-
-    def namespaces(self):
-        return iter(list(self._namespaces.items()))
-
-
-def _batch_graph() -> Graph:
-    return Graph(store=_Collect())
 
 
 # --------------------------------------------------------------------------- the store
