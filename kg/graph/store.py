@@ -8,7 +8,6 @@ named graph :data:`REGISTRY_GRAPH`, which queries and exports leave out.
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 import tempfile
@@ -120,7 +119,8 @@ class GraphStore:
             raise StoreError(f"{self.path}: cannot open the store ({message.splitlines()[0]})") from None
         self.terms = _Terms()
         self.registry = StoreRegistry(self.store)
-        self._staging: ox.Store | None = None  # a segment being built (see begin_segment)
+        self._staging: list[ox.Quad] | None = None  # a segment being built (see begin_segment)
+        self._staged_labels: dict[ox.NamedNode, list[str]] = {}
         self._removals: list[ox.Quad] = []
         if not read_only:
             self._finish_interrupted_segment()
@@ -165,6 +165,10 @@ class GraphStore:
         if self._staging is not None:
             self._staging.extend(quads)
             self._removals.extend(remove)
+            label = self.terms.iri(str(RDFS.label))
+            for quad in quads:
+                if quad.predicate == label:
+                    self._staged_labels.setdefault(quad.subject, []).append(quad.object.value)
             return
         self.store.extend(quads)
         for quad in remove:
@@ -177,10 +181,10 @@ class GraphStore:
     # marker written with it holds them, and a store opened after a crash in between applies them.
 
     def begin_segment(self) -> None:
-        self._staging, self._removals = ox.Store(), []
+        self._staging, self._staged_labels, self._removals = [], {}, []
 
     def abort_segment(self) -> None:
-        self._staging, self._removals = None, []
+        self._staging, self._staged_labels, self._removals = None, {}, []
 
     def commit_segment(self) -> None:
         staging, removals = self._staging, self._removals
@@ -189,7 +193,8 @@ class GraphStore:
             return
         pending = ox.serialize(removals, format=ox.RdfFormat.N_QUADS).decode("utf-8") if removals else ""
         marker = ox.Quad(_META, _PENDING, ox.Literal(pending), REGISTRY_GRAPH)
-        self.store.extend(itertools.chain(staging.quads_for_pattern(None, None, None, None), [marker]))
+        staging.append(marker)
+        self.store.extend(staging)
         self._apply_removals(removals, marker)
 
     def _apply_removals(self, removals: Sequence[ox.Quad], marker: ox.Quad) -> None:
@@ -207,8 +212,8 @@ class GraphStore:
     def _labels(self, subject: ox.NamedNode) -> list[str]:
         label = self.terms.iri(str(RDFS.label))
         found = [q.object.value for q in self.store.quads_for_pattern(subject, label, None, ox.DefaultGraph())]
-        if not found and self._staging is not None:
-            found = [q.object.value for q in self._staging.quads_for_pattern(subject, label, None, ox.DefaultGraph())]
+        if not found:
+            found = list(self._staged_labels.get(subject, ()))
         return found
 
     def merge_topics(self, graph: Graph) -> None:
@@ -432,12 +437,13 @@ class StoreRegistry:
     def entry_quads(self, subject: ox.NamedNode, entry: KnownActor) -> tuple[list[ox.Quad], list[ox.Quad]]:
         """Quads to add and to remove to record ``entry`` for the actor ``subject``."""
         remove = list(self.store.quads_for_pattern(subject, _RECORD, None, REGISTRY_GRAPH))
+        record = entry.record()
         add = [ox.Quad(subject, _ID, ox.Literal(entry.id), REGISTRY_GRAPH),
-               ox.Quad(subject, _RECORD, ox.Literal(entry.record()), REGISTRY_GRAPH)]
+               ox.Quad(subject, _RECORD, ox.Literal(record), REGISTRY_GRAPH)]
         add += [ox.Quad(subject, _KEY, self._key(k), REGISTRY_GRAPH) for k in sorted(entry.keys)]
         if entry.surname:
             add.append(ox.Quad(subject, _SURNAME, ox.Literal(entry.surname), REGISTRY_GRAPH))
-        remove = [q for q in remove if q.object.value != entry.record()]
+        remove = [q for q in remove if q.object.value != record]
         self._cache.pop(subject.value, None)
         return add, remove
 
