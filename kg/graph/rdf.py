@@ -260,19 +260,24 @@ def _add_document_node(ctx: _Context, document: Document) -> URIRef:
     add((doc_node, NIF.isString, _text(document.text)))
     add((doc_node, NIF.beginIndex, ctx.offset(0)))
     add((doc_node, NIF.endIndex, ctx.offset(len(document.text))))
-    if document.title:
-        add((doc_node, SDO.headline, _text(document.title)))
-    if document.url:
-        add((doc_node, SDO.url, _text(document.url)))
-    if document.date:
-        add((doc_node, SDO.datePublished, _text(document.date)))
-    if document.source:
-        add((doc_node, SDO.publisher, _text(document.source)))
+    _document_metadata(add, doc_node, document)
     if document.dateline:
         _add_dateline(ctx, document, doc_node)
     for update in document.updates:
         _add_update(ctx, document, doc_node, update)
     return doc_node
+
+
+def _document_metadata(add, doc_node: URIRef, document: Document) -> None:
+    """What the input says about an article (a page's metadata, a JSONL record's fields), in
+    schema.org terms: dates as ISO 8601 strings, names and the language tag as plain literals."""
+    for term, value in ((SDO.headline, document.title), (SDO.url, document.url),
+                        (SDO.datePublished, document.date), (SDO.dateModified, document.modified),
+                        (SDO.publisher, document.source), (SDO.inLanguage, document.language)):
+        if value:
+            add((doc_node, term, _text(value)))
+    for name in document.authors:
+        add((doc_node, SDO.author, _text(name)))
 
 
 def _add_dateline(ctx: _Context, document: Document, doc_node: URIRef) -> None:
