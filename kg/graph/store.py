@@ -335,6 +335,16 @@ class GraphStore:
             add((_rdflib(triple.subject), _rdflib(triple.predicate), _rdflib(triple.object)))
         return graph
 
+    def reopen(self) -> None:
+        """Close and reopen the Oxigraph store (between segments, nothing staged). An open store
+        keeps what RocksDB has read and written (table indexes and filters, write buffers): about
+        11 MiB more per 100 articles written, in native memory. Reopening gives it back; what
+        later lookups need is read again on demand."""
+        self.registry = None
+        del self.store
+        self.store = ox.Store(str(self.path))
+        self.registry = StoreRegistry(self.store)
+
     def close(self) -> None:
         """Release the store (and its lock): every reference to the Oxigraph handle goes."""
         self.registry = None

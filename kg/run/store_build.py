@@ -153,6 +153,7 @@ def _build_segment(results: Iterable[DocumentResult], store: GraphStore, base: s
         _write_documents(store, spill, matched, kept_by_doc, base, model, on_write)
         store.commit_segment()
         store.flush()  # RocksDB's memtables would otherwise grow with the store, in memory
+        store.reopen()  # and so would what it keeps of the files it wrote and read
         release_memory()
         return summary
     finally:
