@@ -185,6 +185,7 @@ def split(folder: Path, size: int, source: Path, skip: set[str]) -> list[str]:
     from kg.extract.ingest import read_documents
     from kg.extract.nlp import load_pipeline, model_description, parse
     from kg.extract.pipeline import default_polarity, extract_document, merge
+    from kg.graph.collect import write_once_graph
     from kg.graph.rdf import to_graph, write_graph
 
     path = corpus(folder, size, source, skip)
@@ -202,7 +203,7 @@ def split(folder: Path, size: int, source: Path, skip: set[str]) -> list[str]:
         mark = clock()
         times["extract (per article)"] += mark - now
     for name, step in (("merge actors", lambda: merge(results, model_description(nlp))),
-                       ("RDF graph (to_graph)", lambda: to_graph(built)),
+                       ("RDF graph (to_graph)", lambda: to_graph(built, graph=write_once_graph())),  # as kg build
                        ("write Turtle", lambda: write_graph(graph, folder / "split.ttl"))):
         start = clock()
         value = step()
