@@ -154,6 +154,7 @@ def build(
     """
     from kg.extract.nlp import ModelError, load_pipeline, model_description
     from kg.extract.pipeline import merge
+    from kg.graph.collect import write_once_graph
     from kg.graph.rdf import format_for, to_graph, write_graph
 
     if output is None and store is None:
@@ -189,7 +190,7 @@ def build(
     if not results:
         raise UserError(f"no article could be extracted ({len(failures.found)} failed with an internal error)")
     build_result = merge(results, model_description(nlp), alias_table)
-    graph = to_graph(build_result, base)
+    graph = to_graph(build_result, base, write_once_graph())  # written once, never queried
     try:
         write_graph(graph, output, rdf_format)
     except OSError as error:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator, Sequence
 
+from spacy.attrs import IS_ALPHA
 from spacy.language import Language
 
 from .aliases import CanonicalActor, apply_aliases
@@ -40,7 +41,7 @@ def extract_document(parsed: ParsedDocument, polarity: PolarityScorer | None = N
     for actor in local_actors:
         actor.mentions.sort(key=lambda m: (m.start, m.end))
     stances = extract_stances(doc, document.id, mentions, actor_of, claims, polarity)
-    words = sum(1 for t in doc if t.is_alpha)
+    words = int(doc.to_array(IS_ALPHA).sum())  # alphabetic tokens, without making a Token for each
     credits = extract_credits(doc, document.id, mentions, actor_of)
     return DocumentResult(document, mentions, local_actors, claims, non_answers, stances, words, credits)
 

@@ -8,7 +8,6 @@ named graph :data:`REGISTRY_GRAPH`, which queries and exports leave out.
 
 from __future__ import annotations
 
-import itertools
 import os
 import re
 import tempfile
@@ -19,8 +18,8 @@ from typing import Iterator, Sequence
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
-from rdflib.store import Store
 
+from .collect import WriteOnceStore
 from .registry import KnownActor
 from .vocab import PREFIXES, SDO, SKG
 
@@ -92,63 +91,9 @@ class _Terms:
 
     def quads(self, graph: Graph) -> Iterator[ox.Quad]:
         term, default = self.term, ox.DefaultGraph()
-        triples = graph.store.items if isinstance(graph.store, _Collect) else graph
+        triples = graph.store.items if isinstance(graph.store, WriteOnceStore) else graph
         for s, p, o in triples:
             yield ox.Quad(term(s), term(p), term(o), default)
-
-
-class _Collect(Store):
-    """A minimal rdflib store for the graph of one batch: written once, read once (about twice as
-    fast as rdflib's Memory store, which keeps three indexes and dispatches events)."""
-
-    context_aware = False
-    formula_aware = False
-
-    def __init__(self, configuration=None, identifier=None) -> None:
-        super().__init__(configuration, identifier)
-        self.items: dict[tuple, None] = {}
-        self.by_subject: dict[object, list[tuple]] = {}
-        self._namespaces: dict[str, object] = {}
-
-    def add(self, triple, context, quoted=False) -> None:
-        if triple not in self.items:
-            self.items[triple] = None
-            self.by_subject.setdefault(triple[0], []).append(triple)
-
-    def remove(self, pattern, context=None) -> None:
-        for triple in [t for t, _ in self.triples(pattern)]:
-            del self.items[triple]
-            self.by_subject[triple[0]].remove(triple)
-
-    def triples(self, pattern, context=None):
-        s, p, o = pattern
-        if s is not None and p is not None and o is not None:
-            if pattern in self.items:
-                yield pattern, iter(())
-            return
-        candidates = list(self.by_subject.get(s, ())) if s is not None else list(self.items)
-        for t in candidates:
-            if (p is None or t[1] == p) and (o is None or t[2] == o):
-                yield t, iter(())
-
-    def __len__(self, context=None) -> int:
-        return len(self.items)
-
-    def bind(self, prefix, namespace, override=True, replace=False) -> None:
-        self._namespaces[prefix] = namespace
-
-    def namespace(self, prefix):
-        return self._namespaces.get(prefix)
-
-    def prefix(self, namespace):
-        return next((k for k, v in self._namespaces.items() if v == namespace), None)
-
-    def namespaces(self):
-        return iter(list(self._namespaces.items()))
-
-
-def _batch_graph() -> Graph:
-    return Graph(store=_Collect())
 
 
 # --------------------------------------------------------------------------- the store
@@ -174,7 +119,8 @@ class GraphStore:
             raise StoreError(f"{self.path}: cannot open the store ({message.splitlines()[0]})") from None
         self.terms = _Terms()
         self.registry = StoreRegistry(self.store)
-        self._staging: ox.Store | None = None  # a segment being built (see begin_segment)
+        self._staging: list[ox.Quad] | None = None  # a segment being built (see begin_segment)
+        self._staged_labels: dict[ox.NamedNode, list[str]] = {}
         self._removals: list[ox.Quad] = []
         if not read_only:
             self._finish_interrupted_segment()
@@ -219,6 +165,10 @@ class GraphStore:
         if self._staging is not None:
             self._staging.extend(quads)
             self._removals.extend(remove)
+            label = self.terms.iri(str(RDFS.label))
+            for quad in quads:
+                if quad.predicate == label:
+                    self._staged_labels.setdefault(quad.subject, []).append(quad.object.value)
             return
         self.store.extend(quads)
         for quad in remove:
@@ -231,10 +181,10 @@ class GraphStore:
     # marker written with it holds them, and a store opened after a crash in between applies them.
 
     def begin_segment(self) -> None:
-        self._staging, self._removals = ox.Store(), []
+        self._staging, self._staged_labels, self._removals = [], {}, []
 
     def abort_segment(self) -> None:
-        self._staging, self._removals = None, []
+        self._staging, self._staged_labels, self._removals = None, {}, []
 
     def commit_segment(self) -> None:
         staging, removals = self._staging, self._removals
@@ -243,7 +193,8 @@ class GraphStore:
             return
         pending = ox.serialize(removals, format=ox.RdfFormat.N_QUADS).decode("utf-8") if removals else ""
         marker = ox.Quad(_META, _PENDING, ox.Literal(pending), REGISTRY_GRAPH)
-        self.store.extend(itertools.chain(staging.quads_for_pattern(None, None, None, None), [marker]))
+        staging.append(marker)
+        self.store.extend(staging)
         self._apply_removals(removals, marker)
 
     def _apply_removals(self, removals: Sequence[ox.Quad], marker: ox.Quad) -> None:
@@ -261,8 +212,8 @@ class GraphStore:
     def _labels(self, subject: ox.NamedNode) -> list[str]:
         label = self.terms.iri(str(RDFS.label))
         found = [q.object.value for q in self.store.quads_for_pattern(subject, label, None, ox.DefaultGraph())]
-        if not found and self._staging is not None:
-            found = [q.object.value for q in self._staging.quads_for_pattern(subject, label, None, ox.DefaultGraph())]
+        if not found:
+            found = list(self._staged_labels.get(subject, ()))
         return found
 
     def merge_topics(self, graph: Graph) -> None:
@@ -384,6 +335,16 @@ class GraphStore:
             add((_rdflib(triple.subject), _rdflib(triple.predicate), _rdflib(triple.object)))
         return graph
 
+    def reopen(self) -> None:
+        """Close and reopen the Oxigraph store (between segments, nothing staged). An open store
+        keeps what RocksDB has read and written (table indexes and filters, write buffers): about
+        11 MiB more per 100 articles written, in native memory. Reopening gives it back; what
+        later lookups need is read again on demand."""
+        self.registry = None
+        del self.store
+        self.store = ox.Store(str(self.path))
+        self.registry = StoreRegistry(self.store)
+
     def close(self) -> None:
         """Release the store (and its lock): every reference to the Oxigraph handle goes."""
         self.registry = None
@@ -486,12 +447,13 @@ class StoreRegistry:
     def entry_quads(self, subject: ox.NamedNode, entry: KnownActor) -> tuple[list[ox.Quad], list[ox.Quad]]:
         """Quads to add and to remove to record ``entry`` for the actor ``subject``."""
         remove = list(self.store.quads_for_pattern(subject, _RECORD, None, REGISTRY_GRAPH))
+        record = entry.record()
         add = [ox.Quad(subject, _ID, ox.Literal(entry.id), REGISTRY_GRAPH),
-               ox.Quad(subject, _RECORD, ox.Literal(entry.record()), REGISTRY_GRAPH)]
+               ox.Quad(subject, _RECORD, ox.Literal(record), REGISTRY_GRAPH)]
         add += [ox.Quad(subject, _KEY, self._key(k), REGISTRY_GRAPH) for k in sorted(entry.keys)]
         if entry.surname:
             add.append(ox.Quad(subject, _SURNAME, ox.Literal(entry.surname), REGISTRY_GRAPH))
-        remove = [q for q in remove if q.object.value != entry.record()]
+        remove = [q for q in remove if q.object.value != record]
         self._cache.pop(subject.value, None)
         return add, remove
 

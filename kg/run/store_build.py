@@ -37,7 +37,8 @@ from kg.extract.merge import merge_documents
 from kg.extract.resolve import Actor, LocalActor
 from kg.graph.rdf import ACTOR_CLASSES, _Minter, to_graph
 from kg.graph.registry import MatchedActor, match_known
-from kg.graph.store import GraphStore, _batch_graph
+from kg.graph.collect import write_once_graph
+from kg.graph.store import GraphStore
 from kg.graph.vocab import DEFAULT_BASE
 
 #: Articles per batch graph (and per spill record).
@@ -152,6 +153,7 @@ def _build_segment(results: Iterable[DocumentResult], store: GraphStore, base: s
         _write_documents(store, spill, matched, kept_by_doc, base, model, on_write)
         store.commit_segment()
         store.flush()  # RocksDB's memtables would otherwise grow with the store, in memory
+        store.reopen()  # and so would what it keeps of the files it wrote and read
         release_memory()
         return summary
     finally:
@@ -200,7 +202,7 @@ def _write_actors(store: GraphStore, matched: list[MatchedActor], kept_by_doc, b
                     context[id(other)] = replace(other, roles=(), affiliations=(), locals=kept)
         ranked = [(order[id(m.actor)], m.actor) for m in chunk] + [(order[k], a) for k, a in context.items()]
         listed = [actor for _, actor in sorted(ranked, key=lambda ra: ra[0])]
-        graph = to_graph(BuildResult([], listed, model=model, version=__version__), base, _batch_graph())
+        graph = to_graph(BuildResult([], listed, model=model, version=__version__), base, write_once_graph())
         extra: list[ox.Quad] = []
         remove: list[ox.Quad] = []
         for m in chunk:
@@ -241,7 +243,7 @@ def _write_documents(store: GraphStore, spill: Spill, matched: list[MatchedActor
         proxies = [replace(actor, roles=(), affiliations=(),
                            locals=[local for _, local in sorted(members[key], key=lambda pl: pl[0])])
                    for key, actor in sorted(actors_in_batch.items(), key=lambda ka: order[ka[0]])]
-        graph = to_graph(BuildResult(batch, proxies, model=model, version=__version__), base, _batch_graph())
+        graph = to_graph(BuildResult(batch, proxies, model=model, version=__version__), base, write_once_graph())
         store.merge_topics(graph)
         store.add_graph(graph)
         if on_write is not None:
