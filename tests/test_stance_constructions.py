@@ -119,3 +119,11 @@ def test_a_stance_noun_is_held_by_whoever_voices_it_not_by_whoever_reports_it(st
 def test_a_bracket_is_no_coordination(stances_of):
     stances = stances_of("The senator praised Bernie Sanders (I-Vt.) on Monday.")
     assert not any(t.startswith("Vt") for _, _, t in stances), stances
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ben Cardin said the White House would be pleased if Congress did nothing.",   # a feeling, an if
+    "Her paid speeches gave Bernie Sanders an issue with which to hammer her.",            # not a favour given
+])
+def test_feelings_conditions_and_mere_givings_are_no_stance(stances_of, text):
+    assert stances_of(text) == []

@@ -34,6 +34,11 @@ _URGED_BY = {"call": "on", "plead": "with", "appeal": "to"}
 _CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "report", "suggestion", "notion", "idea",
                           "assertion", "rumor", "rumour", "story", "speculation"})
 _GIVING = frozenset({"give", "grant", "award", "offer", "present"})
+# What one gives to someone one favours: "gave Clinton a glowing endorsement", "gave Mohamed the option".
+_FAVOURS = frozenset({"endorsement", "support", "backing", "praise", "credit", "award", "prize", "medal", "honor",
+                      "honour", "thanks", "tribute", "blessing", "approval", "boost", "platform", "option",
+                      "opportunity", "chance", "welcome", "ovation", "pardon", "reprieve", "asylum", "job", "post",
+                      "seat", "nomination", "vote", "votes", "money", "funding", "aid", "help", "protection"})
 _NAMING_COMPLEMENTS = frozenset({"oprd", "xcomp", "attr", "acomp", "ccomp"})
 
 
@@ -227,8 +232,9 @@ def giving(ctx: Context, verb: Token) -> list[Candidate]:
     if verb.lemma_.lower() not in _GIVING:
         return []
     recipient = next((c for c in verb.children if c.dep_ in {"dative", "iobj"}), None)
-    if recipient is None or ctx.actor(recipient) is None:
-        return []
+    given = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if recipient is None or ctx.actor(recipient) is None or given is None or given.lemma_.lower() not in _FAVOURS:
+        return []  # "gave Sanders an issue", "gives Trump an opening" are no favour
     holder, factor = acting_subject(verb)
     return candidate(ctx, "giving", holder, recipient, FAVOR, verb, "support", factor * 0.9,
                      carry=False)

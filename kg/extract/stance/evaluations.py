@@ -15,7 +15,7 @@ from ..claims import Claim
 from ..lexicon import SPEECH_VERBS
 from .acts import verb_slots
 from .grammar import acting_subject
-from .lexicon import valence, valence_polarity
+from .lexicon import slots, valence, valence_polarity
 from .records import ACT, ACTOR, AGAINST, ASSERTED, FAVOR, REPORTED, TOPIC, Candidate, PolarityScorer, Target
 from .targets import Context, is_act_noun, speaks_for
 
@@ -66,6 +66,13 @@ def _complement_words(head: Token) -> list[Token]:
     return sorted(words, key=lambda t: t.i)
 
 
+def _feeling(head: Token) -> bool:
+    """Whether a copular clause says how its subject feels ("is pleased", "was disappointed"):
+    the position adjectives of the predicate lexicon."""
+    return any(c.dep_ in {"acomp", "attr"} and any(
+        slots(key, "ADJ") for key in (c.lower_, c.lemma_.lower())) for c in head.children)
+
+
 def claim_predicate(ctx: Context, claim: Claim, polarity: PolarityScorer | None) -> list[Candidate]:
     """What a claim predicates of its subject: "the decision is irresponsible", "These cuts are a
     disgrace", "the use by ICE makes immigrants less likely to report crimes"."""
@@ -84,6 +91,8 @@ def claim_predicate(ctx: Context, claim: Claim, polarity: PolarityScorer | None)
     copular = _is_copular(head)
     if not copular and (target.kind == ACTOR or not is_act_noun(subject)):
         return []
+    if copular and _feeling(head):
+        return []  # "the administration would be pleased": how the subject feels, not what it is
     words = _complement_words(head) if copular else [
         t for t in content if not (subject.left_edge.i <= t.i <= subject.right_edge.i)]
     reading = valence_polarity(valence(words))

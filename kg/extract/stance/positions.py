@@ -133,7 +133,8 @@ def position_adjective(ctx: Context, word: Token) -> list[Candidate]:
         polarity, cls = rows[0].polarity, rows[0].cls
         target = next((t for p in rows if (t := prepositional_object(word, p.slot[5:])) is not None), None)
         if target is None:  # "disappointed that NASA did not choose them": the clause's subject
-            clause = next((c for c in word.children if c.dep_ == "ccomp"), None)
+            clause = next((c for c in word.children if c.dep_ == "ccomp" and not any(
+                m.dep_ == "mark" and m.lower_ in {"if", "whether", "unless"} for m in c.children)), None)
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
             target = subject if subject is not None and ctx.actor(subject) is not None else None
     subject, factor = acting_subject(verb)
