@@ -139,14 +139,15 @@ def _exact_spins(J: np.ndarray) -> np.ndarray:
 def _improve(J: sparse.csr_matrix, x: np.ndarray) -> np.ndarray:
     """Single flips while one helps: flipping i changes x'Jx by -4 x_i (Jx)_i."""
     field_ = J @ x
+    indptr, indices, data = J.indptr, J.indices, J.data
     while True:
         gains = -x * field_
         i = int(np.argmax(gains))
         if gains[i] <= 1e-12:
             return x
         x[i] = -x[i]
-        row = J.getrow(i)
-        field_[row.indices] += 2 * x[i] * row.data
+        row = slice(indptr[i], indptr[i + 1])  # J is symmetric: row i is column i
+        field_[indices[row]] += 2 * x[i] * data[row]
 
 
 def _heuristic_spins(J: sparse.csr_matrix, seed: int) -> np.ndarray:

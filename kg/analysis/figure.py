@@ -28,7 +28,7 @@ import numpy as np
 from .camps import Camps, camp_names, camps
 from .graphs import actor_stance_counts, edge_groups, signed_graph, stance_graph
 from .layout import layout, make_room, place_labels
-from .records import Source, documents, open_graph
+from .records import Source, read
 from .style import CAMP_COLORS, OTHER_CAMP_COLOR, POLARITY_COLORS, TYPE_SHAPES, UNALIGNED_COLOR, camp_color
 
 __all__ = ["DEFAULT_TOP", "PICTURE_SUFFIXES", "network_figure", "save_figure", "top_actors"]
@@ -177,8 +177,8 @@ def network_figure(source: Source, title: str | None = None, top: int = DEFAULT_
     -------
     matplotlib.figure.Figure
     """
-    store = open_graph(source)
-    G = stance_graph(store)
+    reader = read(source)
+    G = stance_graph(reader)
     result = camps(signed_graph(G))
     names = camp_names(G, result)
     shown = G.subgraph(top_actors(G, top))
@@ -201,7 +201,7 @@ def network_figure(source: Source, title: str | None = None, top: int = DEFAULT_
     if not shown.number_of_nodes():
         ax.text(size[0] / 2, size[1] / 2, "No stances between actors", ha="center", va="center", fontsize=14)
     figure.text(0.01, 0.975, title or "Who is for or against whom", fontsize=15, fontweight="bold", va="top")
-    figure.text(0.01, 0.935, textwrap.fill(_note(G, shown, result, len(documents(store))), 150), fontsize=9.5,
+    figure.text(0.01, 0.935, textwrap.fill(_note(G, shown, result, len(reader.documents)), 150), fontsize=9.5,
                 color="#444444", va="top")
     _legend(figure, G, shown, result, names)
     return figure

@@ -26,12 +26,11 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from .records import SIGNS, Source, StanceRecord, actor_records, claim_records, documents, open_graph, stance_records
+from .records import SIGNS, Source, StanceRecord, read
 
 __all__ = ["actor_stance_counts", "claim_graph", "edge_groups", "signed_graph", "stance_graph"]
 
-_UNDESCRIBED = {"type": "Actor", "role": "", "posts": [], "aliases": [], "named": True, "mentions": 0, "claims": 0,
-                "documents": []}
+_UNDESCRIBED = {"type": "Actor", "role": "", "posts": [], "aliases": [], "named": True, "mentions": 0, "claims": 0}
 
 
 def _bears_on_actor(record: StanceRecord) -> bool:
@@ -60,8 +59,8 @@ def stance_graph(source: Source, min_confidence: float = 0.0, documents_wanted: 
     -------
     networkx.MultiDiGraph
         Nodes are actor IRIs with ``label``, ``type`` (Person, Organization, GovernmentOrganization,
-        Place, Group, CreativeWork), ``role``, ``posts``, ``aliases``, ``named``, ``mentions``,
-        ``claims`` (number authored) and ``documents`` (where mentioned). Edges are keyed by stance
+        Place, Group, CreativeWork), ``role``, ``posts``, ``aliases``, ``named``, ``mentions`` and
+        ``claims`` (number authored). Edges are keyed by stance
         IRI and carry the fields of :class:`kg.analysis.records.StanceRecord`.
         ``G.graph["documents"]`` maps document IRIs to their :class:`DocumentRecord`.
 
@@ -76,13 +75,13 @@ def stance_graph(source: Source, min_confidence: float = 0.0, documents_wanted: 
     >>> stance_graph(example_graph(), min_confidence=0.75).number_of_edges()
     2
     """
-    store = open_graph(source)
+    reader = read(source)
     G = nx.MultiDiGraph()
-    G.graph["documents"] = documents(store)
-    for actor, record in actor_records(store).items():
+    G.graph["documents"] = reader.documents
+    for actor, record in reader.actors.items():
         G.add_node(actor, **record.attributes())
     wanted = None if documents_wanted is None else set(documents_wanted)
-    for record in stance_records(store) if records is None else records:
+    for record in reader.stances if records is None else records:
         if not _bears_on_actor(record) or record.confidence < min_confidence:
             continue
         if wanted is not None and record.document not in wanted and record.document_id not in wanted:
@@ -166,12 +165,12 @@ def claim_graph(source: Source) -> nx.MultiDiGraph:
     >>> sorted(Counter(r for _, _, r in C.edges(data="relation")).items())
     [('about', 1), ('said', 1), ('stance', 5)]
     """
-    store = open_graph(source)
+    reader = read(source)
     C = nx.MultiDiGraph()
-    C.graph["documents"] = documents(store)
-    for actor, record in actor_records(store).items():
+    C.graph["documents"] = reader.documents
+    for actor, record in reader.actors.items():
         C.add_node(actor, kind="actor", **record.attributes())
-    for claim in claim_records(store):
+    for claim in reader.claims():
         C.add_node(claim.claim, kind="claim", label=claim.text, text=claim.text, quote_kind=claim.kind,
                    document=claim.document, document_id=claim.document_id, update=claim.update, time=claim.time)
         for author in claim.authors:
@@ -182,7 +181,7 @@ def claim_graph(source: Source) -> nx.MultiDiGraph:
             if about not in C:
                 C.add_node(about, kind="actor", label=about.rsplit("/", 1)[-1])
             C.add_edge(claim.claim, about, key=f"about:{about}", relation="about")
-    for record in stance_records(store):
+    for record in reader.stances:
         if record.target not in C:
             C.add_node(record.target, kind=record.target_kind, label=record.target_label)
         origin = record.claim if record.claim in C else record.holder

@@ -28,8 +28,7 @@ from typing import Any, Iterable
 
 from .camps import camp_names, camps
 from .graphs import actor_stance_counts, signed_graph, stance_graph
-from .records import (Source, StanceRecord, actor_records, claim_records, documents, find_target, mention_spans,
-                      open_graph, stance_records)
+from .records import Source, StanceRecord, find_target, mention_spans, read
 from .style import TYPE_SHAPES, camp_color, palette
 
 __all__ = ["DEFAULT_CAP", "MAX_ACTORS", "page_data", "to_html"]
@@ -57,7 +56,8 @@ def _chosen(records: list[StanceRecord], ranked: list[str], counts: dict[str, in
     """The actors and topics the page carries: the top ones, plus the focus and its neighbours."""
     with_stances = [a for a in ranked if counts.get(a, 0) > 0]
     topic_holders = [a for a in ranked if counts.get(a, 0) == 0]
-    loners = sorted((a for a in mentions if a not in set(ranked)), key=lambda a: (-mentions[a], a))
+    ranked_set = set(ranked)
+    loners = sorted((a for a in mentions if a not in ranked_set), key=lambda a: (-mentions[a], a))
     actors = with_stances[:MAX_ACTORS] + topic_holders[:MAX_LONERS] + loners[:MAX_LONERS]
     topic_count: dict[str, int] = {}
     for r in records:
@@ -67,7 +67,8 @@ def _chosen(records: list[StanceRecord], ranked: list[str], counts: dict[str, in
     if focus is not None:
         near = {r.holder for r in records if focus in (r.target, r.target_actor)}
         near |= {r.target_actor for r in records if r.holder == focus and r.target_actor}
-        actors += sorted(n for n in near | {focus} if n not in set(actors) and n not in topic_count)
+        carried = set(actors)
+        actors += sorted(n for n in near | {focus} if n not in carried and n not in topic_count)
         topics += sorted({r.target for r in records if r.holder == focus and r.target_kind == "topic"} - set(topics))
         if focus in topic_count and focus not in topics:
             topics.append(focus)
@@ -101,9 +102,9 @@ def _when(date: str | None, update: str | None) -> str:
     return " ".join(part for part in (date, update) if part)
 
 
-def _claims(store, actors: Iterable[str], doc_index: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
+def _claims(reader, actors: Iterable[str], doc_index: dict[str, int]) -> dict[str, list[dict[str, Any]]]:
     found: dict[str, list[dict[str, Any]]] = {}
-    for claim in claim_records(store, authors=actors):
+    for claim in reader.claims(authors=actors):
         for author in claim.authors:
             found.setdefault(author, []).append(
                 {"text": claim.text, "kind": claim.kind, "doc": doc_index.get(claim.document or "", -1),
@@ -138,10 +139,9 @@ def page_data(source: Source, title: str | None = None, focus: str | None = None
     >>> data["stances"][0]["evidence"], data["stances"][0]["marks"]
     ('Springfield backed its mayor.', [[0, 11, 'holder']])
     """
-    store = open_graph(source)
-    records = stance_records(store)
-    actors = actor_records(store)
-    G = stance_graph(store, records=records)
+    reader = read(source)
+    records, actors = reader.stances, reader.actors
+    G = stance_graph(reader)
     result = camps(signed_graph(G))
     names = camp_names(G, result)
     counts = actor_stance_counts(G)
@@ -151,16 +151,17 @@ def page_data(source: Source, title: str | None = None, focus: str | None = None
     shown = set(chosen_actors) | set(chosen_topics)
     stances = [r for r in records if r.sign != 0 and r.holder in shown and r.holder != r.target_actor
                and ((r.target_actor in shown and r.target_kind != "topic") or r.target in set(chosen_topics))]
-    docs = documents(store)
+    docs = reader.documents
     used_docs = sorted({r.document for r in stances if r.document}, key=lambda d: (docs[d].date or "", d) if d in docs else ("", d))
     doc_index = {d: i for i, d in enumerate(used_docs)}
-    spans = mention_spans(store, used_docs)
+    spans = mention_spans(reader, chosen_actors, used_docs)
     nodes = _nodes(chosen_actors, chosen_topics, actors, G, result.partition, counts, records,
-                   _claims(store, chosen_actors, doc_index))
+                   _claims(reader, chosen_actors, doc_index))
     return {
         "title": title or "Who is for or against whom",
         "subtitle": _subtitle(len(docs), G, result),
         "cap": DEFAULT_CAP,
+        "withStances": sum(1 for count in counts.values() if count > 0),
         "topics": not any(counts.values()),
         "focus": focus_iri,
         "colors": palette(),

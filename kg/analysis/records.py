@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Union
 
@@ -30,9 +31,9 @@ from rdflib import Graph
 
 from kg.graph.vocab import PREFIXES
 
-__all__ = ["ACTOR_TYPES", "SIGNS", "ActorRecord", "ClaimRecord", "DocumentRecord", "Source", "StanceRecord",
+__all__ = ["ACTOR_TYPES", "SIGNS", "ActorRecord", "ClaimRecord", "DocumentRecord", "GraphReader", "Source", "StanceRecord",
            "actor_records", "claim_records", "counts", "documents", "find_target", "mention_spans",
-           "open_graph", "stance_records", "story_time"]
+           "open_graph", "read", "stance_records", "story_time"]
 
 #: Actor classes (schema.org / FOAF local names) and the type names used on nodes, by preference.
 ACTOR_TYPES: dict[str, str] = {
@@ -49,7 +50,7 @@ _SKG = "https://w3id.org/stancekg/ontology#"
 _TARGET_KINDS = {_SKG + "Actor": "actor", _SKG + "Act": "act", _SKG + "Topic": "topic"}
 
 #: What the analysis reads: a graph object, an RDF file, a store folder, or an open Oxigraph store.
-Source = Union[str, "os.PathLike[str]", Graph, ox.Store]
+Source = Union[str, "os.PathLike[str]", Graph, ox.Store, "GraphReader"]
 
 
 @dataclass(frozen=True)
@@ -77,13 +78,12 @@ class ActorRecord:
     named: bool = True
     mentions: int = 0
     claims: int = 0
-    documents: tuple[str, ...] = ()
 
     def attributes(self) -> dict[str, Any]:
         """Node attributes for networkx (lists, not tuples, as before)."""
         return {"label": self.label, "type": self.type, "role": self.role, "posts": list(self.posts),
                 "aliases": list(self.aliases), "named": self.named, "mentions": self.mentions,
-                "claims": self.claims, "documents": list(self.documents)}
+                "claims": self.claims}
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ def open_graph(source: Source) -> ox.Store:
     """
     if isinstance(source, ox.Store):
         return source
-    inner = getattr(source, "store", None)  # a kg.graph.store.GraphStore
+    inner = getattr(source, "store", None)  # a GraphReader, or a kg.graph.store.GraphStore
     if isinstance(inner, ox.Store):
         return inner
     if isinstance(source, Graph):
@@ -248,13 +248,52 @@ def _int(value: Any) -> int | None:
     return None if value is None else int(value)
 
 
+class GraphReader:
+    """A graph opened for reading: each table (documents, labels, actors, stances) is read once,
+    when first asked for, so the modules above can share them without reading twice."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    def select(self, query: str) -> Iterable[list[Any]]:
+        return _select(self.store, query)
+
+    @cached_property
+    def documents(self) -> dict[str, DocumentRecord]:
+        return _read_documents(self)
+
+    @cached_property
+    def labels(self) -> dict[str, str]:
+        labels: dict[str, str] = {}
+        for node, label in self.select(_LABELS):
+            if node not in labels or label < labels[node]:
+                labels[node] = label
+        return labels
+
+    @cached_property
+    def actors(self) -> dict[str, ActorRecord]:
+        return _read_actors(self)
+
+    @cached_property
+    def stances(self) -> list[StanceRecord]:
+        return _read_stances(self)
+
+    def claims(self, authors: Iterable[str] | None = None) -> list[ClaimRecord]:
+        return claim_records(self, authors)
+
+
+def read(source: Source | GraphReader) -> GraphReader:
+    """A :class:`GraphReader` of ``source`` (itself if it is one already)."""
+    return source if isinstance(source, GraphReader) else GraphReader(open_graph(source))
+
+
 # --------------------------------------------------------------------------- documents and labels
 
 
 _DOCUMENTS = """
 SELECT ?doc ?id ?headline ?date ?publisher ?url ?opening WHERE {
-  { ?doc a ?class VALUES ?class { schema:NewsArticle schema:LiveBlogPosting schema:Article } }
-  UNION { [] schema:appearance ?doc }
+  { SELECT DISTINCT ?doc WHERE { { ?doc a ?class VALUES ?class { schema:NewsArticle schema:LiveBlogPosting schema:Article } }
+                                 UNION { [] schema:appearance ?doc } } }
   OPTIONAL { ?doc schema:identifier ?id }
   OPTIONAL { ?doc schema:headline|schema:name ?headline }
   OPTIONAL { ?doc schema:datePublished|schema:dateCreated ?date }
@@ -275,10 +314,13 @@ def documents(source: Source) -> dict[str, DocumentRecord]:
     >>> doc.id, doc.headline, doc.date
     ('doc1', 'Springfield ends data sharing', '2018-06-01')
     """
-    store = open_graph(source)
+    return read(source).documents
+
+
+def _read_documents(reader: GraphReader) -> dict[str, DocumentRecord]:
     result = {}
     for iri, (identifier, headline, date, publisher, url, opening) in sorted(
-            _reduce(_select(store, _DOCUMENTS), 7).items()):
+            _reduce(reader.select(_DOCUMENTS), 7).items()):
         if iri.startswith("_:"):
             continue
         if not headline and opening:
@@ -300,14 +342,6 @@ _LABELS = """
 SELECT ?node ?label WHERE { ?node rdfs:label|skos:prefLabel ?label }"""
 
 
-def _labels(store: ox.Store) -> dict[str, str]:
-    labels: dict[str, str] = {}
-    for node, label in _select(store, _LABELS):
-        if node not in labels or label < labels[node]:
-            labels[node] = label
-    return labels
-
-
 # --------------------------------------------------------------------------- actors
 
 
@@ -317,13 +351,12 @@ _ALIASES = """SELECT ?actor ?alias WHERE { ?actor a skg:Actor ; schema:alternate
 _POSTS = """
 SELECT ?actor ?post ?role WHERE { ?actor org:holds ?p OPTIONAL { ?p rdfs:label ?post }
   OPTIONAL { ?p org:role/rdfs:label ?role } }"""
-_MENTIONS = """SELECT ?actor ?doc (COUNT(?m) AS ?n) WHERE {
-  ?m itsrdf:taIdentRef ?actor OPTIONAL { ?m nif:referenceContext ?doc } } GROUP BY ?actor ?doc"""
+_MENTIONS = """SELECT ?actor (COUNT(?m) AS ?n) WHERE { ?m itsrdf:taIdentRef ?actor } GROUP BY ?actor"""
 _AUTHORS = """SELECT ?actor (COUNT(?c) AS ?n) WHERE { ?c a schema:Claim ; schema:author ?actor } GROUP BY ?actor"""
 
 
 def actor_records(source: Source) -> dict[str, ActorRecord]:
-    """Every actor, by IRI, with its type, roles, aliases, mentions, claims and documents.
+    """Every actor, by IRI, with its type, roles, aliases, mentions and claims.
 
     Examples
     --------
@@ -331,38 +364,36 @@ def actor_records(source: Source) -> dict[str, ActorRecord]:
     >>> actors["https://example.org/mayor"].posts, actors["https://example.org/city"].mentions
     (("Springfield's mayor",), 2)
     """
-    store = open_graph(source)
-    labels = _labels(store)
+    return read(source).actors
+
+
+def _read_actors(reader: GraphReader) -> dict[str, ActorRecord]:
+    labels = reader.labels
     classes: dict[str, set[str]] = defaultdict(set)
     named: dict[str, bool] = {}
-    for actor, cls, is_named in _select(store, _ACTORS):
+    for actor, cls, is_named in reader.select(_ACTORS):
         classes[actor].add(cls)
         if is_named is not None:
             named[actor] = named.get(actor, True) and bool(is_named)
     aliases: dict[str, set[str]] = defaultdict(set)
-    for actor, alias in _select(store, _ALIASES):
+    for actor, alias in reader.select(_ALIASES):
         aliases[actor].add(alias)
     posts: dict[str, set[str]] = defaultdict(set)
     roles: dict[str, set[str]] = defaultdict(set)
-    for actor, post, role in _select(store, _POSTS):
+    for actor, post, role in reader.select(_POSTS):
         if post:
             posts[actor].add(post)
         if role:
             roles[actor].add(role)
-    mentions: Counter[str] = Counter()
-    mention_docs: dict[str, set[str]] = defaultdict(set)
-    for actor, doc, count in _select(store, _MENTIONS):
-        mentions[actor] += int(count)
-        if doc is not None:
-            mention_docs[actor].add(doc)
-    claims = {actor: int(count) for actor, count in _select(store, _AUTHORS)}
+    mentions = {actor: int(count) for actor, count in reader.select(_MENTIONS)}
+    claims = {actor: int(count) for actor, count in reader.select(_AUTHORS)}
     result = {}
     for actor in sorted(classes):
         kind = next((name for iri, name in ACTOR_TYPES.items() if iri in classes[actor]), "Actor")
         result[actor] = ActorRecord(
             actor, labels.get(actor) or _local_name(actor), kind, "; ".join(sorted(roles[actor])),
             tuple(sorted(posts[actor], key=lambda p: (-len(p), p))), tuple(sorted(aliases[actor])),
-            named.get(actor, True), mentions.get(actor, 0), claims.get(actor, 0), tuple(sorted(mention_docs[actor])))
+            named.get(actor, True), mentions.get(actor, 0), claims.get(actor, 0))
     return result
 
 
@@ -410,11 +441,13 @@ def stance_records(source: Source) -> list[StanceRecord]:
     >>> first.holder_label, first.target_kind, first.headline, first.sign
     ('Springfield', 'actor', 'Springfield ends data sharing', 1)
     """
-    store = open_graph(source)
-    labels = _labels(store)
-    docs = documents(store)
+    return read(source).stances
+
+
+def _read_stances(reader: GraphReader) -> list[StanceRecord]:
+    labels, docs = reader.labels, reader.documents
     kinds: dict[str, str] = {}
-    for node, cls in _select(store, _TARGET_TYPES):
+    for node, cls in reader.select(_TARGET_TYPES):
         kind = _TARGET_KINDS[cls]
         if node not in kinds or list(_TARGET_KINDS.values()).index(kind) < list(_TARGET_KINDS.values()).index(kinds[node]):
             kinds[node] = kind
@@ -423,7 +456,7 @@ def stance_records(source: Source) -> list[StanceRecord]:
         return labels.get(node) or _local_name(node)
 
     records = []
-    for stance, row in _reduce(_select(store, _STANCES), 17).items():
+    for stance, row in _reduce(reader.select(_STANCES), 17).items():
         (holder, target, polarity, target_actor, confidence, evidence, start, end, doc, rule, claim,
          update, time, position, cue_start, cue_end) = row
         doc_info = docs.get(doc) if doc else None
@@ -462,14 +495,14 @@ def claim_records(source: Source, authors: Iterable[str] | None = None) -> list[
     >>> [(c.text, c.kind, c.update) for c in claim_records(example_graph())]
     [('the department broke the rules', 'indirect', '9:00 a.m.')]
     """
-    store = open_graph(source)
-    docs = documents(store)
+    reader = read(source)
+    docs = reader.documents
     links: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"author": set(), "about": set()})
-    for claim, relation, actor in _select(store, _CLAIM_LINKS):
+    for claim, relation, actor in reader.select(_CLAIM_LINKS):
         links[claim]["author" if relation.endswith("author") else "about"].add(actor)
     wanted = None if authors is None else set(authors)
     records = []
-    for claim, (text, kind, doc, start, update, time, position) in _reduce(_select(store, _CLAIMS), 8).items():
+    for claim, (text, kind, doc, start, update, time, position) in _reduce(reader.select(_CLAIMS), 8).items():
         if wanted is not None and not (links[claim]["author"] & wanted):
             continue
         info = docs.get(doc) if doc else None
@@ -487,26 +520,29 @@ SELECT (COUNT(DISTINCT ?claim) AS ?claims) WHERE { ?claim a schema:Claim }"""
 
 def counts(source: Source) -> dict[str, int]:
     """How many claims the graph holds (the rest is counted from the records)."""
-    store = open_graph(source)
-    return {"claims": int(next(iter(_select(store, _COUNTS)))[0] or 0)}
+    reader = read(source)
+    return {"claims": int(next(iter(reader.select(_COUNTS)))[0] or 0)}
 
 
 _SPANS = """
 SELECT ?actor ?doc ?start ?end WHERE {
+  VALUES ?actor { %s }
   ?m itsrdf:taIdentRef ?actor ; nif:referenceContext ?doc ; nif:beginIndex ?start ; nif:endIndex ?end }"""
 
 
-def mention_spans(source: Source, documents_wanted: Iterable[str]) -> dict[str, list[tuple[int, int, str]]]:
-    """The actor mentions of some documents: document IRI to sorted (start, end, actor IRI).
+def mention_spans(source: Source, actors: Iterable[str], documents_wanted: Iterable[str]) -> dict[str, list[tuple[int, int, str]]]:
+    """Where some actors are mentioned in some documents: document IRI to sorted (start, end, actor).
 
     Used to mark the holder and the target in an evidence sentence.
     """
-    store = open_graph(source)
+    reader = read(source)
     wanted = set(documents_wanted)
+    iris = " ".join(f"<{a}>" for a in sorted(set(actors)) if not a.startswith("_:") and ">" not in a)
     spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for actor, doc, start, end in _select(store, _SPANS):
-        if doc in wanted:
-            spans[doc].append((int(start), int(end), actor))
+    if iris:
+        for actor, doc, start, end in reader.select(_SPANS % iris):
+            if doc in wanted:
+                spans[doc].append((int(start), int(end), actor))
     return {doc: sorted(found) for doc, found in spans.items()}
 
 

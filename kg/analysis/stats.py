@@ -22,7 +22,7 @@ import networkx as nx
 
 from .camps import Camps, camp_names, camps
 from .graphs import signed_graph, stance_graph
-from .records import Source, StanceRecord, counts, open_graph, stance_records
+from .records import Source, StanceRecord, counts, read
 
 __all__ = ["STATS_FORMATS", "actor_summary", "format_summary", "render_summary", "summary", "summary_csv",
            "topics_by_side"]
@@ -95,6 +95,7 @@ def topics_by_side(records: list[StanceRecord], partition: Mapping[Hashable, int
     --------
     >>> from kg.analysis.example import example_graph
     >>> rdf = example_graph()
+    >>> from kg.analysis.records import stance_records
     >>> topics_by_side(stance_records(rdf), {"https://example.org/city": 1})
     [{'topic': 'https://example.org/topic', 'label': 'data sharing', 'holders': 1, 'sides': [{'camp': 1, 'favor': [], 'against': ['https://example.org/city']}]}]
     """
@@ -177,9 +178,9 @@ def summary(source: Source, min_confidence: float = 0.0, top: int = 10) -> dict[
     >>> [(side["camp"], [m["label"] for m in side["members"]]) for side in data["camps"]["sides"]]
     [(1, ['Springfield', 'Mayor Quimby'])]
     """
-    store = open_graph(source)
-    records = [r for r in stance_records(store) if r.confidence >= min_confidence]
-    G = stance_graph(store, records=records)
+    reader = read(source)
+    records = [r for r in reader.stances if r.confidence >= min_confidence]
+    G = stance_graph(reader, records=records)
     S = signed_graph(G)
     result = camps(S)
     names = camp_names(G, result)
@@ -197,7 +198,7 @@ def summary(source: Source, min_confidence: float = 0.0, top: int = 10) -> dict[
     return {
         "counts": {
             "documents": len(G.graph["documents"]), "actors": G.number_of_nodes(),
-            "claims": counts(store)["claims"], "stances": len(records), "actor_edges": G.number_of_edges(),
+            "claims": counts(reader)["claims"], "stances": len(records), "actor_edges": G.number_of_edges(),
             "topic_stances": sum(1 for r in records if r.target_kind == "topic"), "min_confidence": min_confidence,
         },
         "actors": rows,

@@ -22,7 +22,7 @@ import textwrap
 from dataclasses import dataclass
 
 from .figure import _figure
-from .records import Source, StanceRecord, actor_records, find_target, open_graph, stance_records
+from .records import Source, StanceRecord, find_target, read
 from .style import POLARITY_COLORS
 
 __all__ = ["Slot", "timeline_figure", "timeline_html", "timeline_records"]
@@ -64,9 +64,9 @@ def timeline_records(source: Source, target: str) -> tuple[str, list[tuple[Stanc
     ValueError
         For an unknown or ambiguous target, or one no stance is toward.
     """
-    store = open_graph(source)
-    records = stance_records(store)
-    iri, label = find_target(records, actor_records(store), target)
+    reader = read(source)
+    records = reader.stances
+    iri, label = find_target(records, reader.actors, target)
     toward = [r for r in records if (r.target == iri or r.target_actor == iri) and r.sign != 0]
     if not toward:
         raise ValueError(f"no stance is toward '{label}' (it only holds stances)")
@@ -158,10 +158,11 @@ def timeline_html(source: Source, target: str) -> str:
     """A self-contained HTML page with the timeline picture (inline SVG) and its evidence table."""
     import matplotlib
 
-    label, records = timeline_records(source, target)
+    reader = read(source)
+    label, records = timeline_records(reader, target)
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.hashsalt": "stancekg", "svg.fonttype": "none"}):
-        timeline_figure(source, target).savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        timeline_figure(reader, target).savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg"):]
     rows = "\n".join(

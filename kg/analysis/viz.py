@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .figure import DEFAULT_TOP, PICTURE_SUFFIXES, network_figure, save_figure
 from .page import to_html
-from .records import Source, open_graph
+from .records import Source, read
 from .timeline import timeline_figure, timeline_html
 
 __all__ = ["HTML_SUFFIXES", "PICTURE_SUFFIXES", "render", "to_html"]
@@ -57,7 +57,7 @@ def render(source: Source, output: Path, timeline: str | None = None, focus: str
     suffix = output.suffix.lower()
     if suffix not in HTML_SUFFIXES | PICTURE_SUFFIXES:
         raise ValueError(f"{output}: choose an .html, .png or .svg output")
-    store = open_graph(source)
+    store = read(source)  # each table is read once, whatever the picture needs
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from")
         if timeline is not None:

@@ -101,7 +101,7 @@ function overviewNodes(stances) {
     return score[node.id] > 0 || (state.loners && state.doc === "");
   }).sort(byCountThenRank(score));
   var topicSlots = state.topics ? Math.min(Math.max(1, Math.round(state.cap / 3)), state.cap) : 0;
-  var picked = actors.slice(0, Math.max(state.cap - topicSlots, state.topics ? 0 : state.cap));
+  var picked = connected(actors, Math.max(state.cap - topicSlots, state.topics ? 0 : state.cap), stances);
   var onScreen = {};
   picked.forEach(function (node) { onScreen[node.id] = true; });
   stances.forEach(function (s) {
@@ -109,8 +109,27 @@ function overviewNodes(stances) {
   });
   var topics = data.nodes.filter(function (node) { return node.kind === "topic" && topicCounts[node.id]; })
     .sort(byCountThenRank(topicCounts)).slice(0, topicSlots);
-  if (topics.length < topicSlots) { picked = actors.slice(0, state.cap - topics.length); }
+  if (topics.length < topicSlots) { picked = connected(actors, state.cap - topics.length, stances); }
   return picked.concat(topics);
+}
+
+function connected(ranked, count, stances) {
+  // The top ``count`` actors; those whose stances all lead off the picture give their places to
+  // the next actors tied to the ones shown, so the overview is not strewn with loose nodes.
+  var top = ranked.slice(0, count), inTop = {}, tied = {}, touching = {}, order = {};
+  top.forEach(function (node) { inTop[node.id] = true; });
+  stances.forEach(function (s) { if (inTop[s.source] && inTop[s.target]) { tied[s.source] = tied[s.target] = true; } });
+  var kept = top.filter(function (node) { return tied[node.id]; });
+  var loose = top.filter(function (node) { return !tied[node.id]; });
+  if (kept.length < 2 || !loose.length) { return top; }
+  stances.forEach(function (s) {
+    if (tied[s.source]) { touching[s.target] = true; }
+    if (tied[s.target]) { touching[s.source] = true; }
+  });
+  var extra = ranked.slice(count).filter(function (node) { return touching[node.id]; }).slice(0, loose.length);
+  ranked.forEach(function (node, i) { order[node.id] = i; });
+  return kept.concat(extra, loose.slice(0, loose.length - extra.length))
+    .sort(function (a, b) { return order[a.id] - order[b.id]; });
 }
 
 function focusNodes(stances) {

@@ -70,7 +70,7 @@ function drawNodes() {
 function drawEdges() {
   while (edgeLayer.firstChild) { edgeLayer.removeChild(edgeLayer.firstChild); }
   edges.forEach(function (edge) {
-    var group = svgEl("g", { "class": "edge " + edge.polarity, "data-edge-id": edge.id, "data-source": edge.source,
+    var group = svgEl("g", { "class": "edge " + edge.polarity + (edge.stances.length === 1 && edges.length > 2 * shown.length ? " faint" : ""), "data-edge-id": edge.id, "data-source": edge.source,
       "data-target": edge.target, tabindex: "0", role: "button" });
     var title = svgEl("title");
     title.textContent = nodesById[edge.source].label + " \u2192 " + nodesById[edge.target].label + ": " +
@@ -135,7 +135,8 @@ function labels() {
 function status(stances) {
   var between = {};
   stances.forEach(function (s) { if (nodesById[s.target].kind === "actor") { between[s.source] = between[s.target] = true; } });
-  var total = Object.keys(between).length;
+  var unfiltered = state.doc === "" && state.favor && state.against && state.minConfidence === 0;
+  var total = unfiltered ? data.withStances : Object.keys(between).length;
   var actors = shown.filter(function (n) { return n.kind === "actor"; }).length, topics = shown.length - actors;
   var text = state.focus ? "Around " + nodesById[state.focus].label + ": " + (shown.length - 1) + " actors and topics" :
     actors + " of " + total + " actors with stances between actors" + (topics ? ", " + topics + " topics" : "");

@@ -48,6 +48,8 @@ function forceLayout(items, links, area) {
   var k = Math.sqrt(area.width * area.height / n) * 0.45;
   var temperature = area.width / 8, iterations = 300;
   var dx = new Float64Array(n), dy = new Float64Array(n);
+  // Many arrows would pull a dense picture into a knot: each link pulls less when there are many.
+  var damping = Math.min(1, 2.5 * n / Math.max(links.length, 1));
   for (step = 0; step < iterations; step++) {
     dx.fill(0); dy.fill(0);
     for (i = 0; i < n; i++) {
@@ -59,7 +61,7 @@ function forceLayout(items, links, area) {
     }
     links.forEach(function (link) {
       var a = items[link.s], b = items[link.t];
-      var ex = a.x - b.x, ey = a.y - b.y, d = Math.sqrt(ex * ex + ey * ey) || 1, pull = d / k * link.weight;
+      var ex = a.x - b.x, ey = a.y - b.y, d = Math.sqrt(ex * ex + ey * ey) || 1, pull = d / k * link.weight * damping;
       dx[link.s] -= ex * pull; dy[link.s] -= ey * pull; dx[link.t] += ex * pull; dy[link.t] += ey * pull;
     });
     for (i = 0; i < n; i++) {
