@@ -68,7 +68,7 @@ def export_graph(source: Source | nx.MultiDiGraph, min_confidence: float = 0.0) 
     for u, v, key, data in sorted(G.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
         flat = _flat(data)
         flat["weight"] = round(data.get("sign", 0) * data.get("confidence", 1.0), 4)
-        for dropped in ("holder", "target_actor", "holder_label", "target_actor_label", "cue"):
+        for dropped in ("holder", "target_actor", "holder_label", "target_actor_label", "cue", "target_span"):
             flat.pop(dropped, None)
         # GEXF reads "start" and "end" as time intervals: these are character offsets.
         for offset in ("start", "end"):

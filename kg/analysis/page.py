@@ -84,8 +84,10 @@ def _marks(record: StanceRecord, spans: dict[str, list[tuple[int, int, str]]]) -
     for start, end, actor in spans.get(record.document or "", ()):
         if record.start <= start and end <= record.start + len(record.evidence) and actor in roles:
             marks.append([start - record.start, end - record.start, roles[actor]])
-    if record.cue and record.start <= record.cue[0] and record.cue[1] <= record.start + len(record.evidence):
-        marks.append([record.cue[0] - record.start, record.cue[1] - record.start, "cue"])
+    end = record.start + len(record.evidence)
+    for span, kind in ((record.cue, "cue"), (record.target_span, "target")):
+        if span and record.start <= span[0] and span[1] <= end:
+            marks.append([span[0] - record.start, span[1] - record.start, kind])
     if record.target_kind != "actor" and not any(m[2] == "target" for m in marks):
         found = re.search(re.escape(record.target_label), record.evidence, re.IGNORECASE)
         if found:
@@ -159,7 +161,7 @@ def page_data(source: Source, title: str | None = None, focus: str | None = None
                    _claims(reader, chosen_actors, doc_index))
     return {
         "title": title or "Who is for or against whom",
-        "subtitle": _subtitle(len(docs), G, result),
+        "subtitle": _subtitle(len(docs), G, result, sum(1 for r in records if r.target_kind == "topic" and r.sign)),
         "cap": DEFAULT_CAP,
         "withStances": sum(1 for count in counts.values() if count > 0),
         "topics": not any(counts.values()),
@@ -207,9 +209,9 @@ def _nodes(chosen_actors: list[str], chosen_topics: list[str], actors: dict, G, 
     return nodes
 
 
-def _subtitle(documents_count: int, G, result) -> str:
+def _subtitle(documents_count: int, G, result, on_topics: int) -> str:
     text = (f"{documents_count:,} article{'s' if documents_count != 1 else ''}, {G.number_of_edges():,} stance"
-            f"{'s' if G.number_of_edges() != 1 else ''} between actors")
+            f"{'s' if G.number_of_edges() != 1 else ''} between actors and {on_topics:,} on topics")
     if result.edges:
         text += (f"; {len(result.camps)} camp{'s' if len(result.camps) != 1 else ''} explain "
                  f"{result.explained_edges:,} of {result.edges:,} signed ties")

@@ -115,6 +115,7 @@ class StanceRecord:
     rule: str | None
     claim: str | None
     cue: tuple[int, int] | None = None
+    target_span: tuple[int, int] | None = None
 
     def attributes(self) -> dict[str, Any]:
         """Edge attributes for networkx."""
@@ -246,6 +247,10 @@ def _local_name(iri: object) -> str:
 
 def _int(value: Any) -> int | None:
     return None if value is None else int(value)
+
+
+def _pair(start: Any, end: Any) -> tuple[int, int] | None:
+    return None if start is None or end is None else (int(start), int(end))
 
 
 class GraphReader:
@@ -402,7 +407,7 @@ def _read_actors(reader: GraphReader) -> dict[str, ActorRecord]:
 
 _STANCES = """
 SELECT ?stance ?holder ?target ?polarity ?targetActor ?confidence ?evidence ?start ?end ?doc ?rule ?claim
-       ?update ?time ?position ?cueStart ?cueEnd WHERE {
+       ?update ?time ?position ?cueStart ?cueEnd ?targetStart ?targetEnd WHERE {
   ?stance a skg:Stance ; skg:holder ?holder ; skg:target ?target .
   OPTIONAL { ?stance skg:polarity ?polarity }
   OPTIONAL { ?stance skg:targetActor ?targetActor }
@@ -415,6 +420,7 @@ SELECT ?stance ?holder ?target ?polarity ?targetActor ?confidence ?evidence ?sta
              OPTIONAL { ?claim skg:cue ?cue . ?cue nif:beginIndex ?cueStart ; nif:endIndex ?cueEnd } }
   OPTIONAL { ?stance skg:update ?u OPTIONAL { ?u rdfs:label ?update } OPTIONAL { ?u skg:localTime ?time }
              OPTIONAL { ?u schema:position ?position } }
+  OPTIONAL { ?target a skg:Act ; skg:evidence ?phrase . ?phrase nif:beginIndex ?targetStart ; nif:endIndex ?targetEnd }
 }"""
 _TARGET_TYPES = """SELECT ?node ?class WHERE { ?node a ?class VALUES ?class { skg:Actor skg:Act skg:Topic } }"""
 
@@ -432,7 +438,7 @@ def stance_records(source: Source) -> list[StanceRecord]:
 
     ``target_kind`` is ``actor``, ``act`` or ``topic``; ``target_actor`` is the actor the stance
     bears on (the target, or the owner of the targeted act), if any; ``cue`` is the offsets of the
-    speech cue of the claim the stance was read from.
+    speech cue of the claim the stance was read from, ``target_span`` those of a targeted act.
 
     Examples
     --------
@@ -456,9 +462,9 @@ def _read_stances(reader: GraphReader) -> list[StanceRecord]:
         return labels.get(node) or _local_name(node)
 
     records = []
-    for stance, row in _reduce(reader.select(_STANCES), 17).items():
+    for stance, row in _reduce(reader.select(_STANCES), 19).items():
         (holder, target, polarity, target_actor, confidence, evidence, start, end, doc, rule, claim,
-         update, time, position, cue_start, cue_end) = row
+         update, time, position, cue_start, cue_end, target_start, target_end) = row
         doc_info = docs.get(doc) if doc else None
         polarity = polarity or ""
         records.append(StanceRecord(
@@ -469,7 +475,7 @@ def _read_stances(reader: GraphReader) -> list[StanceRecord]:
             doc_info.id if doc_info else (None if doc is None else _local_name(doc)),
             doc_info.headline if doc_info else None, doc_info.date if doc_info else None,
             doc_info.publisher if doc_info else None, update, time, _int(position), rule, claim,
-            None if cue_start is None or cue_end is None else (int(cue_start), int(cue_end))))
+            _pair(cue_start, cue_end), _pair(target_start, target_end)))
     records.sort(key=lambda r: (story_time(r), r.stance))
     return records
 

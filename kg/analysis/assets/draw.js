@@ -138,9 +138,11 @@ function status(stances) {
   var unfiltered = state.doc === "" && state.favor && state.against && state.minConfidence === 0;
   var total = unfiltered ? data.withStances : Object.keys(between).length;
   var actors = shown.filter(function (n) { return n.kind === "actor"; }).length, topics = shown.length - actors;
-  var text = state.focus ? "Around " + nodesById[state.focus].label + ": " + (shown.length - 1) + " actors and topics" :
-    actors + " of " + total + " actors with stances between actors" + (topics ? ", " + topics + " topics" : "");
-  document.getElementById("status").textContent = text + " \u00b7 " + edges.length + " arrows";
+  function count(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  var text = state.focus ? "Around " + nodesById[state.focus].label + ": " + count(shown.length - 1, "neighbour") :
+    total ? actors + " of " + count(total, "actor") + " with stances between actors" + (topics ? ", " + count(topics, "topic") : "") :
+    count(actors, "actor") + " and " + count(topics, "topic") + " (no stances between actors)";
+  document.getElementById("status").textContent = text + " \u00b7 " + count(edges.length, "arrow");
 }
 
 // ------------------------------------------------------------------ interaction
