@@ -533,3 +533,16 @@ def test_bad_sources_are_one_line_errors(tmp_path, capsys):
         assert message in err and err.count("\n") == 1, err
     with pytest.raises(TypeError):
         records.open_graph(42)
+
+
+def test_readme_examples_come_from_real_runs(capsys):
+    """The README's stats excerpt and Turtle sample are what kg stats and kg build write today."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert main(["stats", str(GRAPH_TTL)]) == 0
+    report = capsys.readouterr().out
+    excerpt = readme.split("On the seed (from `kg stats output/graph.ttl`):\n\n```\n", 1)[1].split("```", 1)[0]
+    assert excerpt.strip() and excerpt in report
+    sample = readme.split("```turtle\n", 1)[1].split("```", 1)[0]
+    ttl = GRAPH_TTL.read_text(encoding="utf-8")
+    for block in sample.split("\n\n")[1:]:
+        assert block.strip() in ttl, block[:80]
