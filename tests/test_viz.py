@@ -13,7 +13,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
-from kg.analysis import figure, page, records, style, timeline, viz
+from kg.analysis import figure, page, records, style, targets, timeline, viz
 from kg.analysis.graphs import edge_groups, stance_graph
 from kg.analysis.example import example_graph
 from kg.cli import main
@@ -55,7 +55,7 @@ def embedded_data(page: str) -> dict:
     return json.loads(match.group(1))
 
 
-@pytest.mark.parametrize("module", [page, figure, timeline, viz, style])
+@pytest.mark.parametrize("module", [page, figure, timeline, viz, style, targets])
 def test_doctests(module):
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted >= 1 and result.failed == 0
@@ -238,7 +238,7 @@ def test_render_rejects_other_suffixes(tmp_path):
 
 def find(source, text):
     graph = records.open_graph(source)
-    return records.find_target(records.stance_records(graph), records.actor_records(graph), text)
+    return targets.find_target(records.stance_records(graph), records.actor_records(graph), text)
 
 
 def test_find_target():

@@ -28,7 +28,8 @@ from typing import Any, Iterable
 
 from .camps import camp_names, camps
 from .graphs import actor_stance_counts, signed_graph, stance_graph
-from .records import Source, StanceRecord, find_target, mention_spans, read
+from .records import Source, StanceRecord, mention_spans, read
+from .targets import find_target
 from .style import TYPE_SHAPES, camp_color, palette
 
 __all__ = ["DEFAULT_CAP", "MAX_ACTORS", "page_data", "to_html"]

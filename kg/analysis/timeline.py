@@ -22,7 +22,8 @@ import textwrap
 from dataclasses import dataclass
 
 from .figure import _figure
-from .records import Source, StanceRecord, find_target, read
+from .records import Source, StanceRecord, read
+from .targets import find_target
 from .style import POLARITY_COLORS
 
 __all__ = ["Slot", "timeline_figure", "timeline_html", "timeline_records"]
