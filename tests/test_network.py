@@ -546,3 +546,14 @@ def test_readme_examples_come_from_real_runs(capsys):
     ttl = GRAPH_TTL.read_text(encoding="utf-8")
     for block in sample.split("\n\n")[1:]:
         assert block.strip() in ttl, block[:80]
+
+
+def test_layout_of_many_actors_packs_components_deterministically():
+    """Above 400 actors with edges (an export of every actor) each component is laid out alone."""
+    G = nx.MultiDiGraph()
+    G.add_edges_from((f"a{i:03d}", f"b{i:03d}") for i in range(450))
+    G.add_edges_from((f"c{i:02d}", f"c{i + 1:02d}") for i in range(30))
+    pos = layout.layout(G, {})
+    assert pos == layout.layout(G.copy(), {}) and len(pos) == G.number_of_nodes()
+    assert all(0 <= x <= 1 and 0 <= y <= 1 for x, y in pos.values())
+    assert len(set(pos.values())) == len(pos)  # no two actors on the same spot
