@@ -514,9 +514,11 @@ def test_an_rdflib_graph_an_oxigraph_store_and_a_file_give_the_same_records():
     from kg.graph.rdf import load_graph
 
     from_file = records.stance_records(GRAPH_TTL)
-    assert records.stance_records(load_graph(GRAPH_TTL)) == from_file
+    rdf = load_graph(GRAPH_TTL)
+    assert records.stance_records(rdf) == from_file
     assert records.stance_records(records.open_graph(GRAPH_TTL)) == from_file
-    assert len(from_file) == 16 and all(r.headline for r in from_file)
+    assert len(from_file) == len(set(rdf.subjects(RDF.type, vocab.SKG.Stance))) > 10
+    assert all(r.headline for r in from_file)
 
 
 def test_bad_sources_are_one_line_errors(tmp_path, capsys):

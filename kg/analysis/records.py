@@ -190,25 +190,28 @@ _UNREAD_TYPES = {ox.NamedNode(iri) for iri in (
 
 
 def _open_path(path: Path) -> ox.Store:
+    """A store folder read-only in place, or a file read with kg.graph.load's checks (nothing
+    fetched, no entity bombs) into memory, in chunks (memory stays flat while loading)."""
+    from kg.graph.load import LoadError, check_file, parse_problem
     from kg.graph.store import is_store
 
-    if path.is_dir():
-        if not is_store(path):
-            raise ValueError(f"{path}: is a folder, not an RDF file or a store")
+    if path.is_dir() and is_store(path):
         try:
             return ox.Store.read_only(str(path))
         except OSError as error:
             raise ValueError(f"{path}: cannot open the store ({str(error).splitlines()[0]})") from None
-    suffix = path.suffix.lower().lstrip(".")
-    rdf_format = ox.RdfFormat.JSON_LD if suffix == "json" else ox.RdfFormat.from_extension(suffix)
     store = ox.Store()
     try:
-        statements = ox.parse(path=str(path), format=rdf_format or ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+        statements = ox.parse(path=str(path), format=check_file(path), base_iri=path.resolve().as_uri())
         kept = (q for q in statements if q.predicate not in _UNREAD and not (q.predicate == _TYPE and q.object in _UNREAD_TYPES))
-        while chunk := list(itertools.islice(kept, 50_000)):  # in chunks: memory stays flat while loading
+        while chunk := list(itertools.islice(kept, 50_000)):
             store.extend(chunk)
-    except SyntaxError as error:
-        raise ValueError(f"{path}: not a valid RDF file ({' '.join(str(error).split())[:200]})") from None
+    except LoadError as error:
+        raise ValueError(f"{path}: {error}") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not a UTF-8 RDF file") from None
+    except (SyntaxError, ValueError) as error:
+        raise ValueError(f"{path}: {parse_problem(error)}") from None
     except OSError as error:
         raise ValueError(f"{path}: cannot read ({error.strerror or error})") from None
     return store
