@@ -95,7 +95,7 @@ def _cell(run: Run, timeout: float) -> str:
     return f"{run.wall:.1f} s / {run.cpu:.1f} s / {run.peak:.0f} MiB"
 
 
-def bench(size: int, work: Path, repeat: int, timeout: float) -> list[str]:
+def bench(size: int, work: Path, repeat: int, timeout: float, only: str = "") -> list[str]:
     kg = [sys.executable, "-m", "kg.cli"]
     store, ttl, count = prepare(size, work)
     out = work / "out"
@@ -111,6 +111,8 @@ def bench(size: int, work: Path, repeat: int, timeout: float) -> list[str]:
                 ("kg viz (PNG)", ["viz"], "actors.png"), ("kg export (GraphML)", ["export"], "actors.graphml")]
     commands += [(f"kg query {name}", ["query"], f"{name}.csv") for name in CANNED]
     for title, verb, target in commands:
+        if only and only not in title:
+            continue
         cells = []
         for source in (store, ttl):
             if verb == ["query"]:
@@ -129,13 +131,14 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/stancekg-bench"), help="where the built graphs are kept")
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds before a command is stopped")
+    parser.add_argument("--only", default="", help="only the commands whose name contains this (e.g. query)")
     options = parser.parse_args()
     if not corpora.polnear_articles("dev"):
         print("PolNeAR is not in ../shared/corpora: only GUM articles are used", file=sys.stderr)
     load = os.getloadavg()[0]
     print(f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, load average {load:.1f} at start")
     for size in (int(s) for s in options.sizes.split(",")):
-        print("\n".join(bench(size, options.work, options.repeat, options.timeout)))
+        print("\n".join(bench(size, options.work, options.repeat, options.timeout, options.only)))
 
 
 if __name__ == "__main__":
