@@ -25,9 +25,9 @@ _API = {
     "build": ("kg.run.engine", "build"),
     "load": ("kg.graph.rdf", "load_graph"),
     "query": ("kg.graph.query", "run_query"),
-    "actor_graph": ("kg.analysis.network", "stance_graph"),
-    "signed_graph": ("kg.analysis.network", "signed_graph"),
-    "camps": ("kg.analysis.network", "camps"),
+    "actor_graph": ("kg.analysis.graphs", "stance_graph"),
+    "signed_graph": ("kg.analysis.graphs", "signed_graph"),
+    "camps": ("kg.analysis.camps", "camps"),
 }
 
 __all__ = ["__version__", *_API]

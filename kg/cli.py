@@ -380,11 +380,24 @@ def _emit(text: str, output: Optional[Path]) -> None:
         raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
 
 
+def _analysis_source(path: Path):
+    """An RDF file or a store folder, opened for kg stats / viz / export (Oxigraph, no rdflib copy)."""
+    from kg.analysis.records import open_graph
+
+    try:
+        return open_graph(path)
+    except ValueError as error:
+        raise UserError(str(error)) from None
+
+
 @app.command()
 def viz(
-    graph: Path = typer.Argument(..., readable=False, help="An RDF file written by kg build."),
+    graph: Path = typer.Argument(..., readable=False, help="An RDF file or a store folder written by kg build."),
     output: Path = typer.Option(..., "--output", "-o", help="FILE.html (interactive), FILE.png or FILE.svg."),
     timeline: Optional[str] = typer.Option(None, "--timeline", help="Draw how stances toward this target (label or IRI) evolved, instead of the network."),
+    focus: Optional[str] = typer.Option(None, "--focus", help="Open the page on one actor's or topic's neighbourhood (a name, alias or IRI)."),
+    top: int = typer.Option(25, "--top", help="How many actors a PNG or SVG shows (those with the most stances between actors)."),
+    title: Optional[str] = typer.Option(None, "--title", help="The picture's title."),
 ) -> None:
     """Draw the actor graph: an interactive HTML page or a static picture.
 
@@ -395,10 +408,14 @@ def viz(
     suffix = output.suffix.lower()
     if suffix not in {".html", ".htm", ".png", ".svg"}:
         raise UserError(f"{output}: choose an .html, .png or .svg output")
+    if top < 1:
+        raise UserError(f"--top must be at least 1, not {top}")
+    if focus is not None and (timeline is not None or suffix not in {".html", ".htm"}):
+        raise UserError("--focus is for the HTML page (without --timeline)")
     _check_output(output)
-    rdf_graph = _load(graph)
+    source = _analysis_source(graph)
     try:
-        viz_module.render(rdf_graph, output, timeline=timeline)
+        viz_module.render(source, output, timeline=timeline, focus=focus, top=top, title=title)
     except ValueError as error:
         raise UserError(str(error)) from None
     _info(f"wrote {output}")
@@ -437,29 +454,30 @@ def eval_command(
 
 @app.command()
 def stats(
-    graph: Path = typer.Argument(..., help="An RDF file written by kg build."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
+    graph: Path = typer.Argument(..., help="An RDF file or a store folder written by kg build."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table, csv (the actor table) or json (default: from -o's extension, else table)."),
     min_confidence: float = typer.Option(0.0, "--min-confidence", help="Leave out stances below this confidence (0 to 1)."),
     top: int = typer.Option(10, "--top", help="How many actors in the most opposed and most supported lists."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to a file instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to a file instead of stdout (.json, .csv or a text table)."),
 ) -> None:
     """Analytics of the actor graph: actors, the most opposed and supported, camps, topics.
 
     Example: kg stats output/graph.ttl
     """
-    import json
+    from kg.analysis.stats import STATS_FORMATS, render_summary, summary
 
-    from kg.analysis.network import format_summary, summary
-
-    if fmt not in {"table", "json"}:
-        raise UserError(f"unknown format '{fmt}' (choose table or json)")
+    if fmt is None:
+        fmt = STATS_FORMATS.get(output.suffix.lower(), "table") if output is not None else "table"
+    if fmt not in {"table", "json", "csv"}:
+        raise UserError(f"unknown format '{fmt}' (choose table, csv or json)")
     if not 0.0 <= min_confidence <= 1.0:
         raise UserError(f"--min-confidence must be between 0 and 1, not {min_confidence:g}")
     if top < 1:
         raise UserError(f"--top must be at least 1, not {top}")
-    data = summary(_load(graph), min_confidence=min_confidence, top=top)
-    text = format_summary(data) if fmt == "table" else json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    _emit(text, output)
+    if output is not None:
+        _check_output(output)
+    data = summary(_analysis_source(graph), min_confidence=min_confidence, top=top)
+    _emit(render_summary(data, fmt, top=max(top, 20)), output)
 
 
 def version_callback(value: bool) -> None:

@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from .cli import TableFormat, UserError, _check_output, _emit, _info, _load, _open_store, app
+from .cli import TableFormat, UserError, _analysis_source, _check_output, _emit, _info, _load, _open_store, app
 
 
 @app.command()
@@ -154,7 +154,7 @@ def validate(graph: Path = typer.Argument(..., readable=False, help="An RDF file
 
 @app.command()
 def export(
-    graph: Path = typer.Argument(..., help="An RDF file written by kg build."),
+    graph: Path = typer.Argument(..., help="An RDF file or a store folder written by kg build."),
     output: Path = typer.Option(..., "--output", "-o", help="FILE.graphml or FILE.gexf (Gephi), FILE.json (Cytoscape.js)."),
     min_confidence: float = typer.Option(0.0, "--min-confidence", help="Leave out stances below this confidence (0 to 1)."),
 ) -> None:
@@ -162,7 +162,7 @@ def export(
 
     Example: kg export output/graph.ttl -o output/actors.graphml
     """
-    from kg.analysis.network import EXPORT_SUFFIXES, export_graph, write_network
+    from kg.analysis.export import EXPORT_SUFFIXES, export_graph, write_network
     from kg.graph.rdf import SUFFIX_FORMATS
 
     if output.suffix.lower() in SUFFIX_FORMATS and output.suffix.lower() != ".json":
@@ -173,7 +173,7 @@ def export(
     if not 0.0 <= min_confidence <= 1.0:
         raise UserError(f"--min-confidence must be between 0 and 1, not {min_confidence:g}")
     _check_output(output)
-    network = export_graph(_load(graph), min_confidence=min_confidence)
+    network = export_graph(_analysis_source(graph), min_confidence=min_confidence)
     try:
         kind = write_network(network, output)
     except ValueError as error:

@@ -1,8 +1,11 @@
-"""kg.analysis.network: the actor graphs, the camp algorithm on hand-made signed graphs, stats and export."""
+"""kg.analysis records, graphs, camps, stats and export: the camp algorithm on hand-made signed graphs,
+the graphs read from RDF files, rdflib graphs and stores, and the outputs of kg stats and kg export."""
 
 from __future__ import annotations
 
+import csv
 import doctest
+import io
 import itertools
 import json
 import random
@@ -15,9 +18,12 @@ from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
 
-from kg.analysis import network
+from kg.analysis import camps as camps_module
+from kg.analysis import example, export, graphs, layout, records, stats
+from kg.analysis.camps import camps, frustration
+from kg.analysis.graphs import signed_graph, stance_graph
+from kg.analysis.example import example_graph
 from kg.cli import main
-from kg.analysis.network import camps, example_graph, signed_graph, stance_graph
 from kg.graph import vocab
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,9 +31,10 @@ GRAPH_TTL = ROOT / "output" / "graph.ttl"
 EX = "https://example.org/"
 
 
-def test_doctests():
-    result = doctest.testmod(network, optionflags=doctest.NORMALIZE_WHITESPACE)
-    assert result.attempted > 20 and result.failed == 0
+@pytest.mark.parametrize("module", [records, example, graphs, camps_module, stats, export, layout])
+def test_doctests(module):
+    result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE, extraglobs={"example_graph": example_graph})
+    assert result.attempted >= 1 and result.failed == 0
 
 
 # --------------------------------------------------------------------------- camps
@@ -68,9 +75,12 @@ def test_only_positive_ties_make_one_camp():
     assert result.camps == [["a", "b", "c"]] and result.frustration == 0
 
 
-def test_enemies_only_split_in_two():
+def test_enemies_only_split_in_two_but_a_side_of_one_is_no_camp():
     result = camps(signed([("a", "b", -1)]))
-    assert sorted(map(sorted, result.camps)) == [["a"], ["b"]]
+    assert result.camps == [] and result.unaligned == ["a", "b"]
+    assert result.frustration == 0 and result.explained_edges == 1  # the split itself explains the edge
+    result = camps(signed([("a", "b", -1), ("b", "c", 1), ("c", "d", 1)]))
+    assert result.camps == [["b", "c", "d"]] and result.partition["a"] is None
 
 
 def test_unbalanced_triangle_has_frustration_one():
@@ -106,7 +116,7 @@ def test_reciprocal_edges_of_opposite_sign_both_count():
 
 
 def test_isolated_and_zero_weight_nodes_are_unaligned():
-    S = signed([("a", "b", -1), ("c", "d", 0.0), ("e", "e", -1)], nodes=["z"])
+    S = signed([("a", "b", 1), ("c", "d", 0.0), ("e", "e", -1)], nodes=["z"])
     result = camps(S)
     assert sorted(result.unaligned) == ["c", "d", "e", "z"]
     assert all(result.partition[n] is None for n in "cdez")
@@ -114,16 +124,19 @@ def test_isolated_and_zero_weight_nodes_are_unaligned():
 
 
 def test_each_component_is_split_on_its_own():
-    S = signed([("a", "b", -1), ("c", "d", -1), ("d", "e", 1)])
+    S = signed([("a", "b", 1), ("c", "d", -1), ("d", "e", 1), ("c", "f", 1)])
     result = camps(S)
-    assert sorted(map(sorted, result.camps)) == [["a"], ["b"], ["c"], ["d", "e"]]
+    assert sorted(map(sorted, result.camps)) == [["a", "b"], ["c", "f"], ["d", "e"]]
     assert result.frustration == 0
 
 
 def test_camps_are_ordered_by_mentions():
-    S = signed([("a", "b", -1)])
-    S.nodes["a"]["mentions"], S.nodes["b"]["mentions"] = 1, 9
-    assert camps(S).camps == [["b"], ["a"]]
+    S = signed([("a", "b", -1), ("a", "c", 1), ("b", "d", 1)])
+    for node, mentions in zip("abcd", (1, 9, 1, 0)):
+        S.nodes[node]["mentions"] = mentions
+    result = camps(S)
+    assert result.camps == [["b", "d"], ["a", "c"]]
+    assert (result.partition["b"], result.partition["a"]) == (1, 2)  # camps are numbered from 1
 
 
 def test_empty_graph():
@@ -184,8 +197,8 @@ def test_heuristic_finds_the_optimum_of_small_noisy_graphs(seed):
 
 def test_frustration_of_a_given_partition():
     S = signed([("a", "b", 1), ("b", "c", -1), ("a", "c", 2)], directed=False)
-    assert network.frustration(S, {"a": 0, "b": 0, "c": 1}) == (2.0, [("a", "c")])
-    assert network.frustration(S, {"a": 0, "b": 0, "c": None})[0] == 3.0
+    assert frustration(S, {"a": 0, "b": 0, "c": 1}) == (2.0, [("a", "c")])
+    assert frustration(S, {"a": 0, "b": 0, "c": None})[0] == 3.0
 
 
 # --------------------------------------------------------------------------- graphs from RDF
@@ -210,10 +223,10 @@ def test_stance_graph_nodes_and_edges():
 def test_stance_graph_filters():
     rdf = example_graph()
     assert stance_graph(rdf, min_confidence=0.7).number_of_edges() == 3
-    assert stance_graph(rdf, documents=["doc1"]).number_of_edges() == 4
-    assert stance_graph(rdf, documents=[EX + "doc"]).number_of_edges() == 4
-    assert stance_graph(rdf, documents=["other"]).number_of_edges() == 0
-    assert stance_graph(rdf, documents=["other"]).number_of_nodes() == 4
+    assert stance_graph(rdf, documents_wanted=["doc1"]).number_of_edges() == 4
+    assert stance_graph(rdf, documents_wanted=[EX + "doc"]).number_of_edges() == 4
+    assert stance_graph(rdf, documents_wanted=["other"]).number_of_edges() == 0
+    assert stance_graph(rdf, documents_wanted=["other"]).number_of_nodes() == 4
 
 
 def test_self_stances_and_unknown_polarities_are_not_edges():
@@ -254,7 +267,7 @@ def test_signed_graph_nets_out_favor_and_against():
 
 
 def test_claim_graph():
-    C = network.claim_graph(example_graph())
+    C = graphs.claim_graph(example_graph())
     claim = next(n for n, k in C.nodes(data="kind") if k == "claim")
     assert C.nodes[claim]["text"] == "the department broke the rules"
     assert C.has_edge(EX + "mayor", claim) and C.has_edge(claim, EX + "dot")
@@ -266,21 +279,22 @@ def test_claim_graph():
 def test_topics_by_side_counts_holders_per_camp():
     rdf = example_graph()
     result = camps(signed_graph(stance_graph(rdf)))
-    rows = network.topics_by_side(rdf, result.partition)
+    rows = stats.topics_by_side(records.stance_records(rdf), result.partition)
     assert rows[0]["label"] == "data sharing" and rows[0]["holders"] == 1
     assert rows[0]["sides"] == [{"camp": result.partition[EX + "city"], "favor": [], "against": [EX + "city"]}]
     # A holder outside every camp is counted as unaligned.
-    assert network.topics_by_side(rdf, {})[0]["sides"][0]["camp"] is None
+    assert stats.topics_by_side(records.stance_records(rdf), {})[0]["sides"][0]["camp"] is None
 
 
 def test_layout_is_deterministic_and_in_the_unit_square():
     G = stance_graph(example_graph())
-    first, second = network.layout(G), network.layout(G.copy())
+    partition = camps(signed_graph(G)).partition
+    first, second = layout.layout(G, partition), layout.layout(G.copy(), partition)
     assert first == second and set(first) == set(G)
     assert all(0 <= x <= 1 and 0 <= y <= 1 for x, y in first.values())
     # Loners (the press) go to the bottom band.
     assert first[EX + "press"][1] == max(y for _, y in first.values())
-    assert network.layout(nx.MultiDiGraph()) == {}
+    assert layout.layout(nx.MultiDiGraph()) == {}
 
 
 # --------------------------------------------------------------------------- the seed article
@@ -408,7 +422,7 @@ def test_export_round_trips_and_is_deterministic(suffix, tmp_path, capsys):
 
 
 def test_export_graph_has_only_flat_attributes():
-    E = network.export_graph(GRAPH_TTL)
+    E = export.export_graph(GRAPH_TTL)
     for _, data in E.nodes(data=True):
         assert all(isinstance(v, (str, int, float, bool)) for v in data.values())
     for _, _, data in E.edges(data=True):
@@ -418,14 +432,130 @@ def test_export_graph_has_only_flat_attributes():
 
 def test_write_network_rejects_other_suffixes(tmp_path):
     with pytest.raises(ValueError, match="choose a .graphml"):
-        network.write_network(network.export_graph(example_graph()), tmp_path / "x.dot")
+        export.write_network(export.export_graph(example_graph()), tmp_path / "x.dot")
 
 
 def test_summary_counts_match_rdf():
-    rdf = network.as_rdf(GRAPH_TTL)
-    data = network.summary(rdf)
+    from kg.graph.rdf import load_graph
+
+    rdf = load_graph(GRAPH_TTL)
+    data = stats.summary(rdf)
     assert data["counts"]["stances"] == len(set(rdf.subjects(RDF.type, vocab.SKG.Stance)))
     assert data["counts"]["claims"] == len(set(rdf.subjects(RDF.type, vocab.SDO.Claim)))
     assert data["counts"]["actors"] == len(set(rdf.subjects(RDF.type, vocab.SKG.Actor)))
-    text = network.format_summary(data)
+    text = stats.format_summary(data)
     assert text.endswith("\n") and "Actors (by mentions)" in text
+
+
+# --------------------------------------------------------------------------- outputs agree
+
+
+def seed_store(tmp_path):
+    """The seed graph in an Oxigraph store folder, as kg build --store leaves it."""
+    from kg.graph.rdf import load_graph
+    from kg.graph.store import GraphStore
+
+    folder = tmp_path / "seed.store"
+    graph_store = GraphStore(folder)
+    graph_store.add_graph(load_graph(GRAPH_TTL))
+    graph_store.close()
+    return folder
+
+
+def test_stats_output_follows_the_file_extension(tmp_path, capsys):
+    for name in ("s.json", "s.csv", "s.txt", "s.out"):
+        assert main(["stats", str(GRAPH_TTL), "-o", str(tmp_path / name)]) == 0
+    json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "s.csv").read_text(encoding="utf-8"))))
+    assert rows and {"actor", "label", "camp", "camp_name"} <= set(rows[0])
+    for name in ("s.txt", "s.out"):
+        assert (tmp_path / name).read_text(encoding="utf-8").startswith("1 document, ")
+    # An explicit --format wins over the extension.
+    assert main(["stats", str(GRAPH_TTL), "-f", "csv", "-o", str(tmp_path / "x.json")]) == 0
+    assert (tmp_path / "x.json").read_text(encoding="utf-8").startswith("actor,label,")
+
+
+def test_camp_numbers_agree_in_every_output(tmp_path, capsys):
+    """One camp number per actor in the stats table, JSON and CSV, the GraphML export and the page."""
+    from kg.analysis.page import page_data
+
+    for name in ("s.json", "s.csv", "s.txt"):
+        assert main(["stats", str(GRAPH_TTL), "-o", str(tmp_path / name)]) == 0
+    assert main(["export", str(GRAPH_TTL), "-o", str(tmp_path / "a.graphml")]) == 0
+    data = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
+    by_json = {r["label"]: r["camp"] for r in data["actors"]}
+    assert sorted(set(by_json.values()) - {None}) == [1, 2]
+    members = {m["label"]: side["camp"] for side in data["camps"]["sides"] for m in side["members"]}
+    assert members == {label: camp for label, camp in by_json.items() if camp is not None}
+    by_csv = {r["label"]: int(r["camp"]) if r["camp"] else None
+              for r in csv.DictReader(io.StringIO((tmp_path / "s.csv").read_text(encoding="utf-8")))}
+    assert by_csv == by_json
+    exported = nx.read_graphml(tmp_path / "a.graphml")
+    assert {d["label"]: d["camp"] or None for _, d in exported.nodes(data=True)} == by_json
+    page = {n["label"]: n["camp"] for n in page_data(GRAPH_TTL)["nodes"] if n["kind"] == "actor"}
+    assert page == {label: camp for label, camp in by_json.items() if label in page}
+    table = (tmp_path / "s.txt").read_text(encoding="utf-8")
+    for label, camp in by_json.items():
+        row = next(line for line in table.splitlines() if line.strip().startswith(label[:40]))
+        assert row.split()[-1] == ("-" if camp is None else str(camp))
+        if camp is not None:
+            assert any(line.strip().startswith(f"{camp}. ") and label in line for line in table.splitlines())
+
+
+def test_stats_and_export_read_a_store_as_they_read_the_file(tmp_path, capsys):
+    folder = seed_store(tmp_path)
+    assert stats.summary(folder) == stats.summary(GRAPH_TTL)
+    for source, name in ((folder, "store.json"), (GRAPH_TTL, "file.json")):
+        assert main(["export", str(source), "-o", str(tmp_path / name)]) == 0
+    assert (tmp_path / "store.json").read_bytes() == (tmp_path / "file.json").read_bytes()
+
+
+def test_an_rdflib_graph_an_oxigraph_store_and_a_file_give_the_same_records():
+    from kg.graph.rdf import load_graph
+
+    from_file = records.stance_records(GRAPH_TTL)
+    rdf = load_graph(GRAPH_TTL)
+    assert records.stance_records(rdf) == from_file
+    assert records.stance_records(records.open_graph(GRAPH_TTL)) == from_file
+    assert len(from_file) == len(set(rdf.subjects(RDF.type, vocab.SKG.Stance))) > 10
+    assert all(r.headline for r in from_file)
+
+
+def test_bad_sources_are_one_line_errors(tmp_path, capsys):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix ex: <https://example.org/> .\nex:a ex:b .\n", encoding="utf-8")
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "x.txt").write_text("x", encoding="utf-8")
+    for args, message in ((["stats", str(bad)], "not a valid RDF file (line 2"),
+                          (["stats", str(folder)], "is a folder, not an RDF file"),
+                          (["viz", str(bad), "-o", str(tmp_path / "x.html")], "not a valid RDF file")):
+        assert main(args) == 1
+        err = capsys.readouterr().err
+        assert message in err and err.count("\n") == 1, err
+    with pytest.raises(TypeError):
+        records.open_graph(42)
+
+
+def test_readme_examples_come_from_real_runs(capsys):
+    """The README's stats excerpt and Turtle sample are what kg stats and kg build write today."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert main(["stats", str(GRAPH_TTL)]) == 0
+    report = capsys.readouterr().out
+    excerpt = readme.split("On the seed (from `kg stats output/graph.ttl`):\n\n```\n", 1)[1].split("```", 1)[0]
+    assert excerpt.strip() and excerpt in report
+    sample = readme.split("```turtle\n", 1)[1].split("```", 1)[0]
+    ttl = GRAPH_TTL.read_text(encoding="utf-8")
+    for block in sample.split("\n\n")[1:]:
+        assert block.strip() in ttl, block[:80]
+
+
+def test_layout_of_many_actors_packs_components_deterministically():
+    """Above 400 actors with edges (an export of every actor) each component is laid out alone."""
+    G = nx.MultiDiGraph()
+    G.add_edges_from((f"a{i:03d}", f"b{i:03d}") for i in range(450))
+    G.add_edges_from((f"c{i:02d}", f"c{i + 1:02d}") for i in range(30))
+    pos = layout.layout(G, {})
+    assert pos == layout.layout(G.copy(), {}) and len(pos) == G.number_of_nodes()
+    assert all(0 <= x <= 1 and 0 <= y <= 1 for x, y in pos.values())
+    assert len(set(pos.values())) == len(pos)  # no two actors on the same spot

@@ -67,7 +67,7 @@ def test_nothing_comes_from_a_pages_chrome(page_build):
 
 
 def test_page_metadata_reaches_the_graph_stance_summary_and_timeline(page_build):
-    from kg.analysis.network import stance_records
+    from kg.analysis.records import stance_records
     from kg.extract.pipeline import merge
     from kg.graph.rdf import to_graph
 
@@ -88,8 +88,8 @@ def test_page_metadata_reaches_the_graph_stance_summary_and_timeline(page_build)
     in_blog = [row for row in rows if row["docs"] == str(live)]
     assert in_blog and all(row["first_seen"].startswith("2024-03-06T") for row in in_blog)
     assert any(row["first_seen"] == "2024-03-06T13:40:00" for row in in_blog)  # at the 1:40 p.m. update
-    dated = [r for r in stance_records(graph) if r["document"] == str(doc)]
-    assert dated and all(r["date"] == "2025-02-18T07:05:00+00:00" for r in dated)
+    dated = [r for r in stance_records(graph) if r.document == str(doc)]
+    assert dated and all(r.date == "2025-02-18T07:05:00+00:00" for r in dated)
 
 
 # --------------------------------------------------------------------------- WARC

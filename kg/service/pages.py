@@ -141,14 +141,8 @@ class VizPage:
     def _draw(self, store_path: str) -> None:
         try:
             from kg.analysis import viz
-            from kg.graph.store import GraphStore
 
-            graph_store = GraphStore(store_path, read_only=True, create=False)
-            try:
-                graph = graph_store.rdflib_graph()
-            finally:
-                graph_store.close()
-            self.page = viz.to_html(graph)
+            self.page = viz.to_html(store_path)  # read in place: no copy of the store
         except Exception as error:  # noqa: BLE001 - the endpoint works without the picture
             message = str(error).splitlines()[0] if str(error) else type(error).__name__
             self.log(f"warning: the actor graph page could not be drawn ({message})")
