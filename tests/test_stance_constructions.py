@@ -127,3 +127,9 @@ def test_a_bracket_is_no_coordination(stances_of):
 ])
 def test_feelings_conditions_and_mere_givings_are_no_stance(stances_of, text):
     assert stances_of(text) == []
+
+
+def test_a_policy_aimed_at_someone_stays_the_target(stances_of):
+    stances = stances_of("Donald Trump called for steep new tariffs on goods from China and Mexico.")
+    assert has(stances, "Donald Trump", "favor", "tariffs"), stances
+    assert not any(p == "against" for _, p, _ in stances), stances

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon import REPORT_NOUNS
 from ..resolve import LocalActor
 from .grammar import evidence, modality, negated
 from .records import ACT, ACTOR, NO_STANCE, REPORTED, Candidate, Target
 from .targets import Context, speaks_for
 
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ"})
 #: At most this many coordinated holders or targets are read ("Hispanics, women, the disabled ...").
 MAX_CONJUNCTS = 8
 
@@ -22,7 +24,9 @@ def coordinated(token: Token | None) -> list[Token]:
         return []
     doc = token.doc
     # a conjunct the parser finds across a bracket is no coordination ("Sanders (I-Vt.)")
-    joined = [c for c in token.conjuncts if c.i > token.i and not any(t.text in "()" for t in doc[token.i:c.i])]
+    nominal = token.pos_ in _NOMINAL
+    joined = [c for c in token.conjuncts if c.i > token.i and not any(t.text in "()" for t in doc[token.i:c.i])
+              and (c.pos_ in _NOMINAL) == nominal]  # "champions X and commits to ...": a verb is no second target
     return [token, *joined][:MAX_CONJUNCTS]
 
 
@@ -80,6 +84,8 @@ def _target(ctx: Context, token: Token, polarity: str, holder: LocalActor, carry
     via: list[str] = []
     if carry:
         token, polarity, via = ctx.carried(token, polarity, holder)
+    if cls in _STRICT_TOPICS and token.lemma_.lower() in REPORT_NOUNS:
+        return None, polarity, via  # "signed the statement", "backed the letter": documents are no topic
     target = ctx.target(token, holder, strict=cls in _STRICT_TOPICS)
     if target is None:
         return None, polarity, via

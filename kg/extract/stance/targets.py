@@ -51,7 +51,7 @@ _TOPIC_CLASS = {word: i for i, words in enumerate(TOPIC_CLASSES) for word in wor
 # Modifiers that make "the new deal" another deal than the one before.
 _CONTRASTIVE = frozenset({"new", "other", "another", "second", "previous", "old", "first", "next", "different",
                           "separate", "former", "earlier", "later", "last", "original", "revised", "future"})
-_OWNER_PREPS = frozenset({"by", "of", "with", "for", "from", "to"})
+_OWNER_PREPS = frozenset({"by", "of", "with", "for", "to"})  # not "from": "tariffs on goods from China" are not China's
 _QUOTE_MARKS = frozenset("\"“”‘«»")  # not ’, which is also an apostrophe
 _OPENING, _CLOSING = frozenset("“‘«"), frozenset("”’»")
 
