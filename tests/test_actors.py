@@ -197,3 +197,14 @@ def test_every_construction_is_registered_and_finds_something(nlp, construction)
     assert construction in CONSTRUCTIONS
     found = {m.construction for m in extract_mentions(nlp(text), "t")}
     assert construction in found
+
+
+def test_a_person_named_in_full_and_by_given_name_alone_merges_across_articles(nlp):
+    from conftest import extract_texts
+
+    result = extract_texts(nlp, {
+        "a": "Donald Trump spoke in Ohio on Monday. Trump said the economy was weak. Donald waved.",
+        "b": "Donald Trump visited Texas. Trump praised the governor.",
+        "c": "Donald Trump held a rally in Iowa. Later, Trump left."})
+    trumps = [a for a in result.actors if "Trump" in a.label]
+    assert len(trumps) == 1, [(a.label, a.aliases) for a in trumps]

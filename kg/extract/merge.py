@@ -36,9 +36,15 @@ def person_names(local: LocalActor) -> list[str]:
 
 
 def all_compatible(names: Iterable[str], others: Iterable[str]) -> bool:
-    """Whether every name of one person is compatible with every name of another."""
-    others = list(others)
-    return all(persons_compatible(a, b) for a in names for b in others)
+    """Whether every name of one person is compatible with every name of another. Two single
+    names ("Donald", "Trump") say nothing against each other: each is checked against the other
+    side's full names only."""
+    others = [(n, person_name(n)) for n in others]
+    for a in names:
+        single = person_name(a).single  # type: ignore[union-attr]
+        if not all(persons_compatible(a, b) for b, parsed in others if not (single and parsed.single)):
+            return False
+    return True
 
 
 def org_keys(local: LocalActor) -> list[tuple[str, str]]:

@@ -167,11 +167,32 @@ def parse(path: str | os.PathLike[str]) -> tuple[list[ox.Quad], dict[str, str]]:
     return quads, dict(getattr(parser, "prefixes", {}) or {})
 
 
+#: Formats of triples only: Oxigraph loads them straight from the file, streaming.
+_TRIPLE_FORMATS = (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N3, ox.RdfFormat.RDF_XML,
+                   ox.RdfFormat.JSON_LD)
+
+
 def load_store(path: str | os.PathLike[str]) -> ox.Store:
-    """An RDF file in an in-memory Oxigraph store (for SPARQL)."""
+    """An RDF file in an in-memory Oxigraph store (for SPARQL). A file of triples is streamed in
+    by Oxigraph's own bulk loader (no list of all its quads in Python: half the time and memory);
+    a file of quads is read as one merged graph."""
+    path = Path(path)
     store = ox.Store()
-    quads, _ = parse(path)
-    store.extend(quads)
+    fmt = check_file(path)
+    if fmt not in _TRIPLE_FORMATS:
+        quads, _ = parse(path)
+        store.extend(quads)
+        return store
+    try:
+        store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+    except UnicodeDecodeError:
+        raise LoadError("not a UTF-8 RDF file") from None
+    except (SyntaxError, ValueError) as error:
+        raise parse_problem(error) from None
+    except OSError as error:
+        raise LoadError(f"cannot read ({error.strerror or error})") from None
+    except MemoryError:
+        raise LoadError("too large to load into memory") from None
     return store
 
 
