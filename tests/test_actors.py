@@ -208,3 +208,14 @@ def test_a_person_named_in_full_and_by_given_name_alone_merges_across_articles(n
         "c": "Donald Trump held a rally in Iowa. Later, Trump left."})
     trumps = [a for a in result.actors if "Trump" in a.label]
     assert len(trumps) == 1, [(a.label, a.aliases) for a in trumps]
+
+
+def test_a_title_cased_dateline_with_its_agency_is_no_actor(nlp):
+    from conftest import extract_texts
+
+    result = extract_texts(nlp, {"d": "Obama to campaign in Ohio\n\nPhiladelphia (AFP) – US President Barack Obama "
+                                      "will spearhead a Democratic effort to win Ohio, aides said on Monday.\n\n"
+                                      "The president will speak in Cleveland on Wednesday."})
+    (document,) = result.documents
+    assert not any(s.holder.label() == "Philadelphia" for s in document.stances)
+    assert not any(a.label() in {"Philadelphia", "AFP"} for a in document.actors if a.agentive)

@@ -26,6 +26,10 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z &.]{0,30})\))?"        # (AP)
     r"\s*(?:[-–—―]{1,2})\s*"                                    # — or --
 )
+# A title-cased dateline needs its agency and dash to be one: "Philadelphia (AFP) –", "Kabul, Afghanistan (Reuters) -".
+_TITLE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][a-z]+(?:[ .\-][A-Z][a-z]+){0,3})(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?)?"
+    r"\s*\((?P<agency>[A-Z][A-Za-z&.]{1,12}(?: [A-Z][A-Za-z]{1,12})?)\)\s*[-–—―]{1,2}\s*")
 _BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’\-]*(?:[ ,]+(?:and\s+)?[A-Z][\w.'’\-]*){0,8}\s*$")
 _DATE_LINE = re.compile(r"^\W*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                         r"january|february|march|april|may|june|july|august|september|october|"
@@ -52,6 +56,9 @@ def _title_cased(line: str) -> bool:
 
 
 def _dateline_at(text: str, start: int) -> tuple[int, int] | None:
+    titled = _TITLE_DATELINE.match(text, start)
+    if titled:
+        return titled.start(), titled.end()
     match = _DATELINE.match(text, start)
     if not match:
         return None

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import Mention, clean_name
 from ..claims import Claim
+from ..layout import find_layout
 from ..resolve import LocalActor
 from .grammar import phrase, prepositional_object
 from .lexicon import effects, issue_nouns
@@ -85,9 +86,11 @@ class Context:
                 for token in span:
                     self.actor_at.setdefault(token.i, actor)
         self.quoted = _quoted_tokens(doc)
+        self.layout = find_layout(doc.text)
 
     def actor(self, token: Token | None) -> LocalActor | None:
-        if token is None:
+        """The actor a token names; none in a dateline or byline ("PHILADELPHIA (AP) -")."""
+        if token is None or self.layout.hidden_at(token.idx):
             return None
         if token.i in self.actor_at:
             return self.actor_at[token.i]
