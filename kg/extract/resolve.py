@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from . import coreference
 from .actor_lexicon import GENERIC_ORG_WORDS, GOVERNMENT_WORDS, PLACE_ALIASES, PLACE_PREFIXES
 from .actors import (DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, Mention, clean_name,
-                     is_agentive)
+                     is_agentive, takes_part)
 from .names import fold, name_tokens, org_key, person_name, persons_compatible, well_known
 
 
@@ -51,6 +51,7 @@ class LocalActor:
     affiliations: set[str] = field(default_factory=set)
     gender: str | None = None
     agentive: bool = False
+    party: bool = False  # some mention is a party to its clause (acts, is acted on), not a setting
     name_cache: dict[str, None] = field(default_factory=dict)  # distinct cleaned names, in order
     label_cache: tuple[int, str] | None = None
 
@@ -319,6 +320,7 @@ def resolve_document(doc: Doc, mentions: Sequence[Mention], dateline_place: str 
     _drop_heading_only(clusters)
     for actor in clusters.actors:
         actor.agentive = any(is_agentive(doc, x) for x in actor.mentions)
+        actor.party = actor.agentive or any(takes_part(doc, x) for x in actor.mentions if not x.heading)
         actor.mentions.sort(key=lambda x: (x.start, x.end))
     return clusters.actors
 
