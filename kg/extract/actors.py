@@ -25,6 +25,7 @@ Nothing is found in a dateline or byline; mentions in a headline or subhead are 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -49,6 +50,10 @@ _AFFILIATION_PREPS = {"for", "of", "at", "from", "with"}
 #: A one-word "name" that is a common noun written with a capital ("the City", "Council"): read
 #: as a description, which resolution takes to the one body of that kind.
 _GENERIC_NAMES = (CITY_WORDS | ORG_KIND_WORDS) - {"senate", "congress", "parliament", "cabinet"}
+#: Titles that end an organisation's name tagged with its officer ("NASA Administrator").
+_ROLE_TITLES = (TITLES | {"spokespeople", "administrator", "officer"}) - {
+    "general", "justice", "executive", "acting", "former", "vice", "deputy", "assistant", "head", "st", "fr",
+    "chief", "leader", "father", "representative", "chair"}
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", "]", ":")
 
 
@@ -195,6 +200,7 @@ def _repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
         start, end, label = entities[i]
         if label == "ORG":
             end, i = _rejoin_split_org(doc, entities, i, end)
+        end = next((k for k in range(start, end) if doc[k].is_space), end)  # a name ends at a line break
         if end > start and doc[end - 1].lower_ in _CONNECTIVES:
             end -= 1
         if label == "ORG" and end < len(doc) and doc[end].lower_.rstrip(".") in TITLES:
@@ -204,6 +210,9 @@ def _repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
             end = kind_at + 1 if kind_at is not None else end
         while label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
             end -= 1  # "ICE officials": a name ends in a capitalised word; "officials" is a description
+        while label == "ORG" and end - start > 1 and doc[end - 1].lower_.rstrip(".") in _ROLE_TITLES \
+                and doc[end - 2].lower_ not in _CONNECTIVES | {"the"}:
+            end -= 1  # "NASA Administrator", "the State Department Spokesperson": a body and a role
         # a lower-case article inside ends the name, unless after a connective ("Bank of the
         # West"): "According to Rathbun the Scientology property" is not one organisation
         inner_the = next((k for k in range(start + 1, end) if doc[k].text == "the"
@@ -360,6 +369,12 @@ def name_parts(finder: MentionFinder) -> None:
             finder.add(token.i, token.i + 1, NAME, PERSON, token.i, entity_label="ECHO", head_lemma=token.lower_)
 
 
+def _is_role_word(token: Token) -> bool:
+    """A capitalised title or noun for a person's role ("President", "Ambassador")."""
+    lower = token.lower_.rstrip(".")
+    return lower in TITLES or ACTOR_NOUNS.get(token.lemma_.lower()) == PERSON
+
+
 def _shouted(tokens: list[Token], i: int) -> bool:
     """Whether a token is in a run of capitals ("EVEN OZ'S BOSS THINKS"): a kicker, not acronyms."""
     def upper(k: int) -> bool:
@@ -394,14 +409,17 @@ def named_sources(finder: MentionFinder) -> None:
             continue
         for source in candidates:
             if source.pos_ != "PROPN" or finder.taken[source.i] or not source.text[:1].isupper() \
-                    or _plural_subject(source):
-                continue
+                    or _plural_subject(source) or _is_role_word(source):
+                continue  # "Malaysia's Prime Minister said": a role, found as a description
             start = min([c.left_edge.i for c in source.lefts if c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN"
                          and c.text[:1].isupper() and not any(finder.taken[c.left_edge.i:c.i + 1])] + [source.i])
             for place in [m for m in finder.mentions if m.kind == NAME and m.type == PLACE and start <= m.root <= source.i]:
                 finder.release(place, start, source.i + 1)  # "Sydney" in "the Sydney Morning Herald"
             words = {t.lower_ for t in doc[start:source.i + 1]}
-            type_ = ORGANIZATION if words & (ORG_SUFFIX_WORDS | MEDIA_WORDS) or source.text.isupper() else PERSON
+            name = clean_name(doc[start:source.i + 1].text)
+            tagged = Counter(m.type for m in finder.mentions if m.kind == NAME and clean_name(m.text) == name)
+            type_ = tagged.most_common(1)[0][0] if tagged else (ORGANIZATION if words & (ORG_SUFFIX_WORDS | MEDIA_WORDS) or source.text.isupper()
+                               else PERSON)  # "Zero Hedge said": what the same name was tagged elsewhere
             finder.add(start, source.i + 1, NAME, type_, source.i, entity_label="SOURCE", head_lemma=source.lower_)
 
 

@@ -35,11 +35,15 @@ if TYPE_CHECKING:
 
 _PRONOUN_SENTENCE_WINDOW = 3
 POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those"}
 #: A bare "the organization" may mean the body named at most this many sentences before.
 _DESCRIPTION_SENTENCE_WINDOW = 2
 #: Nouns for a body of any kind ("the organization", "the group"): they may mean a government
 #: body as well as any other organisation.
 GENERIC_BODY_NOUNS = {"organization", "organisation", "group", "body", "institution", "entity"}
+#: Nouns for a kind of body that an organisation named otherwise can be ("the company" for
+#: "Microsoft", "the agency" for "NASA"); "the police" or "the court" are bodies of their own.
+KIND_BODY_NOUNS = {"company", "firm", "corporation", "agency", "department", "ministry", "bureau", "charity"}
 _BODIES = {ORGANIZATION, GOVERNMENT, PLACE}
 
 
@@ -164,7 +168,7 @@ def definite_descriptions(context: Context) -> None:
 
 
 def _role_words(m: Mention) -> list[str]:
-    words = [w for w in clean_name(m.text).lower().split() if w not in ROLE_MODIFIERS]
+    words = [w for w in clean_name(m.text).lower().split() if w not in ROLE_MODIFIERS and w not in _DETERMINERS]
     return words
 
 
@@ -209,7 +213,9 @@ def kind_target(context: Context, head: str, type_: str, number: str, offset: in
         same_type = [a for a in bodies if a.type == type_ or head in GENERIC_BODY_NOUNS]
         if len(same_type) == 1:
             return same_type[0]
-        return _latest(same_type, offset, sentence) if sentence is not None else None
+        if sentence is None or head not in GENERIC_BODY_NOUNS | KIND_BODY_NOUNS:
+            return None  # "the police", "the court" mean a body of that kind, not the last one named
+        return _latest(same_type, offset, sentence)
     return None
 
 

@@ -196,7 +196,10 @@ def _resolve_people(clusters: Clusters, named: list[tuple[int, Mention]]) -> Non
     for i, m in named:
         if m.type == PERSON or i in clusters.of or len(name_tokens(m.text)) != 1 or m.text.isupper():
             continue
-        matches = [(a, r) for a in clusters.actors if a.type == PERSON for r in [_person_match(m, a)] if r]
+        # a place only as a surname ("Kenney" tagged as a place): a place that is someone's first
+        # name is more likely that place ("Charlotte" beside "the Charlotte Panthers")
+        matches = [(a, r) for a in clusters.actors if a.type == PERSON for r in [_person_match(m, a)]
+                   if r and (r == "surname" or m.type != PLACE)]
         if matches:
             m.type = PERSON
             actor, reason = _pick_person(m, matches) if len(matches) > 1 else matches[0]
@@ -223,6 +226,9 @@ def _org_match(mention: Mention, actor: LocalActor) -> str | None:
         if reason:
             return reason
     return None
+
+
+_ORG_MATCH_RANK = {"acronym (spelled out in the text)": 0, "name": 1, "well-known name": 2}
 
 
 def _shortened(key: str, other_key: str) -> str | None:
@@ -270,8 +276,11 @@ def _resolve_bodies(clusters: Clusters, named: list[tuple[int, Mention]]) -> Non
             else:
                 clusters.new(i, m, key, True, "name")
             continue
-        match = next(((a, r) for a in clusters.actors if a.type in {ORGANIZATION, GOVERNMENT}
-                      for r in [_org_match(m, a)] if r), None)
+        matches = [(a, r) for a in clusters.actors if a.type in {ORGANIZATION, GOVERNMENT}
+                   for r in [_org_match(m, a)] if r]
+        # the strongest evidence wins: "USI" is the "University of Southern Indiana (USI)" the
+        # text spells out, not the "USI Art Collections" it merely begins
+        match = min(matches, key=lambda ar: _ORG_MATCH_RANK.get(ar[1], len(_ORG_MATCH_RANK))) if matches else None
         if match:
             clusters.attach(i, m, match[0], match[1])
         else:
