@@ -256,6 +256,9 @@ def _role_of_name(doc: Doc, start: int) -> dict[str, object]:
     while i >= 0 and doc[i].sent_start is not True:
         token = doc[i]
         lower = token.lower_.rstrip(".")
+        if token.is_space and "\n" not in token.text:
+            i -= 1  # "Sen.\xa0Bernie Sanders": a non-breaking space is a token of its own
+            continue
         if lower in TITLES and token.pos_ in {"PROPN", "NOUN", "ADJ"}:
             role_words.insert(0, TITLE_ROLES.get(lower, token.text.rstrip(".")))
             gender = gender or ("male" if lower in MALE_TITLES else "female" if lower in FEMALE_TITLES else None)
@@ -548,6 +551,9 @@ def actor_nouns(finder: MentionFinder) -> None:
             # "the Black Lives Matter movement", "the Conservative government": a body named by
             # the capitalised words before its noun
             first = next(t.i for t in doc[start:token.i] if t.dep_ != "det")
+            while first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha \
+                    and not finder.taken[first - 1] and not doc[first].is_sent_start and doc[first - 1].dep_ != "det":
+                first -= 1  # the parse may cut a name short ("Black Lives" + "Matter movement")
             finder.add(first, token.i + 1, NAME, type_, token.i, entity_label="ORG", head_lemma=lemma, definite=True)
             continue
         affiliations, end = _affiliations(token, finder)

@@ -123,6 +123,13 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
             if other.kind == NAME and j in context.clusters.of and other.end < m.start \
                     and text[other.end:m.start].strip() in {",", "—", "-", "("}:
                 return context.clusters.of[j]
+    # "Malaysia's Prime Minister, Najib Razak said": a person's description, a comma and the
+    # person's name, which then says something or closes the apposition with a comma.
+    if m.type == PERSON and m.number == "singular":
+        for j, other in enumerate(context.mentions):
+            if other.kind == NAME and j in context.clusters.of and text[m.end:other.start].strip() == "," \
+                    and context.clusters.of[j].type == PERSON and _closes_apposition(doc, other):
+                return context.clusters.of[j]
     # A name right after the description's phrase, in the same noun phrase.
     right = token.right_edge.i + 1
     while right < len(doc) and doc[right].text in {",", "—", "-"}:
@@ -135,6 +142,13 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
                     or token.is_ancestor(name_root):
                 return context.clusters.of[j]
     return None
+
+
+def _closes_apposition(doc: Doc, name: Mention) -> bool:
+    """Whether what follows a name ends an apposition: a comma or dash, or a verb the name is
+    the subject of ("..., Najib Razak said"); not "and" (a list of people)."""
+    after = next((t for t in doc[doc[name.root].i + 1:] if t.idx >= name.end and not t.is_space), None)
+    return after is not None and (after.text in {",", "—", "-"} or (after.pos_ in {"VERB", "AUX"} and name.is_subject))
 
 
 # --------------------------------------------------------------------------- definite descriptions
