@@ -470,12 +470,16 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
 
 #: Salience of a mention as an antecedent (after Lappin & Leass 1994, "An algorithm for
 #: pronominal anaphora resolution"): a base for being mentioned, more for a subject or object and
-#: for a name; halved for each sentence back. An actor's salience is the sum over its mentions.
+#: for a name; halved for each sentence back. An actor counts with its most salient mention.
 _SALIENCE_BASE, _SALIENCE_SUBJECT, _SALIENCE_OBJECT, _SALIENCE_NAME = 100, 80, 50, 30
 
 
 def _most_salient(candidates: list[tuple[Mention, "LocalActor"]], pronoun: Mention) -> "LocalActor":
-    """The candidate actor with the most salience at the pronoun; ties go to the nearest."""
+    """A subject before the pronoun in its own sentence binds it ("Chaffetz insisted he has ...");
+    otherwise the candidate actor with the most salience at the pronoun, ties to the nearest."""
+    subject = next((a for m, a in candidates if m.sentence == pronoun.sentence and m.is_subject), None)
+    if subject is not None:
+        return subject
     salience: dict[int, float] = {}
     nearest: dict[int, int] = {}
     actor_of: dict[int, "LocalActor"] = {}
@@ -483,7 +487,7 @@ def _most_salient(candidates: list[tuple[Mention, "LocalActor"]], pronoun: Menti
         weight = _SALIENCE_BASE + (_SALIENCE_SUBJECT if m.is_subject else _SALIENCE_OBJECT if m.dependency in {"dobj", "dative"}
                                    else 0) + (_SALIENCE_NAME if m.kind == NAME else 0)
         key = id(actor)
-        salience[key] = salience.get(key, 0.0) + weight * 0.5 ** (pronoun.sentence - m.sentence)
+        salience[key] = max(salience.get(key, 0.0), weight * 0.5 ** (pronoun.sentence - m.sentence))
         nearest.setdefault(key, rank)
         actor_of[key] = actor
     best = max(salience, key=lambda k: (salience[k], -nearest[k]))
