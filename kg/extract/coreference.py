@@ -465,30 +465,12 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
     gender = PRONOUNS[pronoun.head_lemma][1]
     if gender is not None:  # "he" prefers Andy Warhol to Kristen Wilkins when both are near
         candidates = [(m, a) for m, a in candidates if _likely_gender(a) in {None, gender}] or candidates
-    return _most_salient(candidates, pronoun)
-
-
-#: Salience of a mention as an antecedent (after Lappin & Leass 1994, "An algorithm for
-#: pronominal anaphora resolution"): a base for being mentioned, more for a subject or object and
-#: for a name; halved for each sentence back. An actor counts with its most salient mention.
-_SALIENCE_BASE, _SALIENCE_SUBJECT, _SALIENCE_OBJECT, _SALIENCE_NAME = 100, 80, 50, 30
-
-
-def _most_salient(candidates: list[tuple[Mention, "LocalActor"]], pronoun: Mention) -> "LocalActor":
-    """A subject before the pronoun in its own sentence binds it ("Chaffetz insisted he has ...");
-    otherwise the candidate actor with the most salience at the pronoun, ties to the nearest."""
-    subject = next((a for m, a in candidates if m.sentence == pronoun.sentence and m.is_subject), None)
-    if subject is not None:
-        return subject
-    salience: dict[int, float] = {}
-    nearest: dict[int, int] = {}
-    actor_of: dict[int, "LocalActor"] = {}
-    for rank, (m, actor) in enumerate(candidates):  # nearest first
-        weight = _SALIENCE_BASE + (_SALIENCE_SUBJECT if m.is_subject else _SALIENCE_OBJECT if m.dependency in {"dobj", "dative"}
-                                   else 0) + (_SALIENCE_NAME if m.kind == NAME else 0)
-        key = id(actor)
-        salience[key] = max(salience.get(key, 0.0), weight * 0.5 ** (pronoun.sentence - m.sentence))
-        nearest.setdefault(key, rank)
-        actor_of[key] = actor
-    best = max(salience, key=lambda k: (salience[k], -nearest[k]))
-    return actor_of[best]
+    same = [(m, a) for m, a in candidates if m.sentence == pronoun.sentence]
+    if same:
+        # In the same sentence: a subject of the same clause binds it ("X said it would"),
+        # otherwise the nearest one does.
+        return same[0][1]
+    latest = max(m.sentence for m, _ in candidates)
+    in_latest = [(m, a) for m, a in candidates if m.sentence == latest]
+    subjects = [(m, a) for m, a in in_latest if m.is_subject]
+    return (subjects[-1] if subjects else in_latest[0])[1]
