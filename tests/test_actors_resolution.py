@@ -134,33 +134,3 @@ def test_likely_gender_is_a_prior_from_given_names():
     assert likely_gender("Andy Warhol") == "male"
     assert likely_gender("Jordan Smith") is None  # borne by both
     assert likely_gender("Warhol") is None  # a surname alone says nothing
-
-
-# --------------------------------------------------------------------------- the registry
-
-
-def test_the_registry_joins_a_stored_person_only_when_every_name_is_compatible(nlp):
-    from kg.extract.merge import PERSON_KEY
-    from kg.graph.registry import KnownActor, match_known
-
-    class Known:
-        def __init__(self, actors):
-            self.actors = actors
-
-        def lookup(self, key):
-            return next((a for a in self.actors if key in a.keys), None)
-
-        def surname_bearers(self, surname):
-            return [a for a in self.actors if a.surname == surname]
-
-        def id_taken(self, actor_id):
-            return any(a.id == actor_id for a in self.actors)
-
-    stored = KnownActor("george-bush", "George W. Bush", {"Person": 1}, "d0", {(PERSON_KEY, "george bush")},
-                        "bush", ("George Bush", "George W. Bush"))
-    other = extract_texts(nlp, {"b": "George H. W. Bush spoke in Texas on Monday. Bush said he was proud."})
-    same = extract_texts(nlp, {"c": "George Bush spoke in Ohio on Monday. Bush said he was tired."})
-    (new,) = [m for m in match_known(other.actors, Known([stored])) if m.actor.label.startswith("George")]
-    assert new.known is None and new.actor.id != "george-bush"  # different middle names: another person
-    (joined,) = [m for m in match_known(same.actors, Known([stored])) if m.actor.label.startswith("George")]
-    assert joined.actor.id == "george-bush"
