@@ -7,7 +7,7 @@ import json
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from conftest import wikinews
+from conftest import extract_texts, wikinews
 
 IDS = ["GUM_news_worship", "GUM_news_stampede", "GUM_news_crane", "GUM_news_asylum"]
 KENNEY_1 = ("Philadelphia Mayor Jim Kenney said on Monday that the city would not cooperate with "
@@ -141,28 +141,45 @@ def test_incremental_adds_skip_known_articles_and_merge_actors(nlp, tmp_path):
     assert set(graph.subjects(rdf_type, actor)) == set(together.subjects(rdf_type, actor))
 
 
+class FakeKnown:
+    """A store's registry in memory (the :class:`kg.graph.registry.Known` protocol)."""
+
+    def __init__(self, actors):
+        self.actors = actors
+
+    def lookup(self, key):
+        return next((a for a in self.actors if key in a.keys), None)
+
+    def surname_bearers(self, surname):
+        return [a for a in self.actors if a.surname == surname]
+
+    def id_taken(self, actor_id):
+        return any(a.id == actor_id for a in self.actors)
+
+
 def test_registry_renumbers_taken_ids_and_joins_surnames():
     from kg.graph.registry import KnownActor, match_known
     from kg.extract.resolve import Actor
 
-    class Known:
-        def __init__(self, actors):
-            self.actors = actors
-
-        def lookup(self, key):
-            return next((a for a in self.actors if key in a.keys), None)
-
-        def surname_bearers(self, surname):
-            return [a for a in self.actors if a.surname == surname]
-
-        def id_taken(self, actor_id):
-            return any(a.id == actor_id for a in self.actors)
-
-    known = Known([KnownActor("jordan", "Jordan", {"Place": 1}, "d0", {("Place", "jordan")})])
+    known = FakeKnown([KnownActor("jordan", "Jordan", {"Place": 1}, "d0", {("Place", "jordan")})])
     person = Actor(id="jordan", label="Jordan", type="Person", named=True, aliases=("Jordan",), mentions=[])
     (matched,) = match_known([person], known)
     assert matched.actor.id == "jordan-2" and matched.known is None
     assert match_known([person], None)[0].actor.id == "jordan"
+
+
+def test_the_registry_joins_a_stored_person_only_when_every_name_is_compatible(nlp):
+    from kg.extract.merge import PERSON_KEY
+    from kg.graph.registry import KnownActor, match_known
+
+    stored = KnownActor("george-bush", "George W. Bush", {"Person": 1}, "d0", {(PERSON_KEY, "george bush")},
+                        "bush", ("George Bush", "George W. Bush"))
+    other = extract_texts(nlp, {"b": "George H. W. Bush spoke in Texas on Monday. Bush said he was proud."})
+    same = extract_texts(nlp, {"c": "George Bush spoke in Ohio on Monday. Bush said he was tired."})
+    (new,) = [m for m in match_known(other.actors, FakeKnown([stored])) if m.actor.label.startswith("George")]
+    assert new.known is None and new.actor.id != "george-bush"  # different middle names: another person
+    (joined,) = [m for m in match_known(same.actors, FakeKnown([stored])) if m.actor.label.startswith("George")]
+    assert joined.actor.id == "george-bush"
 
 
 def test_cli_build_store_query_and_errors(tmp_path, capsys):

@@ -25,6 +25,7 @@ Nothing is found in a dateline or byline; mentions in a headline or subhead are 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -49,6 +50,10 @@ _AFFILIATION_PREPS = {"for", "of", "at", "from", "with"}
 #: A one-word "name" that is a common noun written with a capital ("the City", "Council"): read
 #: as a description, which resolution takes to the one body of that kind.
 _GENERIC_NAMES = (CITY_WORDS | ORG_KIND_WORDS) - {"senate", "congress", "parliament", "cabinet"}
+#: Titles that end an organisation's name tagged with its officer ("NASA Administrator").
+_ROLE_TITLES = (TITLES | {"spokespeople", "administrator", "officer"}) - {
+    "general", "justice", "executive", "acting", "former", "vice", "deputy", "assistant", "head", "st", "fr",
+    "chief", "leader", "father", "representative", "chair"}
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", "]", ":")
 
 
@@ -165,6 +170,8 @@ def _rejoin_split_org(doc: Doc, entities: list[tuple[int, int, str]], i: int, en
         connective_at = end - 1 if doc[end - 1].lower_ in _CONNECTIVES else end
         if connective_at >= len(doc) or doc[connective_at].lower_ not in _CONNECTIVES:
             return end, i
+        if connective_at == end and _complete_name(doc[end - 1]):
+            return end, i  # "FBI and Justice Department": two bodies, each named in full
         j = connective_at + 1
         while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and "\n" not in doc[j - 1].whitespace_:
             j += 1
@@ -178,6 +185,12 @@ def _rejoin_split_org(doc: Doc, entities: list[tuple[int, int, str]], i: int, en
         end = j
 
 
+def _complete_name(last: Token) -> bool:
+    """Whether an organisation name ending in ``last`` is whole: an acronym ("FBI") or a noun for
+    a kind of body ("Justice Department", "Senate Judiciary Committee")."""
+    return bool(as_acronym(last.text)) or last.lower_ in ORG_KIND_WORDS
+
+
 def _repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
     """Entities as (start, end, label) token spans, with split organisation names rejoined."""
     entities = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ENTITY_TYPES]
@@ -187,10 +200,19 @@ def _repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
         start, end, label = entities[i]
         if label == "ORG":
             end, i = _rejoin_split_org(doc, entities, i, end)
+        end = next((k for k in range(start, end) if doc[k].is_space), end)  # a name ends at a line break
         if end > start and doc[end - 1].lower_ in _CONNECTIVES:
             end -= 1
+        if label == "ORG" and end < len(doc) and doc[end].lower_.rstrip(".") in TITLES:
+            # "Republican National Committee Research Director Raj Shah": the name ends with its
+            # body's noun; the words after it belong to the title
+            kind_at = max((k for k in range(start, end - 1) if doc[k].lower_ in ORG_KIND_WORDS), default=None)
+            end = kind_at + 1 if kind_at is not None else end
         while label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
             end -= 1  # "ICE officials": a name ends in a capitalised word; "officials" is a description
+        while label == "ORG" and end - start > 1 and doc[end - 1].lower_.rstrip(".") in _ROLE_TITLES \
+                and doc[end - 2].lower_ not in _CONNECTIVES | {"the"}:
+            end -= 1  # "NASA Administrator", "the State Department Spokesperson": a body and a role
         # a lower-case article inside ends the name, unless after a connective ("Bank of the
         # West"): "According to Rathbun the Scientology property" is not one organisation
         inner_the = next((k for k in range(start + 1, end) if doc[k].text == "the"
@@ -234,6 +256,9 @@ def _role_of_name(doc: Doc, start: int) -> dict[str, object]:
     while i >= 0 and doc[i].sent_start is not True:
         token = doc[i]
         lower = token.lower_.rstrip(".")
+        if token.is_space and "\n" not in token.text:
+            i -= 1  # "Sen.\xa0Bernie Sanders": a non-breaking space is a token of its own
+            continue
         if lower in TITLES and token.pos_ in {"PROPN", "NOUN", "ADJ"}:
             role_words.insert(0, TITLE_ROLES.get(lower, token.text.rstrip(".")))
             gender = gender or ("male" if lower in MALE_TITLES else "female" if lower in FEMALE_TITLES else None)
@@ -347,6 +372,12 @@ def name_parts(finder: MentionFinder) -> None:
             finder.add(token.i, token.i + 1, NAME, PERSON, token.i, entity_label="ECHO", head_lemma=token.lower_)
 
 
+def _is_role_word(token: Token) -> bool:
+    """A capitalised title or noun for a person's role ("President", "Ambassador")."""
+    lower = token.lower_.rstrip(".")
+    return lower in TITLES or ACTOR_NOUNS.get(token.lemma_.lower()) == PERSON
+
+
 def _shouted(tokens: list[Token], i: int) -> bool:
     """Whether a token is in a run of capitals ("EVEN OZ'S BOSS THINKS"): a kicker, not acronyms."""
     def upper(k: int) -> bool:
@@ -381,13 +412,17 @@ def named_sources(finder: MentionFinder) -> None:
             continue
         for source in candidates:
             if source.pos_ != "PROPN" or finder.taken[source.i] or not source.text[:1].isupper() \
-                    or _plural_subject(source):
-                continue
-            start = min([c.left_edge.i for c in source.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [source.i])
+                    or _plural_subject(source) or _is_role_word(source):
+                continue  # "Malaysia's Prime Minister said": a role, found as a description
+            start = min([c.left_edge.i for c in source.lefts if c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN"
+                         and c.text[:1].isupper() and not any(finder.taken[c.left_edge.i:c.i + 1])] + [source.i])
             for place in [m for m in finder.mentions if m.kind == NAME and m.type == PLACE and start <= m.root <= source.i]:
                 finder.release(place, start, source.i + 1)  # "Sydney" in "the Sydney Morning Herald"
             words = {t.lower_ for t in doc[start:source.i + 1]}
-            type_ = ORGANIZATION if words & (ORG_SUFFIX_WORDS | MEDIA_WORDS) or source.text.isupper() else PERSON
+            name = clean_name(doc[start:source.i + 1].text)
+            tagged = Counter(m.type for m in finder.mentions if m.kind == NAME and clean_name(m.text) == name)
+            type_ = tagged.most_common(1)[0][0] if tagged else (ORGANIZATION if words & (ORG_SUFFIX_WORDS | MEDIA_WORDS) or source.text.isupper()
+                               else PERSON)  # "Zero Hedge said": what the same name was tagged elsewhere
             finder.add(start, source.i + 1, NAME, type_, source.i, entity_label="SOURCE", head_lemma=source.lower_)
 
 
@@ -512,6 +547,15 @@ def actor_nouns(finder: MentionFinder) -> None:
         type_ = WORK if lemma in AUTHORED_NOUNS and lemma not in ACTOR_NOUNS else ACTOR_NOUNS.get(lemma, PERSON)
         if type_ == PERSON and plural:
             type_ = GROUP
+        if type_ in {ORGANIZATION, GOVERNMENT} and _proper_modifiers(finder, start, token):
+            # "the Black Lives Matter movement", "the Conservative government": a body named by
+            # the capitalised words before its noun
+            first = next(t.i for t in doc[start:token.i] if t.dep_ != "det")
+            while first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha \
+                    and not finder.taken[first - 1] and not doc[first].is_sent_start and doc[first - 1].dep_ != "det":
+                first -= 1  # the parse may cut a name short ("Black Lives" + "Matter movement")
+            finder.add(first, token.i + 1, NAME, type_, token.i, entity_label="ORG", head_lemma=lemma, definite=True)
+            continue
         affiliations, end = _affiliations(token, finder)
         owner = _owner(token, finder)
         qualifier = next((c.text for c in token.lefts if c.dep_ == "amod" and c.text[:1].isupper()), None)
@@ -527,6 +571,16 @@ def actor_nouns(finder: MentionFinder) -> None:
         if mention is not None and end > token.i + 1:
             mention.text = doc[start:end].text
             mention.end = doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _proper_modifiers(finder: MentionFinder, start: int, head: Token) -> bool:
+    """Whether the words between a description's determiner and its (lower-case) head are all
+    capitalised words of no other mention, the first not capitalised only for starting a
+    sentence."""
+    words = [t for t in finder.doc[start:head.i] if t.dep_ != "det"]
+    return bool(words) and head.text.islower() and not words[0].is_sent_start and all(
+        t.text[:1].isupper() and t.is_alpha and not finder.taken[t.i] and t.dep_ in {"compound", "amod", "nmod"}
+        for t in words)
 
 
 _PLEONASTIC_HEADS = {"be", "seem", "appear", "become", "take", "matter", "remain", "happen", "rain",
@@ -566,4 +620,31 @@ def is_agentive(doc: Doc, mention: Mention) -> bool:
         return True
     if dep == "poss" and token.head.pos_ == "NOUN":
         return True
+    return False
+
+
+#: Prepositions that make their object a setting (where, when, which way), not a party: "in
+#: Charlotte", "from Texas", "across Europe".
+SETTING_PREPS = {"in", "at", "from", "to", "into", "onto", "across", "near", "throughout", "within", "around",
+                 "outside", "inside", "through", "toward", "towards", "via", "over", "under", "along", "beyond",
+                 "past", "off", "up", "down", "during", "since", "until", "after", "before", "on", "upon",
+                 "out", "among", "amid", "between", "beside", "behind", "above", "below", "like"}
+#: Dependencies by which a noun phrase takes part in what a clause says (besides acting).
+_PARTY_DEPS = {"dobj", "dative", "attr", "oprd", "appos", "npadvmod"}
+
+
+def takes_part(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention is a party to what its clause says: it acts (:func:`is_agentive`), is
+    acted on ("support some opposition groups"), is compared or addressed ("working with
+    Democrats or Republicans"), rather than being a setting ("in Charlotte") or a modifier
+    ("Texas student", "Charlotte police")."""
+    if is_agentive(doc, mention):
+        return True
+    token = doc[mention.root]
+    while token.dep_ in {"conj", "appos"} and token.head is not token:
+        token = token.head
+    if token.dep_ in _PARTY_DEPS:
+        return token.dep_ != "npadvmod" or token.head.pos_ == "VERB"
+    if token.dep_ == "pobj":
+        return token.head.lower_ not in SETTING_PREPS
     return False

@@ -28,12 +28,22 @@ from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_W
                             OFFICIAL_NOUNS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, PRONOUNS, ROLE_MODIFIERS)
 from .actors import (DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention,
                      clean_name)
-from .names import fold, org_key, well_known
+from .names import fold, likely_gender, org_key, well_known
 
 if TYPE_CHECKING:
     from .resolve import Clusters, LocalActor
 
 _PRONOUN_SENTENCE_WINDOW = 3
+POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
+_DETERMINERS = {"a", "an", "the", "this", "that", "these", "those"}
+#: A bare "the organization" may mean the body named at most this many sentences before.
+_DESCRIPTION_SENTENCE_WINDOW = 2
+#: Nouns for a body of any kind ("the organization", "the group"): they may mean a government
+#: body as well as any other organisation.
+GENERIC_BODY_NOUNS = {"organization", "organisation", "group", "body", "institution", "entity"}
+#: Nouns for a kind of body that an organisation named otherwise can be ("the company" for
+#: "Microsoft", "the agency" for "NASA"); "the police" or "the court" are bodies of their own.
+KIND_BODY_NOUNS = {"company", "firm", "corporation", "agency", "department", "ministry", "bureau", "charity"}
 _BODIES = {ORGANIZATION, GOVERNMENT, PLACE}
 
 
@@ -113,6 +123,13 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
             if other.kind == NAME and j in context.clusters.of and other.end < m.start \
                     and text[other.end:m.start].strip() in {",", "—", "-", "("}:
                 return context.clusters.of[j]
+    # "Malaysia's Prime Minister, Najib Razak said": a person's description, a comma and the
+    # person's name, which then says something or closes the apposition with a comma.
+    if m.type == PERSON and m.number == "singular":
+        for j, other in enumerate(context.mentions):
+            if other.kind == NAME and j in context.clusters.of and text[m.end:other.start].strip() == "," \
+                    and context.clusters.of[j].type == PERSON and _closes_apposition(doc, other):
+                return context.clusters.of[j]
     # A name right after the description's phrase, in the same noun phrase.
     right = token.right_edge.i + 1
     while right < len(doc) and doc[right].text in {",", "—", "-"}:
@@ -125,6 +142,13 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
                     or token.is_ancestor(name_root):
                 return context.clusters.of[j]
     return None
+
+
+def _closes_apposition(doc: Doc, name: Mention) -> bool:
+    """Whether what follows a name ends an apposition: a comma or dash, or a verb the name is
+    the subject of ("..., Najib Razak said"); not "and" (a list of people)."""
+    after = next((t for t in doc[doc[name.root].i + 1:] if t.idx >= name.end and not t.is_space), None)
+    return after is not None and (after.text in {",", "—", "-"} or (after.pos_ in {"VERB", "AUX"} and name.is_subject))
 
 
 # --------------------------------------------------------------------------- definite descriptions
@@ -158,7 +182,7 @@ def definite_descriptions(context: Context) -> None:
 
 
 def _role_words(m: Mention) -> list[str]:
-    words = [w for w in clean_name(m.text).lower().split() if w not in ROLE_MODIFIERS]
+    words = [w for w in clean_name(m.text).lower().split() if w not in ROLE_MODIFIERS and w not in _DETERMINERS]
     return words
 
 
@@ -176,11 +200,14 @@ def _definite_target(context: Context, m: Mention) -> "LocalActor | None":
     person = m.type == PERSON and m.number == "singular"
     if len(_role_words(m)) != 1 and not person:
         return None  # "the computer specialist" may name a role; "the regional government" is no name
-    return kind_target(context, m.head_lemma, m.type, m.number, m.start)
+    return kind_target(context, m.head_lemma, m.type, m.number, m.start, m.sentence)
 
 
-def kind_target(context: Context, head: str, type_: str, number: str, offset: int) -> "LocalActor | None":
-    """The one named actor before ``offset`` that a noun for its kind or role can mean."""
+def kind_target(context: Context, head: str, type_: str, number: str, offset: int,
+                sentence: int | None = None) -> "LocalActor | None":
+    """The one named actor before ``offset`` that a noun for its kind or role can mean; with the
+    ``sentence`` of the noun, a generic one ("the organization") may also mean the body
+    mentioned just before (see :func:`_latest`)."""
     before = _before(context, offset)
     if type_ in {PERSON, GROUP} and number == "singular":
         holders = [a for a in before if a.type == PERSON and any(
@@ -189,15 +216,45 @@ def kind_target(context: Context, head: str, type_: str, number: str, offset: in
     if head in CITY_WORDS:
         return _the_place(context, [a for a in before if a.type == PLACE])
     if head in ORG_KIND_WORDS or ACTOR_NOUNS.get(head) in {ORGANIZATION, GOVERNMENT}:
-        named_kind = [a for a in before if a.type in {ORGANIZATION, GOVERNMENT}
-                      and any(head in fold(n).split() for n in a.names())]
+        bodies = [a for a in before if a.type in {ORGANIZATION, GOVERNMENT}]
+        named_kind = [a for a in bodies if any(head in _name_words(n) for n in a.names())]
         if len(named_kind) == 1:
             return named_kind[0]
         if head == "administration":
             return None
-        same_type = [a for a in before if a.type == type_]
-        return same_type[0] if len(same_type) == 1 else None
+        if named_kind:
+            return _latest(named_kind, offset, sentence) if sentence is not None else None
+        same_type = [a for a in bodies if a.type == type_ or head in GENERIC_BODY_NOUNS]
+        if len(same_type) == 1:
+            return same_type[0]
+        if sentence is None or head not in GENERIC_BODY_NOUNS | KIND_BODY_NOUNS:
+            return None  # "the police", "the court" mean a body of that kind, not the last one named
+        return _latest(same_type, offset, sentence)
     return None
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name, and of the full name a well-known acronym stands for ("NASA" ->
+    "national aeronautics and space administration")."""
+    known = well_known(name)
+    return fold(name).split() + (known.key.split() if known is not None else [])
+
+
+def _latest(actors: list["LocalActor"], offset: int, sentence: int | None = None) -> "LocalActor | None":
+    """The one actor mentioned last before ``offset``, or None; with ``sentence``, only when
+    that last mention is within :data:`_DESCRIPTION_SENTENCE_WINDOW` sentences of it and no
+    other of the actors is mentioned in that same sentence: the most recent body is the one a
+    bare "the company" or "the organization" goes on talking about."""
+    last = sorted((max((x.start, x.sentence) for x in a.mentions if x.start < offset) + (a,) for a in actors),
+                  key=lambda x: -x[0])
+    if not last:
+        return None
+    if sentence is not None:
+        if sentence - last[0][1] > _DESCRIPTION_SENTENCE_WINDOW:
+            return None
+        if len(last) > 1 and last[1][1] == last[0][1]:
+            return None
+    return last[0][2]
 
 
 def _the_place(context: Context, places: list["LocalActor"]) -> "LocalActor | None":
@@ -297,14 +354,39 @@ def _author(context: Context, m: Mention) -> "LocalActor | None":
 
 @step("same description")
 def same_descriptions(context: Context) -> None:
+    """"a judge" ... "a judge" are one; so is a definite description and the one earlier
+    description it can continue ("a conventional medical doctor" ... "the doctor", "the Indian
+    government" ... "the government", "his fellow physicians" ... "fellow physicians"), also when
+    that earlier one was a named actor's apposition ("his brother, George" ... "his brother")."""
     clusters = context.clusters
     for i, m in context.open_descriptions():
         key = _description_key(m)
         actor = next((a for a in clusters.actors if not a.named and a.key == key), None)
+        if actor is None and (m.definite or m.tokens[0].lower() in POSSESSIVE_DETERMINERS):
+            actor = _described_before(context, m, key)
         if actor:
             clusters.attach(i, m, actor, "same description")
         else:
             clusters.new(i, m, key, False, "description")
+
+
+def _described_before(context: Context, m: Mention, key: str) -> "LocalActor | None":
+    """The one actor described earlier by the same head noun (same number) with modifiers that
+    include or are included in this description's; a named actor only by the same words."""
+    modifiers = set(key.split()[:-1])
+    found: list["LocalActor"] = []
+    for actor in context.clusters.actors:
+        if actor.type != m.type or actor in found:
+            continue
+        for x in actor.mentions:
+            if x.kind != DESCRIPTION or x.start >= m.start or x.head_lemma != m.head_lemma or x.number != m.number:
+                continue
+            other = _description_key(x)
+            others = set(other.split()[:-1])
+            if other == key or (not actor.named and (others <= modifiers or modifiers <= others)):
+                found.append(actor)
+                break
+    return found[0] if len(found) == 1 else None
 
 
 @step("pronoun")
@@ -356,6 +438,13 @@ def _person_named_as_organisation(context: Context, index: int, pronoun: Mention
     return None
 
 
+def _likely_gender(actor: "LocalActor") -> str | None:
+    """A person's gender as far as known: from titles and pronouns, else from the given name."""
+    if actor.type != PERSON:
+        return None
+    return actor.gender or next((g for n in actor.names() if (g := likely_gender(n))), None)
+
+
 def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalActor | None":
     doc, mentions, clusters = context.doc, context.mentions, context.clusters
     candidates = []
@@ -373,6 +462,9 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
         candidates.append((m, actor))
     if not candidates:
         return None
+    gender = PRONOUNS[pronoun.head_lemma][1]
+    if gender is not None:  # "he" prefers Andy Warhol to Kristen Wilkins when both are near
+        candidates = [(m, a) for m, a in candidates if _likely_gender(a) in {None, gender}] or candidates
     same = [(m, a) for m, a in candidates if m.sentence == pronoun.sentence]
     if same:
         # In the same sentence: a subject of the same clause binds it ("X said it would"),

@@ -135,6 +135,29 @@ def persons_compatible(a: str, b: str) -> bool:
             and _middles_compatible(x.middles, y.middles))
 
 
+@lru_cache(maxsize=1)
+def _given_name_genders() -> dict[str, str]:
+    """The shipped table ``models/given_names.tsv`` (see ``benchmarks/given_names.py``)."""
+    table: dict[str, str] = {}
+    path = _MODELS / "given_names.tsv"
+    if not path.exists():
+        return table
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")[:2]
+            table[name] = gender
+    return table
+
+
+def likely_gender(name: str) -> str | None:
+    """The sex a full name's given name nearly always has ("Kristen Wilkins" -> "female"), or
+    None. A prior for pronouns only ("Kim Jong-un" is a man): it never decides a merge."""
+    parts = person_name(name)
+    if parts is None or parts.given is None or len(parts.given) < 2:
+        return None
+    return _given_name_genders().get(parts.given)
+
+
 @lru_cache(maxsize=65536)
 def org_key(name: str) -> str:
     """An organisation's name for comparison: folded, no national prefix, no punctuation."""

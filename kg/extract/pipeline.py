@@ -47,17 +47,19 @@ def extract_document(parsed: ParsedDocument, polarity: PolarityScorer | None = N
 
 
 def keeps_actor(result: DocumentResult) -> Callable[[LocalActor], bool]:
-    """Which local actors become graph actors: named people and organisations, and any actor
-    that acts (a subject), speaks, or holds or receives a stance. A place or an unnamed group
-    that is only mentioned ("America" in a slogan, "law-abiding people") is not an actor."""
+    """Which local actors become graph actors: any actor that speaks, holds or receives a stance
+    or is credited; named people and organisations; named groups ("Democrats") and places
+    ("Britain") that are a party to what a clause says (they act, are acted on, are addressed)
+    rather than its setting ("in Charlotte") or a modifier ("Texas student"); and unnamed actors
+    that act. An unnamed group that is only mentioned ("law-abiding people") is not an actor."""
     used = result.used_actors()
 
     def keep(actor: LocalActor) -> bool:
         if id(actor) in used:
             return True
-        if actor.named and actor.type in {PERSON, ORGANIZATION, GOVERNMENT}:
-            return True
-        return actor.agentive and (actor.named or actor.type not in {"Place", WORK})
+        if actor.named:
+            return actor.type in {PERSON, ORGANIZATION, GOVERNMENT} or (actor.type != WORK and actor.party)
+        return actor.agentive and actor.type not in {"Place", WORK}
     return keep
 
 

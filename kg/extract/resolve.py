@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 from . import coreference
 from .actor_lexicon import GENERIC_ORG_WORDS, GOVERNMENT_WORDS, PLACE_ALIASES, PLACE_PREFIXES
 from .actors import (DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, Mention, clean_name,
-                     is_agentive)
+                     is_agentive, takes_part)
 from .names import fold, name_tokens, org_key, person_name, persons_compatible, well_known
 
 
@@ -51,6 +51,7 @@ class LocalActor:
     affiliations: set[str] = field(default_factory=set)
     gender: str | None = None
     agentive: bool = False
+    party: bool = False  # some mention is a party to its clause (acts, is acted on), not a setting
     name_cache: dict[str, None] = field(default_factory=dict)  # distinct cleaned names, in order
     label_cache: tuple[int, str] | None = None
 
@@ -195,7 +196,10 @@ def _resolve_people(clusters: Clusters, named: list[tuple[int, Mention]]) -> Non
     for i, m in named:
         if m.type == PERSON or i in clusters.of or len(name_tokens(m.text)) != 1 or m.text.isupper():
             continue
-        matches = [(a, r) for a in clusters.actors if a.type == PERSON for r in [_person_match(m, a)] if r]
+        # a place only as a surname ("Kenney" tagged as a place): a place that is someone's first
+        # name is more likely that place ("Charlotte" beside "the Charlotte Panthers")
+        matches = [(a, r) for a in clusters.actors if a.type == PERSON for r in [_person_match(m, a)]
+                   if r and (r == "surname" or m.type != PLACE)]
         if matches:
             m.type = PERSON
             actor, reason = _pick_person(m, matches) if len(matches) > 1 else matches[0]
@@ -222,6 +226,9 @@ def _org_match(mention: Mention, actor: LocalActor) -> str | None:
         if reason:
             return reason
     return None
+
+
+_ORG_MATCH_RANK = {"acronym (spelled out in the text)": 0, "name": 1, "well-known name": 2}
 
 
 def _shortened(key: str, other_key: str) -> str | None:
@@ -269,8 +276,11 @@ def _resolve_bodies(clusters: Clusters, named: list[tuple[int, Mention]]) -> Non
             else:
                 clusters.new(i, m, key, True, "name")
             continue
-        match = next(((a, r) for a in clusters.actors if a.type in {ORGANIZATION, GOVERNMENT}
-                      for r in [_org_match(m, a)] if r), None)
+        matches = [(a, r) for a in clusters.actors if a.type in {ORGANIZATION, GOVERNMENT}
+                   for r in [_org_match(m, a)] if r]
+        # the strongest evidence wins: "USI" is the "University of Southern Indiana (USI)" the
+        # text spells out, not the "USI Art Collections" it merely begins
+        match = min(matches, key=lambda ar: _ORG_MATCH_RANK.get(ar[1], len(_ORG_MATCH_RANK))) if matches else None
         if match:
             clusters.attach(i, m, match[0], match[1])
         else:
@@ -319,6 +329,7 @@ def resolve_document(doc: Doc, mentions: Sequence[Mention], dateline_place: str 
     _drop_heading_only(clusters)
     for actor in clusters.actors:
         actor.agentive = any(is_agentive(doc, x) for x in actor.mentions)
+        actor.party = actor.agentive or any(takes_part(doc, x) for x in actor.mentions if not x.heading)
         actor.mentions.sort(key=lambda x: (x.start, x.end))
     return clusters.actors
 
