@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
+MODELS = Path(__file__).resolve().parent / "models"
+
 #: Verbs that report speech or thought (lemmas).
 SPEECH_VERBS = {
     "say", "tell", "announce", "argue", "claim", "warn", "accuse", "insist", "add", "note",
@@ -40,3 +45,42 @@ DOCUMENT_CUES = {"show", "read", "demonstrate", "reveal", "find", "conclude", "s
 EVIDENCE_NOUNS = {"analysis", "study", "survey", "research", "poll", "data", "figure", "finding",
                   "result", "paper", "review", "investigation", "audit", "assessment", "estimate",
                   "projection", "forecast", "calculation", "count", "tally", "website", "account", "blog"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What the cue lexicon (``models/cues.tsv``) knows of one cue word."""
+
+    lemma: str
+    cue_class: str  # speech | cognition | intention | evidential | question | evaluative
+    certainty: str  # certain | probable | possible
+    flags: frozenset[str]
+    preps: frozenset[str]
+
+    def has(self, flag: str) -> bool:
+        return flag in self.flags
+
+
+CUE_CLASSES = ("speech", "according-to", "cognition", "intention", "evidential", "question", "evaluative")
+_CUE_FLAGS = {"infinitive", "object", "listener", "negating", "attitude", "document", "quote"}
+
+
+def load_cues(path: Path = MODELS / "cues.tsv") -> dict[str, Cue]:
+    """The cue lexicon: lemma -> :class:`Cue`. Malformed lines are an error (it ships with kg)."""
+    cues: dict[str, Cue] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 5 or fields[1] not in CUE_CLASSES or fields[2] not in {"certain", "probable", "possible"}:
+            raise ValueError(f"{path}:{number}: expected 'lemma class certainty flags preps'")
+        flags = frozenset() if fields[3] == "-" else frozenset(fields[3].split(","))
+        if flags - _CUE_FLAGS:
+            raise ValueError(f"{path}:{number}: unknown flag(s) {sorted(flags - _CUE_FLAGS)}")
+        preps = frozenset() if fields[4] == "-" else frozenset(fields[4].split(","))
+        cues[fields[0]] = Cue(fields[0], fields[1], fields[2], flags, preps)
+    return cues
+
+
+#: The cue lexicon, read once at import (a constant: it ships with kg).
+CUES: dict[str, Cue] = load_cues()

@@ -1,0 +1,80 @@
+"""What a cue reports: its clausal complement, or the clause the parse hides it in."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import REPORT_NOUNS, SPEECH_VERBS
+from ..nlp import sentence_of
+from .quotes import Quotes
+from .speakers import COMPLEMENT_DEPS
+
+_CLAUSE_POS = {"VERB", "AUX", "ADJ", "NOUN"}
+_VERBS = {"VERB", "AUX"}
+
+
+def complement(cue: Token, quotes: Quotes) -> Token | None:
+    """What a speech verb reports: its first clausal complement after it; one before it only when
+    it is a fronted clause ("The plan is dead, she said") or quotation, not an introductory phrase."""
+    candidates = [c for c in cue.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in _CLAUSE_POS]
+    after = [c for c in candidates if c.i > cue.i]
+    if after:
+        return after[0]
+    before = [c for c in candidates if c.i < cue.i and (c.pos_ in _VERBS or quotes.contains(c.idx))]
+    return before[-1] if before else None
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """A that-clause on a noun ("the statement that ...")."""
+    return next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
+def fallback_content(cue: Token) -> tuple[int, int, Token] | None:
+    """What a cue without a clausal complement reports, where the parse hides it (token range, head).
+
+    * a complement misparsed as an unmarked conjunct ("They estimated by 2050, growth would
+      double": no "and" between the cue and the second verb);
+    * "told the paper in a statement that ...": the clause hangs on the report noun;
+    * "As Heald told the Post, ozone has dropped" / "Recipients, said Mauer, must ...": the cue
+      is an aside to the clause it reports;
+    * "The report states that few if any ...": "that" right after the cue, the clause misparsed;
+      the rest of the sentence.
+    """
+    conj = next((c for c in cue.children if c.dep_ == "conj" and c.i > cue.i and c.pos_ in _VERBS), None)
+    if conj is not None and not any(c.dep_ == "cc" and cue.i < c.i < conj.i for c in cue.children) \
+            and conj.lemma_.lower() not in SPEECH_VERBS:
+        return cue.i + 1, conj.right_edge.i + 1, conj
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in REPORT_NOUNS:
+                    clause = _that_clause(noun)
+                    if clause is not None:
+                        return clause.left_edge.i, clause.right_edge.i + 1, clause
+    aside = (cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)) \
+        or cue.dep_ == "parataxis"
+    head = cue.head
+    if aside and head.pos_ in _VERBS and head.i != cue.i:
+        if head.i < cue.i and head.left_edge.i < cue.left_edge.i:  # the clause before the aside
+            return head.left_edge.i, cue.left_edge.i, head
+        return cue.right_edge.i + 1, head.right_edge.i + 1, head  # the clause after it
+    after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if after is not None and after.lower_ == "that" and after.tag_ in {"IN", "WDT", "DT"}:
+        sentence = sentence_of(cue)
+        if sentence.end - after.i > 4:
+            rest = cue.doc[after.i + 1:sentence.end]
+            return after.i + 1, sentence.end, rest.root
+    return None
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Trim a token span of leading "that"/punctuation and trailing punctuation or a dangling
+    conjunction ("... subject to Islamophobia and")."""
+    while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘" or doc[start].lower_ in {"that", ","}
+                           or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’" or doc[end - 1].is_space
+                           or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return start, end

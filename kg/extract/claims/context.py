@@ -1,0 +1,84 @@
+"""One article's state while its constructions run: the parse, quotations, actors, and the claims
+found so far. Constructions read it and add claims through :meth:`ClaimContext.add_claim`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors import Mention
+from ..ingest import Turn
+from ..nlp import sentence_of
+from ..resolve import LocalActor
+from .content import trim
+from .cues import content_certainty
+from .quotes import Quotes, kind_and_span
+from .records import CERTAIN, Claim, NonAnswer
+
+
+@dataclass
+class ClaimContext:
+    """The parsed article and what has been found in it (no global state: one per article)."""
+
+    doc: Doc
+    doc_id: str
+    mentions: Sequence[Mention]
+    actor_of: dict[int, LocalActor]
+    actor_at: dict[int, LocalActor]
+    turns: Sequence[Turn] = ()
+    text: str = ""
+    tokens: list[Token] = field(default_factory=list)
+    quotes: Quotes = field(default_factory=lambda: Quotes([], 0))
+    claims: list[Claim] = field(default_factory=list)
+    non_answers: list[NonAnswer] = field(default_factory=list)
+    used_quotes: set[tuple[int, int]] = field(default_factory=set)
+    in_quote: list[Token] = field(default_factory=list)  # verbs inside quotations, for nested reports
+
+    def char_end(self, token_end: int) -> int:
+        """The character offset where token ``token_end - 1`` ends."""
+        last = self.doc[token_end - 1]
+        return last.idx + len(last.text)
+
+    def add_claim(self, speaker: LocalActor, subject: Token | Span, cue: Token | Span, kind: str, start: int, end: int,
+                  head: Token, certainty: str = CERTAIN, polarity: str = "positive", cue_class: str = "speech") -> Claim | None:
+        """Record a claim whose content is ``text[start:end]`` (stripped); None when it is empty
+        or a single word."""
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            return None
+        content = text[start:end]
+        if len(content.split()) < 2:
+            return None
+        sentence = sentence_of(head)
+        cue_start = cue.idx if isinstance(cue, Token) else cue.start_char
+        lemma = cue.lemma_.lower() if isinstance(cue, Token) else cue.text.lower()
+        subject_start = subject.idx if isinstance(subject, Token) else subject.start_char
+        claim = Claim(
+            doc_id=self.doc_id, speaker=speaker, speaker_start=subject_start, speaker_end=subject_start + len(subject.text),
+            cue=cue.text, cue_lemma=lemma, cue_start=cue_start, cue_end=cue_start + len(cue.text), kind=kind, start=start,
+            end=end, text=content, certainty=content_certainty(head, certainty), polarity=polarity,
+            sentence_start=sentence.start_char, sentence_end=sentence.end_char, head=head.i, cue_class=cue_class,
+        )
+        self.claims.append(claim)
+        self.used_quotes.update(self.quotes.overlapping(start, end))
+        return claim
+
+    def add_content(self, cue: Token, subject: Token, speaker: LocalActor, start_i: int, end_i: int, head: Token,
+                    certainty: str, polarity: str, cue_class: str = "speech") -> bool:
+        """Add the claim whose content is tokens [start_i, end_i) (trimmed; when the cue sits
+        inside, only the part after it); False when nothing is left."""
+        doc = self.doc
+        start_i, end_i = trim(doc, start_i, end_i)
+        if start_i <= cue.i < end_i:
+            start_i, end_i = trim(doc, cue.i + 1, end_i)
+        if end_i <= start_i:
+            return False
+        kind, start, end = kind_and_span(self.quotes, doc[start_i].idx, self.char_end(end_i), self.quotes.contains(cue.idx))
+        self.add_claim(speaker, subject, cue, kind, start, end, head, certainty, polarity, cue_class)
+        return True
