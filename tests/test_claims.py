@@ -31,16 +31,27 @@ def test_quote_over_several_sentences_and_interrupted(claims_of):
     assert any("This is a dark day. Our members are angry" in c.text for _, c in claims)
 
 
-def test_both_halves_of_a_quote_interrupted_by_its_cue(claims_of):
-    """'"A," X told the press, "B."' gives both A and B to X (the nearest half alone was kept before)."""
+def test_both_halves_of_a_quote_interrupted_by_its_cue_are_one_claim(claims_of):
+    """'"A," X told the press, "B."' is one attribution (PolNeAR counts it once): one claim of X's
+    whose content is the two halves, without the cue between them."""
     article = wikinews(["GUM_news_afghan"])["GUM_news_afghan"]
     start = article.index('"We are so interested')
     paragraph = article[article.rindex("\n", 0, start - 2) + 1:article.index("\n", start)]
     claims, _ = claims_of(paragraph)
-    texts = {c.text: s for s, c in claims}
-    assert texts.get("We are so interested because we find a big chance to show the talent and ability of "
-                     "Afghans,") == "Rodaba Noori"
-    assert any(t.startswith("to show that Afghan women") and s == "Rodaba Noori" for t, s in texts.items())
+    (speaker, claim), = [(s, c) for s, c in claims if "We are so interested" in c.text]
+    assert speaker == "Rodaba Noori" and claim.kind == "direct" and len(claim.parts) == 2
+    first, second = (paragraph[s:e] for s, e in claim.parts)
+    assert first == "We are so interested because we find a big chance to show the talent and ability of Afghans,"
+    assert second.startswith("to show that Afghan women")
+    assert claim.text == paragraph[claim.start:claim.end] and "Noori" in claim.text  # the whole passage
+
+
+def test_split_quotation_with_its_cue_between_is_one_claim(claims_of):
+    claims, _ = claims_of('"The budget is a disaster," Senator Mark Hall said on Tuesday, "and we will vote against it."')
+    (speaker, claim), = claims
+    assert speaker == "Mark Hall" and claim.cue == "said"
+    assert [claim.text[s - claim.start:e - claim.start] for s, e in claim.parts] == [
+        "The budget is a disaster,", "and we will vote against it."]
 
 
 def test_indirect_and_mixed_speech(claims_of):
@@ -124,10 +135,21 @@ def test_speakers_the_parse_hides(claims_of, text, expected):
 
 
 def test_quotation_after_reported_speech_continues_it(claims_of):
-    claims, _ = claims_of('Kristin Wilkins also said Warhol was a businessman. "He would make a blue Marilyn and a '
-                          'pink Marilyn, and then you could pick your favourite colour and buy that."')
-    quote = next(c for _, c in claims if c.text.startswith("He would make"))
-    assert quote.kind == "direct" and next(s for s, c in claims if c is quote) == "Kristin Wilkins"
+    text = ('Kristin Wilkins also said Warhol was a businessman. "He would make a blue Marilyn and a '
+            'pink Marilyn, and then you could pick your favourite colour and buy that."')
+    claims, _ = claims_of(text)
+    (speaker, claim), = claims
+    assert speaker == "Kristin Wilkins" and claim.kind == "mixed"
+    assert [text[s:e] for s, e in claim.parts] == ["Warhol was a businessman", text[text.index("He would"):-1]]
+
+
+def test_quotation_over_several_sentences_and_paragraphs_is_one_claim(claims_of):
+    text = ('"We will not give up," said Ana Ruiz, who leads the tenants\' union. "The landlord has ignored us '
+            'for a year. We have nothing left to lose."\n\nThe city council meets on Monday.')
+    claims, _ = claims_of(text)
+    (speaker, claim), = claims
+    assert speaker == "Ana Ruiz" and claim.kind == "direct" and len(claim.parts) == 2
+    assert text[claim.parts[1][0]:claim.parts[1][1]] == "The landlord has ignored us for a year. We have nothing left to lose."
 
 
 def test_pull_quote_signed_with_a_dash(claims_of):
@@ -164,11 +186,14 @@ def test_captions_are_credited_to_their_source_not_claimed(nlp):
     assert text[moreau["start"]:moreau["end"]] == moreau["caption"]
 
 
-def test_report_inside_a_quotation_is_its_own_hedged_claim(claims_of):
-    claims, _ = claims_of('"I think the plan will fail. We tried it before," said Senator John Smith.')
+def test_report_inside_a_quotation_hedges_it_and_is_no_claim_of_its_own(claims_of):
+    """PolNeAR does not annotate a report nested in a quotation: '"I think X," she said' is one
+    claim, probable rather than certain; "I expect to emerge ..." gives no claim "to emerge"."""
+    claims, _ = claims_of('"I think the plan will fail. We tried it before," said Senator John Smith. '
+                          '"I expect to emerge from this fight stronger," Governor Ann Lee said.')
     found = {c.text: (s, c.certainty) for s, c in claims}
-    assert found["I think the plan will fail. We tried it before,"] == ("John Smith", "certain")
-    assert found["the plan will fail"] == ("John Smith", "probable")
+    assert found == {"I think the plan will fail. We tried it before,": ("John Smith", "probable"),
+                     "I expect to emerge from this fight stronger,": ("Ann Lee", "probable")}
 
 
 def test_documents_speak_for_their_owner_or_authors_or_themselves(nlp):

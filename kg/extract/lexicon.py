@@ -28,6 +28,10 @@ SPEECH_VERBS = {
 REPORT_NOUNS = {"statement", "announcement", "report", "release", "letter", "email", "e-mail",
                 "post", "tweet", "message", "claim", "assertion", "allegation", "warning",
                 "testimony", "remarks", "comment", "speech", "filing", "memo", "complaint"}
+#: Nouns naming a statement, which can be the object of a denial ("denied the allegations").
+STATEMENT_NOUNS = REPORT_NOUNS | {"allegation", "accusation", "charge", "rumor", "rumour", "story", "suggestion",
+                                  "notion", "idea", "assertion", "wrongdoing", "involvement", "responsibility",
+                                  "knowledge", "existence", "reports", "account", "characterization", "premise"}
 #: Nouns for documents that can be the source of a claim when no actor owns them ("The report
 #: says", "Figures show", "Posts on the board said", "according to an Internet posting").
 SOURCE_NOUNS = {"report", "study", "survey", "research", "analysis", "poll", "data", "figure",
@@ -62,7 +66,8 @@ class Cue:
 
 
 CUE_CLASSES = ("speech", "according-to", "cognition", "intention", "evidential", "question", "evaluative")
-_CUE_FLAGS = {"infinitive", "object", "listener", "negating", "attitude", "document", "quote"}
+_CUE_FLAGS = {"infinitive", "object", "listener", "negating", "attitude", "document", "work", "quote", "predicate",
+              "statement", "nonperson"}
 
 
 def load_cues(path: Path = MODELS / "cues.tsv") -> dict[str, Cue]:

@@ -6,14 +6,16 @@ it; the table :data:`kg.extract.claims.extract.CONSTRUCTIONS` lists them in the 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
-from ..actors import WORK
-from ..lexicon import DOCUMENT_CUES, REPORT_NOUNS, SPEECH_VERBS
+from ..actors import GROUP, PERSON, WORK
+from ..lexicon import REPORT_NOUNS, STATEMENT_NOUNS
 from ..nlp import sentence_of
-from .content import complement, fallback_content, trim
+from .content import complement, fallback_content, object_content, prep_content, that_clause_after, trim
 from .context import ClaimContext
-from .cues import ATTITUDE_CUES, INFINITIVE_CUES, certainty_and_polarity
+from .cues import Cue, certainty_and_polarity, cue_of
 from .quotes import kind_and_span, quote_inner
 from .records import DIRECT, NonAnswer
 from .speakers import VOICE_NOUNS, actor_for_token, fallback_subject, subject_of
@@ -23,28 +25,105 @@ from ..resolve import LocalActor
 # --------------------------------------------------------------------------- cue verbs
 
 
-def claim_for_cue(ctx: ClaimContext, token: Token, speaker: LocalActor | None = None) -> None:
-    """A claim cued by a speech verb: its complement, or a quotation beside it."""
-    lemma = token.lemma_.lower()
-    subject = subject_of(token) or fallback_subject(token, ctx.actor_at)
+@dataclass(frozen=True)
+class CueAt:
+    """A cue word with its lexicon entry, its subject and speaker, and the factuality it gives."""
+
+    token: Token
+    entry: Cue
+    subject: Token
+    speaker: LocalActor
+    certainty: str
+    polarity: str
+    cue_class: str
+
+    def add(self, ctx: ClaimContext, start_i: int, end_i: int, head: Token) -> bool:
+        return ctx.add_content(self.token, self.subject, self.speaker, start_i, end_i, head, self.certainty,
+                               self.polarity, self.cue_class)
+
+
+def cue_at(ctx: ClaimContext, token: Token, entry: Cue | None = None, speaker: LocalActor | None = None) -> CueAt | None:
+    """The cue at ``token`` with its speaker, or None when it is no cue or its subject no actor.
+    A subject the parse found that is no actor ("“We were wrong,” Ramos told AFP": "We" inside the
+    quotation) gives way to one it missed (Ramos)."""
+    entry = entry or cue_of(token)
+    if entry is None:
+        return None
+    subject = subject_of(token)
+    if speaker is None and (subject is None or actor_for_token(subject, ctx.actor_at) is None):
+        subject = fallback_subject(token, ctx.actor_at) or subject
     if subject is None:
-        return
+        return None
     speaker = speaker or actor_for_token(subject, ctx.actor_at)
     if speaker is None:
+        return None
+    certainty, polarity = certainty_and_polarity(token, entry)
+    return CueAt(token, entry, subject, speaker, certainty, polarity, entry.cue_class)
+
+
+def claim_for_cue(ctx: ClaimContext, token: Token, entry: Cue | None = None, speaker: LocalActor | None = None) -> None:
+    """A claim cued by a cue word: its clausal complement, a quotation beside it, a that-clause
+    after a phrase, its object, or a content preposition's object, in that order of preference."""
+    cue = cue_at(ctx, token, entry, speaker)
+    if cue is None:
         return
-    certainty, polarity = certainty_and_polarity(token)
     clause = complement(token, ctx.quotes)
-    if clause is not None and clause.dep_ == "xcomp" and lemma not in INFINITIVE_CUES:
-        clause = None  # "asked X to help", "continued to shun": a request or an act, not speech
-    if clause is not None and ctx.add_content(token, subject, speaker, clause.left_edge.i, clause.right_edge.i + 1,
-                                              clause, certainty, polarity):
+    quoting = cue.entry.has("quote") and not cue.entry.has("attitude")
+    if clause is not None and not (quoting and ctx.quotes.contains(clause.idx) and not ctx.quotes.contains(token.idx)):
+        if _clause_content(ctx, cue, clause):
+            return
+    if quoting:  # a quotation beside the cue (both halves of one it interrupts)
+        beside = _quotes_beside(ctx, token)
+        if beside:
+            _quoted_content(ctx, cue, beside)
+            return
+    if ctx.quotes.contains(token.idx):
         return
-    beside = _quotes_beside(ctx, token)
-    if not beside:
-        fallback = None if ctx.quotes.contains(token.idx) else fallback_content(token)
-        if fallback is not None:
-            ctx.add_content(token, subject, speaker, *fallback, certainty, polarity)
-        return
+    preps = cue.entry.preps
+    for found in (that_clause_after(token), _object(ctx, cue), prep_content(token, preps) if preps else None,
+                  fallback_content(token)):
+        if found is not None and cue.add(ctx, *found):
+            return
+
+
+def _object(ctx: ClaimContext, cue: CueAt) -> tuple[int, int, Token] | None:
+    """The object content of a cue that takes one, as its lexicon entry allows (a statement for
+    a denial, no person for a question)."""
+    entry = cue.entry
+    if not entry.has("object"):
+        return None
+    found = object_content(cue.token, entry.preps, entry.has("predicate"))
+    if found is None:
+        return None
+    head = found[2]
+    if entry.has("statement") and head.lemma_.lower() not in STATEMENT_NOUNS:
+        return None  # "denied them visas"
+    actor = ctx.actor_at.get(head.i)
+    if entry.has("nonperson") and (head.pos_ == "PRON" or (actor is not None and actor.type in {PERSON, GROUP})):
+        return None  # "police questioned the student"
+    return found
+
+
+def _clause_content(ctx: ClaimContext, cue: CueAt, clause: Token) -> bool:
+    """The cue's clausal complement. An infinitive one only for cues that report with one
+    ("vowed to resign"; not "continued to shun"), from the listener on ("urged Democrats to
+    vote"); a clause the parse took for an infinitive ("said legalizing it could put ...") for
+    any cue of speech."""
+    start = clause.left_edge.i
+    if clause.dep_ == "xcomp":
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if not cue.entry.has("infinitive") and (infinitive or cue.cue_class != "speech"):
+            return False  # "asked X to help", "continued to shun": a request or an act, not speech
+        listener = next((c for c in cue.token.children if c.dep_ in {"dobj", "dative"} and c.i < clause.i), None)
+        if listener is not None and listener.i > cue.token.i and cue.entry.has("infinitive"):
+            start = min(start, listener.left_edge.i)
+    return cue.add(ctx, start, clause.right_edge.i + 1, clause)
+
+
+def _quoted_content(ctx: ClaimContext, cue: CueAt, beside: list[tuple[int, int]]) -> None:
+    """The quotation beside a cue; both halves of one interrupted by its cue ('"A," X told the
+    press, "B."') as one claim in two parts."""
+    token = cue.token
     inners = {}
     for q in beside:
         inner = quote_inner(ctx.doc, ctx.text, q)
@@ -54,13 +133,13 @@ def claim_for_cue(ctx: ClaimContext, token: Token, speaker: LocalActor | None = 
         return
     before = [q for q in inners if q[1] <= token.idx]
     after = [q for q in inners if q[0] > token.idx]
-    if before and after:  # '"A," X told the press, "B."': a quotation interrupted by its cue
+    if before and after:
         chosen = [max(before, key=lambda q: q[1]), min(after, key=lambda q: q[0])]
     else:
         chosen = [min(inners, key=lambda q: min(abs(q[0] - token.idx), abs(q[1] - token.idx)))]
-    for q in chosen:
-        inner = inners[q]
-        ctx.add_claim(speaker, subject, token, DIRECT, inner.start_char, inner.end_char, inner.root, certainty, polarity)
+    parts = [(inners[q].start_char, inners[q].end_char) for q in chosen]
+    ctx.add_claim(cue.speaker, cue.subject, token, DIRECT, parts[0][0], parts[-1][1], inners[chosen[0]].root,
+                  cue.certainty, cue.polarity, cue.cue_class, parts=parts)
 
 
 def _quotes_beside(ctx: ClaimContext, token: Token) -> list[tuple[int, int]]:
@@ -78,6 +157,10 @@ def _quotes_beside(ctx: ClaimContext, token: Token) -> list[tuple[int, int]]:
     return [q for q in beside if q not in ctx.used_quotes and not (q[0] <= token.idx < q[1])]
 
 
+_WITHHELD = {"say", "disclose", "specify", "explain", "confirm", "reveal", "elaborate", "tell"}
+_OPEN_QUESTION = {"why", "whether", "if", "how", "what", "when", "where", "who", "which"}
+
+
 def is_non_answer(verb: Token) -> bool:
     """"did not respond", "declined to comment", "could not be reached", "had no comment"."""
     lemma = verb.lemma_.lower()
@@ -89,6 +172,9 @@ def is_non_answer(verb: Token) -> bool:
                    for c in verb.children)
     if lemma == "reach" and negated and any(c.dep_ == "nsubjpass" for c in verb.children):
         return True  # "could not be reached for comment"
+    if lemma in _WITHHELD and negated and any(c.dep_ == "ccomp" and c.left_edge.lower_ in _OPEN_QUESTION
+                                              for c in verb.children):
+        return True  # "would not say why", "did not disclose whether"
     if lemma == "have" and any(c.dep_ == "dobj" and c.lower_ == "comment" and any(d.lower_ == "no" for d in c.children)
                                for c in verb.children):
         return True  # "had no comment"
@@ -118,15 +204,17 @@ def _speaks_as_document(ctx: ClaimContext, token: Token) -> bool:
 
 
 def reporting_verbs(ctx: ClaimContext) -> None:
-    """Speech and cognition verbs outside quotations, attitude adjectives with a clause, and
-    document cues whose subject is a document; verbs inside quotations are kept for nested
-    reports; non-answers are recorded as such."""
+    """Cue words of the lexicon outside quotations: verbs, and attitude adjectives with a clause
+    ("Smith is confident that ..."); cues only documents use ("show") need a document subject.
+    Verbs inside quotations are kept for the quotation constructions; non-answers are recorded."""
     quotes = ctx.quotes
     for token in ctx.tokens:
         pos = token.pos_
-        if pos == "ADJ" and token.lemma_.lower() in ATTITUDE_CUES and token.dep_ == "acomp" \
-                and not quotes.contains(token.idx) and any(c.dep_ == "ccomp" for c in token.children):
-            claim_for_cue(ctx, token)  # "Smith is confident that the bill will pass"
+        if pos == "ADJ":
+            entry = cue_of(token)
+            if entry is not None and entry.has("attitude") and token.dep_ == "acomp" \
+                    and not quotes.contains(token.idx) and any(c.dep_ == "ccomp" for c in token.children):
+                claim_for_cue(ctx, token, entry)
             continue
         if pos not in {"VERB", "AUX"}:
             continue
@@ -136,13 +224,16 @@ def reporting_verbs(ctx: ClaimContext) -> None:
         if is_non_answer(token):
             _add_non_answer(ctx, token)
             continue
-        lemma = token.lemma_.lower()
-        if lemma in SPEECH_VERBS:
-            claim_for_cue(ctx, token)
-        elif lemma in ATTITUDE_CUES and any(c.dep_ == "ccomp" for c in token.children):
-            claim_for_cue(ctx, token)  # "associations are concerned the Government will ...", "I'm disappointed that ..."
-        elif lemma in DOCUMENT_CUES and _speaks_as_document(ctx, token):
-            claim_for_cue(ctx, token)  # "the results show ...", "the Home Office letter reads: ..."
+        if token.dep_ == "xcomp" and is_non_answer(token.head):
+            continue  # "say" in "declined to say"
+        entry = cue_of(token)
+        if entry is None:
+            continue
+        if entry.has("attitude") and not any(c.dep_ == "ccomp" for c in token.children):
+            continue  # "associations are concerned the Government will ...": with a clause only
+        if entry.has("work") and not _speaks_as_document(ctx, token):
+            continue  # "the results show ...", not "she showed"
+        claim_for_cue(ctx, token, entry)
 
 
 # --------------------------------------------------------------------------- phrases
@@ -190,7 +281,7 @@ def according_to(ctx: ClaimContext) -> None:
         # The clause the phrase modifies ("which, according to AFP, the UN criticised"), else the sentence.
         sentence = sentence_of(token)
         clause_start, clause_end = sentence.start, sentence.end
-        if token.head.pos_ in {"VERB", "AUX"} and token.head is not token:
+        if token.head.pos_ in {"VERB", "AUX"} and token.head.i != token.i:
             head = token.head
             if phrase_start - head.left_edge.i <= 2 or phrase_end >= head.right_edge.i:
                 clause_start, clause_end = head.left_edge.i, head.right_edge.i + 1

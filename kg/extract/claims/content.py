@@ -78,3 +78,75 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            or doc[end - 1].dep_ == "cc"):
         end -= 1
     return start, end
+
+
+_OBJECT_DEPS = {"dobj", "oprd"}
+_AFTER_OBJECT_DEPS = {"oprd", "xcomp", "ccomp"}
+
+
+def object_content(cue: Token, preps: frozenset[str], predicate: bool = False) -> tuple[int, int, Token] | None:
+    """What an evaluative or similar cue acts on: its object after it, with a predicate or a
+    content preposition after the object ("called the plan a disaster", "accused X of lying",
+    "praised the deal as historic", "criticized him for saying ..."); with ``predicate``, only
+    when one follows ("called X a liar", not "called X by phone")."""
+    objects = [c for c in cue.children if c.dep_ in _OBJECT_DEPS and c.i > cue.i]
+    if not objects:
+        return None
+    first = objects[0]
+    parts = [first] + [c for c in cue.children if c.i > first.i and
+                       (c.dep_ in _AFTER_OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in preps))]
+    if predicate and len(parts) == 1:
+        return None
+    return first.left_edge.i, max(p.right_edge.i for p in parts) + 1, first
+
+
+def prep_content(cue: Token, preps: frozenset[str]) -> tuple[int, int, Token] | None:
+    """The object of a content preposition right after the cue ("called for an end to the war",
+    "pointed to the polls", "talked about the economy"); the preposition belongs to the cue."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.i > cue.i and child.lower_ in preps:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return child.i + 1, child.right_edge.i + 1, objects[0]
+    return None
+
+
+def that_clause_after(cue: Token) -> tuple[int, int, Token] | None:
+    """A that-clause the parse hung on a phrase between the cue and it: "acknowledged on NBC's
+    'Meet the Press' that he was wrong". Only when no verb with its own subject comes between."""
+    sentence = sentence_of(cue)
+    doc = cue.doc
+    for i in range(cue.i + 1, sentence.end):
+        token = doc[i]
+        if token.lower_ == "that" and token.dep_ == "mark":
+            clause = token.head
+            if clause.i > token.i and clause.left_edge.i == token.i and _descends_from(clause, cue):
+                return token.i + 1, clause.right_edge.i + 1, clause
+            return None
+        if token.pos_ in _VERBS and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            return None
+    return None
+
+
+def _descends_from(token: Token, ancestor: Token) -> bool:
+    """Whether ``ancestor`` is above ``token`` in the parse (spaCy makes a new Token per access:
+    compare indices, never identity)."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.i == ancestor.i:
+            return True
+    return False
+
+
+def cut_at_conjoined_cue(doc: Doc, start: int, end: int, is_cue) -> int:
+    """Where a content ends when a conjoined cue verb takes over ("saying he trusts women ... and
+    accused the incumbent of ...": the second cue has its own claim)."""
+    for i in range(start + 1, end):
+        token = doc[i]
+        if token.dep_ == "conj" and token.pos_ == "VERB" and is_cue(token) \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            cut = token.left_edge.i
+            while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                cut -= 1
+            return cut
+    return end

@@ -12,8 +12,8 @@ from ..actors import Mention
 from ..ingest import Turn
 from ..nlp import sentence_of
 from ..resolve import LocalActor
-from .content import trim
-from .cues import content_certainty
+from .content import cut_at_conjoined_cue, trim
+from .cues import content_certainty, cue_of
 from .quotes import Quotes, kind_and_span
 from .records import CERTAIN, Claim, NonAnswer
 
@@ -42,19 +42,14 @@ class ClaimContext:
         return last.idx + len(last.text)
 
     def add_claim(self, speaker: LocalActor, subject: Token | Span, cue: Token | Span, kind: str, start: int, end: int,
-                  head: Token, certainty: str = CERTAIN, polarity: str = "positive", cue_class: str = "speech") -> Claim | None:
-        """Record a claim whose content is ``text[start:end]`` (stripped); None when it is empty
-        or a single word."""
-        text = self.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end <= start:
+                  head: Token, certainty: str = CERTAIN, polarity: str = "positive", cue_class: str = "speech",
+                  parts: Sequence[tuple[int, int]] = ()) -> Claim | None:
+        """Record a claim whose content is ``text[start:end]``, or the ``parts`` of it (each
+        stripped); None when it is empty or a single word."""
+        pieces = [p for p in (self._strip(*p) for p in (parts or [(start, end)])) if p[1] > p[0]]
+        if not pieces or sum(len(self.text[s:e].split()) for s, e in pieces) < 2:
             return None
-        content = text[start:end]
-        if len(content.split()) < 2:
-            return None
+        start, end = pieces[0][0], pieces[-1][1]
         sentence = sentence_of(head)
         cue_start = cue.idx if isinstance(cue, Token) else cue.start_char
         lemma = cue.lemma_.lower() if isinstance(cue, Token) else cue.text.lower()
@@ -62,23 +57,41 @@ class ClaimContext:
         claim = Claim(
             doc_id=self.doc_id, speaker=speaker, speaker_start=subject_start, speaker_end=subject_start + len(subject.text),
             cue=cue.text, cue_lemma=lemma, cue_start=cue_start, cue_end=cue_start + len(cue.text), kind=kind, start=start,
-            end=end, text=content, certainty=content_certainty(head, certainty), polarity=polarity,
+            end=end, text=self.text[start:end], certainty=content_certainty(head, certainty), polarity=polarity,
             sentence_start=sentence.start_char, sentence_end=sentence.end_char, head=head.i, cue_class=cue_class,
+            parts=tuple(pieces) if len(pieces) > 1 else (),
         )
         self.claims.append(claim)
-        self.used_quotes.update(self.quotes.overlapping(start, end))
+        for piece in pieces:
+            self.used_quotes.update(self.quotes.overlapping(*piece))
         return claim
+
+    def _strip(self, start: int, end: int) -> tuple[int, int]:
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
 
     def add_content(self, cue: Token, subject: Token, speaker: LocalActor, start_i: int, end_i: int, head: Token,
                     certainty: str, polarity: str, cue_class: str = "speech") -> bool:
         """Add the claim whose content is tokens [start_i, end_i) (trimmed; when the cue sits
-        inside, only the part after it); False when nothing is left."""
+        inside, only the part after it; ending before a conjoined cue, which has its own claim);
+        False when nothing is left."""
         doc = self.doc
         start_i, end_i = trim(doc, start_i, end_i)
         if start_i <= cue.i < end_i:
             start_i, end_i = trim(doc, cue.i + 1, end_i)
+        end_i = cut_at_conjoined_cue(doc, start_i, end_i, _reports)
+        start_i, end_i = trim(doc, start_i, end_i)
         if end_i <= start_i:
             return False
         kind, start, end = kind_and_span(self.quotes, doc[start_i].idx, self.char_end(end_i), self.quotes.contains(cue.idx))
-        self.add_claim(speaker, subject, cue, kind, start, end, head, certainty, polarity, cue_class)
-        return True
+        return self.add_claim(speaker, subject, cue, kind, start, end, head, certainty, polarity, cue_class) is not None
+
+
+def _reports(token: Token) -> bool:
+    """A verb of saying or evaluating (a conjoined one starts a claim of its own)."""
+    entry = cue_of(token)
+    return entry is not None and entry.cue_class in {"speech", "evaluative"}

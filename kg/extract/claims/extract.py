@@ -39,9 +39,12 @@ class Construction:
 CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("reporting verb", '"X said (that) ...", "“...,” X told reporters", "X is confident that ...", '
                  '"the results show ..."; non-answers ("did not respond") are recorded, not claimed', cx.reporting_verbs),
-    Construction("continued quotation", '"“A,” said X. “B.”": B continues X\'s claim', qx.quotation_continues),
-    Construction("report inside a quotation", '"“I think X,” she said": X is her hedged claim', qx.report_inside_quotation),
-    Construction("pull quote, dash", '"“...” — Matthew Ingram"', qx.pull_quote_dash),
+    Construction("continued quotation", '"“A,” said X. “B.”": one claim of X\'s in two parts', qx.quotation_continues),
+    Construction("hedged quotation", '"“I think X,” she said": her claim is probable, not certain', qx.hedged_quotation),
+    Construction("signed with a dash", '"“...” — Matthew Ingram", "... — Paul Ryan (@SpeakerRyan) July 5, 2016"',
+                 qx.signed_with_dash),
+    Construction("speaker label", '"Sanders: Brexit\'s message could draw ...", "TAPPER: And obviously ..."',
+                 qx.speaker_label),
     Construction("pull quote, signed", '"... I am deeply disappointed ... John Smith, U.S. Senator"', qx.pull_quote_signed),
     Construction("in the words of", '"in the words of X, “...”"', cx.in_the_words_of),
     Construction("according to", '"According to X, ...", "..., according to X"', cx.according_to),

@@ -1,22 +1,29 @@
-"""Constructions around quotations that no cue verb took: continued quotations, reports inside a
-quotation, and pull quotes signed by a dash or a bare name."""
+"""Constructions around quotations and posts that no cue verb took: continued quotations, hedges
+inside a quotation, signatures (a dash and a name, a bare name), speaker labels ("Name: ...")."""
 
 from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from ..actors import PERSON
-from ..nlp import sentence_of
-from .constructions import claim_for_cue
 from .content import trim
 from .context import ClaimContext
-from .quotes import quote_inner
-from .records import DIRECT, INDIRECT, Claim
+from .quotes import kind_and_span, quote_inner
+from .cues import cue_of
+from ..resolve import LocalActor
+from .records import CERTAIN, DIRECT, INDIRECT, MIXED, Claim
 from .speakers import subject_of
-from ..lexicon import SPEECH_VERBS
 
 _JUST_PUNCTUATION = re.compile(r"[\s.:;]*")
-_SIGNATURE_DASH = re.compile(r"[ \t]*(?:-{1,2}|–|—)[ \t]*(?=\w)")
+#: A dash that signs what comes before it with the name after it (at a line's start, or after a
+#: quotation or post on the same line).
+_SIGNATURE = re.compile(r"(?:^|(?<=[^\S\n])|(?<=[”\"’]))(?:-{1,2}|–|—|―)[ \t]*(?=[A-Z@])", re.MULTILINE)
+#: A speaker's name and a colon opening a paragraph.
+_LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][^\n:]{1,60}?)[ \t]*:[ \t]*(?=\S)", re.MULTILINE)
+_OPENING_MARKS = "“\"‘'«„"
+_CLOSING_MARKS = "”\"’'»"
 _PARAGRAPH_END = re.compile(r"[^\S\n]*\n|\s*\Z")
 _FIRST_PERSON = {"i", "we"}
 _FIRST_PERSON_WORDS = {"i", "we", "me", "us", "my", "our", "i’m", "i'm"}
@@ -33,8 +40,9 @@ def _continues(ctx: ClaimContext, q_start: int) -> Claim | None:
 
 
 def quotation_continues(ctx: ClaimContext) -> None:
-    """A quotation with no cue of its own after a claim in the same paragraph continues it
-    ('"We thank you," said Bolden. "This was a difficult decision."')."""
+    """A quotation with no cue of its own after a claim in the same paragraph continues it, as a
+    further part of the same claim ('"We thank you," said Bolden. "This was a difficult
+    decision."' is one claim of Bolden's in two parts)."""
     doc, text = ctx.doc, ctx.text
     for q_start, q_end in ctx.quotes:
         if (q_start, q_end) in ctx.used_quotes or any(c.start <= q_start < c.end for c in ctx.claims):
@@ -45,49 +53,113 @@ def quotation_continues(ctx: ClaimContext) -> None:
         inner = quote_inner(doc, text, (q_start, q_end))
         if inner is None or len(inner) < 4 or not any(t.pos_ in {"VERB", "AUX"} for t in inner):
             continue
-        sentence = sentence_of(inner.root)
-        ctx.claims.append(Claim(
-            doc_id=ctx.doc_id, speaker=last.speaker, speaker_start=last.speaker_start, speaker_end=last.speaker_end,
-            cue=last.cue, cue_lemma=last.cue_lemma, cue_start=last.cue_start, cue_end=last.cue_end, kind=DIRECT,
-            start=inner.start_char, end=inner.end_char, text=inner.text, certainty=last.certainty,
-            sentence_start=sentence.start_char, sentence_end=sentence.end_char, head=inner.root.i,
-        ))
+        last.parts = (*last.pieces(), (inner.start_char, inner.end_char))
+        last.end = inner.end_char
+        last.text = text[last.start:last.end]
+        last.kind = DIRECT if last.kind == DIRECT else MIXED
         ctx.used_quotes.add((q_start, q_end))
 
 
-def report_inside_quotation(ctx: ClaimContext) -> None:
-    """A first-person cue inside a quotation ("I think ...", "we believe ...") reports a claim of
-    the person quoted."""
+def hedged_quotation(ctx: ClaimContext) -> None:
+    """A quotation that opens with a first-person hedge ('"I think the plan will fail," she said')
+    is as certain as the hedge says; the report inside it is not a claim of its own (the
+    quotation already is one)."""
     for token in ctx.in_quote:
-        if token.lemma_.lower() not in SPEECH_VERBS:
-            continue
+        if token.dep_ != "ROOT" and not (token.dep_ == "ccomp" and not ctx.quotes.contains(token.head.idx)):
+            continue  # the quotation's main verb, under the cue outside it or a sentence's root
+        entry = cue_of(token)
         subject = subject_of(token)
-        if subject is None or subject.lower_ not in _FIRST_PERSON:
+        if entry is None or entry.certainty == CERTAIN or subject is None or subject.lower_ not in _FIRST_PERSON:
             continue
-        around = [c for c in ctx.claims if c.start <= token.idx < c.end]
+        around = [c for c in ctx.claims if c.kind == DIRECT and c.pieces()[0][0] <= token.idx < c.pieces()[0][1]]
         if around:
-            claim_for_cue(ctx, token, min(around, key=lambda c: c.end - c.start).speaker)
+            claim = min(around, key=lambda c: c.end - c.start)
+            claim.certainty = entry.certainty if claim.certainty == CERTAIN else claim.certainty
 
 
-def pull_quote_dash(ctx: ClaimContext) -> None:
-    """A pull quote signed with a dash: '"So far, it's the Internet: 1." - Matthew Ingram'."""
-    doc, text, actor_at = ctx.doc, ctx.text, ctx.actor_at
-    for q in ctx.quotes:
-        if q in ctx.used_quotes:
+def _signer(ctx: ClaimContext, start: int, line_end: int) -> tuple[LocalActor, Span] | None:
+    """The actor named right at ``start`` (perhaps after a title: "— Senator John Smith") with
+    nothing after the name on its line but a handle, a date or a place ("— Paul Ryan
+    (@SpeakerRyan) July 5, 2016", "- Michelle Marks, Philadelphia.")."""
+    doc, actor_at = ctx.doc, ctx.actor_at
+    line = doc.char_span(start, line_end, alignment_mode="expand")
+    if line is None:
+        return None
+    first = next((t for t in line[:3] if t.i in actor_at and "\n" not in t.text), None)
+    if first is None or any(t.pos_ in {"VERB", "AUX"} and t.i > first.i for t in line) or line_end - start > 90:
+        return None
+    last = first
+    while last.i + 1 < line.end and actor_at.get(last.i + 1) is actor_at[first.i]:
+        last = doc[last.i + 1]
+    return actor_at[first.i], doc[first.i:last.i + 1]
+
+
+def _signed_content(ctx: ClaimContext, dash_start: int, paragraph_start: int) -> tuple[int, int] | None:
+    """What a dash signature signs: the text before it in its paragraph (a quotation's inside, a
+    tweet), or, for a signature alone on its line, the quotation that is the paragraph before."""
+    text = ctx.text
+    if paragraph_start < dash_start and text[paragraph_start:dash_start].strip():
+        start, end = paragraph_start, dash_start
+        markup = text.rfind('">', start, end)  # "<tweet ...>Text": the tweet, not its markup
+        start = markup + 2 if markup >= 0 else start
+    else:
+        end = paragraph_start - 1
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        start = text.rfind("\n", 0, end) + 1
+        if not (text[start:start + 1] in _OPENING_MARKS or text[end - 1:end] in _CLOSING_MARKS):
+            return None  # a signature line signs a quotation only
+    quote = next((q for q in ctx.quotes if start <= q[0] and q[1] <= end + 1 and q[1] - q[0] >= 0.8 * (end - start)), None)
+    if quote is not None:
+        inner = quote_inner(ctx.doc, text, quote)
+        return (inner.start_char, inner.end_char) if inner is not None else None
+    return start, end
+
+
+def signed_with_dash(ctx: ClaimContext) -> None:
+    """A quotation or post signed with a dash and a name: '"So far, it's the Internet: 1." -
+    Matthew Ingram', a tweet ending "— Paul Ryan (@SpeakerRyan) July 5, 2016", or a quotation
+    paragraph followed by a line "- Bernie Sanders."."""
+    doc, text = ctx.doc, ctx.text
+    for match in _SIGNATURE.finditer(text):
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        signed = _signer(ctx, match.end(), line_end)
+        if signed is None or ctx.quotes.contains(match.start()):
             continue
-        dash = _SIGNATURE_DASH.match(text, q[1])
-        first = doc.char_span(dash.end(), dash.end() + 1, alignment_mode="expand") if dash else None
-        if first is None:
-            continue  # the signer's name, perhaps after a title ("— Senator John Smith")
-        signer = next((t for t in doc[first.start:first.start + 3] if t.i in actor_at and "\n" not in t.text), None)
-        inner = quote_inner(doc, text, q)
-        if signer is not None and inner is not None and len(inner) >= 3:
-            last = signer
-            while last.i + 1 < len(doc) and actor_at.get(last.i + 1) is actor_at[signer.i]:
-                last = doc[last.i + 1]
-            cue = doc.char_span(dash.start(), dash.end(), alignment_mode="expand") or first
-            ctx.add_claim(actor_at[signer.i], doc[signer.i:last.i + 1], cue, DIRECT, inner.start_char, inner.end_char,
-                          inner.root)
+        paragraph_start = text.rfind("\n", 0, match.start()) + 1
+        content = _signed_content(ctx, match.start(), paragraph_start)
+        if content is None or any(c.start <= content[0] < c.end for c in ctx.claims):
+            continue
+        head = doc.char_span(*content, alignment_mode="contract")
+        cue = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if head is not None and len(head) >= 3 and cue is not None:
+            ctx.add_claim(signed[0], signed[1], cue, DIRECT, *content, head.root)
+
+
+def speaker_label(ctx: ClaimContext) -> None:
+    """A paragraph opened by a speaker's name and a colon: a headline ("Sanders: Brexit's message
+    could draw Trump support"), a transcript ("TAPPER: And obviously ..."), or 'Clinton: "Our goal
+    is ..."'. The name must be an actor (not a place) and all the label; the colon is the cue."""
+    doc, text = ctx.doc, ctx.text
+    for match in _LABEL.finditer(text):
+        label = doc.char_span(match.start("label"), match.end("label"), alignment_mode="expand")
+        if label is None or len(label) > 8 or any(t.pos_ in {"VERB", "AUX"} for t in label):
+            continue
+        speaker = ctx.actor_at.get(label[-1].i)
+        if speaker is None or speaker.type == "Place" or ctx.quotes.contains(match.start()):
+            continue
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        content = doc.char_span(match.end(), line_end, alignment_mode="contract")
+        if content is None or len(content) < 3 or any(c.start <= content.start_char < c.end for c in ctx.claims):
+            continue
+        start_i, end_i = trim(doc, content.start, content.end)
+        if end_i <= start_i:
+            continue
+        colon = doc.char_span(match.end("label"), match.end("label") + 1, alignment_mode="expand") or label
+        kind, start, end = kind_and_span(ctx.quotes, doc[start_i].idx, ctx.char_end(end_i))
+        ctx.add_claim(speaker, label, colon, kind, start, end, doc[start_i:end_i].root)
 
 
 def _ends_paragraph(text: str, offset: int) -> bool:

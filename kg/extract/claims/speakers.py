@@ -83,7 +83,7 @@ def _inherited_subject(verb: Token) -> Token | None:
         return subject_of(head)  # "Kenney made the announcement, saying ..."
     if verb.dep_ == "acomp" and head.pos_ in {"VERB", "AUX"}:
         return subject_of(head)  # "We are confident that ...": the subject of "are"
-    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.pos_ in {"VERB", "AUX"} and head.head is not verb:
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.pos_ in {"VERB", "AUX"} and head.head.i != verb.i:
         return subject_of(head.head)  # "Sunak defended the record whilst promising ..."
     if verb.dep_ == "relcl":
         return head  # "Kenney, who said ..."
