@@ -367,6 +367,8 @@ def pipeline_claims(item: Parsed, build, credits: bool = True) -> list[ClaimSpan
         out.append(ClaimSpans([(credit.start, credit.end)], mentions + local, local,
                               [(credit.marker_start, credit.marker_end)], credit.credit))
     for claim in item.result.claims:
+        if not claim.is_statement:
+            continue  # GUM attributes statements; thoughts and intentions are not claims
         actor = build.actor_of.get(id(claim.speaker))
         mentions = ([m for m, _ in actor.mentions if m.doc_id == item.article.id] if actor is not None
                     else claim.speaker.mentions)

@@ -67,7 +67,7 @@ class Cue:
 
 CUE_CLASSES = ("speech", "according-to", "cognition", "intention", "evidential", "question", "evaluative")
 _CUE_FLAGS = {"infinitive", "object", "listener", "negating", "attitude", "document", "work", "quote", "predicate",
-              "statement", "nonperson"}
+              "statement", "nonperson", "act"}
 
 
 def load_cues(path: Path = MODELS / "cues.tsv") -> dict[str, Cue]:

@@ -24,6 +24,10 @@ from ..resolve import LocalActor
 
 # --------------------------------------------------------------------------- cue verbs
 
+#: Cue classes whose content is a statement (a claim); the others (thoughts, intentions) are
+#: attributions in PolNeAR's wider sense, recorded but not claims.
+STATEMENT_CLASSES = {"speech", "evaluative", "question", "evidential"}
+
 
 @dataclass(frozen=True)
 class CueAt:
@@ -37,9 +41,15 @@ class CueAt:
     polarity: str
     cue_class: str
 
-    def add(self, ctx: ClaimContext, start_i: int, end_i: int, head: Token) -> bool:
+    @property
+    def states(self) -> bool:
+        """Whether what this cue reports is a statement (a claim): speech, evaluations, questions,
+        findings and expressed attitudes are; thoughts and intentions are attributions only."""
+        return (self.cue_class in STATEMENT_CLASSES or self.entry.has("attitude")) and not self.entry.has("act")
+
+    def add(self, ctx: ClaimContext, start_i: int, end_i: int, head: Token, statement: bool = True) -> bool:
         return ctx.add_content(self.token, self.subject, self.speaker, start_i, end_i, head, self.certainty,
-                               self.polarity, self.cue_class)
+                               self.polarity, self.cue_class, statement and self.states)
 
 
 def cue_at(ctx: ClaimContext, token: Token, entry: Cue | None = None, speaker: LocalActor | None = None) -> CueAt | None:
@@ -69,26 +79,31 @@ def claim_for_cue(ctx: ClaimContext, token: Token, entry: Cue | None = None, spe
         return
     clause = complement(token, ctx.quotes)
     quoting = cue.entry.has("quote") and not cue.entry.has("attitude")
-    if clause is not None and not (quoting and ctx.quotes.contains(clause.idx) and not ctx.quotes.contains(token.idx)):
+    if clause is not None and not (quoting and _quoted_clause(ctx, clause) and not ctx.quotes.contains(token.idx)):
         if _clause_content(ctx, cue, clause):
             return
-    if quoting:  # a quotation beside the cue (both halves of one it interrupts)
-        beside = _quotes_beside(ctx, token)
-        if beside:
-            _quoted_content(ctx, cue, beside)
-            return
+    if quoting and _quoted_content(ctx, cue, _quotes_beside(ctx, token)):
+        return  # a quotation beside the cue (both halves of one it interrupts)
     if ctx.quotes.contains(token.idx):
         return
     preps = cue.entry.preps
-    for found in (that_clause_after(token), _object(ctx, cue), prep_content(token, preps) if preps else None,
-                  fallback_content(token)):
-        if found is not None and cue.add(ctx, *found):
-            return
+    found = that_clause_after(token)
+    if found is not None and cue.add(ctx, *found):
+        return
+    found = _object(ctx, cue)  # a bare evaluated object ("praised Garland") is an act, not a statement
+    if found is not None and cue.add(ctx, *found[:3], statement=found[3]):
+        return
+    found = prep_content(token, preps) if preps else None  # "talked about X", "called for X"
+    if found is not None and cue.add(ctx, *found, statement=cue.cue_class in {"speech", "evaluative"}):
+        return
+    found = fallback_content(token)
+    if found is not None:
+        cue.add(ctx, *found)
 
 
-def _object(ctx: ClaimContext, cue: CueAt) -> tuple[int, int, Token] | None:
+def _object(ctx: ClaimContext, cue: CueAt) -> tuple[int, int, Token, bool] | None:
     """The object content of a cue that takes one, as its lexicon entry allows (a statement for
-    a denial, no person for a question)."""
+    a denial, no person for a question), and whether a predicate follows the object."""
     entry = cue.entry
     if not entry.has("object"):
         return None
@@ -96,12 +111,13 @@ def _object(ctx: ClaimContext, cue: CueAt) -> tuple[int, int, Token] | None:
     if found is None:
         return None
     head = found[2]
+    stated = found[3] or entry.has("statement")
     if entry.has("statement") and head.lemma_.lower() not in STATEMENT_NOUNS:
         return None  # "denied them visas"
     actor = ctx.actor_at.get(head.i)
     if entry.has("nonperson") and (head.pos_ == "PRON" or (actor is not None and actor.type in {PERSON, GROUP})):
         return None  # "police questioned the student"
-    return found
+    return (*found[:3], stated)
 
 
 def _clause_content(ctx: ClaimContext, cue: CueAt, clause: Token) -> bool:
@@ -117,12 +133,21 @@ def _clause_content(ctx: ClaimContext, cue: CueAt, clause: Token) -> bool:
         listener = next((c for c in cue.token.children if c.dep_ in {"dobj", "dative"} and c.i < clause.i), None)
         if listener is not None and listener.i > cue.token.i and cue.entry.has("infinitive"):
             start = min(start, listener.left_edge.i)
+        if infinitive and cue.entry.has("listener"):  # "asked the NSC to help": a request, not a statement
+            return cue.add(ctx, start, clause.right_edge.i + 1, clause, statement=False)
     return cue.add(ctx, start, clause.right_edge.i + 1, clause)
 
 
-def _quoted_content(ctx: ClaimContext, cue: CueAt, beside: list[tuple[int, int]]) -> None:
+def _quoted_clause(ctx: ClaimContext, clause: Token) -> bool:
+    """Whether a clause is (mostly) a quotation, not a clause with a scare-quoted word in it."""
+    start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+    return any(q[0] <= start + 1 and min(q[1], end) - max(q[0], start) >= 0.8 * (end - start)
+               for q in ctx.quotes.overlapping(start, end))
+
+
+def _quoted_content(ctx: ClaimContext, cue: CueAt, beside: list[tuple[int, int]]) -> bool:
     """The quotation beside a cue; both halves of one interrupted by its cue ('"A," X told the
-    press, "B."') as one claim in two parts."""
+    press, "B."') as one claim in two parts. False when none is sentence-like."""
     token = cue.token
     inners = {}
     for q in beside:
@@ -130,7 +155,7 @@ def _quoted_content(ctx: ClaimContext, cue: CueAt, beside: list[tuple[int, int]]
         if inner is not None and (len(inner) >= 6 or any(t.pos_ in {"VERB", "AUX"} for t in inner)):
             inners[q] = inner  # sentence-like, not a scare-quoted term
     if not inners:
-        return
+        return False
     before = [q for q in inners if q[1] <= token.idx]
     after = [q for q in inners if q[0] > token.idx]
     if before and after:
@@ -138,8 +163,8 @@ def _quoted_content(ctx: ClaimContext, cue: CueAt, beside: list[tuple[int, int]]
     else:
         chosen = [min(inners, key=lambda q: min(abs(q[0] - token.idx), abs(q[1] - token.idx)))]
     parts = [(inners[q].start_char, inners[q].end_char) for q in chosen]
-    ctx.add_claim(cue.speaker, cue.subject, token, DIRECT, parts[0][0], parts[-1][1], inners[chosen[0]].root,
-                  cue.certainty, cue.polarity, cue.cue_class, parts=parts)
+    return ctx.add_claim(cue.speaker, cue.subject, token, DIRECT, parts[0][0], parts[-1][1], inners[chosen[0]].root,
+                         cue.certainty, cue.polarity, cue.cue_class, parts=parts, statement=cue.states) is not None
 
 
 def _quotes_beside(ctx: ClaimContext, token: Token) -> list[tuple[int, int]]:

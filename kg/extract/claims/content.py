@@ -84,20 +84,21 @@ _OBJECT_DEPS = {"dobj", "oprd"}
 _AFTER_OBJECT_DEPS = {"oprd", "xcomp", "ccomp"}
 
 
-def object_content(cue: Token, preps: frozenset[str], predicate: bool = False) -> tuple[int, int, Token] | None:
+def object_content(cue: Token, preps: frozenset[str], predicate: bool = False) -> tuple[int, int, Token, bool] | None:
     """What an evaluative or similar cue acts on: its object after it, with a predicate or a
-    content preposition after the object ("called the plan a disaster", "accused X of lying",
-    "praised the deal as historic", "criticized him for saying ..."); with ``predicate``, only
-    when one follows ("called X a liar", not "called X by phone")."""
+    content preposition or "as" after the object ("called the plan a disaster", "accused X of
+    lying", "praised the deal as historic", "criticized him for saying ..."); with ``predicate``, only
+    when one follows ("called X a liar", not "called X by phone"). The last item says whether
+    something follows the object."""
     objects = [c for c in cue.children if c.dep_ in _OBJECT_DEPS and c.i > cue.i]
     if not objects:
         return None
     first = objects[0]
     parts = [first] + [c for c in cue.children if c.i > first.i and
-                       (c.dep_ in _AFTER_OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in preps))]
+                       (c.dep_ in _AFTER_OBJECT_DEPS or (c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "as")))]
     if predicate and len(parts) == 1:
         return None
-    return first.left_edge.i, max(p.right_edge.i for p in parts) + 1, first
+    return first.left_edge.i, max(p.right_edge.i for p in parts) + 1, first, len(parts) > 1
 
 
 def prep_content(cue: Token, preps: frozenset[str]) -> tuple[int, int, Token] | None:

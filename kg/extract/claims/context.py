@@ -30,7 +30,7 @@ class ClaimContext:
     turns: Sequence[Turn] = ()
     text: str = ""
     tokens: list[Token] = field(default_factory=list)
-    quotes: Quotes = field(default_factory=lambda: Quotes([], 0))
+    quotes: Quotes = field(default_factory=lambda: Quotes([], ""))
     claims: list[Claim] = field(default_factory=list)
     non_answers: list[NonAnswer] = field(default_factory=list)
     used_quotes: set[tuple[int, int]] = field(default_factory=set)
@@ -43,9 +43,10 @@ class ClaimContext:
 
     def add_claim(self, speaker: LocalActor, subject: Token | Span, cue: Token | Span, kind: str, start: int, end: int,
                   head: Token, certainty: str = CERTAIN, polarity: str = "positive", cue_class: str = "speech",
-                  parts: Sequence[tuple[int, int]] = ()) -> Claim | None:
+                  parts: Sequence[tuple[int, int]] = (), statement: bool = True) -> Claim | None:
         """Record a claim whose content is ``text[start:end]``, or the ``parts`` of it (each
-        stripped); None when it is empty or a single word."""
+        stripped); None when it is empty or a single word. ``statement`` False records an
+        attribution that is no claim (a thought, an intention, a bare act)."""
         pieces = [p for p in (self._strip(*p) for p in (parts or [(start, end)])) if p[1] > p[0]]
         if not pieces or sum(len(self.text[s:e].split()) for s, e in pieces) < 2:
             return None
@@ -59,7 +60,7 @@ class ClaimContext:
             cue=cue.text, cue_lemma=lemma, cue_start=cue_start, cue_end=cue_start + len(cue.text), kind=kind, start=start,
             end=end, text=self.text[start:end], certainty=content_certainty(head, certainty), polarity=polarity,
             sentence_start=sentence.start_char, sentence_end=sentence.end_char, head=head.i, cue_class=cue_class,
-            parts=tuple(pieces) if len(pieces) > 1 else (),
+            parts=tuple(pieces) if len(pieces) > 1 else (), is_statement=statement,
         )
         self.claims.append(claim)
         for piece in pieces:
@@ -75,7 +76,7 @@ class ClaimContext:
         return start, end
 
     def add_content(self, cue: Token, subject: Token, speaker: LocalActor, start_i: int, end_i: int, head: Token,
-                    certainty: str, polarity: str, cue_class: str = "speech") -> bool:
+                    certainty: str, polarity: str, cue_class: str = "speech", statement: bool = True) -> bool:
         """Add the claim whose content is tokens [start_i, end_i) (trimmed; when the cue sits
         inside, only the part after it; ending before a conjoined cue, which has its own claim);
         False when nothing is left."""
@@ -88,7 +89,8 @@ class ClaimContext:
         if end_i <= start_i:
             return False
         kind, start, end = kind_and_span(self.quotes, doc[start_i].idx, self.char_end(end_i), self.quotes.contains(cue.idx))
-        return self.add_claim(speaker, subject, cue, kind, start, end, head, certainty, polarity, cue_class) is not None
+        return self.add_claim(speaker, subject, cue, kind, start, end, head, certainty, polarity, cue_class,
+                              statement=statement) is not None
 
 
 def _reports(token: Token) -> bool:

@@ -60,6 +60,17 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     return sorted(seen.values(), key=lambda c: (c.start, c.end))
 
 
+def _mark_nested(claims: list[Claim]) -> None:
+    """A claim whose cue lies inside another claim's content is reported within it: its
+    ``within`` is the innermost such claim's (start, end)."""
+    for claim in claims:
+        around = [other for other in claims if other is not claim and other.end - other.start > claim.end - claim.start
+                  and any(s <= claim.cue_start < e for s, e in other.pieces())]
+        if around:
+            inner = min(around, key=lambda c: c.end - c.start)
+            claim.within = (inner.start, inner.end)
+
+
 def _attach_about(claims: list[Claim], mentions: Sequence[Mention], actor_of: Mapping[int, LocalActor]) -> None:
     """The actors a claim mentions (other than its speaker), in order of first mention."""
     for claim in claims:
@@ -82,11 +93,12 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
     """
     text = doc.text  # Doc.text joins every token: read it once
     ctx = ClaimContext(doc, doc_id, mentions, dict(actor_of), actors_by_token(doc, mentions, actor_of), turns,
-                       text=text, tokens=list(doc), quotes=Quotes(find_quotes(text), len(text)))
+                       text=text, tokens=list(doc), quotes=Quotes(find_quotes(text), text))
     for construction in CONSTRUCTIONS:
         construction.find(ctx)
     ctx.claims.extend(interview_answers(doc, doc_id, turns, mentions, actor_of))
     credit_authors(doc, ctx.claims, actor_of.values())
     claims = _dedupe(ctx.claims)
+    _mark_nested(claims)
     _attach_about(claims, mentions, actor_of)
     return claims, ctx.non_answers

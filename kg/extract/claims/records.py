@@ -18,7 +18,12 @@ class Claim:
     in several pieces (a quotation interrupted by its cue, '"A," she said, "B."', or continued
     over several sentences) lists its pieces in ``parts`` (empty when it is one piece).
     ``cue_class`` says what kind of attribution it is (speech, according-to, cognition,
-    intention, evidential, question, evaluative), so that users can filter.
+    intention, evidential, question, evaluative), so that users can filter. ``is_statement`` is
+    False for an attribution in PolNeAR's wider sense that states nothing: a thought ("the
+    teacher thought ..."), an intention ("plans to ..."), a request ("asked the NSC to help") or
+    a bare act ("praised Garland"); those are recorded, but they are not claims. ``within`` is
+    set on a report nested in another claim's content ("Kenney said ICE officials have said
+    ...": the officials' claim is within Kenney's) to that claim's ``(start, end)``.
     """
 
     doc_id: str
@@ -41,6 +46,8 @@ class Claim:
     head: int = -1  # token index of the content's main word
     cue_class: str = "speech"
     parts: tuple[tuple[int, int], ...] = ()
+    is_statement: bool = True  # False: an attribution that is no claim (a thought, an intention, a bare act)
+    within: tuple[int, int] | None = None  # (start, end) of the claim whose content reports this one
 
     def pieces(self) -> tuple[tuple[int, int], ...]:
         """The content's character spans: its parts, or the one span it is."""
