@@ -179,7 +179,20 @@ def _quotes_beside(ctx: ClaimContext, token: Token) -> list[tuple[int, int]]:
         after = text[sentence.end_char:].lstrip()
         following = sentence.end_char + (len(text) - sentence.end_char - len(after))
         beside += [q for q in ctx.quotes if q[0] == following]
-    return [q for q in beside if q not in ctx.used_quotes and not (q[0] <= token.idx < q[1])]
+    return [q for q in beside if q not in ctx.used_quotes and not (q[0] <= token.idx < q[1])
+            and not _nearer_cue(ctx, token, q)]
+
+
+def _nearer_cue(ctx: ClaimContext, token: Token, quote: tuple[int, int]) -> bool:
+    """Whether another quoting cue stands between a cue and a quotation ('spoke to the Guardian,
+    with Boswell stating: "..."': the quotation is Boswell's, not the experts')."""
+    doc = ctx.doc
+    if quote[0] > token.idx:
+        span = doc.char_span(token.idx + len(token.text), quote[0], alignment_mode="contract")
+    else:
+        span = doc.char_span(quote[1], token.idx, alignment_mode="contract")
+    return span is not None and any(t.pos_ == "VERB" and (e := cue_of(t)) is not None and e.has("quote")
+                                    and not ctx.quotes.contains(t.idx) for t in span)
 
 
 _WITHHELD = {"say", "disclose", "specify", "explain", "confirm", "reveal", "elaborate", "tell"}

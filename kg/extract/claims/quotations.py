@@ -26,6 +26,8 @@ _OPENING_MARKS = "“\"‘'«„"
 _CLOSING_MARKS = "”\"’'»"
 _PARAGRAPH_END = re.compile(r"[^\S\n]*\n|\s*\Z")
 _FIRST_PERSON = {"i", "we"}
+#: Claims a quotation after them can continue: spoken ones, not evaluations or findings.
+_SPOKEN = {"speech", "question", "according-to"}
 _FIRST_PERSON_WORDS = {"i", "we", "me", "us", "my", "our", "i’m", "i'm"}
 
 
@@ -34,7 +36,8 @@ def _continues(ctx: ClaimContext, q_start: int) -> Claim | None:
     paragraph, within 300 characters; after reported speech, only when the quotation is the very
     next sentence ('Wilkins said Warhol was a businessperson. "He would make a blue Marilyn ..."')."""
     text = ctx.text
-    previous = [c for c in ctx.claims if c.end <= q_start and "\n" not in text[c.end:q_start]
+    previous = [c for c in ctx.claims if c.end <= q_start and "\n" not in text[c.end:q_start] and c.is_statement
+                and c.cue_class in _SPOKEN
                 and (len(text[c.end:q_start]) < 300 if c.kind != INDIRECT else _JUST_PUNCTUATION.fullmatch(text[c.end:q_start]))]
     return max(previous, key=lambda c: c.end) if previous else None
 

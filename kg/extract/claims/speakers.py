@@ -11,7 +11,7 @@ from typing import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
-from ..actors import Mention
+from ..actors import PLACE, Mention
 from ..lexicon import EVIDENCE_NOUNS, REPORT_NOUNS, SOURCE_NOUNS
 from ..resolve import LocalActor
 from .cues import LISTENER_CUES
@@ -39,7 +39,8 @@ def actors_by_token(doc: Doc, mentions: Sequence[Mention], actor_of: Mapping[int
 
 
 def actor_for_token(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalActor | None:
-    """The actor a subject token refers to, looking through "statement" nouns and appositions."""
+    """The actor a subject token refers to, looking through "statement" nouns and appositions; a
+    name in apposition to a description ("the secularist magazine MicroMega") wins over it."""
     if token.lemma_.lower() in VOICE_NOUNS:  # the owner speaks: "Cornyn's statement", "a letter from the ministry"
         for child in token.children:
             if child.dep_ in {"poss", "compound"} and child.i in actor_at:
@@ -48,12 +49,14 @@ def actor_for_token(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalAc
                 source = next((p for p in child.children if p.dep_ == "pobj" and p.i in actor_at), None)
                 if source is not None:
                     return actor_at[source.i]
-    if token.i in actor_at:
-        return actor_at[token.i]
-    for child in token.children:
-        if child.dep_ in {"compound", "appos"} and child.i in actor_at:
-            return actor_at[child.i]
-    return None
+    named = next((actor_at[c.i] for c in token.children if c.dep_ in {"compound", "appos"} and c.i in actor_at
+                  and actor_at[c.i].named and actor_at[c.i].type != PLACE), None)
+    own = actor_at.get(token.i)
+    if named is not None and (own is None or not own.named):
+        return named  # "the secularist magazine MicroMega said": the name, not the description
+    if own is not None:
+        return own
+    return next((actor_at[c.i] for c in token.children if c.dep_ in {"compound", "appos"} and c.i in actor_at), None)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -97,7 +100,8 @@ def fallback_subject(cue: Token, actor_at: Mapping[int, LocalActor]) -> Token | 
     fronted = any(c.dep_ in COMPLEMENT_DEPS and c.i < cue.i for c in cue.children)
     if fronted and cue.lemma_.lower() not in LISTENER_CUES:
         for child in cue.rights:
-            if child.dep_ in {"dobj", "npadvmod", "attr", "dative"} and child.i - cue.i <= 3 and child.i in actor_at:
+            if child.dep_ in {"dobj", "npadvmod", "attr", "dative"} and child.left_edge.i - cue.i <= 3 \
+                    and child.i in actor_at:
                 return child
     if cue.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
@@ -106,7 +110,20 @@ def fallback_subject(cue: Token, actor_at: Mapping[int, LocalActor]) -> Token | 
         i -= 1
     if i < 0 or doc[i].is_sent_end:
         return None
-    before = doc[i]
-    while before.dep_ == "appos" and before.head.i < before.i:  # "Tom Molomby, SC": the name
-        before = before.head
-    return before if before.i in actor_at and before.pos_ in {"PROPN", "NOUN"} else None
+    for before in (_phrase_head(doc[i]), doc[i]):  # "Ingram of The Globe and Mail"; "a spokesman for ICE"
+        if before.i in actor_at and before.pos_ in {"PROPN", "NOUN"}:
+            return before
+    return None
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the noun phrase a token ends: "Tom Molomby, SC" -> Molomby, "Matthew Ingram of
+    The Globe and Mail" -> Ingram (not the newspaper, which only qualifies him)."""
+    while True:
+        head = token.head
+        if token.dep_ in {"appos", "conj", "compound"} and head.i < token.i:
+            token = head
+        elif token.dep_ == "pobj" and head.dep_ == "prep" and head.head.i < head.i and head.head.pos_ in {"PROPN", "NOUN"}:
+            token = head.head
+        else:
+            return token
