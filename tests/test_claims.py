@@ -235,3 +235,136 @@ def test_unmarked_pull_quote_signed_by_a_name(claims_of):
     found = {c.text: (s, c.kind) for s, c in claims}
     assert found.get("I am deeply disappointed with this misguided decision by the administration") == ("John Smith", "direct")
     assert not any("Protesters gather" in t for t in found)  # a caption ending in a name is no quotation
+
+
+# --------------------------------------------------------------------------- issue 17: each failure on a short text
+
+
+def _found(claims):
+    return {c.text if not c.parts else " … ".join(c.text[s - c.start:e - c.start] for s, e in c.parts): (s_, c)
+            for s_, c in claims}
+
+
+def test_phrase_between_cue_and_clause(claims_of):
+    claims, _ = claims_of("Senator Mark Hall acknowledged on NBC's 'Meet the Press' that he was wrong about the budget.")
+    assert {t: s for t, (s, _) in _found(claims).items()} == {"he was wrong about the budget": "Mark Hall"}
+
+
+def test_according_to_as_an_aside_reports_both_sides_of_it(claims_of):
+    claims, _ = claims_of("The economy, according to the Labor Department, grew by two percent in the last quarter.")
+    (speaker, claim), = claims
+    assert speaker == "Labor Department" and claim.cue == "according to" and claim.cue_class == "according-to"
+    assert [claim.text[s - claim.start:e - claim.start] for s, e in claim.parts] == [
+        "The economy", "grew by two percent in the last quarter"]
+
+
+def test_inverted_speaker_after_a_fronted_quotation(claims_of):
+    claims, _ = claims_of('Critics attacked the report. "The findings lack factual and legal basis," '
+                          "responded the Chinese Commerce Ministry.")
+    found = _found(claims)
+    assert found["The findings lack factual and legal basis,"][0] == "Chinese Commerce Ministry"
+
+
+def test_unnamed_sources_and_pals_are_speakers(claims_of):
+    claims, _ = claims_of("According to some sources, the senator will resign on Friday. "
+                          "All of my pals in government tell me the deal is dead.")
+    found = {t: s for t, (s, _) in _found(claims).items()}
+    assert found == {"the senator will resign on Friday": "some sources", "the deal is dead": "my pals"}
+
+
+@pytest.mark.parametrize("text", [
+    "''The budget is a disaster for farmers,'' said Senator Mark Hall.",          # NYT copy
+    "“The budget is a disaster for farmers,’’ said Senator Mark Hall.",           # closed with two apostrophes
+    "“The budget is a disaster for farmers,'' said Senator Mark Hall.",
+])
+def test_closing_quotes_typed_as_two_apostrophes(claims_of, text):
+    claims, _ = claims_of(text)
+    (speaker, claim), = claims
+    assert (speaker, claim.kind, claim.text) == ("Mark Hall", "direct", "The budget is a disaster for farmers,")
+
+
+def test_two_cues_in_one_sentence_give_two_claims(claims_of):
+    claims, _ = claims_of("Governor Ann Lee spoke in Denver on Monday, saying she trusts women to make their own "
+                          "decisions, and accused the incumbent of ignoring rural voters.")
+    found = {t: (s, c.cue, c.cue_class) for t, (s, c) in _found(claims).items()}
+    assert found["she trusts women to make their own decisions"] == ("Ann Lee", "saying", "speech")
+    assert found["the incumbent of ignoring rural voters"] == ("Ann Lee", "accused", "evaluative")
+
+
+def test_a_name_beside_its_description_is_the_speaker(claims_of):
+    claims, _ = claims_of("The secularist magazine MicroMega described the court's judgement as historic.")
+    (speaker, claim), = claims
+    assert speaker == "MicroMega" and claim.text == "the court's judgement as historic"
+
+
+def test_the_nearer_cue_takes_the_quotation(claims_of):
+    claims, _ = claims_of('Several experts spoke to the Guardian, with Caitlin Boswell stating: '
+                          '"This latest move from government is clumsy and unthinking."')
+    (speaker, claim), = claims
+    assert speaker == "Caitlin Boswell" and claim.cue == "stating"
+
+
+# --------------------------------------------------------------------------- cue classes, claims and attributions
+
+
+@pytest.mark.parametrize("text, content, cue_class, statement", [
+    ("Senator Mark Hall called the budget a disaster for farmers.", "the budget a disaster for farmers", "evaluative", True),
+    ("Senator Mark Hall accused the governor of lying about the budget.", "the governor of lying about the budget",
+     "evaluative", True),
+    ("The union denied the allegations against its leaders.", "the allegations against its leaders", "evaluative", True),
+    ("Senator Mark Hall praised the new budget.", "the new budget", "evaluative", False),  # a bare act
+    ("A new poll by Gallup shows the senator leading by five points.", "the senator leading by five points",
+     "evidential", True),
+    ("Senator Mark Hall asked whether the budget would pass.", "whether the budget would pass", "question", True),
+    ("Senator Mark Hall believes the budget will pass.", "the budget will pass", "cognition", False),
+    ("Senator Mark Hall plans to vote against the budget.", "to vote against the budget", "intention", False),
+    ("Senator Mark Hall urged his colleagues to vote against the budget.", "his colleagues to vote against the budget",
+     "speech", False),  # a request, not a statement
+])
+def test_cue_classes_and_what_is_a_claim(claims_of, text, content, cue_class, statement):
+    claims, _ = claims_of(text)
+    found = _found(claims)
+    assert content in found, found
+    claim = found[content][1]
+    assert (claim.cue_class, claim.is_statement) == (cue_class, statement)
+
+
+def test_questions_and_hedges_set_certainty(claims_of):
+    claims, _ = claims_of("Senator Mark Hall asked whether the budget would pass. Officials believe the leak may "
+                          "have started in May.")
+    found = _found(claims)
+    assert found["whether the budget would pass"][1].certainty == "possible"
+    assert found["the leak may have started in May"][1].certainty in {"probable", "possible"}
+
+
+def test_a_report_within_a_claim_points_to_it(claims_of):
+    text = "Mayor Jim Kenney said that federal officials had told him the program would end."
+    claims, _ = claims_of(text)
+    found = _found(claims)
+    outer = found["federal officials had told him the program would end"][1]
+    inner = found["the program would end"][1]
+    assert inner.within == (outer.start, outer.end) and outer.within is None
+
+
+def test_the_graph_keeps_claims_attributions_and_parts(nlp):
+    from kg.graph.query import run_query
+    from kg.graph.rdf import to_graph
+    from kg.graph.validate import validate
+
+    text = ('"The budget is a disaster," Senator Mark Hall said on Tuesday, "and we will vote against it." '
+            "Hall plans to vote against the budget. Mayor Jim Kenney said federal officials had told him the "
+            "program would end.")
+    graph = to_graph(extract_texts(nlp, {"t": text}))
+    assert validate(graph).conforms
+    claims = run_query(graph, "claims").as_dicts()
+    assert not any("plans" in r["cue"] for r in claims)  # an intention is no claim
+    split = next(r for r in claims if r["text"].startswith("The budget is a disaster"))
+    assert split["kind"] == "direct" and text[split["start"]:split["end"]] == split["text"]
+    rows = run_query(graph, "attributions").as_dicts()
+    plan = next(r for r in rows if r["cue"] == "plans")
+    assert (plan["cue_class"], plan["is_claim"]) == ("intention", False)
+    parts = run_query(graph, 'SELECT ?text WHERE { ?c skg:contentPart ?p . ?p nif:anchorOf ?text } ORDER BY ?text')
+    assert [r[0] for r in parts.rows] == ["The budget is a disaster,", "and we will vote against it."]
+    nested = run_query(graph, "SELECT ?inner WHERE { ?c skg:reportedWithin ?outer . ?c skg:content ?p . "
+                              "?p nif:anchorOf ?inner }")
+    assert [r[0] for r in nested.rows] == ["the program would end"]

@@ -73,12 +73,17 @@ def cue_at(ctx: ClaimContext, token: Token, entry: Cue | None = None, speaker: L
 
 def claim_for_cue(ctx: ClaimContext, token: Token, entry: Cue | None = None, speaker: LocalActor | None = None) -> None:
     """A claim cued by a cue word: its clausal complement, a quotation beside it, a that-clause
-    after a phrase, its object, or a content preposition's object, in that order of preference."""
+    after a phrase, a clause the parse hid, its object, or a content preposition's object, in
+    that order of preference."""
     cue = cue_at(ctx, token, entry, speaker)
     if cue is None:
         return
     clause = complement(token, ctx.quotes)
     quoting = cue.entry.has("quote") and not cue.entry.has("attitude")
+    if clause is not None and clause.dep_ != "ccomp" and not any(c.lower_ == "to" for c in clause.children):
+        found = that_clause_after(token)  # "acknowledged on NBC's 'Meet the Press' that ...": not 'Meet'
+        if found is not None and cue.add(ctx, *found):
+            return
     if clause is not None and not (quoting and _quoted_clause(ctx, clause) and not ctx.quotes.contains(token.idx)):
         if _clause_content(ctx, cue, clause):
             return
@@ -90,15 +95,15 @@ def claim_for_cue(ctx: ClaimContext, token: Token, entry: Cue | None = None, spe
     found = that_clause_after(token)
     if found is not None and cue.add(ctx, *found):
         return
+    found = fallback_content(token)  # a clause the parse hid ("found X exceeded Y" as two conjuncts)
+    if found is not None and cue.add(ctx, *found):
+        return
     found = _object(ctx, cue)  # a bare evaluated object ("praised Garland") is an act, not a statement
     if found is not None and cue.add(ctx, *found[:3], statement=found[3]):
         return
     found = prep_content(token, preps) if preps else None  # "talked about X", "called for X"
-    if found is not None and cue.add(ctx, *found, statement=cue.cue_class in {"speech", "evaluative"}):
-        return
-    found = fallback_content(token)
     if found is not None:
-        cue.add(ctx, *found)
+        cue.add(ctx, *found, statement=cue.cue_class in {"speech", "evaluative"})
 
 
 def _object(ctx: ClaimContext, cue: CueAt) -> tuple[int, int, Token, bool] | None:
@@ -267,6 +272,8 @@ def reporting_verbs(ctx: ClaimContext) -> None:
         entry = cue_of(token)
         if entry is None:
             continue
+        if entry.has("act") and token.dep_ == "xcomp" and cue_of(token.head) is not None:
+            continue  # "plans to vote against X": the act is what is intended, not a cue of its own
         if entry.has("attitude") and not any(c.dep_ == "ccomp" for c in token.children):
             continue  # "associations are concerned the Government will ...": with a clause only
         if entry.has("work") and not _speaks_as_document(ctx, token):
@@ -302,7 +309,39 @@ def _according_source(ctx: ClaimContext, to: Token | None) -> Token | None:
     return next((c for c in sources if actor_for_token(c, ctx.actor_at) is not None), None)
 
 
+def _according_phrase(doc, token: Token, to: Token, source: Token, speaker: LocalActor) -> tuple[int, int]:
+    """The token range of "according to X" ("According to Rathbun the property ...": the name
+    ends it, not the parse's subtree)."""
+    phrase_end = source.right_edge.i + 1
+    named = next((m for m in speaker.mentions if m.start <= source.idx < m.end), None)
+    if named is not None and (span := doc.char_span(named.start, named.end, alignment_mode="expand")) is not None:
+        phrase_end = max(span.end, to.i + 2)
+    return token.i, phrase_end
+
+
+def _according_content(ctx: ClaimContext, token: Token, phrase: tuple[int, int]) -> list[tuple[int, int]]:
+    """What "according to X" reports, as token ranges: the clause it modifies ("which, according
+    to AFP, the UN criticised"), else its sentence, without the phrase; both sides of it when it
+    is an aside in the middle ("The economy, according to the ministry, grew by 2 percent")."""
+    doc = ctx.doc
+    phrase_start, phrase_end = phrase
+    sentence = sentence_of(token)
+    clause_start, clause_end = sentence.start, sentence.end
+    if token.head.pos_ in {"VERB", "AUX"} and token.head.i != token.i:
+        head = token.head
+        if phrase_start - head.left_edge.i <= 2 or phrase_end >= head.right_edge.i:
+            clause_start, clause_end = head.left_edge.i, head.right_edge.i + 1
+    before, after = trim(doc, clause_start, phrase_start), trim(doc, phrase_end, clause_end)
+    aside = phrase_start > 0 and doc[phrase_start - 1].text in {",", "—", "–", "("}
+    if phrase_start - clause_start <= 2:
+        return [after]
+    if aside and after[1] - after[0] > 2 and doc[after[0]].pos_ in {"VERB", "AUX", "ADV", "PART"}:
+        return [before, after]  # the subject before the aside, the predicate after it
+    return [before]
+
+
 def according_to(ctx: ClaimContext) -> None:
+    """"According to X, ...", "..., according to X", and "according to X" as an aside."""
     doc = ctx.doc
     for token in ctx.tokens:
         if token.lower_ != "according" or ctx.quotes.contains(token.idx):
@@ -312,26 +351,14 @@ def according_to(ctx: ClaimContext) -> None:
         if source is None:
             continue
         speaker = actor_for_token(source, ctx.actor_at)
-        named = next((m for m in speaker.mentions if m.start <= source.idx < m.end), None)
-        phrase_start, phrase_end = token.i, source.right_edge.i + 1
-        if named is not None and (span := doc.char_span(named.start, named.end, alignment_mode="expand")) is not None:
-            phrase_end = max(span.end, to.i + 2)  # "According to Rathbun the property ...": the name ends it
-        # The clause the phrase modifies ("which, according to AFP, the UN criticised"), else the sentence.
-        sentence = sentence_of(token)
-        clause_start, clause_end = sentence.start, sentence.end
-        if token.head.pos_ in {"VERB", "AUX"} and token.head.i != token.i:
-            head = token.head
-            if phrase_start - head.left_edge.i <= 2 or phrase_end >= head.right_edge.i:
-                clause_start, clause_end = head.left_edge.i, head.right_edge.i + 1
-        if phrase_start - clause_start <= 2:
-            start_i, end_i = trim(doc, phrase_end, clause_end)
-        else:
-            start_i, end_i = trim(doc, clause_start, phrase_start)
-        if end_i <= start_i:
+        ranges = [r for r in _according_content(ctx, token, _according_phrase(doc, token, to, source, speaker))
+                  if r[1] > r[0]]
+        if not ranges:
             continue
-        kind, start, end = kind_and_span(ctx.quotes, doc[start_i].idx, ctx.char_end(end_i))
+        parts = [(doc[a].idx, ctx.char_end(b)) for a, b in ranges]
+        kind, start, end = kind_and_span(ctx.quotes, parts[0][0], parts[-1][1])
         ctx.add_claim(speaker, doc[source.left_edge.i:source.right_edge.i + 1], doc[token.i:to.i + 1], kind, start, end,
-                      doc[start_i:end_i].root, cue_class="according-to")
+                      doc[ranges[-1][0]:ranges[-1][1]].root, cue_class="according-to", parts=parts if len(parts) > 1 else ())
 
 
 def report_noun(ctx: ClaimContext) -> None:

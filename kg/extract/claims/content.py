@@ -96,9 +96,11 @@ def object_content(cue: Token, preps: frozenset[str], predicate: bool = False) -
     first = objects[0]
     parts = [first] + [c for c in cue.children if c.i > first.i and
                        (c.dep_ in _AFTER_OBJECT_DEPS or (c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "as")))]
-    if predicate and len(parts) == 1:
+    # "accused the governor of lying": the parse may hang the content preposition on the object
+    follows = len(parts) > 1 or any(c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "as") for c in first.children)
+    if predicate and not follows:
         return None
-    return first.left_edge.i, max(p.right_edge.i for p in parts) + 1, first, len(parts) > 1
+    return first.left_edge.i, max(p.right_edge.i for p in parts) + 1, first, follows
 
 
 def prep_content(cue: Token, preps: frozenset[str]) -> tuple[int, int, Token] | None:

@@ -20,6 +20,9 @@ _JUST_PUNCTUATION = re.compile(r"[\s.:;]*")
 #: A dash that signs what comes before it with the name after it (at a line's start, or after a
 #: quotation or post on the same line).
 _SIGNATURE = re.compile(r"(?:^|(?<=[^\S\n])|(?<=[”\"’]))(?:-{1,2}|–|—|―)[ \t]*(?=[A-Z@])", re.MULTILINE)
+#: Last words of a label that introduce no speech ("Image: Nick Moreau", "Update: ...").
+_NOT_SPEAKER_LABELS = {"image", "images", "photo", "photos", "picture", "video", "audio", "footage", "credit",
+                       "source", "sources", "update", "note", "correction", "related", "watch", "read"}
 #: A speaker's name and a colon opening a paragraph.
 _LABEL = re.compile(r"^[ \t]*(?P<label>[A-Z][^\n:]{1,60}?)[ \t]*:[ \t]*(?=\S)", re.MULTILINE)
 _OPENING_MARKS = "“\"‘'«„"
@@ -150,8 +153,9 @@ def speaker_label(ctx: ClaimContext) -> None:
         if label is None or len(label) > 8 or any(t.pos_ in {"VERB", "AUX"} for t in label):
             continue
         speaker = ctx.actor_at.get(label[-1].i)
-        if speaker is None or speaker.type == "Place" or ctx.quotes.contains(match.start()):
-            continue
+        if speaker is None or speaker.type == "Place" or ctx.quotes.contains(match.start()) \
+                or label[-1].lower_ in _NOT_SPEAKER_LABELS:
+            continue  # "America Image: Nick Moreau" is a credit line, not a speaker
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
         content = doc.char_span(match.end(), line_end, alignment_mode="contract")

@@ -21,6 +21,7 @@ VOICE_NOUNS = REPORT_NOUNS | EVIDENCE_NOUNS | SOURCE_NOUNS | {"spokesman", "spok
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_QUANTIFIERS = {"all", "some", "many", "most", "several", "none", "each", "both", "few", "one", "two", "half"}
 
 
 def actors_by_token(doc: Doc, mentions: Sequence[Mention], actor_of: Mapping[int, LocalActor]) -> dict[int, LocalActor]:
@@ -56,6 +57,11 @@ def actor_for_token(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalAc
         return named  # "the secularist magazine MicroMega said": the name, not the description
     if own is not None:
         return own
+    if token.lower_ in _QUANTIFIERS:  # "all of my pals in government tell me", "some of the aides said"
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if whole is not None:
+            return actor_for_token(whole, actor_at)
     return next((actor_at[c.i] for c in token.children if c.dep_ in {"compound", "appos"} and c.i in actor_at), None)
 
 
