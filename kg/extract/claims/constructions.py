@@ -116,7 +116,7 @@ def _object(ctx: ClaimContext, cue: CueAt) -> tuple[int, int, Token, bool] | Non
     if found is None:
         return None
     head = found[2]
-    stated = found[3] or entry.has("statement")
+    stated = found[3] or entry.has("statement") or cue.cue_class == "evidential"  # "the poll shows X leading"
     if entry.has("statement") and head.lemma_.lower() not in STATEMENT_NOUNS:
         return None  # "denied them visas"
     actor = ctx.actor_at.get(head.i)
