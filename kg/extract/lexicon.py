@@ -34,7 +34,7 @@ STATEMENT_NOUNS = REPORT_NOUNS | {"allegation", "accusation", "charge", "rumor",
                                   "knowledge", "existence", "reports", "account", "characterization", "premise"}
 #: Nouns for documents that can be the source of a claim when no actor owns them ("The report
 #: says", "Figures show", "Posts on the board said", "according to an Internet posting").
-SOURCE_NOUNS = {"report", "study", "survey", "research", "analysis", "poll", "data", "figure",
+SOURCE_NOUNS = {"report", "study", "survey", "research", "analysis", "poll", "polling", "data", "figure",
                 "finding", "result", "paper", "review", "investigation", "audit", "assessment",
                 "letter", "memo", "document", "statement", "release", "post", "posting", "message",
                 "email", "e-mail", "tweet", "blog", "article", "editorial", "filing", "record",
@@ -44,6 +44,8 @@ SOURCE_NOUNS = {"report", "study", "survey", "research", "analysis", "poll", "da
 DOCUMENT_CUES = {"show", "read", "demonstrate", "reveal", "find", "conclude", "say", "state",
                  "suggest", "indicate", "note", "warn", "claim", "estimate", "predict", "confirm",
                  "report", "add", "argue", "describe", "write", "recommend", "project", "forecast"}
+#: Verbs by which a document states a finding with an object ("polls show Clinton with a lead").
+FINDING_CUES = {"show", "find", "indicate", "reveal", "suggest", "demonstrate"}
 #: Nouns for findings that speak for their owner: "PC World's analysis concluded", "the
 #: ministry's figures show" are claims of PC World and of the ministry.
 EVIDENCE_NOUNS = {"analysis", "study", "survey", "research", "poll", "data", "figure", "finding",
