@@ -362,7 +362,8 @@ def test_the_graph_keeps_claims_attributions_and_parts(nlp):
     assert split["kind"] == "direct" and text[split["start"]:split["end"]] == split["text"]
     rows = run_query(graph, "attributions").as_dicts()
     plan = next(r for r in rows if r["cue"] == "plans")
-    assert (plan["cue_class"], plan["is_claim"]) == ("intention", False)
+    assert (plan["cue_class"], plan["type"]) == ("intention", "attribution")
+    assert {r["type"] for r in rows if r["cue"] == "said"} == {"claim"}
     parts = run_query(graph, 'SELECT ?text WHERE { ?c skg:contentPart ?p . ?p nif:anchorOf ?text } ORDER BY ?text')
     assert [r[0] for r in parts.rows] == ["The budget is a disaster,", "and we will vote against it."]
     nested = run_query(graph, "SELECT ?inner WHERE { ?c skg:reportedWithin ?outer . ?c skg:content ?p . "

@@ -50,7 +50,7 @@ def actor_for_token(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalAc
                 source = next((p for p in child.children if p.dep_ == "pobj" and p.i in actor_at), None)
                 if source is not None:
                     return actor_at[source.i]
-    named = next((actor_at[c.i] for c in token.children if c.dep_ in {"compound", "appos"} and c.i in actor_at
+    named = next((actor_at[c.i] for c in token.children if c.dep_ == "appos" and c.i in actor_at
                   and actor_at[c.i].named and actor_at[c.i].type != PLACE), None)
     own = actor_at.get(token.i)
     if named is not None and (own is None or not own.named):
