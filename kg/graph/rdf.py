@@ -328,7 +328,7 @@ def _add_claims(ctx: _Context, doc_result: DocumentResult, doc_node: URIRef) -> 
     schema:Quotation when direct); a report nested in another is linked to it."""
     add, doc_id, span = ctx.add, doc_result.document.id, ctx.span
     nodes = {(c.start, c.end): ctx.mint.inside(doc_id, "claim" if c.is_statement else "attribution", f"{c.start}-{c.end}")
-             for c in doc_result.claims}
+             for c in doc_result.claims}  # a stance derived from one links to the same IRI
     for claim in doc_result.claims:
         speaker = ctx.iri_of(claim.speaker)
         if speaker is None:
@@ -426,7 +426,8 @@ def _add_stances(ctx: _Context, doc_result: DocumentResult, doc_node: URIRef) ->
         add((node, SDO.appearance, doc_node))
         add((node, PROV.wasGeneratedBy, ctx.run))
         if stance.claim is not None and ctx.iri_of(stance.claim.speaker) is not None:
-            claim_node = ctx.mint.inside(doc_id, "claim", f"{stance.claim.start}-{stance.claim.end}")
+            claim_node = ctx.mint.inside(doc_id, "claim" if stance.claim.is_statement else "attribution",
+                                         f"{stance.claim.start}-{stance.claim.end}")
             add((node, PROV.wasDerivedFrom, claim_node))
             add((claim_node, SDO.about, target_node))  # the claim is about the topic or act it takes a side on
         update = ctx.update_of(doc_result, stance.start)
