@@ -11,6 +11,8 @@ Runs, with one spaCy pipeline loaded once:
   another place for ``../shared``); ``check`` is measured only, never tuned on;
 * ``benchmarks/gum.py`` — actors, coreference and claims on GUM's 43 Wikinews articles, with
   textacy's direct quotations side by side when textacy is installed;
+* ``benchmarks/polnear.py`` — attributions on PolNeAR dev (who said, thought or did what in 2016
+  US election news) when ``../shared/corpora/polnear`` is present (skipped with a note otherwise);
 * ``benchmarks/newsmtsc.py`` — target polarity on NewsMTSC, in a subprocess, when the script
   exists (skipped with a note otherwise).
 """
@@ -80,6 +82,38 @@ def gold_table(golds: dict[str, dict | None]) -> str:
     return "\n".join(out + ["| " + " | ".join(row) + " |" for row in rows]) + "\n"
 
 
+def run_polnear(nlp, textacy: bool) -> dict | None:
+    """PolNeAR dev, or None with a note when the corpus is absent."""
+    spec = importlib.util.spec_from_file_location("polnear_benchmark", ROOT / "benchmarks" / "polnear.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    if module.corpus_folder(SHARED / "corpora" / "polnear") is None:
+        print("accuracy: note: PolNeAR not found under ../shared/corpora; skipping it", file=sys.stderr)
+        return None
+    return module.benchmark(nlp, corpus=SHARED / "corpora" / "polnear", textacy=textacy)
+
+
+def polnear_rows(polnear: dict) -> list[tuple[str, str, str, str]]:
+    """The README rows of the PolNeAR benchmark."""
+    theirs = polnear.get("textacy")
+    label = f"PolNeAR dev ({polnear['articles']} articles, {polnear['relations_with_source']} attributions with a source)"
+    rows = []
+    for threshold in ("0.3", "0.8"):
+        rows.append((label if threshold == "0.3" else "", f"attributions P / R / F1, content overlap ≥ {threshold} "
+                     "(reports nested in a claim left out)", _prf(polnear[threshold]),
+                     _prf(theirs[threshold]) if theirs else "not run"))
+    every = polnear["all claims"]
+    rows.append(("", "the same with nested reports counted, overlap ≥ 0.3 / ≥ 0.8",
+                 f"{_f(every['0.3']['f1'])} / {_f(every['0.8']['f1'])}", ""))
+    rows.append(("", "speaker of matched attributions (name containment, ≥ 0.3)", _f(polnear["0.3"]["speaker"]),
+                 _f(theirs["0.3"]["speaker"]) if theirs else ""))
+    recall = polnear["0.3"]["recall_by_cue_class"]
+    rows.append(("", "recall by cue class (≥ 0.3)", ", ".join(f"{c} {_f(v['recall'])} ({v['gold']})"
+                                                            for c, v in recall.items()), ""))
+    return rows
+
+
 def run_newsmtsc() -> dict:
     """Run benchmarks/newsmtsc.py in a subprocess; its JSON if it writes one, else its output."""
     if not NEWSMTSC.exists():
@@ -122,7 +156,7 @@ def _prf(scores: dict) -> str:
     return f"{_f(scores['precision'])} / {_f(scores['recall'])} / {_f(scores['f1'])}"
 
 
-def markdown(golds: dict[str, dict | None], gum: dict, newsmtsc: dict) -> str:
+def markdown(golds: dict[str, dict | None], gum: dict, newsmtsc: dict, polnear: dict | None = None) -> str:
     rows: list[tuple[str, str, str, str]] = []
     actors = gum["actors"]
     articles = gum["articles"]
@@ -150,6 +184,7 @@ def markdown(golds: dict[str, dict | None], gum: dict, newsmtsc: dict) -> str:
         rows.append(("", "speaker / cue match of matched claims (≥ 0.3)",
                      f"{_f(ours['0.3']['speaker'])} / {_f(ours['0.3']['cue'])}",
                      f"{_f(theirs['0.3']['speaker'])} / {_f(theirs['0.3']['cue'])}" if theirs else "not run"))
+    rows += polnear_rows(polnear) if polnear else [("PolNeAR dev", "not run: ../shared/corpora/polnear absent", "", "")]
     if "skipped" in newsmtsc:
         rows.append(("NewsMTSC", f"not run: {newsmtsc['skipped']}", "", ""))
     elif newsmtsc.get("json") is not None:
@@ -196,20 +231,23 @@ def main(argv: list[str] | None = None) -> int:
     gum_module = _gum_module()
     golds = {name: run_gold(nlp, folder) for name, folder in GOLD_SETS.items()}
     gum = gum_module.benchmark(nlp, textacy=not args.no_textacy, model=args.model)
+    polnear = run_polnear(nlp, textacy=not args.no_textacy)
     newsmtsc = {"skipped": "--no-newsmtsc"} if args.no_newsmtsc else run_newsmtsc()
     if "skipped" in newsmtsc:
         print(f"accuracy: note: NewsMTSC skipped ({newsmtsc['skipped']})", file=sys.stderr)
     if args.markdown:
-        sys.stdout.write(markdown(golds, gum, newsmtsc))
+        sys.stdout.write(markdown(golds, gum, newsmtsc, polnear))
     else:
         for name, gold in golds.items():
             if gold is not None:
                 sys.stdout.write(f"{name} (kg eval {GOLD_SETS[name]})\n" + gold["report"].render_table() + "\n")
         sys.stdout.write(gum_module.render(gum) + "\n")
+        if polnear is not None:
+            sys.stdout.write(sys.modules["polnear_benchmark"].render(polnear) + "\n")
         if "skipped" not in newsmtsc:
             sys.stdout.write("NewsMTSC (benchmarks/newsmtsc.py)\n" + newsmtsc.get("stdout", "") + "\n")
     if args.json:
-        payload = {"gold": {name: g["data"] if g else None for name, g in golds.items()}, "gum": gum,
+        payload = {"gold": {name: g["data"] if g else None for name, g in golds.items()}, "gum": gum, "polnear": polnear,
                    "newsmtsc": {k: v for k, v in newsmtsc.items() if k != "stdout"}}
         args.json.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"accuracy: wrote {args.json}", file=sys.stderr)

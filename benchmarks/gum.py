@@ -35,6 +35,8 @@ Claims (every attribution relation, positive and negative)
   * Gold covered (a diagnostic): the share of gold contents with >= 80% of their tokens inside
     some predicted claim, however long (not one-to-one). High coverage with low precision means
     the claims are too coarse (e.g. a whole interview answer as one claim).
+  * A claim in several parts (a quotation interrupted by its cue, or continued over sentences:
+    one attribution in PolNeAR) is scored as its parts, since GUM annotates each part.
   * stancekg's attributions are its claims plus its credited captions ("Image: Nick Moreau."
     attributes the caption to Nick Moreau, as GUM does; the credit line is the cue). The row
     "stancekg claims only" leaves the captions out.
@@ -346,7 +348,7 @@ def _source_resolution(item: Parsed, build, c: Counter, errors: dict[str, list])
 class ClaimSpans:
     """A predicted claim reduced to character spans, whichever system made it."""
 
-    content: Span
+    content: list[Span]  # one span, or the parts of a content split by its cue
     speaker: list[Span]  # the speaker actor's mentions (pipeline) or speaker tokens (textacy)
     speaker_local: list[Span]  # only the speaker words of this claim
     cue: list[Span]
@@ -354,21 +356,26 @@ class ClaimSpans:
 
 
 def pipeline_claims(item: Parsed, build, credits: bool = True) -> list[ClaimSpans]:
-    """The pipeline's claims and (unless ``credits`` is false) its credited captions."""
+    """The pipeline's claims and (unless ``credits`` is false) its credited captions. A claim in
+    several parts (a quotation interrupted by its cue, or continued over sentences) is scored as
+    its parts: GUM annotates each part as an attribution of its own."""
     out = []
     for credit in item.result.credits if credits else ():
         actor = build.actor_of.get(id(credit.creator)) if credit.creator is not None else None
         mentions = [(m.start, m.end) for m, _ in actor.mentions if m.doc_id == item.article.id] if actor else []
         local = [(credit.credit_start, credit.credit_end)]
-        out.append(ClaimSpans((credit.start, credit.end), mentions + local, local,
+        out.append(ClaimSpans([(credit.start, credit.end)], mentions + local, local,
                               [(credit.marker_start, credit.marker_end)], credit.credit))
     for claim in item.result.claims:
+        if not claim.is_statement:
+            continue  # GUM attributes statements; thoughts and intentions are not claims
         actor = build.actor_of.get(id(claim.speaker))
         mentions = ([m for m, _ in actor.mentions if m.doc_id == item.article.id] if actor is not None
                     else claim.speaker.mentions)
         local = [(claim.speaker_start, claim.speaker_end)]
-        out.append(ClaimSpans((claim.start, claim.end), [(m.start, m.end) for m in mentions] + local, local,
-                              [(claim.cue_start, claim.cue_end)], claim.speaker.label()))
+        for piece in claim.pieces():
+            out.append(ClaimSpans([piece], [(m.start, m.end) for m in mentions] + local, local,
+                                  [(claim.cue_start, claim.cue_end)], claim.speaker.label()))
     return out
 
 
@@ -382,7 +389,7 @@ def textacy_claims(item: Parsed, direct_quotations) -> tuple[list[ClaimSpans], s
     for quote in quotes:
         speaker = [(t.idx, t.idx + len(t.text)) for t in quote.speaker]
         cue = [(t.idx, t.idx + len(t.text)) for t in quote.cue]
-        out.append(ClaimSpans((quote.content.start_char, quote.content.end_char), speaker, speaker, cue,
+        out.append(ClaimSpans([(quote.content.start_char, quote.content.end_char)], speaker, speaker, cue,
                               " ".join(t.text for t in quote.speaker)))
     return out, None
 
@@ -414,7 +421,7 @@ def score_claims(parsed: Sequence[Parsed], predicted: dict[str, list[ClaimSpans]
         words = word_spans(text)
         gold = _gold_attributions(item.article, words)
         claims = predicted.get(item.article.id, [])
-        claim_tokens = [tokens_in(words, *c.content) for c in claims]
+        claim_tokens = [frozenset().union(*(tokens_in(words, *span) for span in c.content)) for c in claims]
         # Coverage (a diagnostic, not one-to-one): gold contents >= 80% inside some predicted content,
         # whatever its size; an interview answer taken whole as one claim covers the clauses in it.
         covered = sum(1 for g in gold if g["content"] and any(len(g["content"] & t) >= 0.8 * len(g["content"])
@@ -450,7 +457,7 @@ def score_claims(parsed: Sequence[Parsed], predicted: dict[str, list[ClaimSpans]
                                                        f"[{claims[p].label}] {gold[g_i]['text'][:90]!r}")
                 for p, claim in enumerate(claims):
                     if p not in matching and len(errors["spurious_claim"]) < EXAMPLES:
-                        errors["spurious_claim"].append(f"{item.article.id}: [{claim.label}] {text[claim.content[0]:claim.content[1]][:110]!r}")
+                        errors["spurious_claim"].append(f"{item.article.id}: [{claim.label}] {' … '.join(text[s:e] for s, e in claim.content)[:110]!r}")
     result: dict = {}
     for genre in (*genres, "all"):
         result[genre] = {}

@@ -31,16 +31,27 @@ def test_quote_over_several_sentences_and_interrupted(claims_of):
     assert any("This is a dark day. Our members are angry" in c.text for _, c in claims)
 
 
-def test_both_halves_of_a_quote_interrupted_by_its_cue(claims_of):
-    """'"A," X told the press, "B."' gives both A and B to X (the nearest half alone was kept before)."""
+def test_both_halves_of_a_quote_interrupted_by_its_cue_are_one_claim(claims_of):
+    """'"A," X told the press, "B."' is one attribution (PolNeAR counts it once): one claim of X's
+    whose content is the two halves, without the cue between them."""
     article = wikinews(["GUM_news_afghan"])["GUM_news_afghan"]
     start = article.index('"We are so interested')
     paragraph = article[article.rindex("\n", 0, start - 2) + 1:article.index("\n", start)]
     claims, _ = claims_of(paragraph)
-    texts = {c.text: s for s, c in claims}
-    assert texts.get("We are so interested because we find a big chance to show the talent and ability of "
-                     "Afghans,") == "Rodaba Noori"
-    assert any(t.startswith("to show that Afghan women") and s == "Rodaba Noori" for t, s in texts.items())
+    (speaker, claim), = [(s, c) for s, c in claims if "We are so interested" in c.text]
+    assert speaker == "Rodaba Noori" and claim.kind == "direct" and len(claim.parts) == 2
+    first, second = (paragraph[s:e] for s, e in claim.parts)
+    assert first == "We are so interested because we find a big chance to show the talent and ability of Afghans,"
+    assert second.startswith("to show that Afghan women")
+    assert claim.text == paragraph[claim.start:claim.end] and "Noori" in claim.text  # the whole passage
+
+
+def test_split_quotation_with_its_cue_between_is_one_claim(claims_of):
+    claims, _ = claims_of('"The budget is a disaster," Senator Mark Hall said on Tuesday, "and we will vote against it."')
+    (speaker, claim), = claims
+    assert speaker == "Mark Hall" and claim.cue == "said"
+    assert [claim.text[s - claim.start:e - claim.start] for s, e in claim.parts] == [
+        "The budget is a disaster,", "and we will vote against it."]
 
 
 def test_indirect_and_mixed_speech(claims_of):
@@ -124,10 +135,21 @@ def test_speakers_the_parse_hides(claims_of, text, expected):
 
 
 def test_quotation_after_reported_speech_continues_it(claims_of):
-    claims, _ = claims_of('Kristin Wilkins also said Warhol was a businessman. "He would make a blue Marilyn and a '
-                          'pink Marilyn, and then you could pick your favourite colour and buy that."')
-    quote = next(c for _, c in claims if c.text.startswith("He would make"))
-    assert quote.kind == "direct" and next(s for s, c in claims if c is quote) == "Kristin Wilkins"
+    text = ('Kristin Wilkins also said Warhol was a businessman. "He would make a blue Marilyn and a '
+            'pink Marilyn, and then you could pick your favourite colour and buy that."')
+    claims, _ = claims_of(text)
+    (speaker, claim), = claims
+    assert speaker == "Kristin Wilkins" and claim.kind == "mixed"
+    assert [text[s:e] for s, e in claim.parts] == ["Warhol was a businessman", text[text.index("He would"):-1]]
+
+
+def test_quotation_over_several_sentences_and_paragraphs_is_one_claim(claims_of):
+    text = ('"We will not give up," said Ana Ruiz, who leads the tenants\' union. "The landlord has ignored us '
+            'for a year. We have nothing left to lose."\n\nThe city council meets on Monday.')
+    claims, _ = claims_of(text)
+    (speaker, claim), = claims
+    assert speaker == "Ana Ruiz" and claim.kind == "direct" and len(claim.parts) == 2
+    assert text[claim.parts[1][0]:claim.parts[1][1]] == "The landlord has ignored us for a year. We have nothing left to lose."
 
 
 def test_pull_quote_signed_with_a_dash(claims_of):
@@ -164,11 +186,14 @@ def test_captions_are_credited_to_their_source_not_claimed(nlp):
     assert text[moreau["start"]:moreau["end"]] == moreau["caption"]
 
 
-def test_report_inside_a_quotation_is_its_own_hedged_claim(claims_of):
-    claims, _ = claims_of('"I think the plan will fail. We tried it before," said Senator John Smith.')
+def test_report_inside_a_quotation_hedges_it_and_is_no_claim_of_its_own(claims_of):
+    """PolNeAR does not annotate a report nested in a quotation: '"I think X," she said' is one
+    claim, probable rather than certain; "I expect to emerge ..." gives no claim "to emerge"."""
+    claims, _ = claims_of('"I think the plan will fail. We tried it before," said Senator John Smith. '
+                          '"I expect to emerge from this fight stronger," Governor Ann Lee said.')
     found = {c.text: (s, c.certainty) for s, c in claims}
-    assert found["I think the plan will fail. We tried it before,"] == ("John Smith", "certain")
-    assert found["the plan will fail"] == ("John Smith", "probable")
+    assert found == {"I think the plan will fail. We tried it before,": ("John Smith", "probable"),
+                     "I expect to emerge from this fight stronger,": ("Ann Lee", "probable")}
 
 
 def test_documents_speak_for_their_owner_or_authors_or_themselves(nlp):
@@ -210,3 +235,137 @@ def test_unmarked_pull_quote_signed_by_a_name(claims_of):
     found = {c.text: (s, c.kind) for s, c in claims}
     assert found.get("I am deeply disappointed with this misguided decision by the administration") == ("John Smith", "direct")
     assert not any("Protesters gather" in t for t in found)  # a caption ending in a name is no quotation
+
+
+# --------------------------------------------------------------------------- issue 17: each failure on a short text
+
+
+def _found(claims):
+    return {c.text if not c.parts else " … ".join(c.text[s - c.start:e - c.start] for s, e in c.parts): (s_, c)
+            for s_, c in claims}
+
+
+def test_phrase_between_cue_and_clause(claims_of):
+    claims, _ = claims_of("Senator Mark Hall acknowledged on NBC's 'Meet the Press' that he was wrong about the budget.")
+    assert {t: s for t, (s, _) in _found(claims).items()} == {"he was wrong about the budget": "Mark Hall"}
+
+
+def test_according_to_as_an_aside_reports_both_sides_of_it(claims_of):
+    claims, _ = claims_of("The economy, according to the Labor Department, grew by two percent in the last quarter.")
+    (speaker, claim), = claims
+    assert speaker == "Labor Department" and claim.cue == "according to" and claim.cue_class == "according-to"
+    assert [claim.text[s - claim.start:e - claim.start] for s, e in claim.parts] == [
+        "The economy", "grew by two percent in the last quarter"]
+
+
+def test_inverted_speaker_after_a_fronted_quotation(claims_of):
+    claims, _ = claims_of('Critics attacked the report. "The findings lack factual and legal basis," '
+                          "responded the Chinese Commerce Ministry.")
+    found = _found(claims)
+    assert found["The findings lack factual and legal basis,"][0] == "Chinese Commerce Ministry"
+
+
+def test_unnamed_sources_and_pals_are_speakers(claims_of):
+    claims, _ = claims_of("According to some sources, the senator will resign on Friday. "
+                          "All of my pals in government tell me the deal is dead.")
+    found = {t: s for t, (s, _) in _found(claims).items()}
+    assert found == {"the senator will resign on Friday": "some sources", "the deal is dead": "my pals"}
+
+
+@pytest.mark.parametrize("text", [
+    "''The budget is a disaster for farmers,'' said Senator Mark Hall.",          # NYT copy
+    "“The budget is a disaster for farmers,’’ said Senator Mark Hall.",           # closed with two apostrophes
+    "“The budget is a disaster for farmers,'' said Senator Mark Hall.",
+])
+def test_closing_quotes_typed_as_two_apostrophes(claims_of, text):
+    claims, _ = claims_of(text)
+    (speaker, claim), = claims
+    assert (speaker, claim.kind, claim.text) == ("Mark Hall", "direct", "The budget is a disaster for farmers,")
+
+
+def test_two_cues_in_one_sentence_give_two_claims(claims_of):
+    claims, _ = claims_of("Governor Ann Lee spoke in Denver on Monday, saying she trusts women to make their own "
+                          "decisions, and accused the incumbent of ignoring rural voters.")
+    found = {t: (s, c.cue, c.cue_class) for t, (s, c) in _found(claims).items()}
+    assert found["she trusts women to make their own decisions"] == ("Ann Lee", "saying", "speech")
+    assert found["the incumbent of ignoring rural voters"] == ("Ann Lee", "accused", "evaluative")
+
+
+def test_a_name_beside_its_description_is_the_speaker(claims_of):
+    claims, _ = claims_of("The secularist magazine MicroMega described the court's judgement as historic.")
+    (speaker, claim), = claims
+    assert speaker == "MicroMega" and claim.text == "the court's judgement as historic"
+
+
+def test_the_nearer_cue_takes_the_quotation(claims_of):
+    claims, _ = claims_of('Several experts spoke to the Guardian, with Caitlin Boswell stating: '
+                          '"This latest move from government is clumsy and unthinking."')
+    (speaker, claim), = claims
+    assert speaker == "Caitlin Boswell" and claim.cue == "stating"
+
+
+# --------------------------------------------------------------------------- cue classes, claims and attributions
+
+
+@pytest.mark.parametrize("text, content, cue_class, statement", [
+    ("Senator Mark Hall called the budget a disaster for farmers.", "the budget a disaster for farmers", "evaluative", True),
+    ("Senator Mark Hall accused the governor of lying about the budget.", "the governor of lying about the budget",
+     "evaluative", True),
+    ("The union denied the allegations against its leaders.", "the allegations against its leaders", "evaluative", True),
+    ("Senator Mark Hall praised the new budget.", "the new budget", "evaluative", False),  # a bare act
+    ("A new poll by Gallup shows the senator leading by five points.", "the senator leading by five points",
+     "evidential", True),
+    ("Senator Mark Hall asked whether the budget would pass.", "whether the budget would pass", "question", True),
+    ("Senator Mark Hall believes the budget will pass.", "the budget will pass", "cognition", False),
+    ("Senator Mark Hall plans to vote against the budget.", "to vote against the budget", "intention", False),
+    ("Senator Mark Hall urged his colleagues to vote against the budget.", "his colleagues to vote against the budget",
+     "speech", False),  # a request, not a statement
+])
+def test_cue_classes_and_what_is_a_claim(claims_of, text, content, cue_class, statement):
+    claims, _ = claims_of(text)
+    found = _found(claims)
+    assert content in found, found
+    claim = found[content][1]
+    assert (claim.cue_class, claim.is_statement) == (cue_class, statement)
+
+
+def test_questions_and_hedges_set_certainty(claims_of):
+    claims, _ = claims_of("Senator Mark Hall asked whether the budget would pass. Officials believe the leak may "
+                          "have started in May.")
+    found = _found(claims)
+    assert found["whether the budget would pass"][1].certainty == "possible"
+    assert found["the leak may have started in May"][1].certainty in {"probable", "possible"}
+
+
+def test_a_report_within_a_claim_points_to_it(claims_of):
+    text = "Mayor Jim Kenney said that federal officials had told him the program would end."
+    claims, _ = claims_of(text)
+    found = _found(claims)
+    outer = found["federal officials had told him the program would end"][1]
+    inner = found["the program would end"][1]
+    assert inner.within == (outer.start, outer.end) and outer.within is None
+
+
+def test_the_graph_keeps_claims_attributions_and_parts(nlp):
+    from kg.graph.query import run_query
+    from kg.graph.rdf import to_graph
+    from kg.graph.validate import validate
+
+    text = ('"The budget is a disaster," Senator Mark Hall said on Tuesday, "and we will vote against it." '
+            "Hall plans to vote against the budget. Mayor Jim Kenney said federal officials had told him the "
+            "program would end.")
+    graph = to_graph(extract_texts(nlp, {"t": text}))
+    assert validate(graph).conforms
+    claims = run_query(graph, "claims").as_dicts()
+    assert not any("plans" in r["cue"] for r in claims)  # an intention is no claim
+    split = next(r for r in claims if r["text"].startswith("The budget is a disaster"))
+    assert split["kind"] == "direct" and text[split["start"]:split["end"]] == split["text"]
+    rows = run_query(graph, "attributions").as_dicts()
+    plan = next(r for r in rows if r["cue"] == "plans")
+    assert (plan["cue_class"], plan["type"]) == ("intention", "attribution")
+    assert {r["type"] for r in rows if r["cue"] == "said"} == {"claim"}
+    parts = run_query(graph, 'SELECT ?text WHERE { ?c skg:contentPart ?p . ?p nif:anchorOf ?text } ORDER BY ?text')
+    assert [r[0] for r in parts.rows] == ["The budget is a disaster,", "and we will vote against it."]
+    nested = run_query(graph, "SELECT ?inner WHERE { ?c skg:reportedWithin ?outer . ?c skg:content ?p . "
+                              "?p nif:anchorOf ?inner }")
+    assert [r[0] for r in nested.rows] == ["the program would end"]

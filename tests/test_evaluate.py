@@ -230,12 +230,12 @@ def test_gum_claim_protocol():
          "source_mentions": ["m1"], "source_entities": [{"entity_id": "e1"}], "relation": "attribution-positive"},
     ])
     parsed = [gum.Parsed(article, None, None)]
-    right = gum.ClaimSpans(content, [(0, 5)], [(0, 5)], [(6, 10)])
+    right = gum.ClaimSpans([content], [(0, 5)], [(0, 5)], [(6, 10)])
     scores = gum.score_claims(parsed, {"x": [right]}, ["news"])
     assert scores["news"]["0.8"]["f1"] == 1.0 and scores["news"]["0.8"]["speaker"] == 1.0 and scores["news"]["0.8"]["cue"] == 1.0
     # the speaker as a pronoun of the same chain still matches; a claim on the wrong words does not
-    quote = gum.ClaimSpans(span(text, "It is a disaster"), [], [], [])
-    pronoun = gum.ClaimSpans(content, [span(text, "he")], [span(text, "he")], [])
+    quote = gum.ClaimSpans([span(text, "It is a disaster")], [], [], [])
+    pronoun = gum.ClaimSpans([content], [span(text, "he")], [span(text, "he")], [])
     scores = gum.score_claims(parsed, {"x": [pronoun, quote]}, ["news"])
     assert scores["news"]["0.3"]["matched"] == 1 and scores["news"]["0.3"]["precision"] == 0.5
     assert scores["news"]["0.3"]["speaker"] == 1.0

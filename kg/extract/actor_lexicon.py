@@ -39,6 +39,7 @@ ACTOR_NOUNS: dict[str, str] = {
         "detractor", "ally", "foe", "adversary", "mother", "father", "sister", "brother", "son",
         "daughter", "wife", "husband", "family", "relative", "friend", "neighbour", "neighbor",
         "spokesman", "prosecutor", "defender", "blogger", "poster", "user", "hacker", "owner",
+        "source", "insider", "pal", "confidant",  # who speak for news: "according to some sources"
     )},
     **{n: GOVERNMENT for n in (
         "administration", "government", "agency", "department", "ministry", "court", "council",

@@ -38,7 +38,7 @@ from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER
                             PLACE, PLACE_ACRONYMS, POSTNOMINALS, PRONOUNS, SAYING_VERBS, TITLE_ROLES, TITLES,
                             WORK)
 from .layout import find_layout
-from .lexicon import DOCUMENT_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
+from .lexicon import DOCUMENT_CUES, FINDING_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from .names import as_acronym, clean_name, defines_acronym, well_known  # noqa: F401  (clean_name: public here too)
 
 NAME, DESCRIPTION, PRONOUN = "name", "description", "pronoun"
@@ -447,7 +447,8 @@ def _ownerless_source(token: Token, mentions: list[Mention]) -> bool:
     head = token.head
     states = (token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in DOCUMENT_CUES | SPEECH_VERBS
               and (any(c.dep_ in {"ccomp", "parataxis"} or c.text in {'"', "“", ":"} for c in head.children)
-                   or (head.i + 1 < len(head.doc) and head.doc[head.i + 1].lower_ == "that")))
+                   or (head.i + 1 < len(head.doc) and head.doc[head.i + 1].lower_ == "that")
+                   or (head.lemma_.lower() in FINDING_CUES and any(c.dep_ == "dobj" for c in head.children))))
     cited = token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
     if not (states or cited):
         return False

@@ -138,6 +138,8 @@ def predictions_from_build(build: "BuildResult") -> dict[str, Prediction]:
             return key
 
         for claim in result.claims:
+            if not claim.is_statement:
+                continue  # a thought, an intention or a bare act: an attribution, not a claim
             prediction.claims.append(PredClaim(actor_id(claim.speaker), claim.start, claim.end, claim.text,
                                                claim.cue, claim.kind))
         for stance in result.stances:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
+MODELS = Path(__file__).resolve().parent / "models"
+
 #: Verbs that report speech or thought (lemmas).
 SPEECH_VERBS = {
     "say", "tell", "announce", "argue", "claim", "warn", "accuse", "insist", "add", "note",
@@ -23,9 +28,13 @@ SPEECH_VERBS = {
 REPORT_NOUNS = {"statement", "announcement", "report", "release", "letter", "email", "e-mail",
                 "post", "tweet", "message", "claim", "assertion", "allegation", "warning",
                 "testimony", "remarks", "comment", "speech", "filing", "memo", "complaint"}
+#: Nouns naming a statement, which can be the object of a denial ("denied the allegations").
+STATEMENT_NOUNS = REPORT_NOUNS | {"allegation", "accusation", "charge", "rumor", "rumour", "story", "suggestion",
+                                  "notion", "idea", "assertion", "wrongdoing", "involvement", "responsibility",
+                                  "knowledge", "existence", "reports", "account", "characterization", "premise"}
 #: Nouns for documents that can be the source of a claim when no actor owns them ("The report
 #: says", "Figures show", "Posts on the board said", "according to an Internet posting").
-SOURCE_NOUNS = {"report", "study", "survey", "research", "analysis", "poll", "data", "figure",
+SOURCE_NOUNS = {"report", "study", "survey", "research", "analysis", "poll", "polling", "data", "figure",
                 "finding", "result", "paper", "review", "investigation", "audit", "assessment",
                 "letter", "memo", "document", "statement", "release", "post", "posting", "message",
                 "email", "e-mail", "tweet", "blog", "article", "editorial", "filing", "record",
@@ -35,8 +44,50 @@ SOURCE_NOUNS = {"report", "study", "survey", "research", "analysis", "poll", "da
 DOCUMENT_CUES = {"show", "read", "demonstrate", "reveal", "find", "conclude", "say", "state",
                  "suggest", "indicate", "note", "warn", "claim", "estimate", "predict", "confirm",
                  "report", "add", "argue", "describe", "write", "recommend", "project", "forecast"}
+#: Verbs by which a document states a finding with an object ("polls show Clinton with a lead").
+FINDING_CUES = {"show", "find", "indicate", "reveal", "suggest", "demonstrate"}
 #: Nouns for findings that speak for their owner: "PC World's analysis concluded", "the
 #: ministry's figures show" are claims of PC World and of the ministry.
 EVIDENCE_NOUNS = {"analysis", "study", "survey", "research", "poll", "data", "figure", "finding",
                   "result", "paper", "review", "investigation", "audit", "assessment", "estimate",
                   "projection", "forecast", "calculation", "count", "tally", "website", "account", "blog"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """What the cue lexicon (``models/cues.tsv``) knows of one cue word."""
+
+    lemma: str
+    cue_class: str  # speech | cognition | intention | evidential | question | evaluative
+    certainty: str  # certain | probable | possible
+    flags: frozenset[str]
+    preps: frozenset[str]
+
+    def has(self, flag: str) -> bool:
+        return flag in self.flags
+
+
+CUE_CLASSES = ("speech", "according-to", "cognition", "intention", "evidential", "question", "evaluative")
+_CUE_FLAGS = {"infinitive", "object", "listener", "negating", "attitude", "document", "work", "quote", "predicate",
+              "statement", "nonperson", "act"}
+
+
+def load_cues(path: Path = MODELS / "cues.tsv") -> dict[str, Cue]:
+    """The cue lexicon: lemma -> :class:`Cue`. Malformed lines are an error (it ships with kg)."""
+    cues: dict[str, Cue] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != 5 or fields[1] not in CUE_CLASSES or fields[2] not in {"certain", "probable", "possible"}:
+            raise ValueError(f"{path}:{number}: expected 'lemma class certainty flags preps'")
+        flags = frozenset() if fields[3] == "-" else frozenset(fields[3].split(","))
+        if flags - _CUE_FLAGS:
+            raise ValueError(f"{path}:{number}: unknown flag(s) {sorted(flags - _CUE_FLAGS)}")
+        preps = frozenset() if fields[4] == "-" else frozenset(fields[4].split(","))
+        cues[fields[0]] = Cue(fields[0], fields[1], fields[2], flags, preps)
+    return cues
+
+
+#: The cue lexicon, read once at import (a constant: it ships with kg).
+CUES: dict[str, Cue] = load_cues()

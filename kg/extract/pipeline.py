@@ -40,7 +40,10 @@ def extract_document(parsed: ParsedDocument, polarity: PolarityScorer | None = N
         actor_of[len(mentions) - 1] = actor
     for actor in local_actors:
         actor.mentions.sort(key=lambda m: (m.start, m.end))
-    stances = extract_stances(doc, document.id, mentions, actor_of, claims, polarity)
+    # What a speaker states or believes bears on its stances; intentions, requests and bare acts
+    # ("plans to", "praised X") are left to the stance constructions over the parse.
+    held = [c for c in claims if c.is_statement or c.cue_class == "cognition"]
+    stances = extract_stances(doc, document.id, mentions, actor_of, held, polarity)
     words = int(doc.to_array(IS_ALPHA).sum())  # alphabetic tokens, without making a Token for each
     credits = extract_credits(doc, document.id, mentions, actor_of)
     return DocumentResult(document, mentions, local_actors, claims, non_answers, stances, words, credits)

@@ -323,26 +323,37 @@ def _add_mentions(ctx: _Context, doc_result: DocumentResult) -> None:
 
 
 def _add_claims(ctx: _Context, doc_result: DocumentResult, doc_node: URIRef) -> None:
-    """Claims of kept speakers: schema:Claim (and schema:Quotation when direct) with cue and content spans."""
+    """Attributions of kept speakers (skg:Attribution) with cue, cue class and content spans (and
+    each part of a content in parts); those that state something are also schema:Claim (and
+    schema:Quotation when direct); a report nested in another is linked to it."""
     add, doc_id, span = ctx.add, doc_result.document.id, ctx.span
+    nodes = {(c.start, c.end): ctx.mint.inside(doc_id, "claim" if c.is_statement else "attribution", f"{c.start}-{c.end}")
+             for c in doc_result.claims}  # a stance derived from one links to the same IRI
     for claim in doc_result.claims:
         speaker = ctx.iri_of(claim.speaker)
         if speaker is None:
             continue
-        node = ctx.mint.inside(doc_id, "claim", f"{claim.start}-{claim.end}")
-        add((node, RDF.type, SDO.Claim))
-        if claim.kind == DIRECT:
-            add((node, RDF.type, SDO.Quotation))
+        node = nodes[(claim.start, claim.end)]
+        add((node, RDF.type, SKG.Attribution))
+        if claim.is_statement:  # a thought, an intention or a bare act is an attribution only
+            add((node, RDF.type, SDO.Claim))
+            if claim.kind == DIRECT:
+                add((node, RDF.type, SDO.Quotation))
         add((node, SDO.author, speaker))
         add((node, PROV.wasAttributedTo, speaker))
         add((node, SDO.appearance, doc_node))
         add((node, SDO.text, _text(claim.text)))
         add((node, SKG.content, span(doc_id, claim.start, claim.end)))
+        for start, end in claim.parts:  # a content in pieces: each piece, exactly
+            add((node, SKG.contentPart, span(doc_id, start, end)))
         add((node, SKG.cue, span(doc_id, claim.cue_start, claim.cue_end)))
         add((node, SKG.cueLemma, ctx.word(claim.cue_lemma)))
+        add((node, SKG.cueClass, ctx.word(claim.cue_class)))
         add((node, SKG.quoteKind, ctx.word(claim.kind)))
         add((node, SKG.certainty, ctx.word(claim.certainty)))
         add((node, SKG.factualPolarity, ctx.word(claim.polarity)))
+        if claim.within is not None and claim.within in nodes:
+            add((node, SKG.reportedWithin, nodes[claim.within]))
         add((node, PROV.wasGeneratedBy, ctx.run))
         update = ctx.update_of(doc_result, claim.start)
         if update is not None:
@@ -415,7 +426,8 @@ def _add_stances(ctx: _Context, doc_result: DocumentResult, doc_node: URIRef) ->
         add((node, SDO.appearance, doc_node))
         add((node, PROV.wasGeneratedBy, ctx.run))
         if stance.claim is not None and ctx.iri_of(stance.claim.speaker) is not None:
-            claim_node = ctx.mint.inside(doc_id, "claim", f"{stance.claim.start}-{stance.claim.end}")
+            claim_node = ctx.mint.inside(doc_id, "claim" if stance.claim.is_statement else "attribution",
+                                         f"{stance.claim.start}-{stance.claim.end}")
             add((node, PROV.wasDerivedFrom, claim_node))
             add((claim_node, SDO.about, target_node))  # the claim is about the topic or act it takes a side on
         update = ctx.update_of(doc_result, stance.start)

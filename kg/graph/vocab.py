@@ -30,6 +30,7 @@ class SKG(DefinedNamespace):
     Act: URIRef  # an actor's decision or act that a stance is about
     Topic: URIRef  # a topic or policy that a stance is about
     NonAnswer: URIRef  # an actor did not answer or declined to comment
+    Attribution: URIRef  # content attributed to a source by a cue (claims, and thoughts, intentions, acts)
     Update: URIRef  # one timestamped update of a live blog
     # stance properties
     holder: URIRef
@@ -44,6 +45,9 @@ class SKG(DefinedNamespace):
     cueLemma: URIRef
     quoteKind: URIRef  # "direct" | "indirect" | "mixed"
     content: URIRef  # the span of what was claimed
+    contentPart: URIRef  # one piece of a content in several pieces (a quotation split by its cue)
+    cueClass: URIRef  # "speech" | "according-to" | "cognition" | "intention" | "evidential" | "question" | "evaluative"
+    reportedWithin: URIRef  # a report nested in another claim's content
     certainty: URIRef  # "certain" | "probable" | "possible" (GRaSP factuality)
     factualPolarity: URIRef  # "positive" | "negative" (GRaSP factuality)
     # mentions and actors

@@ -1,0 +1,155 @@
+"""What a cue reports: its clausal complement, or the clause the parse hides it in."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..lexicon import REPORT_NOUNS, SPEECH_VERBS
+from ..nlp import sentence_of
+from .quotes import Quotes
+from .speakers import COMPLEMENT_DEPS
+
+_CLAUSE_POS = {"VERB", "AUX", "ADJ", "NOUN"}
+_VERBS = {"VERB", "AUX"}
+
+
+def complement(cue: Token, quotes: Quotes) -> Token | None:
+    """What a speech verb reports: its first clausal complement after it; one before it only when
+    it is a fronted clause ("The plan is dead, she said") or quotation, not an introductory phrase."""
+    candidates = [c for c in cue.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in _CLAUSE_POS]
+    after = [c for c in candidates if c.i > cue.i]
+    if after:
+        return after[0]
+    before = [c for c in candidates if c.i < cue.i and (c.pos_ in _VERBS or quotes.contains(c.idx))]
+    return before[-1] if before else None
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """A that-clause on a noun ("the statement that ...")."""
+    return next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
+def fallback_content(cue: Token) -> tuple[int, int, Token] | None:
+    """What a cue without a clausal complement reports, where the parse hides it (token range, head).
+
+    * a complement misparsed as an unmarked conjunct ("They estimated by 2050, growth would
+      double": no "and" between the cue and the second verb);
+    * "told the paper in a statement that ...": the clause hangs on the report noun;
+    * "As Heald told the Post, ozone has dropped" / "Recipients, said Mauer, must ...": the cue
+      is an aside to the clause it reports;
+    * "The report states that few if any ...": "that" right after the cue, the clause misparsed;
+      the rest of the sentence.
+    """
+    conj = next((c for c in cue.children if c.dep_ == "conj" and c.i > cue.i and c.pos_ in _VERBS), None)
+    if conj is not None and not any(c.dep_ == "cc" and cue.i < c.i < conj.i for c in cue.children) \
+            and conj.lemma_.lower() not in SPEECH_VERBS:
+        return cue.i + 1, conj.right_edge.i + 1, conj
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in REPORT_NOUNS:
+                    clause = _that_clause(noun)
+                    if clause is not None:
+                        return clause.left_edge.i, clause.right_edge.i + 1, clause
+    aside = (cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)) \
+        or cue.dep_ == "parataxis"
+    head = cue.head
+    if aside and head.pos_ in _VERBS and head.i != cue.i:
+        if head.i < cue.i and head.left_edge.i < cue.left_edge.i:  # the clause before the aside
+            return head.left_edge.i, cue.left_edge.i, head
+        return cue.right_edge.i + 1, head.right_edge.i + 1, head  # the clause after it
+    after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    if after is not None and after.lower_ == "that" and after.tag_ in {"IN", "WDT", "DT"}:
+        sentence = sentence_of(cue)
+        if sentence.end - after.i > 4:
+            rest = cue.doc[after.i + 1:sentence.end]
+            return after.i + 1, sentence.end, rest.root
+    return None
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Trim a token span of leading "that"/punctuation and trailing punctuation or a dangling
+    conjunction ("... subject to Islamophobia and")."""
+    while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘" or doc[start].lower_ in {"that", ","}
+                           or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’" or doc[end - 1].is_space
+                           or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return start, end
+
+
+_OBJECT_DEPS = {"dobj", "oprd"}
+_AFTER_OBJECT_DEPS = {"oprd", "xcomp", "ccomp"}
+
+
+def object_content(cue: Token, preps: frozenset[str], predicate: bool = False) -> tuple[int, int, Token, bool] | None:
+    """What an evaluative or similar cue acts on: its object after it, with a predicate or a
+    content preposition or "as" after the object ("called the plan a disaster", "accused X of
+    lying", "praised the deal as historic", "criticized him for saying ..."); with ``predicate``, only
+    when one follows ("called X a liar", not "called X by phone"). The last item says whether
+    something follows the object."""
+    objects = [c for c in cue.children if c.dep_ in _OBJECT_DEPS and c.i > cue.i]
+    if not objects:
+        return None
+    first = objects[0]
+    parts = [first] + [c for c in cue.children if c.i > first.i and
+                       (c.dep_ in _AFTER_OBJECT_DEPS or (c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "as")))]
+    # "accused the governor of lying": the parse may hang the content preposition on the object
+    follows = len(parts) > 1 or any(c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "as") for c in first.children)
+    if predicate and not follows:
+        return None
+    return first.left_edge.i, max(p.right_edge.i for p in parts) + 1, first, follows
+
+
+def prep_content(cue: Token, preps: frozenset[str]) -> tuple[int, int, Token] | None:
+    """The object of a content preposition right after the cue ("called for an end to the war",
+    "pointed to the polls", "talked about the economy"); the preposition belongs to the cue."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.i > cue.i and child.lower_ in preps:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects:
+                return child.i + 1, child.right_edge.i + 1, objects[0]
+    return None
+
+
+def that_clause_after(cue: Token) -> tuple[int, int, Token] | None:
+    """A that-clause the parse hung on a phrase between the cue and it: "acknowledged on NBC's
+    'Meet the Press' that he was wrong". Only when no verb with its own subject comes between."""
+    sentence = sentence_of(cue)
+    doc = cue.doc
+    for i in range(cue.i + 1, sentence.end):
+        token = doc[i]
+        if token.lower_ == "that" and token.dep_ == "mark":
+            clause = token.head
+            if clause.i > token.i and clause.left_edge.i == token.i and _descends_from(clause, cue):
+                return token.i + 1, clause.right_edge.i + 1, clause
+            return None
+        if token.pos_ in _VERBS and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            return None
+    return None
+
+
+def _descends_from(token: Token, ancestor: Token) -> bool:
+    """Whether ``ancestor`` is above ``token`` in the parse (spaCy makes a new Token per access:
+    compare indices, never identity)."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.i == ancestor.i:
+            return True
+    return False
+
+
+def cut_at_conjoined_cue(doc: Doc, start: int, end: int, is_cue) -> int:
+    """Where a content ends when a conjoined cue verb takes over ("saying he trusts women ... and
+    accused the incumbent of ...": the second cue has its own claim)."""
+    for i in range(start + 1, end):
+        token = doc[i]
+        if token.dep_ == "conj" and token.pos_ == "VERB" and is_cue(token) \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            cut = token.left_edge.i
+            while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                cut -= 1
+            return cut
+    return end

@@ -1,0 +1,135 @@
+"""Who speaks: the subject of a cue, resolved to an actor through the mentions.
+
+"He says ..." belongs to the person "he" refers to, "Cornyn's statement said ..." to Cornyn,
+"a letter from the ministry says ..." to the ministry. A cue whose subject is no actor gives no
+claim: the speaker is never guessed.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..actors import PLACE, Mention
+from ..lexicon import EVIDENCE_NOUNS, REPORT_NOUNS, SOURCE_NOUNS
+from ..resolve import LocalActor
+from .cues import LISTENER_CUES
+
+#: Nouns that speak for the actor owning them ("X's statement said", "X's spokesman said").
+VOICE_NOUNS = REPORT_NOUNS | EVIDENCE_NOUNS | SOURCE_NOUNS | {"spokesman", "spokeswoman", "spokesperson"}
+COMPLEMENT_DEPS = {"ccomp", "xcomp", "parataxis"}
+_RELATIVE_PRONOUNS = {"who", "which", "that"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+_QUANTIFIERS = {"all", "some", "many", "most", "several", "none", "each", "both", "few", "one", "two", "half"}
+
+
+def actors_by_token(doc: Doc, mentions: Sequence[Mention], actor_of: Mapping[int, LocalActor]) -> dict[int, LocalActor]:
+    """Token index -> the actor a mention covering that token refers to (its root always)."""
+    actor_at: dict[int, LocalActor] = {}
+    for index, mention in enumerate(mentions):
+        actor = actor_of.get(index)
+        if actor is None:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            for token in span:
+                actor_at.setdefault(token.i, actor)
+        actor_at[mention.root] = actor
+    return actor_at
+
+
+def actor_for_token(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalActor | None:
+    """The actor a subject token refers to, looking through "statement" nouns and appositions; a
+    name in apposition to a description ("the secularist magazine MicroMega") wins over it."""
+    if token.lemma_.lower() in VOICE_NOUNS:  # the owner speaks: "Cornyn's statement", "a letter from the ministry"
+        for child in token.children:
+            if child.dep_ in {"poss", "compound"} and child.i in actor_at:
+                return actor_at[child.i]
+            if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+                source = next((p for p in child.children if p.dep_ == "pobj" and p.i in actor_at), None)
+                if source is not None:
+                    return actor_at[source.i]
+    named = next((actor_at[c.i] for c in token.children if c.dep_ == "appos" and c.i in actor_at
+                  and actor_at[c.i].named and actor_at[c.i].type != PLACE), None)
+    own = actor_at.get(token.i)
+    if named is not None and (own is None or not own.named):
+        return named  # "the secularist magazine MicroMega said": the name, not the description
+    if own is not None:
+        return own
+    if token.lower_ in _QUANTIFIERS:  # "all of my pals in government tell me", "some of the aides said"
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if whole is not None:
+            return actor_for_token(whole, actor_at)
+    return next((actor_at[c.i] for c in token.children if c.dep_ in {"compound", "appos"} and c.i in actor_at), None)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue, also where the cue is a conjunct, participle, relative clause or
+    passive ("was said by X")."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if len(subjects) > 1 and subjects[-1].i > verb.i:
+        return subjects[-1]  # "Recipients, said Mauer, are ...": the inverted subject is the speaker
+    if subjects:
+        if verb.dep_ == "relcl" and subjects[0].lower_ in _RELATIVE_PRONOUNS:
+            return verb.head  # "Devocht, who had told Montalvo ..."
+        return subjects[0]
+    for child in verb.children:  # "..., was said by X"
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return _inherited_subject(verb)
+
+
+def _inherited_subject(verb: Token) -> Token | None:
+    """The subject a cue without its own takes from the verb it hangs on."""
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
+        return subject_of(head)
+    if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VB"} and head.pos_ in {"VERB", "AUX"}:
+        return subject_of(head)  # "Kenney made the announcement, saying ..."
+    if verb.dep_ == "acomp" and head.pos_ in {"VERB", "AUX"}:
+        return subject_of(head)  # "We are confident that ...": the subject of "are"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.head.pos_ in {"VERB", "AUX"} and head.head.i != verb.i:
+        return subject_of(head.head)  # "Sunak defended the record whilst promising ..."
+    if verb.dep_ == "relcl":
+        return head  # "Kenney, who said ..."
+    return None
+
+
+def fallback_subject(cue: Token, actor_at: Mapping[int, LocalActor]) -> Token | None:
+    """A subject the parse missed: inverted after the cue ('"...", added KCNA.'), or an actor
+    named just before a finite cue ("Speaking in their defence, Tom Molomby, SC, said ...")."""
+    doc = cue.doc
+    fronted = any(c.dep_ in COMPLEMENT_DEPS and c.i < cue.i for c in cue.children)
+    if fronted and cue.lemma_.lower() not in LISTENER_CUES:
+        for child in cue.rights:
+            if child.dep_ in {"dobj", "npadvmod", "attr", "dative"} and child.left_edge.i - cue.i <= 3 \
+                    and child.i in actor_at:
+                return child
+    if cue.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    i = cue.i - 1
+    while i >= 0 and doc[i].is_punct and doc[i].text in {",", "—", "-"}:
+        i -= 1
+    if i < 0 or doc[i].is_sent_end:
+        return None
+    for before in (_phrase_head(doc[i]), doc[i]):  # "Ingram of The Globe and Mail"; "a spokesman for ICE"
+        if before.i in actor_at and before.pos_ in {"PROPN", "NOUN"}:
+            return before
+    return None
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the noun phrase a token ends: "Tom Molomby, SC" -> Molomby, "Matthew Ingram of
+    The Globe and Mail" -> Ingram (not the newspaper, which only qualifies him)."""
+    while True:
+        head = token.head
+        if token.dep_ in {"appos", "conj", "compound"} and head.i < token.i:
+            token = head
+        elif token.dep_ == "pobj" and head.dep_ == "prep" and head.head.i < head.i and head.head.pos_ in {"PROPN", "NOUN"}:
+            token = head.head
+        else:
+            return token
