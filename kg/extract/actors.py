@@ -98,12 +98,13 @@ class MentionFinder:
         self.doc, self.doc_id = doc, doc_id
         self.tokens = list(doc)  # spaCy makes a new Token object per access: make them once
         self.sentence_of = _sentence_index(doc)
-        self.layout = find_layout(doc.text)
+        self.text = doc.text  # spaCy joins Doc.text anew from every token on each read
+        self.layout = find_layout(self.text)
         self.taken = [self.layout.hidden_at(t.idx) for t in self.tokens]
         self.mentions: list[Mention] = []
         self.current = ""
         last = next((t for t in reversed(self.tokens) if not t.is_space), None)
-        if last is not None and last.is_alpha and not doc.text.rstrip().endswith(_SENTENCE_END):
+        if last is not None and last.is_alpha and not self.text.rstrip().endswith(_SENTENCE_END):
             self.taken[last.i] = True  # a text cut off mid-word ("... merg"): not a name
 
     def add(self, start: int, end: int, kind: str, type_: str, root: int, **extra: object) -> Mention | None:

@@ -19,7 +19,7 @@ Each rule is one step, registered in :data:`STEPS` and run in that order by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from spacy.tokens import Doc
@@ -55,6 +55,10 @@ class Context:
     mentions: Sequence[Mention]
     clusters: "Clusters"
     dateline_place: str | None = None
+    text: str = field(init=False)  # ``doc.text``, which spaCy joins anew from every token on each read
+
+    def __post_init__(self) -> None:
+        self.text = self.doc.text
 
     def actor_at(self, token_index: int) -> "LocalActor | None":
         """The actor of the mention whose head is this token, else of the name that covers it
@@ -117,7 +121,7 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
             return target
     # "Ban Ki-moon, the secretary general of the United Nations, said": a name, a comma, and
     # the description set off by a comma or dash after it.
-    text = doc.text
+    text = context.text
     if text[m.end:m.end + 1] in {",", "—", ")"} or text[m.end:m.end + 2] in {" —", " -"}:
         for j, other in enumerate(context.mentions):
             if other.kind == NAME and j in context.clusters.of and other.end < m.start \
