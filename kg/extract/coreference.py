@@ -29,6 +29,7 @@ from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_W
 from .actors import (DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention,
                      clean_name)
 from .names import fold, likely_gender, org_key, well_known
+from .nlp import doc_text
 
 if TYPE_CHECKING:
     from .resolve import Clusters, LocalActor
@@ -55,10 +56,10 @@ class Context:
     mentions: Sequence[Mention]
     clusters: "Clusters"
     dateline_place: str | None = None
-    text: str = field(init=False)  # ``doc.text``, which spaCy joins anew from every token on each read
+    text: str = field(init=False)
 
     def __post_init__(self) -> None:
-        self.text = self.doc.text
+        self.text = doc_text(self.doc)
 
     def actor_at(self, token_index: int) -> "LocalActor | None":
         """The actor of the mention whose head is this token, else of the name that covers it

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import numpy as np
 
+from ..blas import OneBlasThread
 from .features import SPACY_MODEL, SPARSE_GROUPS, Features, Sentence, extract_features, usable_doc
 from .sequence import SequenceModel, log_softmax, softmax
 
@@ -189,32 +190,6 @@ def read_model_files(path: str | Path | None = None) -> tuple[dict[str, Any], di
     with np.load(stem.with_suffix(".npz"), allow_pickle=False) as npz:
         arrays = {k: npz[k] for k in npz.files}
     return meta, arrays
-
-
-class OneBlasThread:
-    """Run numpy's BLAS on one thread inside ``with``, restoring its setting afterwards.
-
-    The model multiplies small matrices (a sentence's ~100 token rows by 128-190 columns). A
-    multi-threaded OpenBLAS hands each product to its threads and spins waiting for them: on 2
-    busy cores one product cost 3.2 ms of wall and 0.46 ms of CPU time, on one thread 0.13 and
-    0.07 ms, with the same bits (threads split rows and columns, not the sums). The libraries are
-    looked up once (threadpoolctl); setting and restoring the count then costs microseconds.
-    """
-
-    def __init__(self) -> None:
-        from threadpoolctl import ThreadpoolController
-        self.libraries = ThreadpoolController().select(user_api="blas").lib_controllers
-        self.saved: list[int] = []
-
-    def __enter__(self) -> "OneBlasThread":
-        self.saved = [library.get_num_threads() for library in self.libraries]
-        for library in self.libraries:
-            library.set_num_threads(1)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        for library, threads in zip(self.libraries, self.saved):
-            library.set_num_threads(threads)
 
 
 class PolarityModel:
