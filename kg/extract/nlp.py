@@ -31,6 +31,10 @@ CHUNK_CHARS = 100_000
 #: 60 MB per news article of ~600 words with the small English pipeline) while its speed does not
 #: change from 8 documents up, so batches stay small.
 BATCH_SIZE = 8
+#: Freed memory goes back to the operating system (:func:`release_memory`) after this many
+#: batches. After every batch, the pages given back were taken again by the next batch: 200 PolNeAR
+#: articles cost 1.76 s of system time against 0.78 s every 4 batches, with the same peak (490 MiB).
+TRIM_EVERY_BATCHES = 4
 
 
 @cache
@@ -145,7 +149,7 @@ def parse(nlp: Language, documents: Iterable[Document], batch_size: int = BATCH_
 
     buffer: list[Doc] = []
     for parsed, piece in enumerate(_one_blas_thread(nlp.pipe(stream(), batch_size=batch_size)), 1):
-        if parsed % batch_size == 0:
+        if parsed % (batch_size * TRIM_EVERY_BATCHES) == 0:
             release_memory()
         buffer.append(piece)
         while pending and len(buffer) >= pending[0][1]:
