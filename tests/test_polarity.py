@@ -219,3 +219,30 @@ def test_format_2_sequence_models_with_a_trained_word_embedding_still_load(model
     np.testing.assert_allclose(old.logits([feats])[0], _reference_sequence_logits(old, feats.sequence), rtol=1e-6)
     with pytest.raises(ValueError, match="do not match"):
         SequenceModel(dict(meta, word=words[:2]), arrays)
+
+
+def test_predictions_run_blas_on_one_thread_and_restore_its_setting(model):
+    """The model's small matrix products run on one BLAS thread (a multi-threaded OpenBLAS spins
+    on busy cores); the caller's thread count is back afterwards, and the numbers are the same."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    def blas_threads() -> list[int]:
+        return [info["num_threads"] for info in threadpool_info() if info["user_api"] == "blas"]
+
+    text, start, end = span("Critics condemned the senator's plan as reckless.", "the senator")
+    with threadpool_limits(limits=2, user_api="blas"):
+        before = blas_threads()
+        seen: list[list[int]] = []
+        real_logits = model.linear.logits
+
+        def watched(feats):
+            seen.append(blas_threads())
+            return real_logits(feats)
+        model.linear.logits = watched
+        try:
+            prediction = model.predict(text, start, end)
+        finally:
+            del model.linear.logits
+        assert blas_threads() == before
+    assert seen and all(count == 1 for counts in seen for count in counts)
+    assert prediction == model.predict(text, start, end)

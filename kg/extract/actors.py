@@ -38,6 +38,7 @@ from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER
                             PLACE, PLACE_ACRONYMS, POSTNOMINALS, PRONOUNS, SAYING_VERBS, TITLE_ROLES, TITLES,
                             WORK)
 from .layout import find_layout
+from .nlp import doc_text, doc_tokens
 from .lexicon import DOCUMENT_CUES, FINDING_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from .names import as_acronym, clean_name, defines_acronym, well_known  # noqa: F401  (clean_name: public here too)
 
@@ -96,14 +97,15 @@ class MentionFinder:
 
     def __init__(self, doc: Doc, doc_id: str) -> None:
         self.doc, self.doc_id = doc, doc_id
-        self.tokens = list(doc)  # spaCy makes a new Token object per access: make them once
+        self.tokens = doc_tokens(doc)  # spaCy makes a new Token object per access: made once
         self.sentence_of = _sentence_index(doc)
-        self.layout = find_layout(doc.text)
+        self.text = doc_text(doc)
+        self.layout = find_layout(self.text)
         self.taken = [self.layout.hidden_at(t.idx) for t in self.tokens]
         self.mentions: list[Mention] = []
         self.current = ""
         last = next((t for t in reversed(self.tokens) if not t.is_space), None)
-        if last is not None and last.is_alpha and not doc.text.rstrip().endswith(_SENTENCE_END):
+        if last is not None and last.is_alpha and not self.text.rstrip().endswith(_SENTENCE_END):
             self.taken[last.i] = True  # a text cut off mid-word ("... merg"): not a name
 
     def add(self, start: int, end: int, kind: str, type_: str, root: int, **extra: object) -> Mention | None:

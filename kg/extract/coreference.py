@@ -19,7 +19,7 @@ Each rule is one step, registered in :data:`STEPS` and run in that order by
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Sequence
 
 from spacy.tokens import Doc
@@ -29,6 +29,7 @@ from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_W
 from .actors import (DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention,
                      clean_name)
 from .names import fold, likely_gender, org_key, well_known
+from .nlp import doc_text
 
 if TYPE_CHECKING:
     from .resolve import Clusters, LocalActor
@@ -55,6 +56,10 @@ class Context:
     mentions: Sequence[Mention]
     clusters: "Clusters"
     dateline_place: str | None = None
+    text: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.text = doc_text(self.doc)
 
     def actor_at(self, token_index: int) -> "LocalActor | None":
         """The actor of the mention whose head is this token, else of the name that covers it
@@ -117,7 +122,7 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
             return target
     # "Ban Ki-moon, the secretary general of the United Nations, said": a name, a comma, and
     # the description set off by a comma or dash after it.
-    text = doc.text
+    text = context.text
     if text[m.end:m.end + 1] in {",", "—", ")"} or text[m.end:m.end + 2] in {" —", " -"}:
         for j, other in enumerate(context.mentions):
             if other.kind == NAME and j in context.clusters.of and other.end < m.start \

@@ -12,12 +12,13 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from spacy.attrs import IS_ALPHA
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .aliases import CanonicalActor, apply_aliases
 from .actors import GOVERNMENT, ORGANIZATION, PERSON, WORK, extract_mentions
 from .claims import extract_claims, extract_credits, first_person_mentions
 from .ingest import Document
-from .nlp import ParsedDocument, parse
+from .nlp import ParsedDocument, parse, release_caches
 from .records import BuildResult, DocumentFailure, DocumentResult
 from .merge import merge_documents
 from .resolve import Actor, LocalActor, resolve_document
@@ -26,7 +27,13 @@ from .stance import PolarityScorer, extract_stances
 
 def extract_document(parsed: ParsedDocument, polarity: PolarityScorer | None = None) -> DocumentResult:
     """Run the per-article stages on one parsed article."""
-    document, doc = parsed.document, parsed.doc
+    try:
+        return _extract(parsed.document, parsed.doc, polarity)
+    finally:
+        release_caches(parsed.doc)
+
+
+def _extract(document: Document, doc: Doc, polarity: PolarityScorer | None) -> DocumentResult:
     mentions = extract_mentions(doc, document.id)
     place = document.dateline.place if document.dateline else None
     local_actors = resolve_document(doc, mentions, place)

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from kg.extract.ingest import Document
 from kg.extract.records import DocumentFailure, DocumentResult
-from .parallel import chunked, extract_chunk, load_worker_state, unpacked
+from .parallel import chunked, extract_chunk, unpacked
 
 #: Articles per Dask task.
 PARTITION_DOCS = 32
@@ -26,26 +26,8 @@ PARTITION_DOCS = 32
 IN_FLIGHT_PER_WORKER = 3
 _LOCAL = re.compile(r"^local(?::(\d+))?$")
 
-try:
-    from distributed.diagnostics.plugin import WorkerPlugin as _WorkerPlugin
-except ImportError:  # Dask is optional: only --scheduler needs it
-    _WorkerPlugin = object
-
-
 class SchedulerError(ValueError):
     """A --scheduler value that is not an address, or a cluster that cannot be reached."""
-
-
-class _LoadModel(_WorkerPlugin):
-    """Worker plugin: load the spaCy pipeline when a worker starts (and on workers that join later)."""
-
-    name = "stancekg-model"
-
-    def __init__(self, model: str, use_polarity: bool) -> None:
-        self.model, self.use_polarity = model, use_polarity
-
-    def setup(self, worker) -> None:
-        load_worker_state(self.model, self.use_polarity)
 
 
 def _extract_partition(documents: list[Document], model: str, use_polarity: bool):
@@ -81,7 +63,8 @@ class DaskExtractor:
                 self.client = Client(self.scheduler, timeout=30)
             else:
                 raise SchedulerError(f"--scheduler '{self.scheduler}': give tcp://HOST:PORT or local:N")
-            self.client.register_plugin(_LoadModel(self.model, self.use_polarity), name=_LoadModel.name)
+            from .dask_plugin import LoadModel  # imports Dask: only when a cluster is used
+            self.client.register_plugin(LoadModel(self.model, self.use_polarity), name=LoadModel.name)
         except SchedulerError:
             self.__exit__(None, None, None)
             raise

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 import numpy as np
 
+from ..blas import OneBlasThread
 from .features import SPACY_MODEL, SPARSE_GROUPS, Features, Sentence, extract_features, usable_doc
 from .sequence import SequenceModel, log_softmax, softmax
 
@@ -208,6 +209,7 @@ class PolarityModel:
         self.sequence: SequenceModel | None = SequenceModel(seq, arrays) if seq else None
         self.sequence_weight: float = float(seq["weight"]) if seq else 0.0
         self.parser = SentenceParser(meta.get("spacy_model", SPACY_MODEL))
+        self.one_blas_thread = OneBlasThread()
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "PolarityModel":
@@ -256,10 +258,11 @@ class PolarityModel:
     def probabilities(self, feats: Sequence[Features]) -> np.ndarray:
         """(n, 3) probabilities in the order of ``self.labels``: with a sequence model, the softmax
         of the logistic regression's log-probabilities plus ``sequence_weight`` times the CNN's."""
-        z = self.linear.logits(feats)
-        if self.sequence is not None and self.sequence_weight:
-            z = log_softmax(z) + self.sequence_weight * log_softmax(self.sequence.logits(feats))
-        return softmax(z)
+        with self.one_blas_thread:
+            z = self.linear.logits(feats)
+            if self.sequence is not None and self.sequence_weight:
+                z = log_softmax(z) + self.sequence_weight * log_softmax(self.sequence.logits(feats))
+            return softmax(z)
 
     def linear_logits(self, feats: Sequence[Features]) -> np.ndarray:
         """(n, 3) logits of the logistic regression alone."""

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from ..actors import Mention, clean_name
 from ..claims import Claim
 from ..layout import find_layout
+from ..nlp import doc_text, doc_tokens
 from ..resolve import LocalActor
 from .grammar import phrase, prepositional_object
 from .lexicon import effects, issue_nouns
@@ -72,7 +73,7 @@ class Context:
     def __init__(self, doc: Doc, doc_id: str, mentions: Sequence[Mention], actor_of: Mapping[int, LocalActor],
                  claims: Sequence[Claim]) -> None:
         self.doc, self.doc_id, self.claims = doc, doc_id, claims
-        self.tokens = list(doc)  # spaCy makes a new Token per access: make them once for every pass
+        self.tokens = doc_tokens(doc)  # spaCy makes a new Token per access: made once for every pass
         self.actor_at: dict[int, LocalActor] = {}
         self.mention_at: dict[int, Mention] = {}
         for index, mention in enumerate(mentions):
@@ -85,8 +86,8 @@ class Context:
             if span is not None and mention.kind == "name":
                 for token in span:
                     self.actor_at.setdefault(token.i, actor)
-        self.quoted = _quoted_tokens(doc)
-        self.layout = find_layout(doc.text)
+        self.quoted = _quoted_tokens(self.tokens)
+        self.layout = find_layout(doc_text(doc))
 
     def actor(self, token: Token | None) -> LocalActor | None:
         """The actor a token names; none in a dateline or byline ("PHILADELPHIA (AP) -")."""
@@ -221,10 +222,10 @@ def _affected(head: Token) -> tuple[Token, str] | None:
     return (argument, effect) if argument is not None else None
 
 
-def _quoted_tokens(doc: Doc) -> list[int]:
+def _quoted_tokens(tokens: Sequence[Token]) -> list[int]:
     """Per token, the index of the quotation it is in (0: none); quotations numbered from 1."""
-    inside, number, opened = [0] * len(doc), 0, False
-    for token in doc:
+    inside, number, opened = [0] * len(tokens), 0, False
+    for token in tokens:
         text = token.text
         if text in _OPENING or (text == '"' and not opened):
             number, opened = number + 1, True
