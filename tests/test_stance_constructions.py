@@ -133,3 +133,35 @@ def test_a_policy_aimed_at_someone_stays_the_target(stances_of):
     stances = stances_of("Donald Trump called for steep new tariffs on goods from China and Mexico.")
     assert has(stances, "Donald Trump", "favor", "tariffs"), stances
     assert not any(p == "against" for _, p, _ in stances), stances
+
+
+def test_calling_it_names_what_the_clause_is_about(stances_of):
+    stances = stances_of("In Denver, the Teamsters union welcomed the new pension deal on Monday, calling it "
+                         "\u201ca fair and generous settlement\u201d.")
+    assert has(stances, "Teamsters union", "favor", "pension deal"), stances
+    assert not any("Denver" in t for _, _, t in stances), stances
+
+
+def test_a_comment_in_apposition_is_not_part_of_the_target(stances_of):
+    stances = stances_of("The Boston City Council voted to reject a plan to widen Main Street, a setback for "
+                         "Mayor Jane Smith.")
+    assert any("Main Street" in t and "setback" not in t for _, _, t in stances), stances
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cOur teachers are exhausted and underpaid,\u201d said Maria Lopez, the union's president.",
+    "\u201cThis law protects tenants who are already struggling with rising rents,\u201d said Senator Ann Kim.",
+])
+def test_own_people_described_and_relative_clauses_are_no_stance_against(stances_of, text):
+    assert not any(p == "against" for _, p, _ in stances_of(text)), stances_of(text)
+
+
+def test_a_bare_definite_noun_takes_up_the_phrase_that_introduced_it(stances_of):
+    stances = stances_of("The developer proposed three 20-story office towers near the harbor. "
+                         "Neighbors strongly opposed the towers.")
+    assert has(stances, "Neighbors", "against", "office towers"), stances
+
+
+def test_siding_with_a_position_is_a_stance_on_what_it_is_about(stances_of):
+    stances = stances_of("Governor Ann Kim rejected the union's demand for a four-day week.")
+    assert has(stances, "Ann Kim", "against", "four-day week"), stances

@@ -118,6 +118,25 @@ def verb_object(ctx: Context, verb: Token) -> list[Candidate]:
     return candidate(ctx, "verb_object", holder, target, row.polarity, verb, row.cls, factor)
 
 
+def endorsed_position(ctx: Context, verb: Token) -> list[Candidate]:
+    """X supports the nurses' call for safer staffing; X rejected criticism of the plan: siding
+    with or against a position is a stance on what the position is about (the position's own
+    holder is the stance noun construction's)."""
+    row = next((p for p in verb_slots(verb) if p.slot == "obj" and p.polarity in {FAVOR, AGAINST}), None)
+    if row is None or passive_subject(verb) is not None:
+        return []
+    position = _object(verb, row, ctx)
+    if position is None or position.text[:1].isupper() or not _stance_noun_with_target(position):
+        return []  # "introduced the War on Drugs": a name, not a position someone holds
+    holder, factor = acting_subject(verb)
+    for noun_row in slots(position.lemma_.lower(), "NOUN"):
+        target = prepositional_object(position, noun_row.slot[5:]) if noun_row.slot.startswith("prep:") else None
+        if target is not None and noun_row.polarity in {FAVOR, AGAINST}:
+            polarity = FAVOR if noun_row.polarity == row.polarity else AGAINST
+            return candidate(ctx, "endorsed_position", holder, target, polarity, verb, noun_row.cls, factor)
+    return []
+
+
 def verb_preposition(ctx: Context, verb: Token) -> list[Candidate]:
     """X sided with Y; voted against Y; called for Y; disagreed with Y; resigned over Y."""
     found: list[Candidate] = []
@@ -170,6 +189,7 @@ def naming(ctx: Context, verb: Token) -> list[Candidate]:
         named = next((c for c in complement.children if c.dep_ == "nsubj"), None)  # "called [Oz a quack]"
         complement = next((c for c in complement.children if c.dep_ in {"attr", "acomp", "oprd"}), complement)
     complement = prepositional_object(verb, "as") or complement
+    named = _what_it_names(verb, named)
     if named is None or complement is None or named.i == complement.i:
         return []
     words = [t for t in complement.subtree if not (named.left_edge.i <= t.i <= named.right_edge.i)]
@@ -179,6 +199,18 @@ def naming(ctx: Context, verb: Token) -> list[Candidate]:
         return []
     holder, factor = (passive_agent(verb), 1.0) if passive is not None else acting_subject(verb)
     return candidate(ctx, "naming", holder, named, polarity, verb, "name", factor * min(1.0, 0.6 + 0.2 * abs(score)))
+
+
+_NEUTER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those"})
+
+
+def _what_it_names(verb: Token, named: Token | None) -> Token | None:
+    """In "welcomed the agreement, calling it fair" (or "describing them as ..."), the pronoun is
+    the object of the clause the participle hangs on, not whatever coreference links it to."""
+    if named is None or named.lower_ not in _NEUTER_OBJECTS or verb.dep_ != "advcl" or verb.tag_ != "VBG":
+        return named
+    main_object = next((c for c in verb.head.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    return main_object if main_object is not None else named
 
 
 def experiencer(ctx: Context, verb: Token) -> list[Candidate]:

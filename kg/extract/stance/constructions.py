@@ -31,6 +31,9 @@ def _verbs(*tags: str) -> frozenset[str]:
 TOKEN_CONSTRUCTIONS = (
     Construction("verb_object", _verbs("VERB"), acts.verb_object,
                  "Senator Maria Lopez criticized Governor Ann Kim on Monday.", ("Maria Lopez", "against", "Ann Kim")),
+    Construction("endorsed_position", _verbs("VERB"), acts.endorsed_position,
+                 "Mayor Angela Brooks supports the nurses' call for safer staffing ratios.",
+                 ("Angela Brooks", "favor", "safer staffing ratios")),
     Construction("verb_preposition", _verbs("VERB"), acts.verb_preposition,
                  "Delta Air Lines said it disagreed with the ruling.", ("Delta Air Lines", "against", "ruling")),
     Construction("naming", _verbs("VERB"), acts.naming,

@@ -23,6 +23,7 @@ _COPULAS = frozenset({"be", "seem", "remain", "become", "appear", "look", "sound
 # Subjects whose reference the clause does not give: "it's heartbreaking", "this is a disgrace".
 _NEUTER = frozenset({"it", "this", "that", "these", "those", "what", "which", "there", "something", "everything",
                      "anything", "nothing", "all"})
+_FIRST_PERSON = frozenset({"our", "my"})
 _TAILS = frozenset({"prep", "relcl", "acl", "advcl", "ccomp", "xcomp"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "dative"})
 #: Minimum probability of the polarity model for a stance. In 5-fold cross-validation on NewsMTSC
@@ -66,6 +67,18 @@ def _complement_words(head: Token) -> list[Token]:
     return sorted(words, key=lambda t: t.i)
 
 
+def _own_side(subject: Token) -> bool:
+    """"Our nurses are exhausted", "my colleagues": the speaker's own people, described, not judged."""
+    return any(c.dep_ == "poss" and c.lower_ in _FIRST_PERSON for c in subject.children)
+
+
+def _predicate_words(content, subject: Token) -> list[Token]:
+    """What a clause says its subject does, without the subject and without relative clauses that
+    describe someone else ("protects families [who are already struggling]")."""
+    described = {t.i for t in content if t.dep_ in {"relcl", "acl"} for t in t.subtree}
+    return [t for t in content if not (subject.left_edge.i <= t.i <= subject.right_edge.i) and t.i not in described]
+
+
 def _feeling(head: Token) -> bool:
     """Whether a copular clause says how its subject feels ("is pleased", "was disappointed"):
     the position adjectives of the predicate lexicon."""
@@ -84,7 +97,7 @@ def claim_predicate(ctx: Context, claim: Claim, polarity: PolarityScorer | None)
     if subject is None or subject.lower_ in _NEUTER:
         return []  # "it's heartbreaking": what "it" is, is not known here
     target = ctx.target(subject, claim.speaker)
-    if target is None or target.actor is claim.speaker:
+    if target is None or target.actor is claim.speaker or _own_side(subject):
         return []
     # An actor or a named topic is judged only by what is predicated of it ("X is corrupt"); an
     # act or a policy also by what it is said to cause ("the use by ICE makes ... less likely").
@@ -93,8 +106,7 @@ def claim_predicate(ctx: Context, claim: Claim, polarity: PolarityScorer | None)
         return []
     if copular and _feeling(head):
         return []  # "the administration would be pleased": how the subject feels, not what it is
-    words = _complement_words(head) if copular else [
-        t for t in content if not (subject.left_edge.i <= t.i <= subject.right_edge.i)]
+    words = _complement_words(head) if copular else _predicate_words(content, subject)
     reading = valence_polarity(valence(words))
     strength = 0.9 if claim.certainty != "certain" else 1.0
     parsed = content if content.text == claim.text else None

@@ -204,6 +204,10 @@ def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = 
     relative = next((t.left_edge.i for t in doc[head.i + 1:end] if t.dep_ == "relcl" and t.left_edge.i > head.i), None)
     if relative is not None:  # a relative clause says something of the thing; it does not name it
         end = relative
+    appositive = next((t.left_edge.i - 1 for t in doc[head.i + 1:end] if t.dep_ == "appos"
+                       and t.left_edge.i > head.i + 1 and doc[t.left_edge.i - 1].text == ","), None)
+    if appositive is not None:  # "a proposal to rezone ..., a defeat for the developer": a comment on it
+        end = appositive
     if end - start > max_words:  # cut infinitive complements and long tails
         clauses = set() if keep_complements else {"acl"}
         cut = next((c.left_edge.i for c in head.rights if c.dep_ in clauses and c.left_edge.i > head.i), None)

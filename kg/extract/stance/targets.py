@@ -117,7 +117,7 @@ class Context:
             return Target(ACTOR, actor.label(), start, end, actor)
         if head.pos_ == "PRON" or head.lower_ in ANAPHORIC:
             return None
-        antecedent = topic_antecedent(self.doc, head, lambda t: self.actor(t) is not None, self.quoted)
+        antecedent = topic_antecedent(self.doc, head, lambda t: self.actor(t) is not None, self.quoted, strict)
         if antecedent is not None:
             return self.target(antecedent, holder, strict)
         if any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in ANAPHORIC for c in head.children) and not any(
@@ -255,17 +255,21 @@ def _within_quotation(doc: Doc, head: Token, start: int, end: int, text: str) ->
     return start + offset, start + offset + len(stripped), stripped
 
 
-def topic_antecedent(doc: Doc, head: Token, is_actor: Callable[[Token], bool], quoted: list[int]) -> Token | None:
+def topic_antecedent(doc: Doc, head: Token, is_actor: Callable[[Token], bool], quoted: list[int],
+                     strict: bool = False) -> Token | None:
     """For "the deal" / "this decision", the latest fuller phrase of the same kind before it.
 
     A bare phrase takes up any fuller one; a phrase with descriptive modifiers only ("the
     data-sharing deal") takes up one that names a party ("the PARS agreement with ICE"), unless
     a modifier sets it apart ("the new deal") or names an actor itself ("the Palantir deal").
-    A phrase inside another quotation than the one ``head`` is in is not taken up.
+    A phrase inside another quotation than the one ``head`` is in is not taken up. Other nouns
+    take up a fuller phrase with the same head unless ``strict``.
     """
     lemma = head.lemma_.lower()
-    if lemma not in _TOPIC_CLASS or head.pos_ != "NOUN":
+    if head.pos_ != "NOUN":
         return None
+    if lemma not in _TOPIC_CLASS:
+        return None if strict else _same_head_antecedent(doc, head, quoted)
     modifiers = [c for c in head.children if c.dep_ not in {"det", "punct"}]
     determiner = next((c.lower_ for c in head.children if c.dep_ == "det"), "")
     if determiner not in {"the", "this", "that", "such"}:
@@ -282,6 +286,25 @@ def topic_antecedent(doc: Doc, head: Token, is_actor: Callable[[Token], bool], q
             return token  # "this bill" takes up "the Affordable Care Act"
         if (token.pos_ == "NOUN" and _TOPIC_CLASS.get(token.lemma_.lower()) == kind
                 and any(c.dep_ in fuller for c in token.children)):
+            return token
+    return None
+
+
+_DESCRIBING = frozenset({"compound", "amod", "nummod", "prep", "acl"})
+
+
+def _same_head_antecedent(doc: Doc, head: Token, quoted: list[int]) -> Token | None:
+    """For a bare "the towers", the latest fuller phrase with the same head noun before it ("two
+    14-story apartment towers"): a definite description takes up what the article introduced."""
+    if any(c.dep_ != "det" or c.lower_ not in {"the", "these", "those"} for c in head.children if c.dep_ != "punct"):
+        return None
+    if not any(c.dep_ == "det" for c in head.children):
+        return None
+    lemma = head.lemma_.lower()
+    for token in reversed(doc[:head.i]):
+        if quoted[token.i] and quoted[token.i] != quoted[head.i]:
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() == lemma and any(c.dep_ in _DESCRIBING for c in token.children):
             return token
     return None
 
