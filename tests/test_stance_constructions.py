@@ -165,3 +165,14 @@ def test_a_bare_definite_noun_takes_up_the_phrase_that_introduced_it(stances_of)
 def test_siding_with_a_position_is_a_stance_on_what_it_is_about(stances_of):
     stances = stances_of("Governor Ann Kim rejected the union's demand for a four-day week.")
     assert has(stances, "Ann Kim", "against", "four-day week"), stances
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("Only a third of the delegates favoured changing the party's name.", "delegates", "favor", "changing"),
+    ("The senator opposes building a wall on the southern border.", "senator", "against", "building a wall"),
+    ("Senator Ann Kim has long championed voting rights.", "Ann Kim", "favor", "voting rights"),
+    ("The Teamsters union clashed with Amazon over warehouse conditions.", "Amazon", "against", "Teamsters union"),
+])
+def test_parts_of_groups_gerund_objects_issues_and_conflicts(stances_of, text, holder, side, target):
+    stances = stances_of(text)
+    assert has(stances, holder, side, target), stances

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..claims import NEGATING_CUES
-from .base import candidate
+from .base import candidate, holders
 from .grammar import (RELATIVE, acting_subject, antecedent, infinitive_complement, negated, passive_agent, passive_subject, predicate_key,
                       prepositional_object)
 from .lexicon import Predicate, effects, slots, valence, valence_polarity
@@ -67,7 +67,9 @@ def _object(verb: Token, row: Predicate, ctx: Context) -> Token | None:
     elif relative:
         dobj = antecedent(dobj)
     if row.cls != "deprive" and row.lemma not in _ENDING:
-        return dobj
+        # "favoured changing the flag", "opposes building the wall": the act named by a gerund
+        return dobj if dobj is not None else next(
+            (c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
     # "withhold funding from the city", "end access for ICE": the one deprived when an actor
     heads = [verb] + ([dobj] if dobj is not None and dobj.lemma_.lower() in _RESOURCE_NOUNS else [])
     for owner in heads:
@@ -135,6 +137,25 @@ def endorsed_position(ctx: Context, verb: Token) -> list[Candidate]:
             polarity = FAVOR if noun_row.polarity == row.polarity else AGAINST
             return candidate(ctx, "endorsed_position", holder, target, polarity, verb, noun_row.cls, factor)
     return []
+
+
+def mutual(ctx: Context, verb: Token) -> list[Candidate]:
+    """India and Pakistan clashed over Kashmir; the union sparred with the hospital: a conflict
+    sets each side against the other (the one named after "with" too)."""
+    if not any(p.slot == "mutual" for p in verb_slots(verb)) or passive_subject(verb) is not None:
+        return []
+    subject, factor = acting_subject(verb)
+    other = prepositional_object(verb, "with")
+    sides = [token for token in (subject, other) if token is not None]
+    if len(holders(ctx, subject) + holders(ctx, other)) < 2:
+        return []
+    found: list[Candidate] = []
+    for side in sides:
+        for actor in holders(ctx, side):
+            found += [c for target in sides
+                      for c in candidate(ctx, "mutual", actor, target, AGAINST, verb, "oppose", factor, carry=False)
+                      if c.target.kind == "actor"]
+    return found
 
 
 def verb_preposition(ctx: Context, verb: Token) -> list[Candidate]:

@@ -53,6 +53,9 @@ _TOPIC_CLASS = {word: i for i, words in enumerate(TOPIC_CLASSES) for word in wor
 # Modifiers that make "the new deal" another deal than the one before.
 _CONTRASTIVE = frozenset({"new", "other", "another", "second", "previous", "old", "first", "next", "different",
                           "separate", "former", "earlier", "later", "last", "original", "revised", "future"})
+# Heads of a part of a group: the group holds what its part does.
+_SHARES = frozenset({"quarter", "third", "half", "majority", "minority", "%", "percent", "per cent", "share",
+                     "number", "fraction", "most", "many", "some", "all", "several", "each", "both"})
 _OWNER_PREPS = frozenset({"by", "of", "with", "for", "to"})  # not "from": "tariffs on goods from China" are not China's
 _QUOTE_MARKS = frozenset("\"“”‘«»")  # not ’, which is also an apostrophe
 _OPENING, _CLOSING = frozenset("“‘«"), frozenset("”’»")
@@ -95,6 +98,8 @@ class Context:
             return None
         if token.i in self.actor_at:
             return self.actor_at[token.i]
+        if token.lemma_.lower() in _SHARES or token.pos_ == "NUM":  # "a quarter of voters", "94% of members"
+            return self.actor(prepositional_object(token, "of"))
         for child in token.children:  # "spokespeople for ICE" is its own actor; "a statement from X"
             if child.dep_ == "appos" and child.i in self.actor_at:
                 return self.actor_at[child.i]
@@ -192,7 +197,7 @@ class Context:
 def _is_issue(head: Token) -> bool:
     """Whether a noun phrase names an issue: its head or a modifier of it is an issue noun."""
     issues = issue_nouns()
-    return head.lemma_.lower() in issues or any(
+    return head.lemma_.lower() in issues or head.lower_ in issues or any(
         c.dep_ in {"compound", "amod"} and c.lemma_.lower() in issues for c in head.children)
 
 
