@@ -182,7 +182,7 @@ def store_growth(folder: Path, sizes: list[int], source: Path, skip: set[str]) -
 
 def split(folder: Path, size: int, source: Path, skip: set[str]) -> list[str]:
     """CPU seconds of each stage of one in-process build (``time.process_time``)."""
-    from kg.extract.ingest import read_documents
+    from kg.extract.readers import read_documents
     from kg.extract.nlp import load_pipeline, model_description, parse
     from kg.extract.pipeline import default_polarity, extract_document, merge
     from kg.graph.collect import write_once_graph

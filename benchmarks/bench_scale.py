@@ -74,7 +74,7 @@ def _cpu() -> float:
 
 
 def throughput(folder: Path, times: int) -> list[tuple[str, float, float]]:
-    from kg.extract.ingest import read_documents
+    from kg.extract.readers import read_documents
     from kg.extract.nlp import load_pipeline, masked_text, model_description
     from kg.run.engine import extractor
     from kg.graph.store import GraphStore
@@ -148,7 +148,7 @@ def growth(folder: Path, sizes: list[int]) -> list[tuple[int, int, float, float]
 
 def big_graph(folder: Path, triples: int) -> Path:
     """N-Triples of about ``triples`` triples: the Wikinews graph with its documents repeated."""
-    from kg.extract.ingest import read_documents
+    from kg.extract.readers import read_documents
     from kg.extract.nlp import load_pipeline
     from kg.extract.pipeline import default_polarity, extract, merge
     from kg.graph.rdf import serialize, to_graph
@@ -177,7 +177,7 @@ def rdflib_worker(source: str, tasks: list[str]) -> None:
     """Child process: load ``source`` into an rdflib Graph, run ``tasks``, print one JSON line each."""
     from rdflib import Graph
 
-    from kg.graph.query import run_query
+    from kg.graph.sparql import run_query
     from kg.graph.rdf import serialize
 
     start = time.perf_counter()

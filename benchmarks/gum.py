@@ -189,13 +189,42 @@ def mention_form(doc, mention: dict) -> str:
     return "name" if head.pos_ == "PROPN" or head.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} else "description"
 
 
+def _chain_errors(article_id: str, gold: list[dict], key: dict, response: dict, c: Counter,
+                  errors: dict[str, list]) -> None:
+    """Count gold chains split over several actors and actors joining several chains."""
+    by_chain: dict[str, set[str]] = defaultdict(set)
+    chain_size: Counter = Counter()
+    for g, actor_id in response.items():
+        by_chain[key[g]].add(actor_id)
+        chain_size[key[g]] += 1
+    for chain, actors in by_chain.items():
+        if chain_size[chain] >= 2:
+            c["chains_multi"] += 1
+            c["fragments"] += len(actors)
+            if len(actors) > 1:
+                c["chains_split"] += 1
+                if len(errors["split_chain"]) < EXAMPLES:
+                    texts = sorted({gold[g]["text"] for g in key if key[g] == chain})
+                    errors["split_chain"].append(f"{article_id}: {gold[next(g for g in key if key[g] == chain)]['text']!r}"
+                                                 f" -> {len(actors)} actors; mentions {texts[:6]}")
+    by_actor: dict[str, set[str]] = defaultdict(set)
+    for g, actor_id in response.items():
+        by_actor[actor_id].add(key[g])
+    for actor_id, chains in by_actor.items():
+        if sum(1 for g in response if response[g] == actor_id) >= 2:
+            c["response_multi"] += 1
+            if len(chains) > 1:
+                c["conflated"] += 1
+                if len(errors["conflated_actor"]) < EXAMPLES:
+                    names = sorted({gold[g]["entity_canonical"] for g in response if response[g] == actor_id})
+                    errors["conflated_actor"].append(f"{article_id}: actor '{actor_id}' joins {names[:4]}")
+
+
 def score_actors(parsed: Sequence[Parsed], build) -> dict:
     """Mention detection, coreference and source resolution for person/organization entities."""
     c = Counter()
     b3 = [0.0, 0.0, 0]
     muc = [0, 0, 0, 0]
-    chains_split, chains_multi, fragments = 0, 0, 0
-    conflated, response_multi = 0, 0
     fp_hits: Counter = Counter()
     errors: dict[str, list] = defaultdict(list)
     for item in parsed:
@@ -233,32 +262,7 @@ def score_actors(parsed: Sequence[Parsed], build) -> dict:
         b3[2] += n
         for i, value in enumerate(muc_counts(key, response)):
             muc[i] += value
-        by_chain: dict[str, set[str]] = defaultdict(set)
-        chain_size: Counter = Counter()
-        for g, actor_id in response.items():
-            by_chain[key[g]].add(actor_id)
-            chain_size[key[g]] += 1
-        for chain, actors in by_chain.items():
-            if chain_size[chain] >= 2:
-                chains_multi += 1
-                fragments += len(actors)
-                if len(actors) > 1:
-                    chains_split += 1
-                    if len(errors["split_chain"]) < EXAMPLES:
-                        texts = sorted({gold[g]["text"] for g in key if key[g] == chain})
-                        errors["split_chain"].append(f"{article.id}: {gold[next(g for g in key if key[g] == chain)]['text']!r}"
-                                                     f" -> {len(actors)} actors; mentions {texts[:6]}")
-        by_actor: dict[str, set[str]] = defaultdict(set)
-        for g, actor_id in response.items():
-            by_actor[actor_id].add(key[g])
-        for actor_id, chains in by_actor.items():
-            if sum(1 for g in response if response[g] == actor_id) >= 2:
-                response_multi += 1
-                if len(chains) > 1:
-                    conflated += 1
-                    if len(errors["conflated_actor"]) < EXAMPLES:
-                        names = sorted({gold[g]["entity_canonical"] for g in response if response[g] == actor_id})
-                        errors["conflated_actor"].append(f"{article.id}: actor '{actor_id}' joins {names[:4]}")
+        _chain_errors(article.id, gold, key, response, c, errors)
         _source_resolution(item, build, c, errors)
     precision, recall = ratio(c["matched"], c["predicted"]), ratio(c["matched"], c["gold"])
     exact_p, exact_r = ratio(c["exact"], c["predicted"]), ratio(c["exact"], c["gold"])
@@ -273,10 +277,10 @@ def score_actors(parsed: Sequence[Parsed], build) -> dict:
                      "unmatched_predicted_by_gold_type": dict(fp_hits.most_common())},
         "coreference": {"mentions": b3[2], "b3": {"precision": b3_p, "recall": b3_r, "f1": f1(b3_p, b3_r)},
                         "muc": {"precision": muc_p, "recall": muc_r, "f1": f1(muc_p, muc_r)},
-                        "chains_with_2_detected": chains_multi, "chains_split": chains_split,
-                        "split_share": ratio(chains_split, chains_multi),
-                        "mean_fragments": ratio(fragments, chains_multi),
-                        "actors_with_2_matched": response_multi, "actors_conflating_chains": conflated},
+                        "chains_with_2_detected": c["chains_multi"], "chains_split": c["chains_split"],
+                        "split_share": ratio(c["chains_split"], c["chains_multi"]),
+                        "mean_fragments": ratio(c["fragments"], c["chains_multi"]),
+                        "actors_with_2_matched": c["response_multi"], "actors_conflating_chains": c["conflated"]},
         "sources": {genre: {"attributions": c[f"sources {genre}"],
                             "detected": ratio(c[f"source_detected {genre}"], c[f"sources {genre}"]),
                             "resolved": ratio(c[f"source_resolved {genre}"], c[f"sources {genre}"])}

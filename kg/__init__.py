@@ -24,7 +24,7 @@ __version__ = "0.1.0"
 _API = {
     "build": ("kg.run.engine", "build"),
     "load": ("kg.graph.rdf", "load_graph"),
-    "query": ("kg.graph.query", "run_query"),
+    "query": ("kg.graph.sparql", "run_query"),
     "actor_graph": ("kg.analysis.graphs", "stance_graph"),
     "signed_graph": ("kg.analysis.graphs", "signed_graph"),
     "camps": ("kg.analysis.camps", "camps"),

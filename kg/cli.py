@@ -16,20 +16,7 @@ from typing import Optional
 import typer
 
 from . import __version__
-
-app = typer.Typer(
-    name="kg",
-    help="Turn news articles into a claim and stance knowledge graph (RDF).",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-class UserError(Exception):
-    """A problem with the user's input or options: reported in one line, exit status 1."""
-
+from .cli_shared import UserError, analysis_source, app, check_output, emit, info, open_store, printable, warn
 
 #: Above this many articles, ``kg build -o FILE`` streams through a temporary store.
 LARGE_INPUT = 200
@@ -41,54 +28,6 @@ class RdfFormat(str, Enum):
     nq = "nq"
     jsonld = "jsonld"
     trig = "trig"
-
-
-class TableFormat(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-
-
-def _printable(text: str) -> str:
-    from kg.graph.query import printable
-
-    return printable(text)
-
-
-def _warn(message: str) -> None:
-    typer.echo(f"kg: warning: {_printable(message)}", err=True)
-
-
-def _info(message: str, quiet: bool = False) -> None:
-    if not quiet:
-        typer.echo(f"kg: {_printable(message)}", err=True)
-
-
-def _check_output(path: Path) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.exists():
-        raise UserError(f"{path}: output folder '{folder}' does not exist")
-    if not folder.is_dir():
-        raise UserError(f"{path}: '{folder}' is not a folder")
-    if not os.access(folder, os.W_OK):
-        raise UserError(f"{path}: output folder '{folder}' is not writable")
-    if path.is_dir():
-        raise UserError(f"{path}: is a folder, not a file")
-
-
-def _load(path: Path):
-    """Read an RDF file (or a store folder) as an rdflib Graph, every failure a one-line UserError."""
-    from kg.graph.load import LoadError, load_graph
-
-    if path.is_dir():
-        from kg.graph.store import is_store
-
-        if is_store(path):  # a store folder from kg build --store
-            return _open_store(path, read_only=True).rdflib_graph()
-    try:
-        return load_graph(path)
-    except LoadError as error:
-        raise UserError(f"{path}: {error}") from None
 
 
 def _alias_table(aliases: Optional[Path]) -> list:
@@ -106,7 +45,8 @@ def _alias_table(aliases: Optional[Path]) -> list:
 def _read_inputs(inputs: list[Path]):
     """(problems, the first documents, the rest of the stream, fatal problems); warnings are held
     until it is known whether any article was read (a lone failure is the error, said once)."""
-    from kg.extract.ingest import Skipped, read_documents
+    from kg.extract.ingest import Skipped
+    from kg.extract.readers import read_documents
 
     problems: list[Skipped] = []
     held: list[Skipped] | None = []
@@ -116,14 +56,14 @@ def _read_inputs(inputs: list[Path]):
         if held is not None:
             held.append(skipped)
         else:
-            _warn(skipped.message())
+            warn(skipped.message())
 
     stream = read_documents([str(p) for p in inputs], report)
     documents = list(itertools.islice(stream, LARGE_INPUT + 1))
     fatal = [p for p in problems if p.fatal]
     for skipped in held:
         if documents or len(fatal) != 1 or skipped is not fatal[0]:
-            _warn(skipped.message())
+            warn(skipped.message())
     held = None
     if not documents:
         if len(fatal) == 1:
@@ -164,7 +104,7 @@ def build(
     if scheduler is not None and jobs > 1:
         raise UserError("--jobs and --scheduler do not go together (the cluster's workers do the work)")
     if output is not None:
-        _check_output(output)
+        check_output(output)
     try:
         rdf_format = format_for(output, fmt.value if fmt else None)
     except ValueError as error:
@@ -199,7 +139,7 @@ def build(
     stances = sum(len(r.stances) for r in results)
     skipped = f", {_skip_count(problems)} skipped" if _skip_count(problems) else ""
     skipped += f", {len(failures.found)} failed" if failures.found else ""
-    _info(f"{len(results)} document{'s' if len(results) != 1 else ''}{skipped}: {len(build_result.actors)} actors, "
+    info(f"{len(results)} document{'s' if len(results) != 1 else ''}{skipped}: {len(build_result.actors)} actors, "
           f"{claims} claims, {stances} stances, {len(graph)} triples -> {output}", quiet)
     failures.check(strict)
 
@@ -235,7 +175,7 @@ class Failures:
 
     def report(self, failure) -> None:
         self.found.append(failure)
-        _warn(failure.message())
+        warn(failure.message())
 
     def check(self, strict: bool) -> None:
         if strict and self.found:
@@ -256,15 +196,6 @@ def _progress():
     console = Console(stderr=True)
     return Progress(TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(),
                     TimeRemainingColumn(), console=console, transient=True, disable=not console.is_terminal)
-
-
-def _open_store(path: Path, read_only: bool = False, create: bool = False):
-    from kg.graph.store import GraphStore, StoreError
-
-    try:
-        return GraphStore(path, read_only=read_only, create=create)
-    except StoreError as error:
-        raise UserError(str(error)) from None
 
 
 def _build_into_store(documents, problems, output: Optional[Path], rdf_format: str, store_path: Optional[Path],
@@ -298,7 +229,7 @@ def _build_into_store(documents, problems, output: Optional[Path], rdf_format: s
     try:
         try:
             with extractor(model, nlp, polarity_model, jobs, scheduler, on_error=failures.report) as run_extraction:
-                graph_store = _open_store(Path(temporary or store_path), create=True)
+                graph_store = open_store(Path(temporary or store_path), create=True)
                 try:
                     graph_store.claim_base(base)
                 except StoreError as error:
@@ -361,33 +292,10 @@ def _store_summary(summary, problems, failures: "Failures", skipped: int, store_
         notes.append(f"{len(failures.found)} failed")
     if skipped:
         notes.append(f"{skipped} already in the store")
-    _info(f"{summary.documents} document{'s' if summary.documents != 1 else ''}"
+    info(f"{summary.documents} document{'s' if summary.documents != 1 else ''}"
           + (f" ({', '.join(notes)})" if notes else "")
           + f": {summary.actors} actors ({summary.new_actors} new), {summary.claims} claims, {summary.stances} stances, "
           f"+{added} triples ({triples} in all) -> {where}", quiet)
-
-
-def _emit(text: str, output: Optional[Path]) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    from kg.graph.rdf import write_atomic
-
-    _check_output(output)
-    try:
-        write_atomic(output, text)
-    except OSError as error:
-        raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
-
-
-def _analysis_source(path: Path):
-    """An RDF file or a store folder, opened for kg stats / viz / export (Oxigraph, no rdflib copy)."""
-    from kg.analysis.records import open_graph
-
-    try:
-        return open_graph(path)
-    except ValueError as error:
-        raise UserError(str(error)) from None
 
 
 @app.command()
@@ -412,13 +320,13 @@ def viz(
         raise UserError(f"--top must be at least 1, not {top}")
     if focus is not None and (timeline is not None or suffix not in {".html", ".htm"}):
         raise UserError("--focus is for the HTML page (without --timeline)")
-    _check_output(output)
-    source = _analysis_source(graph)
+    check_output(output)
+    source = analysis_source(graph)
     try:
         viz_module.render(source, output, timeline=timeline, focus=focus, top=top, title=title)
     except ValueError as error:
         raise UserError(str(error)) from None
-    _info(f"wrote {output}")
+    info(f"wrote {output}")
 
 
 class EvalFormat(str, Enum):
@@ -475,9 +383,9 @@ def stats(
     if top < 1:
         raise UserError(f"--top must be at least 1, not {top}")
     if output is not None:
-        _check_output(output)
-    data = summary(_analysis_source(graph), min_confidence=min_confidence, top=top)
-    _emit(render_summary(data, fmt, top=max(top, 20)), output)
+        check_output(output)
+    data = summary(analysis_source(graph), min_confidence=min_confidence, top=top)
+    emit(render_summary(data, fmt, top=max(top, 20)), output)
 
 
 def version_callback(value: bool) -> None:
@@ -512,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         app(args=argv, standalone_mode=False, prog_name="kg")
     except UserError as error:
-        typer.echo(f"kg: error: {_printable(str(error))}", err=True)
+        typer.echo(f"kg: error: {printable(str(error))}", err=True)
         return 1
     except _click_classes("Abort"):
         typer.echo("kg: aborted", err=True)
@@ -521,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
         if type(error).__name__ == "NoArgsIsHelpError":  # plain "kg": the help
             typer.echo(error.format_message(), err=True)
             return error.exit_code
-        typer.echo(f"kg: error: {_printable(' '.join(error.format_message().split()))}", err=True)
+        typer.echo(f"kg: error: {printable(' '.join(error.format_message().split()))}", err=True)
         if isinstance(error, _click_classes("UsageError")) and not isinstance(error, _click_classes("BadParameter")):
             typer.echo("Try 'kg --help' for help.", err=True)
         return error.exit_code
@@ -538,13 +446,14 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug: still one line, with a way to see the traceback
         if os.environ.get("KG_DEBUG"):
             raise
-        typer.echo(f"kg: internal error: {type(error).__name__}: {_printable(str(error))} "
+        typer.echo(f"kg: internal error: {type(error).__name__}: {printable(str(error))} "
                    "(set KG_DEBUG=1 for a traceback)", err=True)
         return 70
     return 0
 
 
-from . import cli_graph  # noqa: E402 - registers query, validate, export, push and serve on app
+
+from . import cli_graph  # noqa: E402 - after build, viz, eval, stats: registers query, validate, export, push, serve
 
 __all__ = ["app", "cli_graph", "main", "run"]
 

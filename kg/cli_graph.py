@@ -1,7 +1,7 @@
 """The ``kg`` commands on graphs and servers: query, validate, export, push, serve.
 
-Registered on :data:`kg.cli.app` (this module is imported at the end of :mod:`kg.cli`); the
-shared plumbing (one-line errors, output checks, loading) lives there.
+Registered on :data:`kg.cli_shared.app` (this module is imported by :mod:`kg.cli`); the shared
+plumbing (one-line errors, output checks, loading) lives in :mod:`kg.cli_shared`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from .cli import TableFormat, UserError, _analysis_source, _check_output, _emit, _info, _load, _open_store, app
+from .cli_shared import TableFormat, UserError, analysis_source, app, check_output, emit, info, load, open_store
 
 
 @app.command()
@@ -46,7 +46,7 @@ def query(
     chosen = fmt.value if fmt is not None else {".csv": "csv", ".json": "json"}.get(
         output.suffix.lower() if output is not None else "", "table")
     if output is not None:
-        _check_output(output)
+        check_output(output)
     try:
         sparql = resolve_query(query_spec)
         if endpoint is not None:
@@ -56,7 +56,7 @@ def query(
     except QueryError as error:
         raise UserError(str(error)) from None
     text = {"table": render_table, "csv": lambda t: t.to_csv(), "json": lambda t: t.to_json()}[chosen](table)
-    _emit(text, output)
+    emit(text, output)
 
 
 def _query_local(source: Path, sparql: str, store_expected: bool):
@@ -134,7 +134,7 @@ def push(
         sent = push_graph(nt_chunks(source), target, graph_iri, append=append)
     except (EndpointError, StoreError) as error:
         raise UserError(str(error)) from None
-    _info(f"{sent} triples -> {endpoint} ({'graph ' + graph_iri if graph_iri else 'default graph'})", quiet)
+    info(f"{sent} triples -> {endpoint} ({'graph ' + graph_iri if graph_iri else 'default graph'})", quiet)
 
 
 @app.command()
@@ -145,7 +145,7 @@ def validate(graph: Path = typer.Argument(..., readable=False, help="An RDF file
     """
     from kg.graph.validate import validate as run_validation
 
-    report = run_validation(_load(graph))
+    report = run_validation(load(graph))
     if not report.conforms:
         typer.echo(report.summary(), err=True)
         raise UserError(f"{graph}: does not conform ({len(report.problems)} problem{'s' if len(report.problems) != 1 else ''})")
@@ -172,15 +172,15 @@ def export(
                         "or .ttl, .nt, .nq, .trig or .jsonld for the RDF graph itself")
     if not 0.0 <= min_confidence <= 1.0:
         raise UserError(f"--min-confidence must be between 0 and 1, not {min_confidence:g}")
-    _check_output(output)
-    network = export_graph(_analysis_source(graph), min_confidence=min_confidence)
+    check_output(output)
+    network = export_graph(analysis_source(graph), min_confidence=min_confidence)
     try:
         kind = write_network(network, output)
     except ValueError as error:
         raise UserError(str(error)) from None
     except OSError as error:
         raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
-    _info(f"{network.number_of_nodes()} actors, {network.number_of_edges()} stance edges ({kind}) -> {output}")
+    info(f"{network.number_of_nodes()} actors, {network.number_of_edges()} stance edges ({kind}) -> {output}")
 
 
 @app.command()
@@ -238,17 +238,17 @@ def _export_rdf(source: Path, output: Path) -> None:
     from kg.graph.rdf import format_for, write_graph
     from kg.graph.store import is_store
 
-    _check_output(output)
+    check_output(output)
     rdf_format = format_for(output, None)
     try:
         if is_store(source):
-            store = _open_store(source, read_only=True)
+            store = open_store(source, read_only=True)
             store.export(output, rdf_format)
             count = len(store)
         else:
-            rdf_graph = _load(source)
+            rdf_graph = load(source)
             write_graph(rdf_graph, output, rdf_format)
             count = len(rdf_graph)
     except OSError as error:
         raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
-    _info(f"{count} triples -> {output}")
+    info(f"{count} triples -> {output}")

@@ -37,7 +37,7 @@ def extract_texts(nlp, texts: dict[str, str], polarity=None):
 
 @pytest.fixture(scope="session")
 def seed_result(nlp, polarity):
-    from kg.extract.ingest import read_documents
+    from kg.extract.readers import read_documents
     from kg.extract.nlp import model_description
     from kg.extract.pipeline import extract, merge
 

@@ -139,7 +139,7 @@ def test_jsonl_lines_that_are_not_articles_are_named_by_line(tmp_path, capsys):
 
 def test_invalid_utf8_is_decoded_with_replacement_and_a_warning(tmp_path):
     """Documented choice: bad bytes become U+FFFD (offsets then index the decoded text), with a warning."""
-    from kg.extract.ingest import read_documents
+    from kg.extract.readers import read_documents
 
     path = _write(tmp_path / "latin1.txt", "The mayor said the café was closed.\n".encode("latin-1"))
     problems = []
@@ -150,7 +150,7 @@ def test_invalid_utf8_is_decoded_with_replacement_and_a_warning(tmp_path):
 
 
 def test_nul_and_lone_surrogates_are_replaced_one_for_one(tmp_path):
-    from kg.extract.ingest import read_documents
+    from kg.extract.readers import read_documents
 
     path = tmp_path / "odd.jsonl"
     path.write_text(json.dumps({"id": "x", "text": "Mayor Jones said\u0000 it was \ud800 bad.",

@@ -262,7 +262,7 @@ def _code_hash() -> str:
 def built_graph(request, count: int) -> Path:
     """The graph of the first ``count`` articles of benchmarks/corpora.py, as N-Triples, cached
     (spaCy is loaded only when the cache has no graph for this input and code)."""
-    from kg.extract.ingest import read_documents
+    from kg.extract.readers import read_documents
     from kg.extract.nlp import model_description
     from kg.graph.rdf import to_graph
     from kg.extract.pipeline import merge

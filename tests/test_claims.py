@@ -162,7 +162,7 @@ def test_pull_quote_signed_with_a_dash(claims_of):
 
 
 def test_captions_are_credited_to_their_source_not_claimed(nlp):
-    from kg.graph.query import run_query
+    from kg.graph.sparql import run_query
     from kg.graph.rdf import to_graph
     from kg.graph.validate import validate
 
@@ -209,7 +209,7 @@ def test_documents_speak_for_their_owner_or_authors_or_themselves(nlp):
     assert "author" in found["most schools have too few teachers"].label
     # A document that states nothing is no actor: "the report" above is its authors', not a node.
     assert not any(a.type == "CreativeWork" and "report" in a.label.lower() for a in result.actors)
-    from kg.graph.query import run_query
+    from kg.graph.sparql import run_query
     from kg.graph.rdf import to_graph
 
     rows = run_query(to_graph(result), "actors").as_dicts()
@@ -347,7 +347,7 @@ def test_a_report_within_a_claim_points_to_it(claims_of):
 
 
 def test_the_graph_keeps_claims_attributions_and_parts(nlp):
-    from kg.graph.query import run_query
+    from kg.graph.sparql import run_query
     from kg.graph.rdf import to_graph
     from kg.graph.validate import validate
 

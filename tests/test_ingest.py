@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from kg.extract.ingest import Skipped, analyse_structure, find_dateline, find_trailer, find_updates, read_documents
+from kg.extract.ingest import Skipped, analyse_structure, find_dateline, find_trailer, find_updates
+from kg.extract.readers import read_documents
 
 LIVE_BLOG = (
     "WASHINGTON (AP) - The Latest on the budget talks (all times local):\n"

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kg.graph.query import CANNED_COLUMNS, run_query
+from kg.graph.query import CANNED_COLUMNS
+from kg.graph.sparql import run_query
 from kg.graph.rdf import serialize, to_graph
 from kg.graph.validate import validate
 from kg.graph.vocab import NIF, SKG

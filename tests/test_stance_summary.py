@@ -15,7 +15,7 @@ import pytest
 from rdflib import Graph
 
 from kg.cli import main
-from kg.graph.query import run_query
+from kg.graph.sparql import run_query
 from kg.graph.rdf import load_graph
 from kg.graph.store import GraphStore
 

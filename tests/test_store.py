@@ -92,7 +92,8 @@ def test_exports_stream_the_same_triples(results, tmp_path):
 
 def test_canned_queries_give_the_same_table_on_store_and_rdflib(results, tmp_path):
     from kg.extract.pipeline import merge
-    from kg.graph.query import canned_names, run_query
+    from kg.graph.query import canned_names
+    from kg.graph.sparql import run_query
     from kg.graph.rdf import to_graph
     from kg.graph.store import GraphStore
     from kg.run.store_build import build_into_store

@@ -17,8 +17,9 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kg.cli import main
-from kg.extract.ingest import Skipped, read_documents
-from kg.graph.query import run_query
+from kg.extract.ingest import Skipped
+from kg.extract.readers import read_documents
+from kg.graph.sparql import run_query
 
 PAGES = Path(__file__).resolve().parent / "data" / "html"
 SCHEMA = "https://schema.org/"

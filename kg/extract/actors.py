@@ -37,6 +37,7 @@ from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER
                             ORG_SUFFIX_WORDS, ORGANIZATION, PERSON, PERSON_NOUN_ENDINGS, PERSON_NOUNS_EXTRA,
                             PLACE, PLACE_ACRONYMS, POSTNOMINALS, PRONOUNS, SAYING_VERBS, TITLE_ROLES, TITLES,
                             WORK)
+from .entities import repair_entities
 from .layout import find_layout
 from .nlp import doc_text, doc_tokens
 from .lexicon import DOCUMENT_CUES, FINDING_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
@@ -44,17 +45,12 @@ from .names import as_acronym, clean_name, defines_acronym, well_known  # noqa: 
 
 NAME, DESCRIPTION, PRONOUN = "name", "description", "pronoun"
 
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-_CONNECTIVES = {"and", "of", "for", "&"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _MODIFIER_DEPS = {"det", "amod", "compound", "nmod", "poss", "nummod", "quantmod"}
 _AFFILIATION_PREPS = {"for", "of", "at", "from", "with"}
 #: A one-word "name" that is a common noun written with a capital ("the City", "Council"): read
 #: as a description, which resolution takes to the one body of that kind.
 _GENERIC_NAMES = (CITY_WORDS | ORG_KIND_WORDS) - {"senate", "congress", "parliament", "cabinet"}
-#: Titles that end an organisation's name tagged with its officer ("NASA Administrator").
-_ROLE_TITLES = (TITLES | {"spokespeople", "administrator", "officer"}) - {
-    "general", "justice", "executive", "acting", "former", "vice", "deputy", "assistant", "head", "st", "fr",
-    "chief", "leader", "father", "representative", "chair"}
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", "]", ":")
 
 
@@ -89,7 +85,7 @@ class Mention:
 
     @property
     def is_subject(self) -> bool:
-        return self.dependency in _SUBJECT_DEPS
+        return self.dependency in SUBJECT_DEPS
 
 
 class MentionFinder:
@@ -119,7 +115,7 @@ class MentionFinder:
         mention = Mention(
             doc_id=self.doc_id, start=span.start_char, end=span.end_char, text=span.text, kind=kind,
             type=type_, root=root, sentence=self.sentence_of[root], tokens=tuple(t.text for t in span),
-            dependency=_effective_dep(self.tokens[root]), heading=self.layout.in_heading(span.start_char),
+            dependency=effective_dep(self.tokens[root]), heading=self.layout.in_heading(span.start_char),
             construction=self.current, **extra,  # type: ignore[arg-type]
         )
         self.mentions.append(mention)
@@ -163,74 +159,6 @@ def _sentence_index(doc: Doc) -> list[int]:
 
 
 # --------------------------------------------------------------------------- names
-
-
-def _rejoin_split_org(doc: Doc, entities: list[tuple[int, int, str]], i: int, end: int) -> tuple[int, int]:
-    """"U.S. Immigration and" + "Customs Enforcement": an ORG ending in a connective, or
-    followed by one, joined with the capitalised words after it. Returns (new end, entity index)."""
-    while True:
-        connective_at = end - 1 if doc[end - 1].lower_ in _CONNECTIVES else end
-        if connective_at >= len(doc) or doc[connective_at].lower_ not in _CONNECTIVES:
-            return end, i
-        if connective_at == end and _complete_name(doc[end - 1]):
-            return end, i  # "FBI and Justice Department": two bodies, each named in full
-        j = connective_at + 1
-        while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and "\n" not in doc[j - 1].whitespace_:
-            j += 1
-        if j == connective_at + 1 or doc[j - 1].lower_ not in ORG_SUFFIX_WORDS:
-            return end, i
-        if i + 1 < len(entities) and entities[i + 1][0] < j:
-            if entities[i + 1][2] != "ORG":
-                return end, i
-            j = max(j, entities[i + 1][1])
-            i += 1
-        end = j
-
-
-def _complete_name(last: Token) -> bool:
-    """Whether an organisation name ending in ``last`` is whole: an acronym ("FBI") or a noun for
-    a kind of body ("Justice Department", "Senate Judiciary Committee")."""
-    return bool(as_acronym(last.text)) or last.lower_ in ORG_KIND_WORDS
-
-
-def _repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
-    """Entities as (start, end, label) token spans, with split organisation names rejoined."""
-    entities = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ENTITY_TYPES]
-    repaired: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(entities):
-        start, end, label = entities[i]
-        if label == "ORG":
-            end, i = _rejoin_split_org(doc, entities, i, end)
-        end = next((k for k in range(start, end) if doc[k].is_space), end)  # a name ends at a line break
-        if end > start and doc[end - 1].lower_ in _CONNECTIVES:
-            end -= 1
-        if label == "ORG" and end < len(doc) and doc[end].lower_.rstrip(".") in TITLES:
-            # "Republican National Committee Research Director Raj Shah": the name ends with its
-            # body's noun; the words after it belong to the title
-            kind_at = max((k for k in range(start, end - 1) if doc[k].lower_ in ORG_KIND_WORDS), default=None)
-            end = kind_at + 1 if kind_at is not None else end
-        while label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
-            end -= 1  # "ICE officials": a name ends in a capitalised word; "officials" is a description
-        while label == "ORG" and end - start > 1 and doc[end - 1].lower_.rstrip(".") in _ROLE_TITLES \
-                and doc[end - 2].lower_ not in _CONNECTIVES | {"the"}:
-            end -= 1  # "NASA Administrator", "the State Department Spokesperson": a body and a role
-        # a lower-case article inside ends the name, unless after a connective ("Bank of the
-        # West"): "According to Rathbun the Scientology property" is not one organisation
-        inner_the = next((k for k in range(start + 1, end) if doc[k].text == "the"
-                          and doc[k - 1].lower_ not in {"of", "for", "and", "&", "at", "on", "in", "to"}), None)
-        if inner_the is not None:
-            end = inner_the
-        # an unbalanced parenthesis ends the name: "World Health Organisation (WHO"
-        text = doc[start:end].text
-        if text.count("(") != text.count(")"):
-            end = next((k for k in range(start, end) if "(" in doc[k].text or ")" in doc[k].text), end)
-            while end > start and doc[end - 1].is_punct:
-                end -= 1
-        if end > start:
-            repaired.append((start, end, label))
-        i += 1
-    return repaired
 
 
 def _after_person_noun(doc: Doc, start: int) -> bool:
@@ -311,7 +239,7 @@ def _in_apposition(token: Token) -> bool:
 @construction("entity name")
 def entity_names(finder: MentionFinder) -> None:
     doc = finder.doc
-    for start, end, label in _repair_entities(doc):
+    for start, end, label in repair_entities(doc):
         root_token = doc[start:end].root
         body = root_token.head
         if root_token.dep_ == "compound" and body.i == end and body.lemma_.lower() in BODY_AFTER_NAME:
@@ -600,54 +528,10 @@ def _is_pleonastic(token: Token) -> bool:
     return extraposed and (head.lemma_.lower() in _PLEONASTIC_HEADS or passive)
 
 
-def _effective_dep(token: Token) -> str:
+def effective_dep(token: Token) -> str:
     """The dependency that says what a mention does: a conjunct shares its head's role."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     if token.dep_ == "appos":
-        return _effective_dep(token.head)
+        return effective_dep(token.head)
     return token.dep_
-
-
-def is_agentive(doc: Doc, mention: Mention) -> bool:
-    """Whether a mention acts: subject of a verb, agent of a passive, owner of an act."""
-    token = doc[mention.root]
-    dep = _effective_dep(token)
-    head = token
-    while head.dep_ in {"conj", "appos"} and head.head is not head:
-        head = head.head
-    if dep in _SUBJECT_DEPS:
-        # the subject of a verb; not of a small clause ("making America great")
-        return head.head.pos_ in {"VERB", "AUX"}
-    if dep == "pobj" and token.head.dep_ == "agent":
-        return True
-    if dep == "poss" and token.head.pos_ == "NOUN":
-        return True
-    return False
-
-
-#: Prepositions that make their object a setting (where, when, which way), not a party: "in
-#: Charlotte", "from Texas", "across Europe".
-SETTING_PREPS = {"in", "at", "from", "to", "into", "onto", "across", "near", "throughout", "within", "around",
-                 "outside", "inside", "through", "toward", "towards", "via", "over", "under", "along", "beyond",
-                 "past", "off", "up", "down", "during", "since", "until", "after", "before", "on", "upon",
-                 "out", "among", "amid", "between", "beside", "behind", "above", "below", "like"}
-#: Dependencies by which a noun phrase takes part in what a clause says (besides acting).
-_PARTY_DEPS = {"dobj", "dative", "attr", "oprd", "appos", "npadvmod"}
-
-
-def takes_part(doc: Doc, mention: Mention) -> bool:
-    """Whether a mention is a party to what its clause says: it acts (:func:`is_agentive`), is
-    acted on ("support some opposition groups"), is compared or addressed ("working with
-    Democrats or Republicans"), rather than being a setting ("in Charlotte") or a modifier
-    ("Texas student", "Charlotte police")."""
-    if is_agentive(doc, mention):
-        return True
-    token = doc[mention.root]
-    while token.dep_ in {"conj", "appos"} and token.head is not token:
-        token = token.head
-    if token.dep_ in _PARTY_DEPS:
-        return token.dep_ != "npadvmod" or token.head.pos_ == "VERB"
-    if token.dep_ == "pobj":
-        return token.head.lower_ not in SETTING_PREPS
-    return False

@@ -20,7 +20,7 @@ Each rule is one step, registered in :data:`STEPS` and run in that order by
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import Callable, Sequence
 
 from spacy.tokens import Doc
 
@@ -28,11 +28,10 @@ from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_W
                             OFFICIAL_NOUNS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, PRONOUNS, ROLE_MODIFIERS)
 from .actors import (DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention,
                      clean_name)
+from .clusters import Clusters, LocalActor
 from .names import fold, likely_gender, org_key, well_known
 from .nlp import doc_text
 
-if TYPE_CHECKING:
-    from .resolve import Clusters, LocalActor
 
 _PRONOUN_SENTENCE_WINDOW = 3
 POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}

@@ -122,48 +122,6 @@ def _is_file(spec: str) -> bool:
         return False
 
 
-def run_query(graph, spec: str) -> Table:
-    """Run a canned query, a ``.rq`` file or a SPARQL string over ``graph`` (an rdflib Graph, an
-    Oxigraph store, or a :class:`kg.graph.store.GraphStore`), on Oxigraph."""
-    from .sparql import run
-
-    sparql = resolve_query(spec)
-    if hasattr(graph, "query_table"):  # a GraphStore
-        return graph.query_table(sparql)
-    store = graph if hasattr(graph, "named_graphs") else oxigraph_copy(graph)
-    from .sparql import visible_graphs
-
-    return run(store, sparql, visible_graphs(store))
-
-
-def oxigraph_copy(graph):
-    """An rdflib Graph copied into an in-memory Oxigraph store (the default graph)."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    iris: dict[str, object] = {}
-
-    def term(value):
-        if isinstance(value, URIRef):
-            node = iris.get(value)
-            if node is None:
-                node = iris[value] = ox.NamedNode(str(value))
-            return node
-        if isinstance(value, Literal):
-            if value.language:
-                return ox.Literal(str(value), language=value.language)
-            if value.datatype is not None:
-                return ox.Literal(str(value), datatype=term(value.datatype))
-            return ox.Literal(str(value))
-        if isinstance(value, BNode):
-            return ox.BlankNode(str(value))
-        raise QueryError(f"cannot query a graph holding {type(value).__name__} terms")
-
-    store = ox.Store()
-    store.extend(ox.Quad(term(s), term(p), term(o)) for s, p, o in graph)
-    return store
-
-
 def split_order_by(sparql: str) -> tuple[str, list[tuple[str, bool]]] | None:
     """A query ending in ``ORDER BY`` over plain variables, as (the query without it, [(variable,
     descending)]); None for any other query.

@@ -19,7 +19,7 @@ from typing import Collection, Sequence
 import pyoxigraph as ox
 
 from .guard import QueryPlan, QueryRefused, inspect
-from .query import QueryError, Table, sorted_lists, split_order_by
+from .query import QueryError, Table, resolve_query, sorted_lists, split_order_by
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGER_TYPES = {_XSD + t for t in (
@@ -178,3 +178,41 @@ REGISTRY = "urn:x-stancekg:registry"
 def open_read_only(path) -> ox.Store:
     """A store folder opened read-only (OSError if it cannot be)."""
     return ox.Store.read_only(str(path))
+
+
+def run_query(graph, spec: str) -> Table:
+    """Run a canned query, a ``.rq`` file or a SPARQL string over ``graph`` (an rdflib Graph, an
+    Oxigraph store, or a :class:`kg.graph.store.GraphStore`), on Oxigraph."""
+    sparql = resolve_query(spec)
+    if hasattr(graph, "query_table"):  # a GraphStore
+        return graph.query_table(sparql)
+    store = graph if hasattr(graph, "named_graphs") else oxigraph_copy(graph)
+    return run(store, sparql, visible_graphs(store))
+
+
+def oxigraph_copy(graph):
+    """An rdflib Graph copied into an in-memory Oxigraph store (the default graph)."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    iris: dict[str, object] = {}
+
+    def term(value):
+        if isinstance(value, URIRef):
+            node = iris.get(value)
+            if node is None:
+                node = iris[value] = ox.NamedNode(str(value))
+            return node
+        if isinstance(value, Literal):
+            if value.language:
+                return ox.Literal(str(value), language=value.language)
+            if value.datatype is not None:
+                return ox.Literal(str(value), datatype=term(value.datatype))
+            return ox.Literal(str(value))
+        if isinstance(value, BNode):
+            return ox.BlankNode(str(value))
+        raise QueryError(f"cannot query a graph holding {type(value).__name__} terms")
+
+    store = ox.Store()
+    store.extend(ox.Quad(term(s), term(p), term(o)) for s, p, o in graph)
+    return store

@@ -16,7 +16,8 @@ from typing import Callable, Iterable, Iterator
 from rdflib import Graph
 from spacy.language import Language
 
-from kg.extract.ingest import Document, Reporter, read_documents
+from kg.extract.ingest import Document, Reporter
+from kg.extract.readers import read_documents
 from kg.extract.nlp import load_pipeline, model_description
 from kg.extract.pipeline import default_polarity, extract, merge
 from kg.extract.records import DocumentFailure, DocumentResult

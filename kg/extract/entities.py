@@ -1,0 +1,85 @@
+"""Named entities as the small model tags them, repaired where it splits or overruns an
+organisation's name ("U.S. Immigration and" + "Customs Enforcement"; "ICE officials"; "NASA
+Administrator"; "World Health Organisation (WHO"), before :mod:`kg.extract.actors` reads them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .actor_lexicon import ENTITY_TYPES, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, TITLES
+from .names import as_acronym
+
+CONNECTIVES = {"and", "of", "for", "&"}
+#: Titles that end an organisation's name tagged with its officer ("NASA Administrator").
+ROLE_TITLES = (TITLES | {"spokespeople", "administrator", "officer"}) - {
+    "general", "justice", "executive", "acting", "former", "vice", "deputy", "assistant", "head", "st", "fr",
+    "chief", "leader", "father", "representative", "chair"}
+
+
+def _rejoin_split_org(doc: Doc, entities: list[tuple[int, int, str]], i: int, end: int) -> tuple[int, int]:
+    """"U.S. Immigration and" + "Customs Enforcement": an ORG ending in a connective, or
+    followed by one, joined with the capitalised words after it. Returns (new end, entity index)."""
+    while True:
+        connective_at = end - 1 if doc[end - 1].lower_ in CONNECTIVES else end
+        if connective_at >= len(doc) or doc[connective_at].lower_ not in CONNECTIVES:
+            return end, i
+        if connective_at == end and _complete_name(doc[end - 1]):
+            return end, i  # "FBI and Justice Department": two bodies, each named in full
+        j = connective_at + 1
+        while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and "\n" not in doc[j - 1].whitespace_:
+            j += 1
+        if j == connective_at + 1 or doc[j - 1].lower_ not in ORG_SUFFIX_WORDS:
+            return end, i
+        if i + 1 < len(entities) and entities[i + 1][0] < j:
+            if entities[i + 1][2] != "ORG":
+                return end, i
+            j = max(j, entities[i + 1][1])
+            i += 1
+        end = j
+
+
+def _complete_name(last: Token) -> bool:
+    """Whether an organisation name ending in ``last`` is whole: an acronym ("FBI") or a noun for
+    a kind of body ("Justice Department", "Senate Judiciary Committee")."""
+    return bool(as_acronym(last.text)) or last.lower_ in ORG_KIND_WORDS
+
+
+def repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """Entities as (start, end, label) token spans, with split organisation names rejoined."""
+    entities = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ENTITY_TYPES]
+    repaired: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(entities):
+        start, end, label = entities[i]
+        if label == "ORG":
+            end, i = _rejoin_split_org(doc, entities, i, end)
+        end = next((k for k in range(start, end) if doc[k].is_space), end)  # a name ends at a line break
+        if end > start and doc[end - 1].lower_ in CONNECTIVES:
+            end -= 1
+        if label == "ORG" and end < len(doc) and doc[end].lower_.rstrip(".") in TITLES:
+            # "Republican National Committee Research Director Raj Shah": the name ends with its
+            # body's noun; the words after it belong to the title
+            kind_at = max((k for k in range(start, end - 1) if doc[k].lower_ in ORG_KIND_WORDS), default=None)
+            end = kind_at + 1 if kind_at is not None else end
+        while label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
+            end -= 1  # "ICE officials": a name ends in a capitalised word; "officials" is a description
+        while label == "ORG" and end - start > 1 and doc[end - 1].lower_.rstrip(".") in ROLE_TITLES \
+                and doc[end - 2].lower_ not in CONNECTIVES | {"the"}:
+            end -= 1  # "NASA Administrator", "the State Department Spokesperson": a body and a role
+        # a lower-case article inside ends the name, unless after a connective ("Bank of the
+        # West"): "According to Rathbun the Scientology property" is not one organisation
+        inner_the = next((k for k in range(start + 1, end) if doc[k].text == "the"
+                          and doc[k - 1].lower_ not in {"of", "for", "and", "&", "at", "on", "in", "to"}), None)
+        if inner_the is not None:
+            end = inner_the
+        # an unbalanced parenthesis ends the name: "World Health Organisation (WHO"
+        text = doc[start:end].text
+        if text.count("(") != text.count(")"):
+            end = next((k for k in range(start, end) if "(" in doc[k].text or ")" in doc[k].text), end)
+            while end > start and doc[end - 1].is_punct:
+                end -= 1
+        if end > start:
+            repaired.append((start, end, label))
+        i += 1
+    return repaired
