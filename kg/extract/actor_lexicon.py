@@ -40,18 +40,30 @@ ACTOR_NOUNS: dict[str, str] = {
         "daughter", "wife", "husband", "family", "relative", "friend", "neighbour", "neighbor",
         "spokesman", "prosecutor", "defender", "blogger", "poster", "user", "hacker", "owner",
         "source", "insider", "pal", "confidant",  # who speak for news: "according to some sources"
+        # people as the groups a story is about, who are often the target of a stance ("offended
+        # women, veterans and the disabled", "policies that hurt immigrants")
+        "woman", "man", "child", "kid", "youth", "teenager", "immigrant", "migrant", "refugee",
+        "veteran", "minority", "prisoner", "inmate", "patient", "consumer", "customer", "taxpayer",
+        "citizen", "retiree", "pensioner", "homeowner", "tenant", "landlord", "employer", "investor",
+        "shareholder", "donor", "lobbyist", "volunteer", "civilian", "villager", "peacekeeper",
+        "troop", "firefighter", "pilot", "athlete", "artist", "writer", "filmmaker", "actor",
+        "musician", "conservative", "liberal", "progressive", "motorist", "passenger", "worshipper",
+        "worshiper", "believer", "parishioner", "applicant", "contractor", "businessman",
+        "businesswoman", "miner", "fisherman", "trucker", "driver", "borrower", "lender", "buyer",
+        "seller", "storyteller",
     )},
     **{n: GOVERNMENT for n in (
         "administration", "government", "agency", "department", "ministry", "court", "council",
         "congress", "parliament", "senate", "legislature", "commission", "committee", "cabinet",
         "regime", "prosecution", "military", "army", "navy", "bureau", "municipality", "tribunal",
-        "authorities",
+        "authorities", "panel",
     )},
     **{n: ORGANIZATION for n in (
         "company", "firm", "group", "organization", "organisation", "corporation", "church",
         "party", "newspaper", "network", "university", "school", "team", "club", "charity",
         "coalition", "alliance", "campaign", "association", "foundation", "institute", "union",
         "bank", "website", "station", "broadcaster", "board", "office", "movement", "fund",
+        "lobby", "manufacturer", "retailer", "insurer", "airline", "automaker", "carmaker", "studio",
     )},
     **{n: PLACE for n in ("city", "state", "country", "town", "county", "nation", "province", "region",
                           "village", "municipality")},
