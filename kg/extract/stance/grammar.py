@@ -38,16 +38,20 @@ def predicate_key(verb: Token) -> str:
     return f"{lemma}_{particle.lower_}" if particle is not None else lemma
 
 
+#: Verbs that undo the act in their complement: "stop trying to tear down the law" is no attack on it.
+_CESSATION = frozenset({"stop", "quit", "cease", "halt", "abandon"})
+
+
 def negated(verb: Token) -> bool:
-    """Negated, also through the verb it depends on: "did not want to renew"."""
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
+    """Negated, also through the verbs it depends on ("did not want to renew"); a verb of
+    stopping counts as one negation ("urged them to stop attacking X"), two undo each other."""
+    flips = any(c.dep_ == "neg" for c in verb.children)
     head = verb
     while head.dep_ == "xcomp" and head.head is not head:
         head = head.head
-        if any(c.dep_ == "neg" for c in head.children):
-            return True
-    return False
+        flips ^= any(c.dep_ == "neg" for c in head.children)
+        flips ^= head.lemma_.lower() in _CESSATION
+    return flips
 
 
 def denied(verb: Token) -> bool:
