@@ -105,6 +105,12 @@ def test_missing_input_and_bad_options(tmp_path, capsys):
     assert "is a folder" in one_error(["build", seed, "-o", tmp_path], capsys)
     assert "'xyz' is not one of" in one_error(["build", seed, "-o", tmp_path / "o.ttl", "-f", "xyz"], capsys)
     assert "Missing argument" in one_error(["build"], capsys)
+    for name in ("out.xyz", "out"):  # an output kg cannot tell the format of: said before any work, nothing written
+        line = one_error(["build", seed, "-o", tmp_path / name], capsys)
+        assert "unknown output extension" in line and ".ttl, .nt, .nq, .trig, .jsonld, .json" in line, line
+        assert not (tmp_path / name).exists()
+    assert main(["build", str(seed), "-o", str(tmp_path / "out.xyz"), "-f", "nt", "-q"]) == 0
+    assert (tmp_path / "out.xyz").read_text(encoding="utf-8").startswith("<")
     status, lines, _ = run(["build", seed, "--bogus"], capsys)
     assert status == 2 and lines[0].startswith("kg: error: No such option: --bogus")
 

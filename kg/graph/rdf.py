@@ -49,8 +49,8 @@ FOAF, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SDO, SKG, SKOS, XSD = map(
 
 FORMATS = {"ttl": "turtle", "turtle": "turtle", "nt": "nt", "ntriples": "nt", "jsonld": "json-ld",
            "json-ld": "json-ld", "trig": "trig", "nq": "nquads", "nquads": "nquads"}
-SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld", ".trig": "trig",
-                  ".nq": "nquads"}
+SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig", ".jsonld": "json-ld",
+                  ".json": "json-ld"}
 
 ACTOR_CLASSES = {PERSON: SDO.Person, ORGANIZATION: SDO.Organization, GOVERNMENT: SDO.GovernmentOrganization,
                  PLACE: SDO.Place, GROUP: FOAF.Group, WORK: SDO.CreativeWork}
@@ -474,13 +474,21 @@ def _target(ctx: _Context, stance: Stance) -> tuple[URIRef | None, URIRef | None
 
 
 def format_for(path: str | os.PathLike[str] | None, fmt: str | None) -> str:
+    """The rdflib format for ``fmt`` if given, else for ``path``'s extension (Turtle without a
+    path); a ValueError names the known ones when neither says."""
     if fmt:
         try:
             return FORMATS[fmt.lower()]
         except KeyError:
             raise ValueError(f"unknown format '{fmt}' (choose from ttl, nt, nq, jsonld, trig)") from None
-    suffix = Path(path).suffix.lower() if path else ""
-    return SUFFIX_FORMATS.get(suffix, "turtle")
+    if not path:
+        return "turtle"
+    suffix = Path(path).suffix.lower()
+    if suffix not in SUFFIX_FORMATS:
+        known = ", ".join(SUFFIX_FORMATS)
+        raise ValueError(f"{path}: unknown output extension '{suffix or '(none)'}' "
+                         f"(choose {known}, or name the format with --format)")
+    return SUFFIX_FORMATS[suffix]
 
 
 def serialize(graph: Graph, fmt: str = "turtle") -> str:
