@@ -85,7 +85,7 @@ def build(
     jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for extraction (same output as 1)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on a Dask cluster: tcp://HOST:PORT, or local:N for N local workers."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
-    strict: bool = typer.Option(False, "--strict", help="Exit with status 1 if any document failed with an internal error (the others are still built)."),
+    strict: bool = typer.Option(False, "--strict", help="Exit with status 1 if any input was skipped or any document failed with an internal error (the others are still built)."),
 ) -> None:
     """Extract actors, claims and stances from articles and write them as RDF.
 
@@ -116,7 +116,7 @@ def build(
         # Large inputs stream into a store (a temporary one without --store), then export from it.
         _build_into_store(itertools.chain(documents, stream), problems, output, rdf_format, store, model,
                           base, polarity_model, alias_table, jobs, scheduler, quiet, failures)
-        return failures.check(strict)
+        return failures.check(strict, _unread(problems))
     try:
         nlp = load_pipeline(model)
     except ModelError as error:
@@ -141,7 +141,7 @@ def build(
     skipped += f", {len(failures.found)} failed" if failures.found else ""
     info(f"{len(results)} document{'s' if len(results) != 1 else ''}{skipped}: {len(build_result.actors)} actors, "
           f"{claims} claims, {stances} stances, {len(graph)} triples -> {output}", quiet)
-    failures.check(strict)
+    failures.check(strict, _unread(problems))
 
 
 def _extract_all(documents: list, model: str, nlp, polarity_model: bool, jobs: int, scheduler: Optional[str],
@@ -168,7 +168,8 @@ def _extract_all(documents: list, model: str, nlp, polarity_model: bool, jobs: i
 
 class Failures:
     """Documents whose extraction failed with an internal error: each a warning naming it, then
-    counted in the summary; with ``--strict`` the build exits with status 1."""
+    counted in the summary; with ``--strict`` the build exits with status 1 (as it does when an
+    input was skipped)."""
 
     def __init__(self) -> None:
         self.found: list = []
@@ -177,16 +178,24 @@ class Failures:
         self.found.append(failure)
         warn(failure.message())
 
-    def check(self, strict: bool) -> None:
-        if strict and self.found:
-            count = len(self.found)
-            raise UserError(f"{count} document{'s' if count != 1 else ''} failed with an internal error (--strict); "
-                            "the others were built")
+    def check(self, strict: bool, skipped: int = 0) -> None:
+        """With ``strict``, a UserError when any document failed or any input was skipped."""
+        if not strict or not (self.found or skipped):
+            return
+        count = len(self.found)
+        parts = [f"{count} document{'s' if count != 1 else ''} failed with an internal error"] if count else []
+        parts += [f"{skipped} input{'s' if skipped != 1 else ''} skipped"] if skipped else []
+        raise UserError(f"{', '.join(parts)} (--strict); the others were built")
+
+
+def _unread(problems) -> int:
+    """Inputs given as articles and left out: unreadable or unsupported files, bad JSONL lines."""
+    return sum(1 for p in problems if p.fatal)
 
 
 def _skip_count(problems) -> int:
-    """Inputs left out: unreadable files and lines, and the WARC records a WARC's note counts."""
-    return sum(1 for p in problems if p.fatal) + sum(p.records for p in problems)
+    """Inputs left out: :func:`_unread` ones, and the WARC records a WARC's note counts."""
+    return _unread(problems) + sum(p.records for p in problems)
 
 
 def _progress():

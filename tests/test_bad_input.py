@@ -212,6 +212,21 @@ def test_a_batch_warns_skips_and_sums_up(batch, capsys):
     assert status == 0 and re.fullmatch(r"kg: 4 documents, \d+ skipped: .* -> " + re.escape(str(output)), lines[-1])
 
 
+def test_an_unsupported_file_in_a_folder_is_counted_and_fails_strict(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "story.txt").write_text("Mayor Ann Reed said on Monday that the harbor plan was a mistake.\n", encoding="utf-8")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
+    output = tmp_path / "out.ttl"
+    status, lines, _ = run(["build", folder, "-o", output], capsys)
+    assert status == 0 and lines[0] == f"kg: warning: {folder}/notes.pdf: unsupported file type '.pdf', skipped"
+    assert lines[-1].startswith("kg: 1 document, 1 skipped: "), lines
+    output.unlink()
+    status, lines, _ = run(["build", folder, "-o", output, "--strict"], capsys)
+    assert status == 1 and lines[-1] == "kg: error: 1 input skipped (--strict); the others were built", lines
+    assert output.exists()
+
+
 def test_awkward_names_keep_the_turtle_valid_and_the_iris_safe(batch, capsys):
     import pyoxigraph as ox
 

@@ -219,8 +219,7 @@ def iter_files(path: Path, report: Reporter) -> Iterator[Path]:
             elif file_suffix(entry) in SUPPORTED_SUFFIXES:
                 yield entry
             elif entry.is_file() or entry.is_symlink():
-                report(Skipped(str(entry), f"unsupported file type '{entry.suffix or '(none)'}', skipped",
-                               fatal=False))
+                report(Skipped(str(entry), f"unsupported file type '{entry.suffix or '(none)'}', skipped"))
 
     yield from walk(path)
 
