@@ -312,8 +312,8 @@ def viz(
     graph: Path = typer.Argument(..., readable=False, help="An RDF file or a store folder written by kg build."),
     output: Path = typer.Option(..., "--output", "-o", help="FILE.html (interactive), FILE.png or FILE.svg."),
     timeline: Optional[str] = typer.Option(None, "--timeline", help="Draw how stances toward this target (label or IRI) evolved, instead of the network."),
-    focus: Optional[str] = typer.Option(None, "--focus", help="Open the page on one actor's or topic's neighbourhood (a name, alias or IRI)."),
-    top: int = typer.Option(25, "--top", help="How many actors a PNG or SVG shows (those with the most stances between actors)."),
+    focus: Optional[str] = typer.Option(None, "--focus", help="One actor's or topic's neighbourhood (any actor's name or alias, a topic, an IRI): the page opens on it, a PNG or SVG draws it."),
+    top: int = typer.Option(25, "--top", help="How many actors a PNG or SVG shows (those with the most stances between actors; with --focus, the most tied to it)."),
     title: Optional[str] = typer.Option(None, "--title", help="The picture's title."),
 ) -> None:
     """Draw the actor graph: an interactive HTML page or a static picture.
@@ -327,8 +327,8 @@ def viz(
         raise UserError(f"{output}: choose an .html, .png or .svg output")
     if top < 1:
         raise UserError(f"--top must be at least 1, not {top}")
-    if focus is not None and (timeline is not None or suffix not in {".html", ".htm"}):
-        raise UserError("--focus is for the HTML page (without --timeline)")
+    if focus is not None and timeline is not None:
+        raise UserError("--focus and --timeline do not go together (a timeline is about one target already)")
     check_output(output)
     source = analysis_source(graph)
     try:

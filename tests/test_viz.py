@@ -13,7 +13,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
-from kg.analysis import figure, page, records, style, targets, timeline, viz
+from kg.analysis import figure, focus, page, records, style, targets, timeline, viz
 from kg.analysis.graphs import edge_groups, stance_graph
 from kg.analysis.example import example_graph
 from kg.cli import main
@@ -55,7 +55,7 @@ def embedded_data(page: str) -> dict:
     return json.loads(match.group(1))
 
 
-@pytest.mark.parametrize("module", [page, figure, timeline, viz, style, targets])
+@pytest.mark.parametrize("module", [page, figure, focus, timeline, viz, style, targets])
 def test_doctests(module):
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted >= 1 and result.failed == 0
@@ -132,7 +132,7 @@ def test_the_page_carries_the_top_actors_and_any_focus(monkeypatch):
     ids = {n["id"] for n in focused["nodes"]}
     assert focused["focus"] == last["id"] and last["id"] in ids
     assert any(last["id"] in (s["source"], s["target"]) for s in focused["stances"])
-    with pytest.raises(ValueError, match="no stance target matches 'Gotham'"):
+    with pytest.raises(ValueError, match="no actor or topic is named 'Gotham'"):
         page.page_data(GRAPH_TTL, focus="Gotham")
 
 
@@ -311,8 +311,9 @@ def test_timeline_outputs(suffix, tmp_path, capsys):
 
 def test_cli_viz_errors_are_one_line(tmp_path, capsys):
     for args, message in ((["--timeline", "Gotham"], "no stance target matches 'Gotham'"),
-                          (["--focus", "Gotham"], "no stance target matches 'Gotham'"),
-                          (["--focus", "Kenney", "--timeline", "ICE"], "--focus is for the HTML page"),
+                          (["--focus", "Gotham"], "no actor or topic is named 'Gotham'"),
+                          (["--focus", "Kenny"], "no actor or topic is named 'Kenny' (near: Jim Kenney)"),
+                          (["--focus", "Kenney", "--timeline", "ICE"], "--focus and --timeline do not go together"),
                           (["--top", "0"], "--top must be at least 1")):
         suffix = ".html" if "--focus" in args and "--timeline" not in args else ".png"
         assert main(["viz", str(GRAPH_TTL), "-o", str(tmp_path / f"t{suffix}"), *args]) == 1
@@ -325,6 +326,33 @@ def test_cli_focus_opens_the_page_on_an_actor(tmp_path, capsys):
     target = tmp_path / "kenney.html"
     assert main(["viz", str(GRAPH_TTL), "-o", str(target), "--focus", "Kenney"]) == 0
     assert embedded_data(target.read_text(encoding="utf-8"))["focus"].endswith("/actor/jim-kenney")
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_cli_focus_draws_a_neighbourhood_picture(tmp_path, capsys, suffix):
+    target = tmp_path / f"kenney{suffix}"
+    assert main(["viz", str(GRAPH_TTL), "-o", str(target), "--focus", "kenney"]) == 0
+    assert target.stat().st_size > 1000
+    if suffix == ".svg":
+        svg = target.read_text(encoding="utf-8")
+        assert "Around Jim Kenney" in svg and "Customs Enforcement" in svg
+        assert "Trump administration" not in svg  # not tied to Kenney by a stance
+
+
+def test_focus_takes_any_actor_in_the_graph_and_any_topic():
+    from kg.analysis.figure import network_figure
+
+    reader = records.read(GRAPH_TTL)
+    tied = {r.holder for r in reader.stances} | {r.target_actor for r in reader.stances}
+    quiet = sorted(iri for iri in reader.actors if iri not in tied)
+    assert quiet, "the seed has an actor without stances"
+    label = reader.actors[quiet[0]].label
+    texts = [t.get_text() for t in network_figure(reader, focus=label.upper()).texts]
+    assert f"Around {label}" in texts and any(f"No stance ties {label}" in t for t in texts)
+    assert page.page_data(GRAPH_TTL, focus=label)["focus"] == quiet[0]
+    drawn = network_figure(reader, focus="cooperation with immigration enforcement")
+    labels = [t.get_text() for t in drawn.axes[0].texts]
+    assert "Philadelphia" in labels and any(t.startswith("cooperation with") for t in labels)
 
 
 def test_committed_pictures_are_well_formed():

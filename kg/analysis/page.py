@@ -149,7 +149,7 @@ def page_data(source: Source, title: str | None = None, focus: str | None = None
     names = camp_names(G, result)
     counts = actor_stance_counts(G)
     mentions = {a: r.mentions for a, r in actors.items()}
-    focus_iri = find_target(records, actors, focus)[0] if focus else None
+    focus_iri = find_target(records, actors, focus, every_actor=True)[0] if focus else None
     chosen_actors, chosen_topics = _chosen(records, _rank(records, counts, mentions), counts, focus_iri, mentions)
     shown = set(chosen_actors) | set(chosen_topics)
     stances = [r for r in records if r.sign != 0 and r.holder in shown and r.holder != r.target_actor

@@ -41,7 +41,7 @@ def render(source: Source, output: Path, timeline: str | None = None, focus: str
     timeline : str, optional
         Draw how stances toward this target (label, alias or IRI) evolved, instead of the network.
     focus : str, optional
-        Open the page on this actor's or topic's neighbourhood.
+        This actor's or topic's neighbourhood: the page opens on it, the picture draws it.
     top : int, optional (default 25)
         Actors in a static picture.
     title : str, optional
@@ -68,4 +68,4 @@ def render(source: Source, output: Path, timeline: str | None = None, focus: str
         elif suffix in HTML_SUFFIXES:
             write_atomic(output, to_html(store, title=title, focus=focus))
         else:
-            save_figure(network_figure(store, title=title, top=top), output)
+            save_figure(network_figure(store, title=title, top=top, focus=focus), output)

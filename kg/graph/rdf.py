@@ -474,21 +474,14 @@ def _target(ctx: _Context, stance: Stance) -> tuple[URIRef | None, URIRef | None
 
 
 def format_for(path: str | os.PathLike[str] | None, fmt: str | None) -> str:
-    """The rdflib format for ``fmt`` if given, else for ``path``'s extension (Turtle without a
-    path); a ValueError names the known ones when neither says."""
-    if fmt:
-        try:
-            return FORMATS[fmt.lower()]
-        except KeyError:
-            raise ValueError(f"unknown format '{fmt}' (choose from ttl, nt, nq, jsonld, trig)") from None
-    if not path:
-        return "turtle"
-    suffix = Path(path).suffix.lower()
-    if suffix not in SUFFIX_FORMATS:
-        known = ", ".join(SUFFIX_FORMATS)
+    """The rdflib format ``fmt`` names, else ``path``'s extension does (Turtle without a path)."""
+    if fmt and fmt.lower() not in FORMATS:
+        raise ValueError(f"unknown format '{fmt}' (choose from ttl, nt, nq, jsonld, trig)")
+    suffix = Path(path).suffix.lower() if path else ".ttl"
+    if not fmt and suffix not in SUFFIX_FORMATS:
         raise ValueError(f"{path}: unknown output extension '{suffix or '(none)'}' "
-                         f"(choose {known}, or name the format with --format)")
-    return SUFFIX_FORMATS[suffix]
+                         f"(choose {', '.join(SUFFIX_FORMATS)}, or name the format with --format)")
+    return FORMATS[fmt.lower()] if fmt else SUFFIX_FORMATS[suffix]
 
 
 def serialize(graph: Graph, fmt: str = "turtle") -> str:
