@@ -169,6 +169,40 @@ def test_datelines_headlines_subheads_and_bylines_are_not_actors(nlp):
     assert "Ann Reed" in labels
 
 
+@pytest.mark.parametrize("opening", ["By Jane Doe\n\nAUSTIN, Texas -- ", "Border Plan Fails\n\nBy Jane Doe\n\nAUSTIN, Texas (AP) — ",
+                                     "Border Plan Fails\n\nAUSTIN, Texas — "])
+def test_a_dateline_after_a_headline_or_byline_is_no_actor_speaker_or_holder(nlp, opening):
+    result = extract_texts(nlp, {"a": opening + "Governor Greg Abbott criticized the federal government on Monday.\n\n"
+                                           "Abbott said the border plan had failed."})
+    (document,) = result.documents
+    assert document.document.dateline.place == "Austin, Texas"
+    assert not any(label in {"Austin", "Texas", "AP", "Associated Press", "Jane Doe"} for label in (a.label for a in result.actors))
+    assert {c.speaker.label() for c in document.claims} == {"Greg Abbott"}
+    assert {s.holder.label() for s in document.stances} <= {"Greg Abbott"}
+
+
+def test_a_first_line_that_is_a_sentence_is_body_text(nlp):
+    """Its actors, claims and stances count; a short line without final punctuation stays the headline."""
+    body = ("The decision angered federal officials, who called it reckless.\n\n"
+            "Kenney said the city would not back down.")
+    result = extract_texts(nlp, {
+        "sentence": "Mayor Jim Kenney said on Friday that Philadelphia would stop sharing arrest data with ICE.\n\n" + body,
+        "headline": "Philadelphia Cuts Off ICE\n\nMayor Jim Kenney announced the decision on Friday.\n\n" + body})
+    sentence, headline = sorted(result.documents, key=lambda d: d.document.id, reverse=True)
+    assert {"Philadelphia", "ICE"} <= {a.label() for a in sentence.actors}
+    assert len([c for c in sentence.claims if c.speaker.label() == "Jim Kenney"]) == 2
+    assert not {"Philadelphia", "ICE"} & {a.label() for a in headline.actors}
+
+
+def test_the_documents_own_title_is_its_headline_whatever_its_punctuation():
+    from kg.extract.layout import find_layout
+
+    text = "Trump urges supporters to monitor polling places.\n\nDonald Trump spoke in Ohio.\n\nHe left."
+    assert find_layout(text).headings == ()
+    assert find_layout(text, title="Trump urges supporters to monitor polling places").headings == ((0, 49),)
+    assert find_layout("Stealth Over Health: Clinton Was Headed to ER.\n\nThe Post said so.\n\nShe left.").headings
+
+
 def test_truncated_words_are_not_names(nlp):
     result = extract_texts(nlp, {"a": "The council said the plan was final. Officials at the port said Merg"})
     assert not any(a.label == "Merg" for a in result.actors)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from kg.extract.ingest import Skipped, analyse_structure, find_dateline, find_trailer, find_updates
 from kg.extract.readers import read_documents
 
@@ -20,6 +22,22 @@ def test_dateline_place_and_agency():
     assert dateline.place == "Philadelphia" and dateline.agency == "AP"
     assert find_dateline("LONDON — Ministers met.").place == "London"
     assert find_dateline("The Latest - nothing here") is None
+
+
+@pytest.mark.parametrize("text, place, agency", [
+    ("Harbor Sale Approved\n\nBy Jane Doe\n\nWICHITA, Kan. (AP) — The council voted.\n\nReed agreed.", "Wichita, Kan.", "AP"),
+    ("By Jane Doe\n\nAUSTIN, Texas -- Governor Greg Abbott spoke.\n\nHe left.", "Austin, Texas", None),
+    ("Ministers Meet\n\nLONDON — Prime Minister Keir Starmer spoke.\n\nHe left.", "London", None),
+    ("Stein Removed From Debate Site\n\nHEMPSTEAD, N.Y., Sept. 26 (UPI) — Jill Stein left.\n\nShe spoke.",
+     "Hempstead, N.Y.", "UPI"),
+])
+def test_one_reader_finds_the_dateline_after_a_headline_and_a_byline(text, place, agency):
+    document = analyse_structure("d", text)
+    assert (document.dateline.place, document.dateline.agency) == (place, agency)
+    assert find_dateline(text) == document.dateline
+    dateline = text[document.dateline.start:document.dateline.end]
+    assert dateline.split()[0].strip(",").title() == place.split(",")[0].split()[0] and dateline.rstrip()[-1] in "-—"
+    assert (document.dateline.start, document.dateline.end) in document.non_content  # blanked before parsing
 
 
 def test_live_blog_updates_have_times_and_bodies():

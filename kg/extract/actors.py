@@ -38,8 +38,7 @@ from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER
                             PLACE, PLACE_ACRONYMS, POSTNOMINALS, PRONOUNS, SAYING_VERBS, TITLE_ROLES, TITLES,
                             WORK)
 from .entities import repair_entities
-from .layout import find_layout
-from .nlp import doc_text, doc_tokens
+from .nlp import doc_layout, doc_text, doc_tokens
 from .lexicon import DOCUMENT_CUES, FINDING_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from .names import as_acronym, clean_name, defines_acronym, well_known  # noqa: F401  (clean_name: public here too)
 
@@ -96,7 +95,7 @@ class MentionFinder:
         self.tokens = doc_tokens(doc)  # spaCy makes a new Token object per access: made once
         self.sentence_of = _sentence_index(doc)
         self.text = doc_text(doc)
-        self.layout = find_layout(self.text)
+        self.layout = doc_layout(doc)
         self.taken = [self.layout.hidden_at(t.idx) for t in self.tokens]
         self.mentions: list[Mention] = []
         self.current = ""

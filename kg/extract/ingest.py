@@ -1,7 +1,8 @@
 """Articles as :class:`Document` records: the text and the news structure read off it.
 
 A document keeps its text exactly, so that every character offset in the graph indexes into it.
-News structure is read off the text by rules: an AP-style dateline ("PHILADELPHIA (AP) -"), the
+News structure is read off the text by rules: an AP-style dateline ("PHILADELPHIA (AP) -", read by
+:mod:`kg.extract.layout` at the start of the body, after any headline and byline), the
 timestamped updates of a live blog ("3:15 p.m." lines separated by "___"), and trailing site
 chrome ("Please read our comment policy ..."). Those parts are recorded as *non-content* spans:
 the NLP stage blanks them out, so no actor or claim can come from them.
@@ -16,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Callable
+
+from .layout import Dateline, find_dateline
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -32,12 +35,6 @@ MAX_DOCUMENT_CHARS = 1_000_000
 #: JSON can escape ("\ud800") but UTF-8 cannot encode. Replaced one for one, so offsets hold.
 UNWRITABLE = re.compile("[\x00\ud800-\udfff]")
 
-# "PHILADELPHIA (AP) -", "WASHINGTON, D.C. (Reuters) —", "LONDON —": upper-case place, optional
-# agency in parentheses, then a dash. Only at the very start of the text.
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][A-Za-z.]{1,20}(?:\s[A-Z][A-Za-z.]{1,20})?)?)"
-    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z &.]{0,30})\))?\s*[-–—]{1,2}\s*"
-)
 # A live-blog timestamp alone on its line: "3:15 p.m.", "10 a.m.", "12:44 PM EDT".
 _TIMESTAMP_LINE = re.compile(
     r"^[ \t]*(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ampm>[ap])\.?\s?m\.?(?:\s+[A-Z]{2,4})?[ \t]*$",
@@ -53,16 +50,6 @@ _CHROME_LINE = re.compile(
     r"advertisement$|sponsored content|we want to hear from you|have a news tip)",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Dateline:
-    """The dateline of a wire story: where it was filed and by which agency."""
-
-    place: str
-    agency: str | None
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -148,20 +135,6 @@ def _to_24h(hour: int, minute: int, ampm: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def find_dateline(text: str) -> Dateline | None:
-    """Return the dateline at the start of ``text`` ("PHILADELPHIA (AP) -"), if there is one."""
-    match = _DATELINE.match(text)
-    if not match:
-        return None
-    place = match.group("place").strip(" ,")
-    # A dateline place is written in capitals; "The Latest -" is not one.
-    letters = [c for c in place if c.isalpha()]
-    if len(letters) < 2 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
-        return None
-    agency = match.group("agency")
-    return Dateline(place=place.title(), agency=agency, start=0, end=match.end())
-
-
 def find_updates(text: str) -> list[Update]:
     """Split a live blog into its timestamped updates, in text order."""
     markers = list(_TIMESTAMP_LINE.finditer(text))
@@ -242,7 +215,7 @@ def find_turns(text: str, title: str | None = None) -> list[Turn]:
 
 def analyse_structure(doc_id: str, text: str, **meta: object) -> Document:
     """Build a :class:`Document`, finding its dateline, updates and non-content spans."""
-    dateline = find_dateline(text)
+    dateline = find_dateline(text, meta.get("title"))  # type: ignore[arg-type]
     updates = find_updates(text)
     non_content: list[tuple[int, int]] = []
     if dateline:

