@@ -475,6 +475,15 @@ def test_stats_output_follows_the_file_extension(tmp_path, capsys):
     assert (tmp_path / "x.json").read_text(encoding="utf-8").startswith("actor,label,")
 
 
+def test_query_output_follows_the_file_extension(tmp_path, capsys):
+    for name in ("a.csv", "a.json", "a.txt"):
+        assert main(["query", str(GRAPH_TTL), "actors", "-o", str(tmp_path / name)]) == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "a.csv").read_text(encoding="utf-8"))))
+    assert rows and list(rows[0]) == ["actor", "label", "type", "aliases", "mentions"]
+    assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))[0]["label"] == rows[0]["label"]
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8").startswith("actor ")
+
+
 def test_camp_numbers_agree_in_every_output(tmp_path, capsys):
     """One camp number per actor in the stats table, JSON and CSV, the GraphML export and the page."""
     from kg.analysis.page import page_data
