@@ -151,6 +151,47 @@ def test_a_title_becomes_the_role_of_the_person(nlp):
     assert any(role[0] == "senator" for role in sanders.roles)
 
 
+def test_a_title_phrase_before_a_name_is_the_role_not_a_node(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Health Secretary Jeremy Hunt said the plan would work.\n"
+        "Governor of Washington Chris Gregoire said the state was ready.\n"
+        "Labour's Shadow Home Secretary Yvette Cooper said the survey was flawed.\n"
+        "White House press secretary Josh Earnest said the law works.")})
+    hunt = actor_with(result, "Jeremy Hunt")
+    assert hunt.label == "Jeremy Hunt" and ("health secretary", None, None) in hunt.roles
+    gregoire = actor_with(result, "Chris Gregoire")
+    assert gregoire.label == "Chris Gregoire" and ("governor", None, "Washington") in gregoire.roles
+    assert not any("Governor" in m.text for a in result.actors for m, _ in a.mentions)
+    cooper = actor_with(result, "Yvette Cooper")
+    assert ("shadow home secretary", None, "Labour") in cooper.roles and "Labour" in cooper.affiliations
+    assert not any(a.label == "Shadow Home" for a in result.actors)
+    earnest = actor_with(result, "Josh Earnest")
+    assert ("press secretary", None, "White House") in earnest.roles
+
+
+def test_a_title_after_a_name_at_the_end_of_a_line_is_its_apposition(nlp):
+    result = extract_texts(nlp, {"a": (
+        '"We will build the museum," the director said.\n\nCharles Bolden, NASA Administrator\n\n'
+        "The agency thanked the crowd.")})
+    bolden = actor_with(result, "Charles Bolden")
+    assert actor_with(result, "NASA Administrator") is bolden
+    assert actor_with(result, "NASA") is not bolden
+
+
+def test_an_unnamed_spokesperson_or_aide_of_a_person_speaks_as_that_person(nlp):
+    result = extract_texts(nlp, {"a": (
+        "A spokesman for Donald Trump said the report was false. Hope Hicks, a spokeswoman for "
+        "Donald Trump, said the campaign would respond. An aide to Hillary Clinton said she was "
+        "resting. Clinton's spokeswoman said the schedule had not changed.")})
+    trump, clinton = actor_with(result, "Donald Trump"), actor_with(result, "Hillary Clinton")
+    assert actor_with(result, "A spokesman for Donald Trump") is trump
+    assert actor_with(result, "An aide") is clinton
+    assert actor_with(result, "Clinton's spokeswoman") is clinton
+    assert not trump.roles and not clinton.roles, "the spokesperson's role is not the principal's"
+    hicks = actor_with(result, "Hope Hicks")
+    assert hicks is not trump and "Donald Trump" in hicks.affiliations
+
+
 # --------------------------------------------------------------------------- never actors
 
 

@@ -196,6 +196,10 @@ GENERIC_ORG_WORDS = (ORG_SUFFIX_WORDS | ACRONYM_SKIP | {"national", "federal", "
 OFFICIAL_NOUNS = {"official", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "staff",
                   "staffer", "lawyer", "attorney", "counsel", "leadership", "representative",
                   "aide", "office", "management", "administrator", "negotiator", "officer"}
+#: An unnamed spokesperson or aide of a *person*, and a person's office, speak as that person
+#: ("a spokesman for Donald Trump", "an aide to Clinton", "the mayor's office"); a named one stays
+#: a person of their own, affiliated with the person they speak for.
+PERSONAL_VOICE_NOUNS = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "aide", "office"}
 #: Words after a person's name that are degrees or honours, not names or places ("David
 #: Knopman, MD"): they stay part of the person's mention.
 POSTNOMINALS = {"md", "phd", "dds", "dmd", "rn", "np", "esq", "qc", "kc", "mp", "mep", "obe", "mbe",

@@ -102,15 +102,18 @@ class Clusters:
         self.attach(index, mention, actor, reason)
         return actor
 
-    def attach(self, index: int, mention: Mention, actor: LocalActor, reason: str) -> None:
+    def attach(self, index: int, mention: Mention, actor: LocalActor, reason: str, describes: bool = True) -> None:
+        """Add a mention to an actor; with ``describes`` False the mention's role and affiliations
+        are someone else's (an unnamed official's), not the actor's."""
         actor.mentions.append(mention)
         if mention.kind == NAME:
             actor.name_cache.setdefault(clean_name(mention.text))
         actor.reasons[id(mention)] = reason
         self.of[index] = actor
-        if mention.role:
+        if mention.role and describes:
             actor.roles.add((mention.role, mention.role_qualifier, mention.role_of))
-        actor.affiliations.update(mention.affiliations)
+        if describes:
+            actor.affiliations.update(mention.affiliations)
         if mention.gender and actor.type == PERSON:
             actor.gender = actor.gender or mention.gender
 

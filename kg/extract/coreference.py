@@ -25,7 +25,8 @@ from typing import Callable, Sequence
 from spacy.tokens import Doc
 
 from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_WORDS, GOVERNMENT_WORDS,
-                            OFFICIAL_NOUNS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, PRONOUNS, ROLE_MODIFIERS)
+                            OFFICIAL_NOUNS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, PERSONAL_VOICE_NOUNS, PRONOUNS,
+                            ROLE_MODIFIERS)
 from .actors import (DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention,
                      clean_name)
 from .clusters import Clusters, LocalActor
@@ -122,7 +123,7 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
     # "Ban Ki-moon, the secretary general of the United Nations, said": a name, a comma, and
     # the description set off by a comma or dash after it.
     text = context.text
-    if text[m.end:m.end + 1] in {",", "—", ")"} or text[m.end:m.end + 2] in {" —", " -"}:
+    if text[m.end:m.end + 1] in {",", "—", ")", "\n", ""} or text[m.end:m.end + 2] in {" —", " -"}:
         for j, other in enumerate(context.mentions):
             if other.kind == NAME and j in context.clusters.of and other.end < m.start \
                     and text[other.end:m.start].strip() in {",", "—", "-", "("}:
@@ -286,7 +287,7 @@ def officials(context: Context) -> None:
             continue
         target = _owner_actor(context, m)
         if target is not None:
-            context.clusters.attach(i, m, target, "official of the organisation")
+            context.clusters.attach(i, m, target, "official of the organisation", describes=False)
 
 
 def _owner_actor(context: Context, m: Mention) -> "LocalActor | None":
@@ -303,7 +304,7 @@ def _owner_actor(context: Context, m: Mention) -> "LocalActor | None":
         target = kind_target(context, m.owner_lemma, type_, "singular", m.start + 1)
     if target is None:
         return None
-    if target.type in _BODIES or (target.type == PERSON and m.head_lemma == "office"):
+    if target.type in _BODIES or (target.type == PERSON and m.head_lemma in PERSONAL_VOICE_NOUNS):
         return target
     return None
 
