@@ -1,0 +1,149 @@
+"""Titles before and degrees after a person's name: the person's role, never actors of their own.
+
+"Philadelphia's Democratic Mayor Jim Kenney", "Health Secretary Jeremy Hunt", "Governor of
+Washington Chris Gregoire", "Labour's Shadow Home Secretary Yvette Cooper", "David Knopman, MD":
+:func:`role_of_name` reads the role, its qualifier, the place or organisation it is of, and the
+gender a title implies, and claims the title's words so that no other construction of
+:mod:`kg.extract.actors` makes a mention of them.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from spacy.tokens import Doc, Token
+
+from .actor_lexicon import (ACTOR_NOUNS, FEMALE_TITLES, MALE_TITLES, NAME, PERSON, PERSON_NOUN_ENDINGS,
+                            POSTNOMINALS, TITLE_ROLES, TITLES)
+from .names import as_acronym, clean_name
+
+
+class Finder(Protocol):
+    """What the title readers need of :class:`kg.extract.actors.MentionFinder`."""
+
+    doc: Doc
+    tokens: list[Token]
+    taken: list[bool]
+    mentions: list
+
+    def release(self, mention, start: int, end: int) -> None: ...
+
+
+def after_person_noun(doc: Doc, start: int) -> bool:
+    """Whether a name is preceded by a personal title or a person noun ("mathematician", "Mr.")."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    lower = before.lower_.rstrip(".")
+    if lower in TITLES and lower not in {"general", "executive", "head", "chair", "acting", "former"}:
+        return True
+    return before.pos_ == "NOUN" and before.text.islower() and (
+        ACTOR_NOUNS.get(before.lemma_.lower()) == PERSON or before.lower_.endswith(PERSON_NOUN_ENDINGS[:8]))
+
+
+def _title_complement(doc: Doc, i: int) -> tuple[int, str] | None:
+    """A title's "of"/"to" complement ending right before a name: "Governor of Washington" +
+    "Chris Gregoire", "Ambassador to the United States" + "Hamdullah Mohib". Returns the index of
+    the title word and the complement's name ("Washington"), or None."""
+    j = i
+    while j >= 0 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ != "PERSON" \
+            and doc[j].lower_.rstrip(".") not in TITLES and doc[j].sent_start is not True:
+        j -= 1
+    if j == i:
+        return None
+    complement = clean_name(doc[j + 1:i + 1].text)
+    if j >= 0 and doc[j].lower_ == "the":
+        j -= 1
+    if j >= 1 and doc[j].lower_ in {"of", "to"} and _is_title_word(doc[j - 1]):
+        return j - 1, complement
+    return None
+
+
+def _is_title_word(token: Token) -> bool:
+    """A capitalised title ("Governor", "Sen.", "Administrator") that may stand before a name."""
+    return token.text[:1].isupper() and (token.lower_.rstrip(".") in TITLES
+                                         or ACTOR_NOUNS.get(token.lemma_.lower()) == PERSON)
+
+
+def role_of_name(finder: Finder, start: int) -> dict[str, object]:
+    """Role, qualifier, "of" place or organisation, and gender read off the title before a name.
+
+    "Philadelphia's Democratic Mayor Jim Kenney" -> role "mayor", qualifier "Democratic", of
+    "Philadelphia"; "ICE spokeswoman Jane Doe" -> role "spokeswoman", affiliation "ICE";
+    "Health Secretary Jeremy Hunt" -> role "health secretary"; "Governor of Washington Chris
+    Gregoire" -> role "governor" of "Washington"; "Labour's Shadow Home Secretary Yvette Cooper" ->
+    role "shadow home secretary" of "Labour". The title's words are the person's role, so they are
+    claimed: no other mention is made of them (see :func:`_claim_title`).
+    """
+    doc = finder.doc
+    role_words: list[str] = []
+    qualifier = role_of = gender = None
+    affiliations: tuple[str, ...] = ()
+    i, first, inside = start - 1, start, None
+    complement = _title_complement(doc, i)
+    if complement is not None:
+        i, role_of = complement
+    while i >= 0 and doc[i].sent_start is not True:
+        token = doc[i]
+        lower = token.lower_.rstrip(".")
+        if token.is_space and "\n" not in token.text:
+            i -= 1  # "Sen.\xa0Bernie Sanders": a non-breaking space is a token of its own
+            continue
+        if (lower in TITLES and token.pos_ in {"PROPN", "NOUN", "ADJ"}) or _is_title_word(token) \
+                or (role_words and token.dep_ == "compound" and token.pos_ == "NOUN" and token.is_lower):
+            role_words.insert(0, TITLE_ROLES.get(lower, token.text.rstrip(".")))
+            gender = gender or ("male" if lower in MALE_TITLES else "female" if lower in FEMALE_TITLES else None)
+        elif role_words and (token.ent_type_ in {"ORG", "GPE"} or as_acronym(token.text)) \
+                and token.dep_ in {"compound", "nmod", "poss"}:
+            entity_start = i
+            while entity_start > 0 and doc[entity_start].ent_iob_ == "I":
+                entity_start -= 1
+            if entity_start > 1 and doc[entity_start - 1].dep_ == "case" and token.ent_type_ == "ORG":
+                # "Labour's Shadow Home Secretary": after a possessor, the words are the title's
+                role_words[:0] = [t.text for t in doc[entity_start:i + 1]]
+                i, first, inside = entity_start - 1, entity_start, (entity_start, i + 1)
+                continue
+            owner = clean_name(doc[entity_start:i + 1].text)
+            if token.ent_type_ != "GPE":
+                affiliations = (owner,)
+            role_of = role_of or owner
+            break
+        elif role_words and token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_ \
+                and token.dep_ == "compound":
+            role_words.insert(0, token.text)  # "Health Secretary", "Foreign Minister"
+        elif token.ent_type_ == "NORP" or (token.dep_ == "amod" and token.text[:1].isupper()):
+            qualifier = token.text
+        elif token.dep_ == "case" and i > 0:
+            if doc[i - 1].ent_type_ in {"GPE", "ORG"}:
+                role_of = role_of or doc[i - 1].text
+                if doc[i - 1].ent_type_ == "ORG":
+                    affiliations = (clean_name(doc[i - 1].text),)
+            break
+        else:
+            break
+        first = i
+        i -= 1
+    role = " ".join(w.lower() for w in role_words if w.lower().rstrip(".") not in {"mr", "mrs", "ms", "miss", "sir"})
+    if role_words:
+        _claim_title(finder, first, start, inside)
+    return {"role": role or None, "role_qualifier": qualifier, "role_of": role_of, "gender": gender,
+            "affiliations": affiliations}
+
+
+def _claim_title(finder: Finder, first: int, start: int, inside: tuple[int, int] | None) -> None:
+    """The title before a name is the person's role, not an actor: its words are claimed, and an
+    organisation the model found ``inside`` it ("Shadow Home" in "Shadow Home Secretary") is none."""
+    if inside is not None:
+        for mention in [m for m in finder.mentions if inside[0] <= m.root < inside[1] and m.kind == NAME]:
+            finder.release(mention, *inside)
+    for k in range(first, start):
+        finder.taken[k] = True
+
+
+def postnominal_end(finder: Finder, end: int) -> None:
+    """Claim the degrees after a person's name (", MD", "PhD") so they become nothing else."""
+    j = end
+    tokens = finder.tokens
+    while j < len(tokens) - 1 and tokens[j].text == "," and tokens[j + 1].lower_.replace(".", "") in POSTNOMINALS:
+        finder.taken[j + 1] = True
+        j += 2
