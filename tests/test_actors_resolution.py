@@ -134,3 +134,25 @@ def test_likely_gender_is_a_prior_from_given_names():
     assert likely_gender("Andy Warhol") == "male"
     assert likely_gender("Jordan Smith") is None  # borne by both
     assert likely_gender("Warhol") is None  # a surname alone says nothing
+
+
+def test_a_news_agency_after_its_name_is_the_organisation(nlp):
+    result = extract_texts(nlp, {"a": (
+        "According to Yonhap news agency, the talks failed. Yonhap said the army was on alert.\n"
+        "The Xinhua news agency said the ship sank. Xinhua later said 40 people were rescued.\n"
+        "The Obama administration said the rule would stand. Obama said he was proud of it.")})
+    yonhap = actor_with(result, "Yonhap news agency")
+    assert actor_with(result, "Yonhap") is yonhap and yonhap.type == "Organization"
+    xinhua = actor_with(result, "Xinhua news agency")
+    assert actor_with(result, "Xinhua") is xinhua and xinhua.type == "Organization"
+    administration = actor_with(result, "Obama administration")
+    assert administration.type == "GovernmentOrganization"
+    assert actor_with(result, "Obama") is not administration, "a person heading a body is not the body"
+
+
+def test_kinds_of_organisation_are_data():
+    from kg.extract.actor_lexicon import BODY_AFTER_NAME, ORG_KIND_WORDS, ORG_KINDS
+
+    assert ORG_KINDS["news agency"][0] == "Organization" and BODY_AFTER_NAME["news agency"] == "Organization"
+    assert "department" in ORG_KIND_WORDS and "news agency" not in ORG_KIND_WORDS
+    assert BODY_AFTER_NAME["administration"] == "GovernmentOrganization"

@@ -3,6 +3,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+
+def _organisation_kinds() -> dict[str, tuple[str, frozenset[str]]]:
+    """``models/organisation_kinds.tsv``: the words for a kind of body -> (type, uses)."""
+    table = {}
+    path = Path(__file__).resolve().parent / "models" / "organisation_kinds.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, type_, uses = line.split("\t")[:3]
+            table[kind] = (type_, frozenset(u.strip() for u in uses.split(",")))
+    return table
+
 PERSON = "Person"
 ORGANIZATION = "Organization"
 GOVERNMENT = "GovernmentOrganization"
@@ -80,11 +93,6 @@ NOT_SPEAKERS = {"study", "survey", "research", "data", "figure", "poll", "analys
                  "thing", "way", "time", "year", "day", "one", "fact", "idea", "question", "problem",
                  "move", "change", "case", "sign", "number", "rate", "price", "index", "model",
                  "rest", "part", "most", "lot", "majority", "minority", "half", "side", "other"}
-# "<name> administration": a person's name heading a body.
-BODY_AFTER_NAME = {"administration": GOVERNMENT, "government": GOVERNMENT, "campaign": ORGANIZATION,
-                    "cabinet": GOVERNMENT, "regime": GOVERNMENT, "team": ORGANIZATION,
-                    "family": GROUP, "camp": GROUP, "foundation": ORGANIZATION}
-
 # Personal titles and roles that may precede a name ("Mayor Jim Kenney", "Dr. Smith").
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "fr", "st",
@@ -181,12 +189,11 @@ PLACE_ALIASES = {
     "dprk": "north korea", "rok": "south korea", "prc": "china", "people's republic of china": "china",
 }
 CITY_WORDS = {"city", "town", "village", "municipality", "county", "state", "country", "nation", "province"}
-ORG_KIND_WORDS = {"police", "army", "navy", "military", "ministry", "senate", "parliament", "congress",
-                   "agency", "department", "ministry", "company", "firm", "organization", "organisation",
-                   "corporation", "church", "party", "university", "court", "council", "bureau",
-                   "commission", "committee", "group", "administration", "government", "school",
-                   "newspaper", "network", "union", "team", "club", "association", "foundation",
-                   "institute", "bank", "website", "board", "office", "fund"}
+ORG_KINDS: dict[str, tuple[str, frozenset[str]]] = _organisation_kinds()
+#: Nouns for a kind of body ("department", "company"): they end a whole organisation name.
+ORG_KIND_WORDS = {k for k, (_, uses) in ORG_KINDS.items() if "kind" in uses and " " not in k}
+#: "<Name> <kind>": a body the name heads ("Obama administration", "Yonhap news agency") -> its type.
+BODY_AFTER_NAME = {k: type_ for k, (type_, uses) in ORG_KINDS.items() if "after_name" in uses}
 #: Words too common in organisation names to identify one.
 GENERIC_ORG_WORDS = (ORG_SUFFIX_WORDS | ACRONYM_SKIP | {"national", "federal", "international", "united",
                                                           "american", "british", "new", "north", "south"})

@@ -36,7 +36,7 @@ from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER
                             NOT_ACRONYMS, NOT_SPEAKERS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, ORGANIZATION, PERSON,
                             PERSON_NOUN_ENDINGS, PERSON_NOUNS_EXTRA, PERSONAL_VOICE_NOUNS, PLACE, PLACE_ACRONYMS,
                             PRONOUNS, SAYING_VERBS, TITLES, WORK)
-from .entities import repair_entities
+from .entities import body_after_name, repair_entities
 from .nlp import doc_layout, doc_text, doc_tokens
 from .titles import after_person_noun, postnominal_end, role_of_name
 from .lexicon import DOCUMENT_CUES, FINDING_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
@@ -178,10 +178,11 @@ def entity_names(finder: MentionFinder) -> None:
     doc = finder.doc
     for start, end, label in repair_entities(doc):
         root_token = doc[start:end].root
-        body = root_token.head
-        if root_token.dep_ == "compound" and body.i == end and body.lemma_.lower() in BODY_AFTER_NAME:
-            finder.add(start, body.i + 1, NAME, BODY_AFTER_NAME[body.lemma_.lower()], body.i,
-                       head_lemma=body.lemma_.lower(), entity_label=label, definite=True)
+        kind = body_after_name(doc, start, end)
+        if kind is not None:  # "Obama administration", "the Yonhap news agency"
+            body, type_ = kind
+            finder.add(start + (doc[start].lower_ == "the"), body + 1, NAME, type_, body,
+                       head_lemma=doc[body].lemma_.lower(), entity_label=label, definite=True)
             continue
         if label == "NORP" and not (root_token.pos_ in {"NOUN", "PROPN"} and root_token.dep_ not in {"amod", "compound"}):
             continue  # "Democratic mayor": an adjective, not a group acting

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .actor_lexicon import ENTITY_TYPES, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, TITLES
+from .actor_lexicon import BODY_AFTER_NAME, ENTITY_TYPES, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, TITLES
 from .names import as_acronym
 
 CONNECTIVES = {"and", "of", "for", "&"}
@@ -83,3 +83,20 @@ def repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
             repaired.append((start, end, label))
         i += 1
     return repaired
+
+
+def body_after_name(doc: Doc, start: int, end: int) -> tuple[int, str] | None:
+    """A body a name heads, when the words right after the name are a kind of body it modifies
+    (``models/organisation_kinds.tsv``, uses ``after_name``): "Obama administration", "Trump
+    campaign", "Yonhap news agency". Returns the index of the kind's head word and the body's
+    type, or None."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ not in {"compound", "amod", "nmod"} or not end <= head.i < end + 3:
+        return None
+    words = doc[end:head.i + 1]
+    if not all(t.is_lower and t.is_alpha for t in words):
+        return None
+    phrase = " ".join([t.lower_ for t in words[:-1]] + [head.lemma_.lower()])
+    type_ = BODY_AFTER_NAME.get(phrase)
+    return (head.i, type_) if type_ is not None else None

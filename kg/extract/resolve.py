@@ -31,7 +31,7 @@ from typing import Iterable, Sequence
 from spacy.tokens import Doc
 
 from . import coreference
-from .actor_lexicon import GENERIC_ORG_WORDS, GOVERNMENT_WORDS, PLACE_ALIASES, PLACE_PREFIXES
+from .actor_lexicon import GENERIC_ORG_WORDS, GOVERNMENT_WORDS, ORG_KINDS, PLACE_ALIASES, PLACE_PREFIXES
 from .actors import GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, Mention, clean_name
 from .clusters import Actor, Clusters, LocalActor, best_label, place_key, strip_article  # noqa: F401 (public here too)
 from .names import fold, name_tokens, org_key, person_name, persons_compatible, well_known
@@ -190,6 +190,11 @@ def _is_government(actor: LocalActor) -> bool:
         known = well_known(name)
         if known is not None:
             return known.type == GOVERNMENT
+        words = fold(name).split()
+        kind = next((ORG_KINDS[k][0] for k in (" ".join(words[-3:]), " ".join(words[-2:]))
+                     if " " in k and k in ORG_KINDS), None)
+        if kind is not None:  # "Yonhap news agency" is a news agency, whatever "agency" says
+            return kind == GOVERNMENT
         words = {w.strip(".,").lower() for w in name.split()}
         if words & GOVERNMENT_WORDS and not words & {"inc", "corp", "company", "ltd", "university", "church"}:
             return True
@@ -202,6 +207,30 @@ def _group_key(name: str) -> str:
         if key.endswith(suffix) and len(key) > 5:
             return key[: -len(suffix)] if suffix != "ns" else key[:-1]
     return key
+
+
+def _short_names_of_bodies(clusters: Clusters, named: list[tuple[int, Mention]]) -> None:
+    """A one-word name the tagger took for a person, when no person of the article has it and it
+    is the one distinctive word of an organisation the tagger named so ("Yonhap said" beside "the
+    Yonhap news agency"): the organisation. Not a person heading a body ("Obama" beside the
+    "Obama administration", tagged a person there too)."""
+    keys: dict[str, list[LocalActor]] = {}
+    for actor in clusters.actors:
+        if actor.type in {ORGANIZATION, GOVERNMENT}:
+            for m in actor.mentions:
+                words = [w for w in org_key(m.text).split() if w not in GENERIC_ORG_WORDS]
+                if m.kind == NAME and m.entity_label in {"ORG", "NORP"} and len(words) == 1 \
+                        and actor not in keys.setdefault(words[0], []):
+                    keys[words[0]].append(actor)
+    for actor in [a for a in clusters.actors if a.type == PERSON and len(a.names()) == 1 and not a.roles]:
+        bodies = keys.get(fold(actor.names()[0]), [])
+        if len(bodies) != 1 or len(actor.names()[0].split()) != 1 or any(m.kind != NAME for m in actor.mentions):
+            continue
+        clusters.drop(actor)
+        for i, m in named:
+            if m in actor.mentions:
+                m.type = bodies[0].type
+                clusters.attach(i, m, bodies[0], "shortened name (retyped as organisation)")
 
 
 def _drop_heading_only(clusters: Clusters) -> None:
@@ -217,6 +246,7 @@ def resolve_document(doc: Doc, mentions: Sequence[Mention], dateline_place: str 
     named = [(i, m) for i, m in enumerate(mentions) if m.kind == NAME]
     _resolve_people(clusters, named)
     _resolve_bodies(clusters, named)
+    _short_names_of_bodies(clusters, named)
     _drop_heading_only(clusters)
     context = coreference.Context(doc, mentions, clusters, dateline_place)
     for step in coreference.STEPS.values():
