@@ -156,3 +156,13 @@ def test_kinds_of_organisation_are_data():
     assert ORG_KINDS["news agency"][0] == "Organization" and BODY_AFTER_NAME["news agency"] == "Organization"
     assert "department" in ORG_KIND_WORDS and "news agency" not in ORG_KIND_WORDS
     assert BODY_AFTER_NAME["administration"] == "GovernmentOrganization"
+
+
+def test_two_organisations_tagged_as_one_name_are_two_actors(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Amnesty International and Human Rights Watch said the law was unjust.\n"
+        "The Food and Drug Administration approved the drug. The Department of Health and Human "
+        "Services issued a rule.")})
+    assert {"Amnesty International", "Human Rights Watch"} <= labels(result)
+    assert not any(" and Human Rights" in label for label in labels(result))
+    assert {"Food and Drug Administration", "Department of Health and Human Services"} <= labels(result)

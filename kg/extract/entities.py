@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .actor_lexicon import BODY_AFTER_NAME, ENTITY_TYPES, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, TITLES
-from .names import as_acronym
+from .names import as_acronym, clean_name, well_known
 
 CONNECTIVES = {"and", "of", "for", "&"}
 #: Titles that end an organisation's name tagged with its officer ("NASA Administrator").
@@ -39,6 +39,33 @@ def _rejoin_split_org(doc: Doc, entities: list[tuple[int, int, str]], i: int, en
         end = j
 
 
+def _split_coordinated(doc: Doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two organisations the model tagged as one name ("Amnesty International and Human Rights
+    Watch"): split at "and" when both sides are whole names of their own — well known, an
+    acronym, named alone elsewhere in the text, or ending in a noun for a kind of body — and the
+    first is no "of" phrase the second continues ("Department of Health and Human Services",
+    "Food and Drug Administration" and "Procter and Gamble" stay whole)."""
+    alone = {clean_name(doc[s:e].text) for s, e, label in entities if label in {"ORG", "GPE", "PERSON"}}
+    out = []
+    for start, end, label in entities:
+        cut = next((k for k in range(start + 1, end - 1) if doc[k].lower_ in {"and", "&"}), None)
+        if label == "ORG" and cut is not None:
+            second = cut + 1 + (doc[cut + 1].lower_ == "the")
+            first_words = [t.lower_ for t in doc[start:cut]]
+            if not {"of", "for", "and", "&"} & set(first_words) and second < end \
+                    and _whole_name(doc, start, cut, alone) and _whole_name(doc, second, end, alone):
+                out += [(start, cut, label), (second, end, label)]
+                continue
+        out.append((start, end, label))
+    return out
+
+
+def _whole_name(doc: Doc, start: int, end: int, alone: set[str]) -> bool:
+    name = clean_name(doc[start:end].text)
+    return bool(name) and (name in alone or well_known(name) is not None or as_acronym(name) is not None
+                           or _complete_name(doc[end - 1]))
+
+
 def _complete_name(last: Token) -> bool:
     """Whether an organisation name ending in ``last`` is whole: an acronym ("FBI") or a noun for
     a kind of body ("Justice Department", "Senate Judiciary Committee")."""
@@ -48,6 +75,7 @@ def _complete_name(last: Token) -> bool:
 def repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
     """Entities as (start, end, label) token spans, with split organisation names rejoined."""
     entities = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ENTITY_TYPES]
+    entities = _split_coordinated(doc, entities)
     repaired: list[tuple[int, int, str]] = []
     i = 0
     while i < len(entities):
