@@ -166,3 +166,15 @@ def test_two_organisations_tagged_as_one_name_are_two_actors(nlp):
     assert {"Amnesty International", "Human Rights Watch"} <= labels(result)
     assert not any(" and Human Rights" in label for label in labels(result))
     assert {"Food and Drug Administration", "Department of Health and Human Services"} <= labels(result)
+
+
+def test_a_possessive_role_is_the_one_person_holding_it_of_that_place(nlp):
+    result = extract_texts(nlp, {
+        "a": "Mayor Jim Kenney said the city would not cooperate. Philadelphia's mayor also said ICE was wrong.",
+        "b": "Philadelphia's Mayor Jim Kenney spoke on Monday. Chicago's mayor said the plan was wrong. "
+             "The mayor of Chicago is a Democrat."})
+    kenney = actor_with(result, "Jim Kenney")
+    assert actor_with(result, "Philadelphia's mayor") is kenney
+    assert reasons(kenney, "Philadelphia's mayor") == {"definite description"}
+    chicago_mayor = actor_with(result, "Chicago's mayor")
+    assert chicago_mayor is not kenney and actor_with(result, "The mayor") is chicago_mayor

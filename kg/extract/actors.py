@@ -431,10 +431,12 @@ def actor_nouns(finder: MentionFinder) -> None:
         owner = _owner(token, finder)
         qualifier = next((c.text for c in token.lefts if c.dep_ == "amod" and c.text[:1].isupper()), None)
         possessor = next((c for c in token.lefts if c.dep_ == "poss"), None)
-        role_of = clean_name(doc[possessor.left_edge.i:possessor.i + 1].text) if possessor is not None else None
+        role_of = clean_name(doc[possessor.left_edge.i:possessor.i + 1].text) if possessor is not None \
+            else _of_name(token, finder)
         mention = finder.add(start, token.i + 1, DESCRIPTION, type_, token.i,
                              number="plural" if plural else "singular", head_lemma=lemma,
-                             definite=determiner in {"the", "this", "that", "these", "those"} or start == token.i,
+                             definite=determiner in {"the", "this", "that", "these", "those"} or start == token.i
+                             or possessor is not None,  # "Philadelphia's mayor" is as definite as "the mayor"
                              role=lemma if type_ in {PERSON, GROUP} else None, role_qualifier=qualifier,
                              role_of=role_of, affiliations=affiliations,
                              owner_root=owner.i if owner is not None else None,
@@ -442,6 +444,16 @@ def actor_nouns(finder: MentionFinder) -> None:
         if mention is not None and end > token.i + 1:
             mention.text = doc[start:end].text
             mention.end = doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _of_name(token: Token, finder: MentionFinder) -> str | None:
+    """The named place or body a role is "of" ("the mayor of Chicago" -> "Chicago")."""
+    for prep in token.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            inside = range(prep.i + 1, prep.right_edge.i + 1)
+            return next((clean_name(m.text) for m in finder.mentions if m.kind == NAME and m.root in inside
+                         and m.type != PERSON), None)
+    return None
 
 
 def _proper_modifiers(finder: MentionFinder, start: int, head: Token) -> bool:

@@ -205,18 +205,20 @@ def _definite_target(context: Context, m: Mention) -> "LocalActor | None":
     person = m.type == PERSON and m.number == "singular"
     if len(_role_words(m)) != 1 and not person:
         return None  # "the computer specialist" may name a role; "the regional government" is no name
-    return kind_target(context, m.head_lemma, m.type, m.number, m.start, m.sentence)
+    return kind_target(context, m.head_lemma, m.type, m.number, m.start, m.sentence, m.role_of)
 
 
 def kind_target(context: Context, head: str, type_: str, number: str, offset: int,
-                sentence: int | None = None) -> "LocalActor | None":
-    """The one named actor before ``offset`` that a noun for its kind or role can mean; with the
-    ``sentence`` of the noun, a generic one ("the organization") may also mean the body
-    mentioned just before (see :func:`_latest`)."""
+                sentence: int | None = None, role_of: str | None = None) -> "LocalActor | None":
+    """The one named actor before ``offset`` that a noun for its kind or role can mean (a role
+    "of" a place or body only one held of it or of nothing said: "Philadelphia's mayor" is not
+    Chicago's); with the ``sentence`` of the noun, a generic one ("the organization") may also
+    mean the body mentioned just before (see :func:`_latest`)."""
     before = _before(context, offset)
     if type_ in {PERSON, GROUP} and number == "singular":
         holders = [a for a in before if a.type == PERSON and any(
-            r[0] == head or (r[0] or "").endswith(" " + head) for r in a.roles)]
+            (r[0] == head or (r[0] or "").endswith(" " + head)) and (not role_of or not r[2] or fold(r[2]) == fold(role_of))
+            for r in a.roles)]
         return holders[0] if len(holders) == 1 else None
     if head in CITY_WORDS:
         return _the_place(context, [a for a in before if a.type == PLACE])
