@@ -178,3 +178,12 @@ def test_a_possessive_role_is_the_one_person_holding_it_of_that_place(nlp):
     assert reasons(kenney, "Philadelphia's mayor") == {"definite description"}
     chicago_mayor = actor_with(result, "Chicago's mayor")
     assert chicago_mayor is not kenney and actor_with(result, "The mayor") is chicago_mayor
+
+
+def test_plural_nouns_for_kinds_of_people_are_groups_when_they_act(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Young black men said the police ignored their complaints. Communists marched in the capital. "
+        "The insurance lobby opposed the bill. The numbers rose again.")})
+    for text in ("Young black men", "Communists", "The insurance lobby"):
+        assert actor_with(result, text).type in {"Group", "Organization"}, text
+    assert not any(m.text.endswith("numbers") for a in result.actors for m, _ in a.mentions)
