@@ -187,3 +187,18 @@ def test_plural_nouns_for_kinds_of_people_are_groups_when_they_act(nlp):
     for text in ("Young black men", "Communists", "The insurance lobby"):
         assert actor_with(result, text).type in {"Group", "Organization"}, text
     assert not any(m.text.endswith("numbers") for a in result.actors for m, _ in a.mentions)
+
+
+def test_a_description_said_of_a_person_is_that_persons_role(nlp):
+    result = extract_texts(nlp, {"a": (
+        "In May, Maxime Bernier was forced to resign as Foreign Affairs minister after he left "
+        "documents at an apartment.\n"
+        "Jim Kenney is the mayor of Philadelphia.\n"
+        "Kiara Perkins, a second year USI art major, admitted she was willing to skip class.")})
+    bernier = actor_with(result, "Maxime Bernier")
+    assert actor_with(result, "Foreign Affairs minister") is bernier
+    assert reasons(bernier, "Foreign Affairs minister") == {"predicative role"}
+    assert actor_with(result, "he") is bernier and "Foreign Affairs" in bernier.affiliations
+    kenney = actor_with(result, "Jim Kenney")
+    assert actor_with(result, "the mayor") is kenney and ("mayor", None, "Philadelphia") in kenney.roles
+    assert actor_with(result, "USI art major") is actor_with(result, "Kiara Perkins")

@@ -100,6 +100,33 @@ def appositions(context: Context) -> None:
         target = _title_partner(context, m)
         if target is not None and (target.type == PERSON) == (m.type == PERSON):
             context.clusters.attach(i, m, target, "apposition")
+            continue
+        target = _predicated_of(context, m)
+        if target is not None and target.type == PERSON == m.type:
+            context.clusters.attach(i, m, target, "predicative role")
+
+
+def _predicated_of(context: Context, m: Mention) -> "LocalActor | None":
+    """The named person a description is said of: "Kenney is the mayor", "Bernier was forced to
+    resign as Foreign Affairs minister", "the party named Smith as its candidate" (the object,
+    when the verb has one)."""
+    token = context.doc[m.root]
+    if token.dep_ == "attr" and token.head.lemma_ in {"be", "become", "remain"}:
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.pos_ in {"VERB", "AUX"}:
+        verb = token.head.head
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects:
+            target = context.actor_at(objects[0].i)
+            return target if target is not None and target.named else None
+    else:
+        return None
+    while not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and verb.dep_ in {"xcomp", "conj"} \
+            and verb.head is not verb:
+        verb = verb.head  # "was forced to resign as ...": the subject of "forced"
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    target = context.actor_at(subject.i) if subject is not None else None
+    return target if target is not None and target.named else None
 
 
 def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
@@ -111,6 +138,10 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
     candidates = [c for c in token.children if c.dep_ == "appos"]
     if token.dep_ in {"appos", "compound", "nmod"}:
         candidates.append(token.head)
+        up = token.head
+        while up.dep_ == "appos" and up.head is not up:  # "Kiara Perkins, a second year, USI art major"
+            up = up.head
+            candidates.append(up)
     head = token
     while head.dep_ == "conj" and head.head is not head:  # "a neurologist, panel member, and an investigator"
         head = head.head
