@@ -202,3 +202,12 @@ def test_a_description_said_of_a_person_is_that_persons_role(nlp):
     kenney = actor_with(result, "Jim Kenney")
     assert actor_with(result, "the mayor") is kenney and ("mayor", None, "Philadelphia") in kenney.roles
     assert actor_with(result, "USI art major") is actor_with(result, "Kiara Perkins")
+
+
+def test_a_name_after_a_descriptions_organisation_is_its_apposition_not_its_affiliation(nlp):
+    result = extract_texts(nlp, {"a": (
+        "An attorney for Pagliano, Mark MacDougall, stressed that his client was ready to appear. "
+        "Pagliano did not testify.")})
+    lawyer = actor_with(result, "Mark MacDougall")
+    assert actor_with(result, "An attorney for Pagliano") is lawyer
+    assert lawyer.affiliations == ("Pagliano",) and ("attorney", None, None) in lawyer.roles

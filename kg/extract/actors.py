@@ -380,11 +380,15 @@ def _affiliations(token: Token, finder: MentionFinder) -> tuple[tuple[str, ...],
     affiliations: tuple[str, ...] = ()
     end = token.i + 1
     if affiliation_prep is not None:
-        inside = range(affiliation_prep.i + 1, affiliation_prep.right_edge.i + 1)
+        last = affiliation_prep.right_edge.i
+        comma = next((t.i for t in finder.doc[affiliation_prep.i + 1:last + 1] if t.text in {",", "—", "("}), None)
+        if comma is not None:  # "an attorney for Pagliano, Mark MacDougall,": the name after is no affiliation
+            last = comma - 1
+        inside = range(affiliation_prep.i + 1, last + 1)
         affiliations = tuple(clean_name(m.text) for m in finder.mentions
                              if m.kind == NAME and m.root in inside and m.type != PLACE)
         if affiliations:
-            end = affiliation_prep.right_edge.i + 1
+            end = last + 1
     owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
     if owner is not None:
         affiliations += (clean_name(finder.doc[owner.left_edge.i:owner.i + 1].text),)
