@@ -211,3 +211,14 @@ def test_a_name_after_a_descriptions_organisation_is_its_apposition_not_its_affi
     lawyer = actor_with(result, "Mark MacDougall")
     assert actor_with(result, "An attorney for Pagliano") is lawyer
     assert lawyer.affiliations == ("Pagliano",) and ("attorney", None, None) in lawyer.roles
+
+
+def test_a_third_person_pronoun_in_a_speakers_own_words_is_someone_else(nlp):
+    result = extract_texts(nlp, {"a": (
+        'Andy Warhol made prints. Hilary Braysmith, a professor of art history, said, "I think his '
+        'photography is as influential as his graphic works. In terms of experimentation, I think he '
+        'was really ground-breaking."')})
+    warhol, braysmith = actor_with(result, "Andy Warhol"), actor_with(result, "Hilary Braysmith")
+    pronouns = [m.text for m, _ in warhol.mentions if m.kind == "pronoun"]
+    assert pronouns == ["his", "his", "he"]
+    assert not any(m.text in {"his", "he"} for m, _ in braysmith.mentions)

@@ -31,6 +31,7 @@ from .actors import (DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON,
                      clean_name)
 from .clusters import Clusters, LocalActor
 from .names import fold, likely_gender, org_key, well_known
+from .lexicon import SPEECH_VERBS
 from .nlp import doc_text
 
 
@@ -483,9 +484,41 @@ def _likely_gender(actor: "LocalActor") -> str | None:
     return actor.gender or next((g for n in actor.names() if (g := likely_gender(n))), None)
 
 
+def _quote_opening(text: str, offset: int) -> int | None:
+    """Where the quotation an offset lies in opens (within its paragraph), or None."""
+    start = text.rfind("\n", 0, offset) + 1
+    opening = None
+    for k in range(start, offset):
+        c = text[k]
+        if c == "“" or (c == '"' and opening is None):
+            opening = k
+        elif c in "”\"":
+            opening = None
+    return opening
+
+
+def _quotation_speakers(context: Context, pronoun: Mention) -> list["LocalActor"]:
+    """For a pronoun inside a quotation, the actors who say it (the subject of a speech verb
+    outside the quotation, in the sentence where it opens or the pronoun's): a speaker calls
+    themselves "I", so a "he" or "his" in their own words is someone else ('Braysmith said, "I
+    think his photography is influential"')."""
+    opening = _quote_opening(context.text, pronoun.start)
+    if opening is None:
+        return []
+    opened_in = next((m.sentence for m in context.mentions if m.start >= opening), pronoun.sentence)
+    found = []
+    for j, m in enumerate(context.mentions):
+        token = context.doc[m.root]
+        if m.sentence in {opened_in, pronoun.sentence} and j in context.clusters.of and m.is_subject \
+                and token.head.lemma_.lower() in SPEECH_VERBS and _quote_opening(context.text, m.start) is None:
+            found.append(context.clusters.of[j])
+    return found
+
+
 def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalActor | None":
     doc, mentions, clusters = context.doc, context.mentions, context.clusters
     candidates = []
+    speakers = _quotation_speakers(context, pronoun)
     for j in range(index - 1, -1, -1):
         m = mentions[j]
         if pronoun.sentence - m.sentence > _PRONOUN_SENTENCE_WINDOW:
@@ -493,7 +526,7 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
         if (m.kind == PRONOUN and j not in clusters.of) or m.heading:
             continue
         actor = clusters.of.get(j)
-        if actor is None or not _compatible(pronoun, actor, m):
+        if actor is None or not _compatible(pronoun, actor, m) or actor in speakers:
             continue
         if doc[m.root].head.i == doc[pronoun.root].i:
             continue  # not its own dependent
