@@ -222,3 +222,13 @@ def test_a_third_person_pronoun_in_a_speakers_own_words_is_someone_else(nlp):
     pronouns = [m.text for m, _ in warhol.mentions if m.kind == "pronoun"]
     assert pronouns == ["his", "his", "he"]
     assert not any(m.text in {"his", "he"} for m, _ in braysmith.mentions)
+
+
+def test_a_magazine_or_website_is_an_organisation_and_the_one_named_just_before(nlp):
+    result = extract_texts(nlp, {"a": (
+        "The secularist magazine MicroMega published the list on Monday. MicroMega is based in Rome. "
+        "PolitiFact rated the claim false. The website said the figures were wrong.")})
+    micromega = actor_with(result, "MicroMega")
+    assert actor_with(result, "The secularist magazine") is micromega and micromega.type == "Organization"
+    assert all(m.type == "Organization" for m, _ in micromega.mentions)
+    assert actor_with(result, "The website") is actor_with(result, "PolitiFact")

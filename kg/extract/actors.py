@@ -176,7 +176,9 @@ def _in_apposition(token: Token) -> bool:
 @construction("entity name")
 def entity_names(finder: MentionFinder) -> None:
     doc = finder.doc
-    for start, end, label in repair_entities(doc):
+    entities = repair_entities(doc)
+    bodies = _named_as_bodies(doc, entities)
+    for start, end, label in entities:
         root_token = doc[start:end].root
         kind = body_after_name(doc, start, end)
         if kind is not None:  # "Obama administration", "the Yonhap news agency"
@@ -196,6 +198,8 @@ def entity_names(finder: MentionFinder) -> None:
         if label in {"ORG", "GPE"} and after_person_noun(doc, start) and 2 <= end - start <= 4 \
                 and all(t.text[:1].isupper() for t in doc[start:end]):
             label, type_ = "PERSON", PERSON  # "writer Aner Shalev", "Mayor Kenney": a person
+        if label == "PERSON" and clean_name(doc[start:end].text) in bodies:
+            label, type_ = "ORG", ORGANIZATION  # "the secularist magazine MicroMega": a body
         known = well_known(doc[start:end].text)
         if known is not None and label != "NORP":
             label, type_ = "ORG", known.type  # "Greenpeace" is an organisation whatever the tagger says
@@ -209,6 +213,15 @@ def entity_names(finder: MentionFinder) -> None:
                 and doc[end + 1].text.isupper() and defines_acronym(doc[start:end].text, doc[end + 1].text):
             extra["acronym_definition"] = doc[end + 1].text  # "Korean Central News Agency (KCNA)"
         finder.add(start, end, NAME, type_, root_token.i, **extra)
+
+
+def _named_as_bodies(doc: Doc, entities: list[tuple[int, int, str]]) -> set[str]:
+    """Names the model tagged as people that the text calls a body somewhere, right after a noun
+    for one ("the secularist magazine MicroMega", "localist group Civic Passion"): every mention
+    of that name is the body's."""
+    return {clean_name(doc[start:end].text) for start, end, label in entities
+            if label == "PERSON" and start > 0 and doc[start - 1].is_lower and doc[start - 1].pos_ == "NOUN"
+            and ACTOR_NOUNS.get(doc[start - 1].lemma_.lower()) == ORGANIZATION}
 
 
 @construction("name part")
