@@ -161,7 +161,8 @@ def test_a_title_phrase_before_a_name_is_the_role_not_a_node(nlp):
     assert hunt.label == "Jeremy Hunt" and ("health secretary", None, None) in hunt.roles
     gregoire = actor_with(result, "Chris Gregoire")
     assert gregoire.label == "Chris Gregoire" and ("governor", None, "Washington") in gregoire.roles
-    assert not any("Governor" in m.text for a in result.actors for m, _ in a.mentions)
+    assert actor_with(result, "Governor of Washington") is gregoire
+    assert reasons(gregoire, "Governor of Washington") == {"title"}
     cooper = actor_with(result, "Yvette Cooper")
     assert ("shadow home secretary", None, "Labour") in cooper.roles and "Labour" in cooper.affiliations
     assert not any(a.label == "Shadow Home" for a in result.actors)

@@ -37,8 +37,8 @@ from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER
                             ORGANIZATION, PERSON, PERSON_NOUN_ENDINGS, PERSON_NOUNS_EXTRA, PERSONAL_VOICE_NOUNS,
                             PLACE, PLACE_ACRONYMS, PRONOUNS, SAYING_VERBS, TITLES, WORK)
 from .entities import body_after_name, repair_entities
+from .titles import after_person_noun, claim_title, postnominal_end, role_of_name
 from .nlp import doc_layout, doc_text, doc_tokens
-from .titles import after_person_noun, postnominal_end, role_of_name
 from .lexicon import DOCUMENT_CUES, FINDING_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from .names import as_acronym, clean_name, defines_acronym, well_known  # noqa: F401  (clean_name: public here too)
 
@@ -80,6 +80,7 @@ class Mention:
     heading: bool = False  # in a headline or subhead
     owner_root: int | None = None  # token of the body a description belongs to ("ICE officials")
     owner_lemma: str = ""  # that token's lemma ("ice", "city", "mayor")
+    title_of: int | None = None  # token of the name a title stands before ("Governor" of "Chris Gregoire")
     construction: str = ""  # the construction that found it
 
     @property
@@ -204,15 +205,19 @@ def entity_names(finder: MentionFinder) -> None:
         if known is not None and label != "NORP":
             label, type_ = "ORG", known.type  # "Greenpeace" is an organisation whatever the tagger says
         extra: dict[str, object] = {"entity_label": label, "head_lemma": root_token.lemma_.lower()}
+        title = None
         if label == "PERSON":
             extra.update(role_of_name(finder, start))
+            title = extra.pop("title")
             postnominal_end(finder, end)
         if label == "NORP":
             extra["number"] = "plural"
         if label == "ORG" and end < len(doc) - 2 and doc[end].text == "(" and doc[end + 2].text == ")" \
                 and doc[end + 1].text.isupper() and defines_acronym(doc[start:end].text, doc[end + 1].text):
             extra["acronym_definition"] = doc[end + 1].text  # "Korean Central News Agency (KCNA)"
-        finder.add(start, end, NAME, type_, root_token.i, **extra)
+        if finder.add(start, end, NAME, type_, root_token.i, **extra) is not None and title is not None:
+            claim_title(finder, title, root_token.i, extra,
+                        lambda a, b, root, **more: finder.add(a, b, DESCRIPTION, PERSON, root, **more))
 
 
 def _named_as_bodies(doc: Doc, entities: list[tuple[int, int, str]]) -> set[str]:

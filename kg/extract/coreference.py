@@ -99,6 +99,9 @@ def step(name: str) -> Callable[[Step], Step]:
 @step("apposition")
 def appositions(context: Context) -> None:
     for i, m in context.open_descriptions():
+        if m.title_of is not None and (target := context.actor_at(m.title_of)) is not None:
+            context.clusters.attach(i, m, target, "title")
+            continue
         target = _title_partner(context, m)
         if target is not None and (target.type == PERSON) == (m.type == PERSON):
             context.clusters.attach(i, m, target, "apposition")
@@ -419,7 +422,8 @@ def _described_before(context: Context, m: Mention, key: str) -> "LocalActor | N
         if actor.type != m.type or actor in found:
             continue
         for x in actor.mentions:
-            if x.kind != DESCRIPTION or x.start >= m.start or x.head_lemma != m.head_lemma or x.number != m.number:
+            if x.kind != DESCRIPTION or x.start >= m.start or x.head_lemma != m.head_lemma or x.number != m.number \
+                    or x.title_of is not None:  # a title ("Mayor Jim Kenney") is the name's, by its role
                 continue
             other = _description_key(x)
             others = set(other.split()[:-1])

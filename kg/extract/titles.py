@@ -9,7 +9,7 @@ gender a title implies, and claims the title's words so that no other constructi
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Callable, Protocol
 
 from spacy.tokens import Doc, Token
 
@@ -72,8 +72,8 @@ def role_of_name(finder: Finder, start: int) -> dict[str, object]:
     "Philadelphia"; "ICE spokeswoman Jane Doe" -> role "spokeswoman", affiliation "ICE";
     "Health Secretary Jeremy Hunt" -> role "health secretary"; "Governor of Washington Chris
     Gregoire" -> role "governor" of "Washington"; "Labour's Shadow Home Secretary Yvette Cooper" ->
-    role "shadow home secretary" of "Labour". The title's words are the person's role, so they are
-    claimed: no other mention is made of them (see :func:`_claim_title`).
+    role "shadow home secretary" of "Labour". ``title`` is the span of the title's tokens (see
+    :func:`claim_title`).
     """
     doc = finder.doc
     role_words: list[str] = []
@@ -124,18 +124,25 @@ def role_of_name(finder: Finder, start: int) -> dict[str, object]:
         first = i
         i -= 1
     role = " ".join(w.lower() for w in role_words if w.lower().rstrip(".") not in {"mr", "mrs", "ms", "miss", "sir"})
-    if role_words:
-        _claim_title(finder, first, start, inside)
-    return {"role": role or None, "role_qualifier": qualifier, "role_of": role_of, "gender": gender,
-            "affiliations": affiliations}
-
-
-def _claim_title(finder: Finder, first: int, start: int, inside: tuple[int, int] | None) -> None:
-    """The title before a name is the person's role, not an actor: its words are claimed, and an
-    organisation the model found ``inside`` it ("Shadow Home" in "Shadow Home Secretary") is none."""
-    if inside is not None:
+    if role_words and inside is not None:
+        # "Shadow Home" in "Shadow Home Secretary": no organisation, a part of the title
         for mention in [m for m in finder.mentions if inside[0] <= m.root < inside[1] and m.kind == NAME]:
             finder.release(mention, *inside)
+    return {"role": role or None, "role_qualifier": qualifier, "role_of": role_of, "gender": gender,
+            "affiliations": affiliations, "title": (first, start) if role_words else None}
+
+
+def claim_title(finder: Finder, title: tuple[int, int], name_root: int, role: dict[str, object],
+                add: Callable[..., object]) -> None:
+    """The title before a name is the person's role, not an actor: a description that is the
+    person's by construction (``title_of`` the name), and its words are claimed so that no other
+    construction makes a mention of them. ``add`` is the finder's way to add a description."""
+    first, start = title
+    words = finder.doc[first:start]
+    if role.get("role"):
+        add(first, start, words.root.i, role=role["role"], role_qualifier=role["role_qualifier"],
+            role_of=role["role_of"], affiliations=role["affiliations"], head_lemma=words.root.lemma_.lower(),
+            definite=True, title_of=name_root)
     for k in range(first, start):
         finder.taken[k] = True
 
