@@ -228,16 +228,12 @@ PERSON_NOUNS_EXTRA = {"individual", "victim", "official", "staff", "expert", "cr
                       "chief", "guard", "nurse", "judge", "doctor", "police", "citizen", "veteran",
                       "pilgrim", "refugee", "migrant", "immigrant", "youth", "child", "kid", "man",
                       "woman", "girl", "boy", "mom", "dad", "couple", "crowd", "audience", "public"}
-#: Nouns for kinds of people that are actors in the plural when a clause is about them ("minorities",
-#: "women", "communists", "peacekeepers"): groups a stance may hold or target. Words ending in
-#: "-ist" or "-ian" count too ("terrorists", "civilians").
-GROUP_NOUNS = {"man", "woman", "minority", "community", "citizen", "immigrant", "migrant", "refugee",
-               "veteran", "child", "youth", "storyteller", "peacekeeper", "prisoner", "worshipper",
-               "worshiper", "taxpayer", "consumer", "customer", "patient", "civilian", "believer",
-               "conservative", "liberal", "progressive", "elite", "establishment", "media", "lobby",
-               "insurgent", "terrorist", "extremist", "jihadist", "communist", "socialist", "politician"}
-#: Collective nouns that are a group in the singular too ("the media", "the insurance lobby").
-GROUP_COLLECTIVES = {"media", "lobby", "establishment", "community"}
+#: Nouns for kinds of people, besides the actor nouns, that are groups in the plural when a
+#: clause is about them ("communists", "extremists"): a stance may hold or target them. Plural
+#: words ending in "-ist" or "-ian" count too ("terrorists", "civilians", "libertarians").
+GROUP_NOUNS = {"elite", "terrorist", "extremist", "jihadist", "communist", "socialist", "fascist", "nationalist"}
+#: Collective nouns that are a group in the singular too ("the media", "the scientific community").
+GROUP_COLLECTIVES = {"media", "establishment", "community"}
 #: Abbreviated titles, read as the role they stand for ("Sen. Sanders" holds "senator").
 TITLE_ROLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president",
                "gen": "general", "lt": "lieutenant", "col": "colonel", "capt": "captain",
