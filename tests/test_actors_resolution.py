@@ -180,15 +180,6 @@ def test_a_possessive_role_is_the_one_person_holding_it_of_that_place(nlp):
     assert chicago_mayor is not kenney and actor_with(result, "The mayor") is chicago_mayor
 
 
-def test_plural_nouns_for_kinds_of_people_are_groups_when_they_act(nlp):
-    result = extract_texts(nlp, {"a": (
-        "Young black men said the police ignored their complaints. Communists marched in the capital. "
-        "The insurance lobby opposed the bill. The numbers rose again.")})
-    for text in ("Young black men", "Communists", "The insurance lobby"):
-        assert actor_with(result, text).type in {"Group", "Organization"}, text
-    assert not any(m.text.endswith("numbers") for a in result.actors for m, _ in a.mentions)
-
-
 def test_a_description_said_of_a_person_is_that_persons_role(nlp):
     result = extract_texts(nlp, {"a": (
         "In May, Maxime Bernier was forced to resign as Foreign Affairs minister after he left "

@@ -228,12 +228,6 @@ PERSON_NOUNS_EXTRA = {"individual", "victim", "official", "staff", "expert", "cr
                       "chief", "guard", "nurse", "judge", "doctor", "police", "citizen", "veteran",
                       "pilgrim", "refugee", "migrant", "immigrant", "youth", "child", "kid", "man",
                       "woman", "girl", "boy", "mom", "dad", "couple", "crowd", "audience", "public"}
-#: Nouns for kinds of people, besides the actor nouns, that are groups in the plural when a
-#: clause is about them ("communists", "extremists"): a stance may hold or target them. Plural
-#: words ending in "-ist" or "-ian" count too ("terrorists", "civilians", "libertarians").
-GROUP_NOUNS = {"elite", "terrorist", "extremist", "jihadist", "communist", "socialist", "fascist", "nationalist"}
-#: Collective nouns that are a group in the singular too ("the media", "the scientific community").
-GROUP_COLLECTIVES = {"media", "establishment", "community"}
 #: Abbreviated titles, read as the role they stand for ("Sen. Sanders" holds "senator").
 TITLE_ROLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president",
                "gen": "general", "lt": "lieutenant", "col": "colonel", "capt": "captain",

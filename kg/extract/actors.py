@@ -32,10 +32,10 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER_NAME, CITY_WORDS,  # noqa: F401
-                            ENTITY_TYPES, GENERIC_ALONE, GOVERNMENT, GOVERNMENT_WORDS, GROUP, GROUP_COLLECTIVES,
-                            GROUP_NOUNS, MEDIA_WORDS, NOT_ACRONYMS, NOT_SPEAKERS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS,
-                            ORGANIZATION, PERSON, PERSON_NOUN_ENDINGS, PERSON_NOUNS_EXTRA, PERSONAL_VOICE_NOUNS,
-                            PLACE, PLACE_ACRONYMS, PRONOUNS, SAYING_VERBS, TITLES, WORK)
+                            ENTITY_TYPES, GENERIC_ALONE, GOVERNMENT, GOVERNMENT_WORDS, GROUP, MEDIA_WORDS,
+                            NOT_ACRONYMS, NOT_SPEAKERS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, ORGANIZATION, PERSON,
+                            PERSON_NOUN_ENDINGS, PERSON_NOUNS_EXTRA, PERSONAL_VOICE_NOUNS, PLACE, PLACE_ACRONYMS,
+                            PRONOUNS, SAYING_VERBS, TITLES, WORK)
 from .entities import body_after_name, repair_entities
 from .titles import after_person_noun, claim_title, postnominal_end, role_of_name
 from .nlp import doc_layout, doc_text, doc_tokens
@@ -427,8 +427,7 @@ def actor_nouns(finder: MentionFinder) -> None:
             continue
         lemma = token.lemma_.lower()
         speaks = _speaks(token, lemma)
-        if lemma not in ACTOR_NOUNS and not speaks and not (_is_person_noun(lemma) and _in_apposition(token)) \
-                and not _group_noun(token, lemma):
+        if lemma not in ACTOR_NOUNS and not speaks and not (_is_person_noun(lemma) and _in_apposition(token)):
             continue
         modifiers = [c for c in token.lefts if c.dep_ in _MODIFIER_DEPS]
         start = max(token.left_edge.i, min([c.left_edge.i for c in modifiers] + [token.i]))
@@ -440,7 +439,7 @@ def actor_nouns(finder: MentionFinder) -> None:
         if lemma in GENERIC_ALONE and not (plural or acts or any(c.dep_ != "det" for c in modifiers)):
             continue
         type_ = WORK if lemma in AUTHORED_NOUNS and lemma not in ACTOR_NOUNS else ACTOR_NOUNS.get(lemma, PERSON)
-        if type_ == PERSON and (plural or lemma in GROUP_COLLECTIVES):
+        if type_ == PERSON and plural:
             type_ = GROUP
         if type_ in {ORGANIZATION, GOVERNMENT} and _proper_modifiers(finder, start, token):
             # "the Black Lives Matter movement", "the Conservative government": a body named by
@@ -468,14 +467,6 @@ def actor_nouns(finder: MentionFinder) -> None:
         if mention is not None and end > token.i + 1:
             mention.text = doc[start:end].text
             mention.end = doc[end - 1].idx + len(doc[end - 1].text)
-
-
-def _group_noun(token: Token, lemma: str) -> bool:
-    """A plural noun for a kind of people ("minorities", "young black men", "communists") or a
-    collective ("the media", "the insurance lobby"): a group."""
-    if lemma in GROUP_COLLECTIVES:
-        return token.pos_ == "NOUN"
-    return token.tag_ == "NNS" and (lemma in GROUP_NOUNS or (lemma.endswith(("ist", "ian")) and len(lemma) > 5))
 
 
 def _of_name(token: Token, finder: MentionFinder) -> str | None:
