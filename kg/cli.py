@@ -96,6 +96,7 @@ def build(
     from kg.extract.pipeline import merge
     from kg.graph.collect import write_once_graph
     from kg.graph.rdf import format_for, to_graph, write_graph
+    from kg.run.heap import fewer_collections
 
     if output is None and store is None:
         raise UserError("say where the graph goes: -o FILE, --store DIR, or both")
@@ -109,39 +110,40 @@ def build(
         rdf_format = format_for(output, fmt.value if fmt else None)
     except ValueError as error:
         raise UserError(str(error)) from None
-    alias_table = _alias_table(aliases)
-    problems, documents, stream, fatal = _read_inputs(inputs)
-    failures = Failures()
-    if store is not None or len(documents) > LARGE_INPUT:
-        # Large inputs stream into a store (a temporary one without --store), then export from it.
-        _build_into_store(itertools.chain(documents, stream), problems, output, rdf_format, store, model,
-                          base, polarity_model, alias_table, jobs, scheduler, quiet, failures)
-        return failures.check(strict, _unread(problems))
-    try:
-        nlp = load_pipeline(model)
-    except ModelError as error:
-        raise UserError(str(error)) from None
-    try:
-        from kg.graph.rdf import _Minter
-        _Minter(base)
-    except ValueError as error:
-        raise UserError(str(error)) from None
-    results = _extract_all(documents, model, nlp, polarity_model, jobs, scheduler, quiet, failures)
-    if not results:
-        raise UserError(f"no article could be extracted ({len(failures.found)} failed with an internal error)")
-    build_result = merge(results, model_description(nlp), alias_table)
-    graph = to_graph(build_result, base, write_once_graph())  # written once, never queried
-    try:
-        write_graph(graph, output, rdf_format)
-    except OSError as error:
-        raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
-    claims = sum(len(r.claims) for r in results)
-    stances = sum(len(r.stances) for r in results)
-    skipped = f", {_skip_count(problems)} skipped" if _skip_count(problems) else ""
-    skipped += f", {len(failures.found)} failed" if failures.found else ""
-    info(f"{len(results)} document{'s' if len(results) != 1 else ''}{skipped}: {len(build_result.actors)} actors, "
-          f"{claims} claims, {stances} stances, {len(graph)} triples -> {output}", quiet)
-    failures.check(strict, _unread(problems))
+    with fewer_collections():  # kg.run.heap: a build's objects are scanned less often
+        alias_table = _alias_table(aliases)
+        problems, documents, stream, fatal = _read_inputs(inputs)
+        failures = Failures()
+        if store is not None or len(documents) > LARGE_INPUT:
+            # Large inputs stream into a store (a temporary one without --store), then export from it.
+            _build_into_store(itertools.chain(documents, stream), problems, output, rdf_format, store, model,
+                              base, polarity_model, alias_table, jobs, scheduler, quiet, failures)
+            return failures.check(strict, _unread(problems))
+        try:
+            nlp = load_pipeline(model)
+        except ModelError as error:
+            raise UserError(str(error)) from None
+        try:
+            from kg.graph.rdf import _Minter
+            _Minter(base)
+        except ValueError as error:
+            raise UserError(str(error)) from None
+        results = _extract_all(documents, model, nlp, polarity_model, jobs, scheduler, quiet, failures)
+        if not results:
+            raise UserError(f"no article could be extracted ({len(failures.found)} failed with an internal error)")
+        build_result = merge(results, model_description(nlp), alias_table)
+        graph = to_graph(build_result, base, write_once_graph())  # written once, never queried
+        try:
+            write_graph(graph, output, rdf_format)
+        except OSError as error:
+            raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
+        claims = sum(len(r.claims) for r in results)
+        stances = sum(len(r.stances) for r in results)
+        skipped = f", {_skip_count(problems)} skipped" if _skip_count(problems) else ""
+        skipped += f", {len(failures.found)} failed" if failures.found else ""
+        info(f"{len(results)} document{'s' if len(results) != 1 else ''}{skipped}: {len(build_result.actors)} actors, "
+              f"{claims} claims, {stances} stances, {len(graph)} triples -> {output}", quiet)
+        failures.check(strict, _unread(problems))
 
 
 def _extract_all(documents: list, model: str, nlp, polarity_model: bool, jobs: int, scheduler: Optional[str],

