@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
@@ -71,16 +72,17 @@ class Sentence:
         offset_tok = getattr(span, "start", 0)
         offset_char = getattr(span, "start_char", 0)
         n = len(span)
+        tokens = list(span)  # spaCy makes a Token object on every pass: one pass, then lists
         heads = []
-        for token in span:
+        for token in tokens:
             h = token.head.i - offset_tok
             heads.append(h if 0 <= h < n else token.i - offset_tok)
         tensor = np.asarray(doc.tensor[offset_tok:offset_tok + n], dtype=np.float32)
         return cls(
-            text=[t.text for t in span], lower=[t.lower_ for t in span], lemma=[t.lemma_.lower() for t in span],
-            pos=[t.pos_ for t in span], dep=[t.dep_ for t in span], head=heads,
-            idx=[t.idx - offset_char for t in span], like_num=[t.like_num for t in span],
-            is_punct=[t.is_punct for t in span], is_space=[t.is_space for t in span], tensor=tensor,
+            text=[t.text for t in tokens], lower=[t.lower_ for t in tokens],
+            lemma=[t.lemma_.lower() for t in tokens], pos=[t.pos_ for t in tokens], dep=[t.dep_ for t in tokens],
+            head=heads, idx=[t.idx - offset_char for t in tokens], like_num=[t.like_num for t in tokens],
+            is_punct=[t.is_punct for t in tokens], is_space=[t.is_space for t in tokens], tensor=tensor,
         )
 
     def children(self, i: int) -> list[int]:
@@ -185,9 +187,11 @@ def sparse_features(sent: Sentence, ctx: TargetContext) -> dict[str, dict[str, f
     ts = set(ctx.tokens)
     s = groups["S"]
     for w in toks:
-        _add(s, "s1:" + w)
+        key = "s1:" + w
+        s[key] = s.get(key, 0.0) + 1.0
     for a, b in zip(toks, toks[1:]):
-        _add(s, "s2:" + a + " " + b)
+        key = "s2:" + a + " " + b
+        s[key] = s.get(key, 0.0) + 1.0
     w_ = groups["W"]
     ti = toks.index("<T>")
     for j in range(max(0, ti - WINDOW), min(len(toks), ti + WINDOW + 1)):
@@ -196,12 +200,9 @@ def sparse_features(sent: Sentence, ctx: TargetContext) -> dict[str, dict[str, f
     for j in range(max(0, ti - WINDOW), min(len(toks) - 1, ti + WINDOW)):
         _add(w_, "w2:" + toks[j] + " " + toks[j + 1])
     c = groups["C"]
-    lo, hi = CHAR_NGRAMS
-    for w in toks:
-        w = " " + w + " "
-        for n in range(lo, hi + 1):
-            for i in range(len(w) - n + 1):
-                _add(c, "c:" + w[i:i + n])
+    for w in toks:  # the counting inlined: this loop makes most of the features
+        for key in char_ngrams(w):
+            c[key] = c.get(key, 0.0) + 1.0
     d = groups["D"]
     root = ctx.root
     head = sent.head[root]
@@ -244,6 +245,15 @@ def sparse_features(sent: Sentence, ctx: TargetContext) -> dict[str, dict[str, f
     quotes_before = sum(1 for i in range(ctx.tokens[0]) if sent.text[i] in QUOTES)
     _add(r, "quote:" + str(quotes_before % 2))
     return groups
+
+
+@lru_cache(maxsize=65536)
+def char_ngrams(word: str) -> tuple[str, ...]:
+    """The character n-gram features of one word (``CHAR_NGRAMS`` long, the word padded with a
+    space on each side), in order; the same words come back sentence after sentence."""
+    lo, hi = CHAR_NGRAMS
+    padded = " " + word + " "
+    return tuple("c:" + padded[i:i + n] for n in range(lo, hi + 1) for i in range(len(padded) - n + 1))
 
 
 def target_role(sent: Sentence, ctx: TargetContext) -> str:

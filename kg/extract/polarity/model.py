@@ -79,6 +79,10 @@ class LinearVectorizer:
         self.lex_scale = np.asarray(lex_scale, dtype=np.float64)
         self.t_mean = np.asarray(t_mean, dtype=np.float64)
         self.t_scale = np.asarray(t_scale, dtype=np.float64)
+        # the same numbers as Python floats: a float times a float is what a float times a numpy
+        # float64 is, bit for bit, without numpy's per-element overhead
+        self._idf: list[float] = self.idf.tolist()
+        self._lex_scale: list[float] = self.lex_scale.tolist()
         self.group_weights = group_weights
         self.n_dense = len(self.t_mean)
         self.width = self.n_sparse + self.n_lex + self.n_dense
@@ -89,25 +93,23 @@ class LinearVectorizer:
         """Column indices and values of the sparse and lexicon part of one example."""
         cols: list[int] = []
         vals: list[float] = []
+        idf = self._idf
         for group in SPARSE_GROUPS:
-            vocab = self.columns[group]
-            gc, gv = [], []
-            for key in sorted(f.sparse[group]):
-                c = vocab.get(key)
-                if c is not None:
-                    gc.append(c)
-                    gv.append((1.0 + math.log(f.sparse[group][key])) * self.idf[c])
-            if gc:
+            vocab, counts = self.columns[group], f.sparse[group]
+            known = sorted(key for key in counts if key in vocab)
+            if known:
+                gc = [vocab[key] for key in known]
+                gv = [(1.0 + math.log(counts[key])) * idf[c] for key, c in zip(known, gc)]
                 norm = math.sqrt(sum(v * v for v in gv))
                 w = self.group_weights[group] / norm
-                cols.extend(gc)
-                vals.extend(v * w for v in gv)
-        wl = self.group_weights["L"]
+                cols += gc
+                vals += [v * w for v in gv]
+        wl, lex_scale = self.group_weights["L"], self._lex_scale
         for key in sorted(f.lexicon):
             c = self.lex_columns.get(key)
             if c is not None:
                 cols.append(self.n_sparse + c)
-                vals.append(math.log1p(f.lexicon[key]) * self.lex_scale[c] * wl)
+                vals.append(math.log1p(f.lexicon[key]) * lex_scale[c] * wl)
         return np.asarray(cols, dtype=np.int64), np.asarray(vals, dtype=np.float64)
 
     def dense_block(self, feats: Sequence[Features]) -> np.ndarray:
