@@ -59,6 +59,7 @@ class Context:
     clusters: "Clusters"
     dateline_place: str | None = None
     text: str = field(init=False)
+    _edges: "tuple[dict[int, list[int]], dict[int, list[int]]] | None" = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.text = doc_text(self.doc)
@@ -76,6 +77,26 @@ class Context:
             if covering is None and m.kind == NAME and m.start <= offset < m.end:
                 covering = self.clusters.of[i]
         return covering
+
+    def names_starting(self, offsets: Sequence[int]) -> list[int]:
+        """Indices of the name mentions starting at any of ``offsets``, in mention order."""
+        return sorted(j for offset in offsets for j in self._names_by_edge()[0].get(offset, ()))
+
+    def names_ending(self, offsets: Sequence[int]) -> list[int]:
+        """Indices of the name mentions ending at any of ``offsets``, in mention order."""
+        return sorted(j for offset in offsets for j in self._names_by_edge()[1].get(offset, ()))
+
+    def _names_by_edge(self) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        """The name mentions by start and by end offset (made once: mentions do not move)."""
+        if self._edges is None:
+            starts: dict[int, list[int]] = {}
+            ends: dict[int, list[int]] = {}
+            for j, m in enumerate(self.mentions):
+                if m.kind == NAME:
+                    starts.setdefault(m.start, []).append(j)
+                    ends.setdefault(m.end, []).append(j)
+            self._edges = (starts, ends)
+        return self._edges
 
     def open_descriptions(self) -> list[tuple[int, Mention]]:
         return [(i, m) for i, m in enumerate(self.mentions) if m.kind == DESCRIPTION and i not in self.clusters.of]
@@ -158,31 +179,47 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
             return target
     # "Ban Ki-moon, the secretary general of the United Nations, said": a name, a comma, and
     # the description set off by a comma or dash after it.
-    text = context.text
+    text, of = context.text, context.clusters.of
     if text[m.end:m.end + 1] in {",", "—", ")", "\n", ""} or text[m.end:m.end + 2] in {" —", " -"}:
-        for j, other in enumerate(context.mentions):
-            if other.kind == NAME and j in context.clusters.of and other.end < m.start \
-                    and text[other.end:m.start].strip() in {",", "—", "-", "("}:
-                return context.clusters.of[j]
+        before = context.names_ending(_set_off(text, m.start, -1, {",", "—", "-", "("}))
+        for j in before:
+            if j in of:
+                return of[j]
     # "Malaysia's Prime Minister, Najib Razak said": a person's description, a comma and the
     # person's name, which then says something or closes the apposition with a comma.
     if m.type == PERSON and m.number == "singular":
-        for j, other in enumerate(context.mentions):
-            if other.kind == NAME and j in context.clusters.of and text[m.end:other.start].strip() == "," \
-                    and context.clusters.of[j].type == PERSON and _closes_apposition(doc, other):
-                return context.clusters.of[j]
+        for j in context.names_starting(_set_off(text, m.end, 1, {","})):
+            if j in of and of[j].type == PERSON and _closes_apposition(doc, context.mentions[j]):
+                return of[j]
     # A name right after the description's phrase, in the same noun phrase.
     right = token.right_edge.i + 1
     while right < len(doc) and doc[right].text in {",", "—", "-"}:
         right += 1
     at = doc[min(right, len(doc) - 1)].idx
-    for j, other in enumerate(context.mentions):
-        if other.kind == NAME and j in context.clusters.of and at <= other.start <= at + 1:
+    for j in context.names_starting([at, at + 1]):
+        if j in of:
+            other = context.mentions[j]
             name_root = doc[other.root]
             if name_root.head.i == token.i or token.head.i == name_root.i or name_root.is_ancestor(token) \
                     or token.is_ancestor(name_root):
                 return context.clusters.of[j]
     return None
+
+
+def _set_off(text: str, at: int, step: int, marks: set[str]) -> list[int]:
+    """The offsets ``p`` before ``at`` (``step`` -1: ``text[p:at]``) or after it (``step`` 1:
+    ``text[at:p]``) where the text between is one of ``marks`` alone, with any spaces around it."""
+    found, mark = [], None
+    p = at + min(step, 0)
+    while 0 <= p < len(text):
+        if not text[p].isspace():
+            if mark is not None:
+                break
+            mark = text[p]
+        if mark in marks:
+            found.append(p if step < 0 else p + 1)
+        p += step
+    return found
 
 
 def _closes_apposition(doc: Doc, name: Mention) -> bool:
