@@ -9,7 +9,7 @@ from typing import Mapping, Sequence
 from spacy.tokens import Doc
 
 from ..actors import Mention
-from ..nlp import sentence_of
+from ..nlp import doc_text, sentence_of
 from ..resolve import LocalActor
 from .records import Credit
 
@@ -40,7 +40,7 @@ def extract_credits(doc: Doc, doc_id: str, mentions: Sequence[Mention],
     Moreau." has the caption "Belle"); the creator is the last actor named in the credit, or none
     when the credit names no known actor.
     """
-    text = doc.text
+    text = doc_text(doc)
     credits: list[Credit] = []
     for match in _CREDIT_LINE.finditer(text):
         marker = "marker" if match.group("marker") else "marker_ap"

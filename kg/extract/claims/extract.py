@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from ..actors import Mention
 from ..ingest import Turn
+from ..nlp import doc_text, doc_tokens
 from ..resolve import LocalActor
 from . import constructions as cx
 from . import quotations as qx
@@ -91,9 +92,9 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
     are the article's interview turns (:func:`kg.extract.ingest.find_turns`), whose answers are
     claims of the interviewee.
     """
-    text = doc.text  # Doc.text joins every token: read it once
+    text = doc_text(doc)  # Doc.text joins every token: read once per document
     ctx = ClaimContext(doc, doc_id, mentions, dict(actor_of), actors_by_token(doc, mentions, actor_of), turns,
-                       text=text, tokens=list(doc), quotes=Quotes(find_quotes(text), text))
+                       text=text, tokens=doc_tokens(doc), quotes=Quotes(find_quotes(text), text))
     for construction in CONSTRUCTIONS:
         construction.find(ctx)
     ctx.claims.extend(interview_answers(doc, doc_id, turns, mentions, actor_of))

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ..actors import GOVERNMENT, GROUP, ORGANIZATION, PRONOUN, Mention
 from ..ingest import Turn
+from ..nlp import doc_text, doc_tokens
 from ..resolve import LocalActor
 from .content import trim
 from .records import DIRECT, MIXED, Claim
@@ -25,7 +26,7 @@ def _interviewee(doc: Doc, mentions: Sequence[Mention], actor_of: Mapping[int, L
                  turns: Sequence[Turn]) -> LocalActor | None:
     """The person answering: named before the first question (the headline, the intro), else
     the most mentioned named person."""
-    text = doc.text
+    text = doc_text(doc)
     first_question = next((t.start for t in turns if t.question), len(text))
     people = [(i, m) for i, m in enumerate(mentions) if i in actor_of and actor_of[i].type == "Person"
               and actor_of[i].named and m.start < first_question]
@@ -54,7 +55,7 @@ def interview_answers(doc: Doc, doc_id: str, turns: Sequence[Turn], mentions: Se
         return []
     actors = {id(a): a for a in actor_of.values()}.values()
     default = _interviewee(doc, mentions, actor_of, turns)
-    text = doc.text
+    text = doc_text(doc)
     cue_match = _INTERVIEW_WORD.search(text, 0, next((t.start for t in turns), len(text)))
     claims = []
     for turn in turns:
@@ -100,7 +101,7 @@ def first_person_mentions(doc: Doc, doc_id: str, claims: Sequence[Claim], turns:
     question is the interviewee. Returns new pronoun mentions with their actors."""
     found: list[tuple[Mention, LocalActor]] = []
     quoted = [c for c in claims if c.kind in {DIRECT, MIXED}]
-    for token in doc:
+    for token in doc_tokens(doc):
         lower = token.lower_
         singular, plural = lower in _FIRST_PERSON_SINGULAR, lower in _FIRST_PERSON_PLURAL
         if not (singular or plural or lower == "you"):
