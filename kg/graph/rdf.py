@@ -26,6 +26,7 @@ from kg.extract.ingest import Document, Update
 from kg.extract.records import BuildResult, DocumentResult
 from kg.extract.resolve import Actor, LocalActor, compact_roles, slugify
 from kg.extract.stance import ACT, ACTOR, Stance
+from .collect import adder
 from .turtle import as_named_graph, write_trig, write_turtle
 from .vocab import DEFAULT_BASE, FOAF, ITSRDF, NIF, ORG, OWL, PREFIXES, PROV, SDO, SKG, SKOS
 
@@ -120,7 +121,7 @@ class _Context:
     """What the functions adding one build's triples share: the minter, the graph, the IRIs minted so far."""
 
     def __init__(self, mint: _Minter, graph: Graph, result: BuildResult) -> None:
-        self.mint, self.graph, self.add = mint, graph, graph.add
+        self.mint, self.graph, self.add = mint, graph, adder(graph)
         for prefix, namespace in PREFIXES.items():
             graph.bind(prefix, namespace, override=True)
         graph.bind("kgid", mint.base)
