@@ -16,6 +16,7 @@ from functools import cache
 from typing import Iterable, Iterator
 
 import spacy
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -63,12 +64,36 @@ class ModelError(RuntimeError):
     """The requested spaCy pipeline is missing or lacks what extraction needs."""
 
 
+#: Whether a token text (by its hash in spaCy's string store) holds a line break; filled as texts
+#: are met, emptied past :data:`_BREAKS_LIMIT` entries.
+_BREAKS: dict[int, bool] = {}
+_BREAKS_LIMIT = 1_000_000
+
+
 @Language.component("kg_line_breaks")
 def line_break_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every token holding a line break (one paragraph per line)."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    """Start a sentence after every token holding a line break (one paragraph per line).
+
+    A token's trailing whitespace is one space or nothing, so a line break is in a token's own
+    text; each distinct text is looked at once, and the starts are written as one array
+    (``Token.is_sent_start`` scans the whole document at every assignment)."""
+    if len(_BREAKS) > _BREAKS_LIMIT:
+        _BREAKS.clear()
+    strings = doc.vocab.strings
+    orths = doc.to_array(ORTH).tolist()
+    after = []
+    for i in range(len(orths) - 1):
+        breaks = _BREAKS.get(orths[i])
+        if breaks is None:
+            breaks = _BREAKS[orths[i]] = "\n" in strings[orths[i]]
+        if breaks:
+            after.append(i + 1)
+    if after and doc.has_annotation("DEP"):
+        doc[after[0]].is_sent_start = True  # spaCy's own error: a parsed document's sentences are set
+    if after:
+        starts = doc.to_array(SENT_START)
+        starts[after] = 1
+        doc.from_array([SENT_START], starts)
     return doc
 
 
