@@ -597,5 +597,4 @@ def load_graph(path: str | os.PathLike[str]) -> Graph:
     which never fetch anything (see :mod:`kg.graph.load`); :class:`kg.graph.load.LoadError` if
     it cannot be used."""
     from .load import load_graph as safe_load
-
     return safe_load(path)
