@@ -187,3 +187,32 @@ def test_urging_someone_to_stop_an_attack_is_no_attack(stances_of):
                          "Care Act.")
     # against the attempt to tear it down, never against the law itself
     assert not [s for s in stances if s[1] == "against" and s[2] == "Affordable Care Act"], stances
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("Bryan Pagliano was held in contempt by the House Oversight Committee.", "House Oversight Committee", "against",
+     "Bryan Pagliano"),
+    ("The senators held BP responsible for the spill.", "senators", "against", "BP"),
+    ("Judge Mary Clark declared the Texas abortion law unconstitutional.", "Mary Clark", "against", "abortion law"),
+    ("A federal jury found Exxon liable for the spill.", "federal jury", "against", "Exxon"),
+    ("The Teamsters union took Amazon to court.", "Teamsters union", "against", "Amazon"),
+    ("Coach Ted Lasso holds Roy Kent in high regard.", "Ted Lasso", "favor", "Roy Kent"),
+])
+def test_a_verb_with_its_complement_is_one_predicate(stances_of, text, holder, side, target):
+    assert has(stances_of(text), holder, side, target)
+
+
+def test_a_verdict_of_not_guilty_is_no_verdict_against(candidates_of):
+    found = candidates_of("The jury found John Smith not guilty of fraud.")
+    assert not any(name == "verb_complement" for name, *_ in found), found
+
+
+def test_a_name_inside_a_hyphenated_word_is_its_actor(stances_of):
+    stances = stances_of("Donald Trump toured Ohio. Trump-backed candidates won the primaries in the state.")
+    assert has(stances, "Donald Trump", "favor", "candidates"), stances
+
+
+def test_a_backed_thing_is_named_without_its_backer(stances_of):
+    stances = stances_of("The European Union criticised Turkey. EU-funded projects in Turkey were suspended.")
+    assert has(stances, "European Union", "favor", "projects in Turkey"), stances
+    assert not any(t.startswith("EU-") for _, _, t in stances), stances

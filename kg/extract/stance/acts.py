@@ -120,6 +120,46 @@ def verb_object(ctx: Context, verb: Token) -> list[Candidate]:
     return candidate(ctx, "verb_object", holder, target, row.polarity, verb, row.cls, factor)
 
 
+def verb_complement(ctx: Context, verb: Token) -> list[Candidate]:
+    """X held Y in contempt; voters will hold Y accountable; the jury found Y guilty; the judge
+    declared Y unconstitutional; X took Y to court: the verb with its complement is the
+    predicate (``hold_in_contempt``, ``find_guilty`` in the lexicon)."""
+    for key, named, complement in _complements(verb):
+        row = next((p for p in slots(key, "VERB") if p.slot == "obj" and p.polarity in {FAVOR, AGAINST}), None)
+        if row is None or any(c.dep_ == "neg" for c in complement.children):
+            continue  # "found him not guilty" is no verdict against him
+        passive = passive_subject(verb)
+        if passive is not None:
+            holder, target, factor = passive_agent(verb), passive, 1.0
+        else:
+            (holder, factor), target = acting_subject(verb), named
+        return candidate(ctx, "verb_complement", holder, target, row.polarity, verb, row.cls, factor)
+    return []
+
+
+def _complements(verb: Token):
+    """(lexicon key, the one the predicate is about, the complement) for each complement of a
+    verb: a bare prepositional phrase ("in contempt", "to court") or a predicative adjective,
+    however the parser attaches it ("held [the company] responsible", "found [Smith guilty]")."""
+    lemma = verb.lemma_.lower()
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ != "by":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and not any(c.dep_ in {"det", "poss"} for c in pobj.children):
+                yield f"{lemma}_{child.lower_}_{pobj.lemma_.lower()}", dobj, pobj
+        elif child.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} and child.i > verb.i:
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), dobj)
+            yield f"{lemma}_{child.lower_}", subject, child
+    if dobj is not None and dobj.pos_ == "ADJ":  # "declared [the law unconstitutional]" parsed as one phrase
+        named = next((c for c in reversed(list(dobj.lefts)) if c.dep_ in {"compound", "nsubj"}), None)
+        if named is not None:
+            yield f"{lemma}_{dobj.lower_}", named, dobj
+    for child in dobj.children if dobj is not None else ():
+        if child.dep_ == "amod" and child.i > dobj.i:
+            yield f"{lemma}_{child.lower_}", dobj, child
+
+
 def endorsed_position(ctx: Context, verb: Token) -> list[Candidate]:
     """X supports the nurses' call for safer staffing; X rejected criticism of the plan: siding
     with or against a position is a stance on what the position is about (the position's own

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import acts, evaluations, positions
+from . import acts, evaluations, modifiers, positions
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,9 @@ def _verbs(*tags: str) -> frozenset[str]:
 TOKEN_CONSTRUCTIONS = (
     Construction("verb_object", _verbs("VERB"), acts.verb_object,
                  "Senator Maria Lopez criticized Governor Ann Kim on Monday.", ("Maria Lopez", "against", "Ann Kim")),
+    Construction("verb_complement", _verbs("VERB"), acts.verb_complement,
+                 "The House Oversight Committee voted to hold Bryan Pagliano in contempt of Congress.",
+                 ("House Oversight Committee", "against", "Bryan Pagliano")),
     Construction("endorsed_position", _verbs("VERB"), acts.endorsed_position,
                  "Mayor Angela Brooks supports the nurses' call for safer staffing ratios.",
                  ("Angela Brooks", "favor", "safer staffing ratios")),
@@ -56,6 +59,8 @@ TOKEN_CONSTRUCTIONS = (
     Construction("position_noun", _verbs("NOUN"), positions.position_noun,
                  "Jane Roe, a longtime critic of the Acme Corporation, spoke first.",
                  ("Jane Roe", "against", "Acme Corporation")),
+    Construction("backed_by_modifier", _verbs("VERB", "ADJ"), modifiers.backed_by_modifier,
+                 "Iran-backed Houthi rebels fired missiles at Riyadh.", ("Iran", "favor", "Houthi rebels")),
     Construction("position_adjective", _verbs("ADJ", "ADP", "VERB"), positions.position_adjective,
                  "Jane Doe, a resident who is against the data centers, spoke at the meeting.",
                  ("Jane Doe", "against", "data centers")),

@@ -4,7 +4,7 @@ construction points at; acts that are good or bad for someone carry the stance t
 from __future__ import annotations
 
 import re
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -90,6 +90,7 @@ class Context:
                     self.actor_at.setdefault(token.i, actor)
         self.quoted = _quoted_tokens(self.tokens)
         self.layout = doc_layout(doc)
+        self._name_words: dict[str, LocalActor | None] | None = None
 
     def actor(self, token: Token | None) -> LocalActor | None:
         """The actor a token names; none in a dateline or byline ("PHILADELPHIA (AP) -")."""
@@ -102,7 +103,19 @@ class Context:
         for child in token.children:  # "spokespeople for ICE" is its own actor; "a statement from X"
             if child.dep_ == "appos" and child.i in self.actor_at:
                 return self.actor_at[child.i]
-        return None
+        return self._hyphened_name(token)
+
+    def _hyphened_name(self, token: Token) -> LocalActor | None:
+        """A name inside a hyphenated word that the recogniser left out ("anti-Trump", "Kremlin-backed"):
+        the one named actor of the article known by that word (its last name, or its whole name)."""
+        doc = self.doc
+        before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+        after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+        if not (before or after) or not token.text[:1].isupper():
+            return None
+        if self._name_words is None:
+            self._name_words = _name_words(self.actor_at.values())
+        return self._name_words.get(token.text)
 
     def claim_around(self, char: int) -> Claim | None:
         inside = [c for c in self.claims if c.start <= char < c.end]
@@ -127,8 +140,8 @@ class Context:
         if any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in ANAPHORIC for c in head.children) and not any(
                 c.dep_ in {"prep", "poss", "acl", "compound"} for c in head.children) and not is_act_noun(head):
             return None  # "this thing" with no antecedent; "these cuts", "this latest move from government" name acts
-        if head.pos_ not in {"NOUN", "PROPN", "VERB"}:
-            return None
+        if head.pos_ not in {"NOUN", "PROPN", "VERB"} and not (head.pos_ == "ADJ" and _is_issue(head)):
+            return None  # an issue word the tagger calls an adjective stays one ("anti-war", "pro-choice")
         return self._act_or_topic(head, holder, strict)
 
     def _act_or_topic(self, head: Token, holder: LocalActor | None, strict: bool) -> Target | None:
@@ -191,6 +204,21 @@ class Context:
         carried_polarity = polarity if effect == "+" else opposite(polarity)
         final, final_polarity, via = self.carried(token, carried_polarity, holder, depth + 1)
         return final, final_polarity, [head.lemma_.lower(), *via]
+
+
+def _name_words(actors: Iterable[LocalActor]) -> dict[str, LocalActor]:
+    """Named actors by the last word of each of their names and by each whole one-word name; a
+    word two actors share names neither."""
+    found: dict[str, LocalActor | None] = {}
+    for actor in {id(a): a for a in actors}.values():
+        if not actor.named:
+            continue
+        for name in actor.names():
+            words = name.split()
+            for word in dict.fromkeys((words[-1], name)) if words else ():
+                if " " not in word:
+                    found[word] = actor if found.get(word, actor) is actor else None
+    return {word: actor for word, actor in found.items() if actor is not None}
 
 
 def _is_issue(head: Token) -> bool:
