@@ -216,3 +216,20 @@ def test_a_backed_thing_is_named_without_its_backer(stances_of):
     stances = stances_of("The European Union criticised Turkey. EU-funded projects in Turkey were suspended.")
     assert has(stances, "European Union", "favor", "projects in Turkey"), stances
     assert not any(t.startswith("EU-") for _, _, t in stances), stances
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("The Security Council has imposed sanctions on Al Qaeda.", "Security Council", "against", "Al Qaeda"),
+    ("The European Union slapped tariffs on China.", "European Union", "against", "China"),
+    ("U.N. Women, which is dedicated to promoting gender equality, was founded in 2010.", "U.N. Women", "favor",
+     "gender equality"),
+    ("Hungary flouts the Refugee Convention.", "Hungary", "against", "Refugee Convention"),
+])
+def test_acts_on_someone_and_commitments_to_an_act(stances_of, text, holder, side, target):
+    assert has(stances_of(text), holder, side, target)
+
+
+def test_a_gerund_after_without_or_a_time_is_not_the_subjects_act(stances_of):
+    assert stances_of("Senator Mary Jones left the room without criticizing Governor Tom Baker.") == []
+    stances = stances_of("Senator Mary Jones succeeded in blocking Governor Tom Baker's nominee.")
+    assert has(stances, "Mary Jones", "against", "Tom Baker"), stances

@@ -33,6 +33,8 @@ _URGED_BY = {"call": "on", "plead": "with", "appeal": "to"}
 # "rejected claims that it cut funding": a statement about a claim, not a stance on its words.
 _CLAIM_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "report", "suggestion", "notion", "idea",
                           "assertion", "rumor", "rumour", "story", "speculation"})
+# Classes of acts done to someone: their prepositional target may hang on the verb's object.
+_DONE_TO = frozenset({"harm", "deprive"})
 _GIVING = frozenset({"give", "grant", "award", "offer", "present"})
 # What one gives to someone one favours: "gave Clinton a glowing endorsement", "gave Mohamed the option".
 _FAVOURS = frozenset({"endorsement", "support", "backing", "praise", "credit", "award", "prize", "medal", "honor",
@@ -206,6 +208,9 @@ def verb_preposition(ctx: Context, verb: Token) -> list[Candidate]:
             continue
         preposition = row.slot[5:]
         target = prepositional_object(verb, preposition)
+        if target is None and row.cls in _DONE_TO:  # "imposed sanctions on X": the phrase hangs on the object
+            dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            target = prepositional_object(dobj, preposition) if dobj is not None else None
         clause = _for_clause(verb) if preposition == "for" and target is None else None
         if clause is not None:  # "calling for the commissioner to resign", parsed as a clause
             holder, factor = acting_subject(verb)

@@ -15,6 +15,11 @@ INTENT_HEADS = frozenset({"try", "want", "seek", "plan", "intend", "threaten", "
                           "aim", "hope", "move", "decide", "continue", "begin", "start", "agree", "refuse", "vote",
                           "choose", "opt", "push", "work", "fight", "struggle", "wish", "prepare", "offer"})
 # Nouns whose possessor decides or attempts the act in their infinitive: "X's decision to V".
+#: Prepositions whose gerund the verb's subject does ("insisted on", "succeeded in", "by blocking");
+#: not times and conditions ("during", "after", "without").
+CONTROLLED_BY = frozenset({"on", "in", "to", "by", "at", "about", "for"})
+#: Passive verbs whose subject does the act of their gerund: "is committed to ending the war".
+DEVOTED = frozenset({"dedicate", "commit", "devote", "determine", "bind", "pledge"})
 INTENT_NOUNS = frozenset({"decision", "plan", "intention", "effort", "efforts", "attempt", "move", "vote", "bid",
                           "push", "campaign", "promise", "pledge", "threat", "refusal", "choice", "determination"})
 _POSSIBLE_MODALS = frozenset({"may", "might", "could", "should", "ought"})
@@ -129,9 +134,16 @@ def acting_subject(verb: Token) -> tuple[Token | None, float]:
             token = token.head
             continue
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
-            controller = next((c for c in token.head.head.children if c.dep_ == "dobj"), None)
+            governor = token.head.head
+            controller = next((c for c in governor.children if c.dep_ == "dobj"), None)
             if controller is not None:
                 return controller, factor  # "accused Republicans of trying to tear down the law"
+            committed = next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
+            if committed is None and token.head.lower_ in CONTROLLED_BY:
+                token = governor  # "insisted on building the wall": the subject builds
+                continue
+            if governor.lemma_.lower() in DEVOTED:  # "U.N. Women, which is dedicated to promoting ..."
+                return (governor.head if committed.lower_ in RELATIVE and governor.dep_ == "relcl" else committed), factor
         if token.dep_ == "advcl" and token.tag_ in {"VBG", "VB"}:
             token = token.head  # "..., saying", "... to build a case"
             continue
