@@ -221,6 +221,8 @@ def test_a_backed_thing_is_named_without_its_backer(stances_of):
 @pytest.mark.parametrize("text, holder, side, target", [
     ("The Security Council has imposed sanctions on Al Qaeda.", "Security Council", "against", "Al Qaeda"),
     ("The European Union slapped tariffs on China.", "European Union", "against", "China"),
+    ("The Security Council has imposed sanctions on individual terrorists.", "Security Council", "against",
+     "terrorists"),
     ("U.N. Women, which is dedicated to promoting gender equality, was founded in 2010.", "U.N. Women", "favor",
      "gender equality"),
     ("Hungary flouts the Refugee Convention.", "Hungary", "against", "Refugee Convention"),

@@ -48,6 +48,7 @@ ACTOR_NOUNS: dict[str, str] = {
         "farmer", "journalist", "reporter", "editor", "publisher", "historian", "astronaut",
         "engineer", "developer", "politician", "legislature", "staffer", "aide", "adviser", "advisor",
         "consultant", "scholar", "academic", "clergy", "cleric", "militant", "rebel", "insurgent",
+        "terrorist", "separatist", "extremist", "jihadist", "gunman", "attacker",
         "police", "policeman", "policewoman", "staff", "people", "proponent", "backer", "defender",
         "detractor", "ally", "foe", "adversary", "mother", "father", "sister", "brother", "son",
         "daughter", "wife", "husband", "family", "relative", "friend", "neighbour", "neighbor",
