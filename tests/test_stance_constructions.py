@@ -235,3 +235,17 @@ def test_a_gerund_after_without_or_a_time_is_not_the_subjects_act(stances_of):
     assert stances_of("Senator Mary Jones left the room without criticizing Governor Tom Baker.") == []
     stances = stances_of("Senator Mary Jones succeeded in blocking Governor Tom Baker's nominee.")
     assert has(stances, "Mary Jones", "against", "Tom Baker"), stances
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("Governor Tom Baker faced fierce opposition from Senate Republicans.", "Republicans", "against", "Tom Baker"),
+    ("The Obama administration has been met with resistance from Republicans.", "Republicans", "against",
+     "Obama administration"),
+    ("Mayor Jim Kenney received praise from the ACLU for the decision.", "ACLU", "favor", "Jim Kenney"),
+])
+def test_a_position_received_is_held_by_the_one_it_comes_from(stances_of, text, holder, side, target):
+    assert has(stances_of(text), holder, side, target)
+
+
+def test_a_position_not_received_is_no_stance(stances_of):
+    assert stances_of("Governor Tom Baker did not face opposition from Senate Republicans.") == []

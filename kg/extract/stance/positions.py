@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import candidate
-from .grammar import acting_subject, negated, prepositional_object
+from .grammar import acting_subject, negated, passive_subject, prepositional_object
 from .lexicon import slots
 from .records import AGAINST, FAVOR, Candidate
 from .targets import Context
@@ -21,6 +21,9 @@ LIGHT_VERBS = frozenset({
     "issue", "throw", "add", "raise", "step", "intensify", "escalate", "continue", "keep", "maintain", "have",
     "hold", "bring", "begin", "start", "stage", "organise", "organize", "sign", "send", "write", "post", "tweet",
     "go", "call", "take", "put"})  # not "drew criticism", "won support": their subject is the target
+#: Verbs whose subject receives a position someone else holds ("drew criticism from", "met with").
+RECEIVING = frozenset({"draw", "face", "receive", "attract", "meet", "spark", "provoke", "trigger", "earn", "win",
+                       "garner", "encounter", "invite", "elicit", "incur", "run"})
 _COPULAS = frozenset({"be", "seem", "remain", "become", "appear", "look", "sound", "stay", "feel", "grow", "get"})
 _FAVOR_NOUNS = frozenset({"favor", "favour"})
 
@@ -65,6 +68,26 @@ def stance_noun(ctx: Context, noun: Token) -> list[Candidate]:
         found += candidate(ctx, "stance_noun", holder, target, row.polarity, cue, row.cls, factor, check_negation=False)
         break
     return found
+
+
+def received_stance(ctx: Context, noun: Token) -> list[Candidate]:
+    """The plan drew criticism from X; Y faced opposition from Z; the law has been met with
+    resistance from R; the mayor won praise from the ACLU: the one it comes from holds it toward
+    the one who receives it."""
+    rows = [p for p in slots(noun.lemma_.lower(), "NOUN") if p.slot.startswith("prep:") and p.polarity in {FAVOR, AGAINST}]
+    if not rows or any(prepositional_object(noun, p.slot[5:]) is not None for p in rows):
+        return []  # "drew criticism of the plan from unions": the stance noun's own target
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else noun.head
+    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in RECEIVING:
+        return []
+    holder = next((h for owner in (noun, verb) for preposition in ("from", "by", "among")
+                   if (h := prepositional_object(owner, preposition)) is not None and ctx.actor(h) is not None), None)
+    if holder is None:
+        return []
+    target = passive_subject(verb)
+    if target is None:
+        target, _ = acting_subject(verb)
+    return candidate(ctx, "received_stance", holder, target, rows[0].polarity, verb, "noun")
 
 
 def in_favour_of(ctx: Context, noun: Token) -> list[Candidate]:
