@@ -249,3 +249,20 @@ def test_a_position_received_is_held_by_the_one_it_comes_from(stances_of, text, 
 
 def test_a_position_not_received_is_no_stance(stances_of):
     assert stances_of("Governor Tom Baker did not face opposition from Senate Republicans.") == []
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("Regulators fined Meta $1.3 billion on Monday.", "Regulators", "against", "Meta"),  # "fined" lemmatised "fin"
+    ("The European Commission fined Apple 13 billion euros.", "European Commission", "against", "Apple"),
+    ("Protesters demanded the resignation of Police Chief John Roe.", "Protesters", "against", "John Roe"),
+])
+def test_misread_lemmas_and_amounts_do_not_hide_the_act(stances_of, text, holder, side, target):
+    assert has(stances_of(text), holder, side, target)
+
+
+def test_regular_forms_of_lexicon_verbs_map_to_their_lemma():
+    from kg.extract.stance.lexicon import verb_forms
+
+    forms = verb_forms()
+    assert forms["fined"] == "fine" and forms["banned"] == "ban" and forms["denied"] == "deny"
+    assert "oppose" not in forms  # a lemma stays itself

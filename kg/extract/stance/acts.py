@@ -12,7 +12,7 @@ from ..claims import NEGATING_CUES
 from .base import candidate, holders
 from .grammar import (RELATIVE, acting_subject, antecedent, infinitive_complement, negated, passive_agent, passive_subject, predicate_key,
                       prepositional_object)
-from .lexicon import Predicate, effects, slots, valence, valence_polarity
+from .lexicon import Predicate, effects, slots, valence, valence_polarity, verb_lemma
 from .records import AGAINST, FAVOR, Candidate, opposite
 from .targets import Context, is_act_noun
 
@@ -46,7 +46,7 @@ _NAMING_COMPLEMENTS = frozenset({"oprd", "xcomp", "attr", "acomp", "ccomp"})
 
 def verb_slots(verb: Token) -> list[Predicate]:
     """The lexicon rows for a verb: its phrasal form first ("crack_down"), then its lemma."""
-    key, lemma = predicate_key(verb), verb.lemma_.lower()
+    key, lemma = predicate_key(verb), verb_lemma(verb)
     rows = list(slots(key, "VERB"))
     if key != lemma and key.rsplit("_", 1)[1] in _LITERAL_PARTICLES:
         rows += [p for p in slots(lemma, "VERB") if p.slot not in {r.slot for r in rows}]
@@ -61,7 +61,7 @@ def _stance_noun_with_target(token: Token) -> bool:
 
 def _object(verb: Token, row: Predicate, ctx: Context) -> Token | None:
     """The token heading what an act is directed at (the one deprived, for depriving acts)."""
-    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    dobj = _amount_payer(verb, next((c for c in verb.children if c.dep_ == "dobj"), None))
     relative = dobj is not None and dobj.lower_ in RELATIVE
     if verb.dep_ == "relcl" and (relative or dobj is None and any(
             c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children)):
@@ -82,6 +82,17 @@ def _object(verb: Token, row: Predicate, ctx: Context) -> Token | None:
     if dobj is not None:
         return dobj if dobj.lemma_.lower() in _RESOURCE_NOUNS or dobj.pos_ == "PROPN" or row.cls == "oppose" else None
     return next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"), None)  # "stop sharing data"
+
+
+def _amount_payer(verb: Token, dobj: Token | None) -> Token | None:
+    """"fined Apple 13 billion euros": the one fined, not the amount (parsed as the object, the
+    one fined as its modifier or as an indirect object)."""
+    if dobj is None or not (dobj.ent_type_ in {"MONEY", "QUANTITY"} or any(c.dep_ == "nummod" for c in dobj.children)):
+        return dobj
+    payer = next((c for c in verb.children if c.dep_ in {"dative", "iobj"}), None)
+    if payer is None:
+        payer = next((c for c in dobj.children if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"), None)
+    return payer if payer is not None else dobj
 
 
 def _reported_statement(token: Token) -> bool:

@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 
 from ..claims import NEGATING_CUES
 from ..nlp import sentence_of
+from .lexicon import verb_lemma
 from .records import ASSERTED, DENIED, HYPOTHETICAL, INTENDED, POSSIBLE, QUESTION
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -39,7 +40,7 @@ def predicate_key(verb: Token) -> str:
     the parser takes the particle for an adverb: "doing away with")."""
     particle = next((c for c in verb.children if c.dep_ == "prt" or (
         c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLES)), None)
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     return f"{lemma}_{particle.lower_}" if particle is not None else lemma
 
 

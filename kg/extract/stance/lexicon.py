@@ -52,6 +52,40 @@ def slots(lemma: str, pos: str) -> tuple[Predicate, ...]:
     return predicates().get((lemma, pos), ())
 
 
+def _inflections(lemma: str) -> set[str]:
+    """The regular -s, -ed and -ing forms of an English verb ("fine": fines, fined, fining)."""
+    if lemma.endswith("e"):
+        return {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    forms = {lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else "s"), lemma + "ed", lemma + "ing"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "ban": banned, banning
+    return forms
+
+
+@lru_cache(maxsize=1)
+def verb_forms() -> dict[str, str]:
+    """Inflected form -> lemma for the verbs of the lexicons, so that a word the lemmatiser gets
+    wrong ("fined" -> "fin") still finds its rows; a form that is itself a lemma is left alone."""
+    lemmas = {lemma.split("_")[0] for lemma, pos in (*predicates(), *effects()) if pos == "VERB"}
+    table: dict[str, str] = {}
+    for lemma in sorted(lemmas):
+        for form in _inflections(lemma) - lemmas:
+            table.setdefault(form, lemma)
+    return table
+
+
+def verb_lemma(token: Token) -> str:
+    """The lemma of a verb for the lexicons: spaCy's, unless spaCy's is unknown to them and the
+    word is a regular form of a verb they know."""
+    lemma = token.lemma_.lower()
+    known = predicates()
+    if (lemma, "VERB") in known or (lemma, "VERB") in effects():
+        return lemma
+    return verb_forms().get(token.lower_, lemma)
+
+
 @lru_cache(maxsize=1)
 def effects() -> dict[tuple[str, str], tuple[str, str]]:
     """(lemma, pos) -> (affected slot, effect '+' or '-')."""
