@@ -266,3 +266,15 @@ def test_regular_forms_of_lexicon_verbs_map_to_their_lemma():
     forms = verb_forms()
     assert forms["fined"] == "fine" and forms["banned"] == "ban" and forms["denied"] == "deny"
     assert "oppose" not in forms  # a lemma stays itself
+
+
+def test_a_possessors_favorite_is_favoured_and_named_without_the_possessor(stances_of):
+    assert has(stances_of("Trump's favorite TV doctor, Mehmet Oz, has a basketful of critics."), "Trump", "favor",
+               "Mehmet Oz")
+    stances = stances_of("Senator Ann Kim's favorite bill is the farm bill.")
+    assert ("Ann Kim", "favor", "bill") in stances, stances
+
+
+def test_political_camps_are_actors_a_stance_can_be_about(stances_of):
+    assert has(stances_of("The John Birch Society viewed communists as terrorists."), "John Birch Society",
+               "against", "communists")

@@ -37,10 +37,10 @@ def backed_by_modifier(ctx: Context, participle: Token) -> list[Candidate]:
         return []
     backer = doc[participle.i - 2]
     after = participle.idx + len(participle.text)
-    return _from(after, candidate(ctx, "backed_by_modifier", backer, noun, FAVOR, participle, "support", carry=False))
+    return starting_at(after, candidate(ctx, "backed_by_modifier", backer, noun, FAVOR, participle, "support", carry=False))
 
 
-def _from(char: int, found: list[Candidate]) -> list[Candidate]:
+def starting_at(char: int, found: list[Candidate]) -> list[Candidate]:
     """The candidates with a topic's words starting at ``char``: "war", not "anti-war"."""
     trimmed = []
     for c in found:

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from .base import candidate
 from .grammar import acting_subject, negated, passive_subject, prepositional_object
 from .lexicon import slots
+from .modifiers import starting_at
 from .records import AGAINST, FAVOR, Candidate
 from .targets import Context
 
@@ -88,6 +89,23 @@ def received_stance(ctx: Context, noun: Token) -> list[Candidate]:
     if target is None:
         target, _ = acting_subject(verb)
     return candidate(ctx, "received_stance", holder, target, rows[0].polarity, verb, "noun")
+
+
+#: Adjectives by which a possessor states a preference ("Trump's favorite TV doctor").
+PREFERENCE_ADJECTIVES = frozenset({"favorite", "favourite", "preferred", "beloved", "anointed"})
+
+
+def possessed_preference(ctx: Context, noun: Token) -> list[Candidate]:
+    """Trump's favorite TV doctor; Putin's preferred candidate, Viktor Yanukovych: the possessor
+    is for the one (or the thing) the noun names."""
+    adjective = next((c for c in noun.children if c.dep_ == "amod" and c.lower_ in PREFERENCE_ADJECTIVES), None)
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if adjective is None or possessor is None:
+        return []
+    named = next((c for c in noun.children if c.dep_ == "appos" and ctx.actor(c) is not None), None)
+    found = candidate(ctx, "possessed_preference", possessor, named if named is not None else noun, FAVOR, noun,
+                      "position", carry=False)
+    return starting_at(adjective.idx + len(adjective.text), found)  # a topic is "farm bill", not "his favorite ..."
 
 
 def in_favour_of(ctx: Context, noun: Token) -> list[Candidate]:
