@@ -12,7 +12,7 @@ from ..claims import NEGATING_CUES
 from .base import candidate, holders
 from .grammar import (RELATIVE, acting_subject, antecedent, infinitive_complement, negated, passive_agent, passive_subject, predicate_key,
                       prepositional_object)
-from .lexicon import Predicate, effects, slots, valence, valence_polarity, verb_lemma
+from .lexicon import Predicate, complement_verbs, effects, slots, valence, valence_polarity, verb_lemma
 from .records import AGAINST, FAVOR, Candidate, opposite
 from .targets import Context, is_act_noun
 
@@ -137,6 +137,8 @@ def verb_complement(ctx: Context, verb: Token) -> list[Candidate]:
     """X held Y in contempt; voters will hold Y accountable; the jury found Y guilty; the judge
     declared Y unconstitutional; X took Y to court: the verb with its complement is the
     predicate (``hold_in_contempt``, ``find_guilty`` in the lexicon)."""
+    if verb_lemma(verb) not in complement_verbs():
+        return []
     for key, named, complement in _complements(verb):
         row = next((p for p in slots(key, "VERB") if p.slot == "obj" and p.polarity in {FAVOR, AGAINST}), None)
         if row is None or any(c.dep_ == "neg" for c in complement.children):

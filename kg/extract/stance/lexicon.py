@@ -44,6 +44,12 @@ def predicates() -> dict[tuple[str, str], tuple[Predicate, ...]]:
     return {key: tuple(rows) for key, rows in table.items()}
 
 
+@lru_cache(maxsize=1)
+def complement_verbs() -> frozenset[str]:
+    """The verbs with a row joined to a word after them (``hold_accountable``, ``crack_down``)."""
+    return frozenset(lemma.split("_")[0] for lemma, pos in predicates() if pos == "VERB" and "_" in lemma)
+
+
 def predicate(lemma: str, pos: str, slot: str) -> Predicate | None:
     return next((p for p in predicates().get((lemma, pos), ()) if p.slot == slot), None)
 

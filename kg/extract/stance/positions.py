@@ -98,6 +98,8 @@ PREFERENCE_ADJECTIVES = frozenset({"favorite", "favourite", "preferred", "belove
 def possessed_preference(ctx: Context, noun: Token) -> list[Candidate]:
     """Trump's favorite TV doctor; Putin's preferred candidate, Viktor Yanukovych: the possessor
     is for the one (or the thing) the noun names."""
+    if not ctx.mentions_any(PREFERENCE_ADJECTIVES):
+        return []
     adjective = next((c for c in noun.children if c.dep_ == "amod" and c.lower_ in PREFERENCE_ADJECTIVES), None)
     possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
     if adjective is None or possessor is None:

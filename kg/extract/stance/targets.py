@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, Mapping, Sequence
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
 from ..actors import Mention, clean_name
@@ -91,6 +92,16 @@ class Context:
         self.quoted = _quoted_tokens(self.tokens)
         self.layout = doc_layout(doc)
         self._name_words: dict[str, LocalActor | None] | None = None
+        self._mentioned: dict[frozenset[str], bool] = {}
+
+    def mentions_any(self, words: frozenset[str]) -> bool:
+        """Whether any of ``words`` (lower case) occurs in the article: lets a construction with a
+        few trigger words skip an article without them (one pass over the article, then memoised)."""
+        if words not in self._mentioned:
+            lowers = set(self.doc.to_array(LOWER).tolist())
+            strings = self.doc.vocab.strings
+            self._mentioned[words] = any(strings[word] in lowers for word in words)
+        return self._mentioned[words]
 
     def actor(self, token: Token | None) -> LocalActor | None:
         """The actor a token names; none in a dateline or byline ("PHILADELPHIA (AP) -")."""
