@@ -81,6 +81,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 _OBJECT_DEPS = {"dobj", "oprd"}
+_OPENING_QUOTES = {'"', "“", "‘", "'"}
 _AFTER_OBJECT_DEPS = {"oprd", "xcomp", "ccomp"}
 
 
@@ -95,22 +96,42 @@ def object_content(cue: Token, preps: frozenset[str], predicate: bool = False) -
         return None
     first = objects[0]
     parts = [first] + [c for c in cue.children if c.i > first.i and
-                       (c.dep_ in _AFTER_OBJECT_DEPS or (c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "as")))]
-    # "accused the governor of lying": the parse may hang the content preposition on the object
-    follows = len(parts) > 1 or any(c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "as") for c in first.children)
+                       (c.dep_ in _AFTER_OBJECT_DEPS or _content_prep(c, preps))]
+    # "accused the governor of lying": the parse may hang the content preposition on the object;
+    # 'called the plan "a disaster"': a quoted apposition is the predicate
+    follows = len(parts) > 1 or any(_content_prep(c, preps) for c in first.children) \
+        or any(c.dep_ == "appos" and c.i > first.i and c.left_edge.i > 0 and cue.doc[c.left_edge.i - 1].text in _OPENING_QUOTES
+               for c in first.children)
     if predicate and not follows:
         return None
     return first.left_edge.i, max(p.right_edge.i for p in parts) + 1, first, follows
 
 
+def _content_prep(token: Token, preps: frozenset[str]) -> bool:
+    """A preposition after an object that opens content ("accused X of lying", "praised X as
+    historic"), not a time ("called the governor on Sunday night")."""
+    return token.dep_ == "prep" and (token.lower_ in preps or token.lower_ == "as") and \
+        not any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children)
+
+
 def prep_content(cue: Token, preps: frozenset[str]) -> tuple[int, int, Token] | None:
     """The object of a content preposition right after the cue ("called for an end to the war",
-    "pointed to the polls", "talked about the economy"); the preposition belongs to the cue."""
+    "pointed to the polls", "talked about the economy"); the preposition belongs to the cue. An
+    infinitive after the object is part of it ("called on Congress to raise the wage"), and so is
+    a for-to clause the parse makes of it ("called for the United States to take a role")."""
     for child in cue.children:
-        if child.dep_ == "prep" and child.i > cue.i and child.lower_ in preps:
+        if child.i <= cue.i:
+            continue
+        if child.lower_ in preps and _content_prep(child, preps):
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
-                return child.i + 1, child.right_edge.i + 1, objects[0]
+                end = child.right_edge.i + 1
+                infinitive = next((c for c in cue.children if c.dep_ in {"xcomp", "advcl"} and c.left_edge.i == end
+                                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+                return child.i + 1, (infinitive.right_edge.i + 1 if infinitive is not None else end), objects[0]
+        mark = child.left_edge
+        if child.dep_ in {"advcl", "xcomp"} and mark.dep_ == "mark" and mark.lower_ in preps and mark.i == cue.i + 1:
+            return mark.i + 1, child.right_edge.i + 1, child
     return None
 
 

@@ -1,5 +1,6 @@
-"""Phrase cues: a verb and a word hanging on it attribute together ("took aim at", "made it clear
-that", "as X put it"); the lexicon lists them as "verb_word" rows (kg/extract/models/cues.tsv)."""
+"""Cues beyond a verb and its clause: phrase cues, a verb and a word hanging on it that attribute
+together ("took aim at", "made it clear that", "as X put it"; "verb_word" rows of
+kg/extract/models/cues.tsv), calls for someone to act, and names given in quotation marks."""
 
 from __future__ import annotations
 
@@ -43,3 +44,23 @@ def test_as_someone_put_it_attributes_the_clause_beside_it(claims_of):
 def test_the_same_verbs_without_the_phrase_word_attribute_nothing(claims_of):
     assert claims_of("Mayor Lisa Ortiz took a taxi to the airport. Senator Ruth Adler put the report on the table. "
                      "Governor Anna Berg made a cake for the fair.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Senator Ruth Adler called on Congress to raise the minimum wage.", "Congress to raise the minimum wage"),
+    ("Senator Ruth Adler is calling for the United States to take a stronger role in the conflict.",
+     "the United States to take a stronger role in the conflict"),
+    ("Senator Ruth Adler called for an end to the war.", "an end to the war"),
+])
+def test_a_call_for_someone_to_act_is_the_whole_infinitive(claims_of, text, content):
+    assert [(s, c.text, c.cue_class) for s, c in claims_of(text)] == [("Ruth Adler", content, "evaluative")]
+
+
+def test_a_name_given_in_quotation_marks_is_the_predicate_of_called(claims_of):
+    (speaker, claim), = claims_of('Senator Tom Reyes called the tax plan "a disaster for working families."')
+    assert speaker == "Tom Reyes" and claim.text.startswith("the tax plan") and "a disaster for working families" in claim.text
+    assert (claim.cue_class, claim.is_statement) == ("evaluative", True)
+
+
+def test_called_with_an_object_but_no_predicate_attributes_nothing(claims_of):
+    assert claims_of("Senator Tom Reyes called the governor, a longtime friend, on Sunday night.") == []
