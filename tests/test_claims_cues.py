@@ -64,3 +64,16 @@ def test_a_name_given_in_quotation_marks_is_the_predicate_of_called(claims_of):
 
 def test_called_with_an_object_but_no_predicate_attributes_nothing(claims_of):
     assert claims_of("Senator Tom Reyes called the governor, a longtime friend, on Sunday night.") == []
+
+
+def test_what_a_poll_shows_is_the_whole_small_clause(claims_of):
+    claims = claims_of("One poll shows Senator Ted Cruz 16 points ahead of Donald Trump in Indiana. "
+                       "The poll showed Trump ahead by six points in Ohio, and Clinton lost ground in Florida.")
+    assert [(c.text, c.cue_class, c.is_statement) for _, c in claims] == [
+        ("Senator Ted Cruz 16 points ahead of Donald Trump in Indiana", "evidential", True),
+        ("Trump ahead by six points in Ohio", "evidential", True)]  # not the conjoined clause
+
+
+def test_a_poll_speaks_for_the_name_inside_its_compound(claims_of):
+    (speaker, claim), = claims_of("The latest Reuters/Ipsos poll showed Donald Trump leading the field with 31 percent.")
+    assert speaker == "Reuters" and claim.text == "Donald Trump leading the field with 31 percent"

@@ -119,6 +119,9 @@ def _object(ctx: ClaimContext, cue: CueAt) -> tuple[int, int, Token, bool] | Non
         return None
     head = found[2]
     stated = found[3] or entry.has("statement") or cue.cue_class == "evidential"  # "the poll shows X leading"
+    if cue.cue_class == "evidential":  # "one poll shows Cruz 16 points ahead": the small clause the parse splits
+        after = [c.right_edge.i + 1 for c in cue.token.children if c.i > head.i and c.dep_ not in {"conj", "cc", "punct"}]
+        found = (found[0], max([found[1], *after]), *found[2:])
     if entry.has("statement") and head.lemma_.lower() not in STATEMENT_NOUNS:
         return None  # "denied them visas"
     actor = ctx.actor_at.get(head.i)
