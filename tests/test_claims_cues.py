@@ -62,8 +62,14 @@ def test_a_name_given_in_quotation_marks_is_the_predicate_of_called(claims_of):
     assert (claim.cue_class, claim.is_statement) == ("evaluative", True)
 
 
+def test_called_her_quoted_is_object_and_predicate_though_the_parse_makes_her_a_possessive(claims_of):
+    claims = claims_of("Donald Trump suggested the moderator was unfair, called her “third-rate” and left the stage.")
+    assert ("Donald Trump", "her “third-rate”", "evaluative") in [(s, c.text, c.cue_class) for s, c in claims]
+
+
 def test_called_with_an_object_but_no_predicate_attributes_nothing(claims_of):
-    assert claims_of("Senator Tom Reyes called the governor, a longtime friend, on Sunday night.") == []
+    assert claims_of("Senator Tom Reyes called the governor, a longtime friend, on Sunday night. "
+                     "Governor Anna Berg called the “Obamacare” hotline on Monday.") == []
 
 
 def test_what_a_poll_shows_is_the_whole_small_clause(claims_of):

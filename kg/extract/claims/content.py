@@ -101,10 +101,29 @@ def object_content(cue: Token, preps: frozenset[str], predicate: bool = False) -
     # 'called the plan "a disaster"': a quoted apposition is the predicate
     follows = len(parts) > 1 or any(_content_prep(c, preps) for c in first.children) \
         or any(c.dep_ == "appos" and c.i > first.i and c.left_edge.i > 0 and cue.doc[c.left_edge.i - 1].text in _OPENING_QUOTES
-               for c in first.children)
+               for c in first.children) \
+        or _quoted_head(cue.doc, first)  # 'called her “third-rate”', not 'called the “Obamacare” hotline'
     if predicate and not follows:
         return None
-    return first.left_edge.i, max(p.right_edge.i for p in parts) + 1, first, follows
+    return first.left_edge.i, _closing_quote(cue.doc, first.left_edge.i, max(p.right_edge.i for p in parts) + 1), first, follows
+
+
+def _quoted_head(doc: Doc, head: Token) -> bool:
+    """Whether a quotation opens after the first word of a noun phrase and holds its head: the
+    parse made the object a possessive of the predicate ('called her “third-rate”')."""
+    inside = doc[head.left_edge.i + 1:head.i + 1]
+    opening = [t.i for t in inside if t.text in _OPENING_QUOTES]
+    return bool(opening) and not any(t.text in {"”", "’", '"', "'"} for t in doc[opening[-1] + 1:head.i + 1])
+
+
+def _closing_quote(doc: Doc, start: int, end: int) -> int:
+    """``end``, or one further when the span opens a quotation whose closing mark the parse hung
+    elsewhere ('called her “third-rate”')."""
+    opened = sum(1 for t in doc[start:end] if t.text in {"“", "‘"}) - sum(1 for t in doc[start:end] if t.text in {"”", "’"})
+    straight = sum(1 for t in doc[start:end] if t.text == '"') % 2
+    if end < len(doc) and ((opened > 0 and doc[end].text in {"”", "’"}) or (straight and doc[end].text == '"')):
+        return end + 1
+    return end
 
 
 def _content_prep(token: Token, preps: frozenset[str]) -> bool:
