@@ -83,3 +83,35 @@ def test_what_a_poll_shows_is_the_whole_small_clause(claims_of):
 def test_a_poll_speaks_for_the_name_inside_its_compound(claims_of):
     (speaker, claim), = claims_of("The latest Reuters/Ipsos poll showed Donald Trump leading the field with 31 percent.")
     assert speaker == "Reuters" and claim.text == "Donald Trump leading the field with 31 percent"
+
+
+@pytest.mark.parametrize("text, content, cue_class, statement, polarity", [
+    ("Senator Tom Reyes called the governor a liar.", "the governor a liar", "evaluative", True, "positive"),
+    ("Governor Anna Berg accused Reyes of hiding his tax returns.", "Reyes of hiding his tax returns", "evaluative", True,
+     "positive"),
+    ("Senator Tom Reyes denied that he had met the lobbyists.", "he had met the lobbyists", "evaluative", True, "negative"),
+    ("Senator Tom Reyes denied taking money from the lobbyists.", "taking money from the lobbyists", "evaluative", True,
+     "negative"),
+    ("Governor Anna Berg urged voters to reject the measure.", "voters to reject the measure", "speech", False, "positive"),
+    ("Senator Tom Reyes believes that the economy will recover.", "the economy will recover", "cognition", False,
+     "positive"),
+    ("Senator Tom Reyes thinks the bill will fail.", "the bill will fail", "cognition", False, "positive"),
+    ("Senator Tom Reyes knows that the vote is close.", "the vote is close", "cognition", False, "positive"),
+    ("Governor Anna Berg wants to run for president.", "to run for president", "intention", False, "positive"),
+    ("Governor Anna Berg plans to announce her decision on Friday.", "to announce her decision on Friday", "intention",
+     False, "positive"),
+    ("Governor Anna Berg intends to sign the bill.", "to sign the bill", "intention", False, "positive"),
+    ("A new Quinnipiac poll shows that Hillary Clinton leads by six points.", "Hillary Clinton leads by six points",
+     "evidential", True, "positive"),
+    ("The report found that the agency had wasted millions of dollars.", "the agency had wasted millions of dollars",
+     "evidential", True, "positive"),
+    ("A study by Harvard researchers found that voters prefer lower taxes.", "voters prefer lower taxes", "evidential",
+     True, "positive"),
+])
+def test_families_of_attribution_keep_their_kind(claims_of, text, content, cue_class, statement, polarity):
+    """Each family of cue finds its content over the parse and keeps its class (what users filter
+    on), whether it is a statement (a claim) or an attribution only, and a denial's polarity."""
+    found = {c.text: c for _, c in claims_of(text)}
+    assert content in found, sorted(found)
+    claim = found[content]
+    assert (claim.cue_class, claim.is_statement, claim.polarity) == (cue_class, statement, polarity)
