@@ -115,3 +115,15 @@ def test_families_of_attribution_keep_their_kind(claims_of, text, content, cue_c
     assert content in found, sorted(found)
     claim = found[content]
     assert (claim.cue_class, claim.is_statement, claim.polarity) == (cue_class, statement, polarity)
+
+
+def test_a_noun_of_attribution_owned_by_an_actor_keeps_its_verbs_kind(claims_of):
+    claims = claims_of("Clinton blasted Donald Trump's plan to deport 11 million people. "
+                       "President Obama's decision to veto the bill angered Republicans. "
+                       "Senator Tom Reyes's belief that the economy will recover is shared by few. "
+                       "Senator Tom Reyes's plan for the budget was rejected.")
+    found = {(s, c.text): (c.cue, c.cue_class, c.is_statement) for s, c in claims}
+    assert found[("Donald Trump", "to deport 11 million people")] == ("plan", "intention", False)
+    assert found[("Obama", "to veto the bill")] == ("decision", "intention", False)
+    assert found[("Tom Reyes", "the economy will recover")] == ("belief", "cognition", False)
+    assert not any(cue == "plan" and "budget" in text for (_, text), (cue, _, _) in found.items())  # no clause: nothing

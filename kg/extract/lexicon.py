@@ -28,6 +28,13 @@ SPEECH_VERBS = {
 REPORT_NOUNS = {"statement", "announcement", "report", "release", "letter", "email", "e-mail",
                 "post", "tweet", "message", "claim", "assertion", "allegation", "warning",
                 "testimony", "remarks", "comment", "speech", "filing", "memo", "complaint"}
+#: Nouns for an act of attribution and the cue verb whose frame they take ("Trump's plan to
+#: deport ...", "the senator's belief that ..."); a noun spelled like its verb (plan, hope, fear,
+#: promise, pledge, vow, demand) is looked up as it is.
+CUE_NOUNS = {"belief": "believe", "decision": "decide", "refusal": "refuse", "intention": "intend",
+             "expectation": "expect", "suggestion": "suggest", "insistence": "insist", "assertion": "assert",
+             "admission": "admit", "denial": "deny", "threat": "threaten", "determination": "determine",
+             "conviction": "convince", "prediction": "predict", "recommendation": "recommend", "argument": "argue"}
 #: Nouns naming a statement, which can be the object of a denial ("denied the allegations").
 STATEMENT_NOUNS = REPORT_NOUNS | {"allegation", "accusation", "charge", "rumor", "rumour", "story", "suggestion",
                                   "notion", "idea", "assertion", "wrongdoing", "involvement", "responsibility",
