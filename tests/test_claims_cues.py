@@ -127,3 +127,12 @@ def test_a_noun_of_attribution_owned_by_an_actor_keeps_its_verbs_kind(claims_of)
     assert found[("Obama", "to veto the bill")] == ("decision", "intention", False)
     assert found[("Tom Reyes", "the economy will recover")] == ("belief", "cognition", False)
     assert not any(cue == "plan" and "budget" in text for (_, text), (cue, _, _) in found.items())  # no clause: nothing
+
+
+def test_an_act_toward_a_name_is_an_attribution_of_one_word(claims_of):
+    """"endorsed Trump": the name alone is what the act is toward (PolNeAR annotates it); a single
+    word is never a claim, nor a pronoun an attribution."""
+    claims = claims_of("Governor Chris Christie endorsed Trump on Friday. Senator Tom Reyes said yes. "
+                       "Senator Tom Reyes praised her.")
+    assert [(s, c.text, c.cue_class, c.is_statement) for s, c in claims] == [
+        ("Chris Christie", "Trump", "evaluative", False)]
