@@ -136,3 +136,11 @@ def test_an_act_toward_a_name_is_an_attribution_of_one_word(claims_of):
                        "Senator Tom Reyes praised her.")
     assert [(s, c.text, c.cue_class, c.is_statement) for s, c in claims] == [
         ("Chris Christie", "Trump", "evaluative", False)]
+
+
+def test_a_topic_talked_about_is_an_attribution_but_what_is_pointed_to_is_a_claim(claims_of):
+    claims = claims_of("Senator Tom Reyes talked about the deceptive marketing of supplements. "
+                       "The International Monetary Fund pointed to the decision to leave the union as an example.")
+    found = {c.cue: (c.text, c.is_statement) for _, c in claims}
+    assert found["talked"] == ("the deceptive marketing of supplements", False)
+    assert found["pointed"][1] is True and found["pointed"][0].startswith("the decision to leave the union")

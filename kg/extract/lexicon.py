@@ -82,7 +82,7 @@ class Cue:
 
 CUE_CLASSES = ("speech", "according-to", "cognition", "intention", "evidential", "question", "evaluative")
 _CUE_FLAGS = {"infinitive", "object", "listener", "negating", "attitude", "document", "work", "quote", "predicate",
-              "statement", "nonperson", "act"}
+              "statement", "nonperson", "act", "topic"}
 
 
 def load_cues(path: Path = MODELS / "cues.tsv") -> dict[str, Cue]:

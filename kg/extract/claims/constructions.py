@@ -105,7 +105,7 @@ def claim_for_cue(ctx: ClaimContext, token: Token, entry: Cue | None = None, spe
         return
     found = prep_content(token, preps) if preps else None  # "talked about X", "called for X"
     if found is not None:
-        cue.add(ctx, *found, statement=cue.cue_class in {"speech", "evaluative"})
+        cue.add(ctx, *found, statement=cue.cue_class in {"speech", "evaluative"} and not cue.entry.has("topic"))
 
 
 def _object(ctx: ClaimContext, cue: CueAt) -> tuple[int, int, Token, bool] | None:
