@@ -144,3 +144,8 @@ def test_a_topic_talked_about_is_an_attribution_but_what_is_pointed_to_is_a_clai
     found = {c.cue: (c.text, c.is_statement) for _, c in claims}
     assert found["talked"] == ("the deceptive marketing of supplements", False)
     assert found["pointed"][1] is True and found["pointed"][0].startswith("the decision to leave the union")
+
+
+def test_a_parenthesis_left_open_at_the_end_of_a_content_is_cut_off(claims_of):
+    claims = claims_of("Mayor Jim Kenney's decision to stop giving ICE real-time arrest data (all times local):")
+    assert [(s, c.text) for s, c in claims] == [("Jim Kenney", "to stop giving ICE real-time arrest data")]

@@ -74,6 +74,9 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘" or doc[start].lower_ in {"that", ","}
                            or doc[start].is_space):
         start += 1
+    opened = [i for i in range(start, end) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
+        end = opened[-1]  # "... arrest data (all times local": a parenthesis left open is cut off
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’" or doc[end - 1].is_space
                            or doc[end - 1].dep_ == "cc"):
         end -= 1
