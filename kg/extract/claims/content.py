@@ -74,6 +74,9 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘" or doc[start].lower_ in {"that", ","}
                            or doc[start].is_space):
         start += 1
+    opened = [i for i in range(start, end) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[-1], end)):
+        end = opened[-1]  # "... arrest data (all times local": a parenthesis left open is cut off
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in "”\"’" or doc[end - 1].is_space
                            or doc[end - 1].dep_ == "cc"):
         end -= 1
@@ -81,6 +84,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 _OBJECT_DEPS = {"dobj", "oprd"}
+_OPENING_QUOTES = {'"', "“", "‘", "'"}
 _AFTER_OBJECT_DEPS = {"oprd", "xcomp", "ccomp"}
 
 
@@ -95,22 +99,61 @@ def object_content(cue: Token, preps: frozenset[str], predicate: bool = False) -
         return None
     first = objects[0]
     parts = [first] + [c for c in cue.children if c.i > first.i and
-                       (c.dep_ in _AFTER_OBJECT_DEPS or (c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "as")))]
-    # "accused the governor of lying": the parse may hang the content preposition on the object
-    follows = len(parts) > 1 or any(c.dep_ == "prep" and (c.lower_ in preps or c.lower_ == "as") for c in first.children)
+                       (c.dep_ in _AFTER_OBJECT_DEPS or _content_prep(c, preps))]
+    # "accused the governor of lying": the parse may hang the content preposition on the object;
+    # 'called the plan "a disaster"': a quoted apposition is the predicate
+    follows = len(parts) > 1 or any(_content_prep(c, preps) for c in first.children) \
+        or any(c.dep_ == "appos" and c.i > first.i and c.left_edge.i > 0 and cue.doc[c.left_edge.i - 1].text in _OPENING_QUOTES
+               for c in first.children) \
+        or _quoted_head(cue.doc, first)  # 'called her “third-rate”', not 'called the “Obamacare” hotline'
     if predicate and not follows:
         return None
-    return first.left_edge.i, max(p.right_edge.i for p in parts) + 1, first, follows
+    return first.left_edge.i, _closing_quote(cue.doc, first.left_edge.i, max(p.right_edge.i for p in parts) + 1), first, follows
+
+
+def _quoted_head(doc: Doc, head: Token) -> bool:
+    """Whether a quotation opens after the first word of a noun phrase and holds its head: the
+    parse made the object a possessive of the predicate ('called her “third-rate”')."""
+    inside = doc[head.left_edge.i + 1:head.i + 1]
+    opening = [t.i for t in inside if t.text in _OPENING_QUOTES]
+    return bool(opening) and not any(t.text in {"”", "’", '"', "'"} for t in doc[opening[-1] + 1:head.i + 1])
+
+
+def _closing_quote(doc: Doc, start: int, end: int) -> int:
+    """``end``, or one further when the span opens a quotation whose closing mark the parse hung
+    elsewhere ('called her “third-rate”')."""
+    opened = sum(1 for t in doc[start:end] if t.text in {"“", "‘"}) - sum(1 for t in doc[start:end] if t.text in {"”", "’"})
+    straight = sum(1 for t in doc[start:end] if t.text == '"') % 2
+    if end < len(doc) and ((opened > 0 and doc[end].text in {"”", "’"}) or (straight and doc[end].text == '"')):
+        return end + 1
+    return end
+
+
+def _content_prep(token: Token, preps: frozenset[str]) -> bool:
+    """A preposition after an object that opens content ("accused X of lying", "praised X as
+    historic"), not a time ("called the governor on Sunday night")."""
+    return token.dep_ == "prep" and (token.lower_ in preps or token.lower_ == "as") and \
+        not any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children)
 
 
 def prep_content(cue: Token, preps: frozenset[str]) -> tuple[int, int, Token] | None:
     """The object of a content preposition right after the cue ("called for an end to the war",
-    "pointed to the polls", "talked about the economy"); the preposition belongs to the cue."""
+    "pointed to the polls", "talked about the economy"); the preposition belongs to the cue. An
+    infinitive after the object is part of it ("called on Congress to raise the wage"), and so is
+    a for-to clause the parse makes of it ("called for the United States to take a role")."""
     for child in cue.children:
-        if child.dep_ == "prep" and child.i > cue.i and child.lower_ in preps:
+        if child.i <= cue.i:
+            continue
+        if child.lower_ in preps and _content_prep(child, preps):
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects:
-                return child.i + 1, child.right_edge.i + 1, objects[0]
+                end = child.right_edge.i + 1
+                infinitive = next((c for c in cue.children if c.dep_ in {"xcomp", "advcl"} and c.left_edge.i == end
+                                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+                return child.i + 1, (infinitive.right_edge.i + 1 if infinitive is not None else end), objects[0]
+        mark = child.left_edge
+        if child.dep_ in {"advcl", "xcomp"} and mark.dep_ == "mark" and mark.lower_ in preps and mark.i == cue.i + 1:
+            return mark.i + 1, child.right_edge.i + 1, child
     return None
 
 

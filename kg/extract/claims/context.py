@@ -45,10 +45,12 @@ class ClaimContext:
                   head: Token, certainty: str = CERTAIN, polarity: str = "positive", cue_class: str = "speech",
                   parts: Sequence[tuple[int, int]] = (), statement: bool = True) -> Claim | None:
         """Record a claim whose content is ``text[start:end]``, or the ``parts`` of it (each
-        stripped); None when it is empty or a single word. ``statement`` False records an
-        attribution that is no claim (a thought, an intention, a bare act)."""
+        stripped); None when it is empty or a single word (but for an act toward a name: "endorsed
+        Clinton"). ``statement`` False records an attribution that is no claim (a thought, an
+        intention, a bare act)."""
         pieces = [p for p in (self._strip(*p) for p in (parts or [(start, end)])) if p[1] > p[0]]
-        if not pieces or sum(len(self.text[s:e].split()) for s, e in pieces) < 2:
+        least = 1 if not statement and head.pos_ == "PROPN" else 2
+        if not pieces or sum(len(self.text[s:e].split()) for s, e in pieces) < least:
             return None
         start, end = pieces[0][0], pieces[-1][1]
         sentence = sentence_of(head)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import CUES, SPEECH_VERBS, Cue
+from ..lexicon import CUES, PHRASE_CUES, SPEECH_VERBS, Cue
 from .records import CERTAIN, POSSIBLE, PROBABLE
 
 __all__ = ["ATTITUDE_CUES", "INFINITIVE_CUES", "LISTENER_CUES", "NEGATING_CUES", "SPEECH_VERBS", "Cue",
@@ -33,10 +33,22 @@ _ENDINGS = {"VBZ": (("es", ""), ("s", "")), "VBD": (("ed", ""), ("d", ""), ("ed"
             "VBN": (("ed", ""), ("d", ""), ("ed", "e")), "VBG": (("ing", ""), ("ing", "e"))}
 
 
+#: Where the second word of a phrase cue hangs on its verb: "took aim", "laid out", "made
+#: (it) clear", "went after", "fired back".
+_PHRASE_DEPS = {"dobj", "prt", "advmod", "acomp", "ccomp", "oprd", "prep"}
+
+
 def cue_of(token: Token) -> Cue | None:
-    """The lexicon's entry for a token, by its lemma; for a verb the small lemmatizer got wrong
-    ("hopes" -> "hop", "retweeted" -> "retweete"), by its form without its regular ending."""
-    cue = CUES.get(token.lemma_.lower())
+    """The lexicon's entry for a token: a phrase it heads ("took aim at", "made clear"), else its
+    lemma; for a verb the small lemmatizer got wrong ("hopes" -> "hop", "retweeted" ->
+    "retweete"), its form without its regular ending."""
+    lemma = token.lemma_.lower()
+    phrases = PHRASE_CUES.get(lemma)
+    if phrases is not None and token.pos_ in {"VERB", "AUX"}:
+        for child in token.children:
+            if child.dep_ in _PHRASE_DEPS and child.i > token.i and (cue := phrases.get(child.lower_)) is not None:
+                return cue
+    cue = CUES.get(lemma)
     if cue is not None:
         return cue
     endings = _ENDINGS.get(token.tag_)

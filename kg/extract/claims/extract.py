@@ -49,7 +49,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("pull quote, signed", '"... I am deeply disappointed ... John Smith, U.S. Senator"', qx.pull_quote_signed),
     Construction("in the words of", '"in the words of X, “...”"', cx.in_the_words_of),
     Construction("according to", '"According to X, ...", "..., according to X"', cx.according_to),
-    Construction("report noun", '"X\'s announcement that ..."', cx.report_noun),
+    Construction("report noun", '"X\'s announcement that ...", "Trump\'s plan to deport ...", "the senator\'s belief '
+                 'that ..."', cx.report_noun),
 )
 
 

@@ -44,8 +44,10 @@ def actor_for_token(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalAc
     name in apposition to a description ("the secularist magazine MicroMega") wins over it."""
     if token.lemma_.lower() in VOICE_NOUNS:  # the owner speaks: "Cornyn's statement", "a letter from the ministry"
         for child in token.children:
-            if child.dep_ in {"poss", "compound"} and child.i in actor_at:
-                return actor_at[child.i]
+            if child.dep_ in {"poss", "compound"}:  # "the Reuters/Ipsos poll": a name inside the compound
+                owner = next((actor_at[t.i] for t in child.subtree if t.i in actor_at), None)
+                if owner is not None:
+                    return owner
             if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
                 source = next((p for p in child.children if p.dep_ == "pobj" and p.i in actor_at), None)
                 if source is not None:

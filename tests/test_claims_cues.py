@@ -1,0 +1,151 @@
+"""Cues beyond a verb and its clause: phrase cues, a verb and a word hanging on it that attribute
+together ("took aim at", "made it clear that", "as X put it"; "verb_word" rows of
+kg/extract/models/cues.tsv), calls for someone to act, and names given in quotation marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_texts
+
+
+@pytest.fixture(scope="module")
+def claims_of(nlp):
+    def run(text):
+        result = extract_texts(nlp, {"t": text})
+        (doc,) = result.documents
+        return [(result.actor_of[id(c.speaker)].label, c) for c in doc.claims]
+    return run
+
+
+def test_made_it_clear_that_reports_the_clause_not_the_word_clear(claims_of):
+    claims = claims_of("Governor Anna Berg made it clear that she would veto the budget. "
+                       "Senator Tom Reyes made clear that the vote would wait until spring.")
+    assert [(s, c.text, c.cue_class, c.is_statement) for s, c in claims] == [
+        ("Anna Berg", "she would veto the budget", "speech", True),
+        ("Tom Reyes", "the vote would wait until spring", "speech", True)]
+
+
+def test_acts_named_by_a_phrase_are_attributions_not_claims(claims_of):
+    claims = claims_of("Mayor Lisa Ortiz took aim at the new parking rules on Monday. "
+                       "Councilman Dan Webb took issue with the city budget. "
+                       "Senator Ken Hale distanced himself from the party platform.")
+    found = {(s, c.text, c.cue_class, c.is_statement) for s, c in claims}
+    assert found == {("Lisa Ortiz", "the new parking rules", "evaluative", False),
+                     ("Dan Webb", "the city budget", "evaluative", False),
+                     ("Ken Hale", "the party platform", "evaluative", False)}
+
+
+def test_as_someone_put_it_attributes_the_clause_beside_it(claims_of):
+    claims = claims_of("As Senator Ruth Adler put it, the tax code rewards the wrong people.")
+    assert [(s, c.text) for s, c in claims] == [("Ruth Adler", "the tax code rewards the wrong people")]
+
+
+def test_the_same_verbs_without_the_phrase_word_attribute_nothing(claims_of):
+    assert claims_of("Mayor Lisa Ortiz took a taxi to the airport. Senator Ruth Adler put the report on the table. "
+                     "Governor Anna Berg made a cake for the fair.") == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Senator Ruth Adler called on Congress to raise the minimum wage.", "Congress to raise the minimum wage"),
+    ("Senator Ruth Adler is calling for the United States to take a stronger role in the conflict.",
+     "the United States to take a stronger role in the conflict"),
+    ("Senator Ruth Adler called for an end to the war.", "an end to the war"),
+])
+def test_a_call_for_someone_to_act_is_the_whole_infinitive(claims_of, text, content):
+    assert [(s, c.text, c.cue_class) for s, c in claims_of(text)] == [("Ruth Adler", content, "evaluative")]
+
+
+def test_a_name_given_in_quotation_marks_is_the_predicate_of_called(claims_of):
+    (speaker, claim), = claims_of('Senator Tom Reyes called the tax plan "a disaster for working families."')
+    assert speaker == "Tom Reyes" and claim.text.startswith("the tax plan") and "a disaster for working families" in claim.text
+    assert (claim.cue_class, claim.is_statement) == ("evaluative", True)
+
+
+def test_called_her_quoted_is_object_and_predicate_though_the_parse_makes_her_a_possessive(claims_of):
+    claims = claims_of("Donald Trump suggested the moderator was unfair, called her “third-rate” and left the stage.")
+    assert ("Donald Trump", "her “third-rate”", "evaluative") in [(s, c.text, c.cue_class) for s, c in claims]
+
+
+def test_called_with_an_object_but_no_predicate_attributes_nothing(claims_of):
+    assert claims_of("Senator Tom Reyes called the governor, a longtime friend, on Sunday night. "
+                     "Governor Anna Berg called the “Obamacare” hotline on Monday.") == []
+
+
+def test_what_a_poll_shows_is_the_whole_small_clause(claims_of):
+    claims = claims_of("One poll shows Senator Ted Cruz 16 points ahead of Donald Trump in Indiana. "
+                       "The poll showed Trump ahead by six points in Ohio, and Clinton lost ground in Florida.")
+    assert [(c.text, c.cue_class, c.is_statement) for _, c in claims] == [
+        ("Senator Ted Cruz 16 points ahead of Donald Trump in Indiana", "evidential", True),
+        ("Trump ahead by six points in Ohio", "evidential", True)]  # not the conjoined clause
+
+
+def test_a_poll_speaks_for_the_name_inside_its_compound(claims_of):
+    (speaker, claim), = claims_of("The latest Reuters/Ipsos poll showed Donald Trump leading the field with 31 percent.")
+    assert speaker == "Reuters" and claim.text == "Donald Trump leading the field with 31 percent"
+
+
+@pytest.mark.parametrize("text, content, cue_class, statement, polarity", [
+    ("Senator Tom Reyes called the governor a liar.", "the governor a liar", "evaluative", True, "positive"),
+    ("Governor Anna Berg accused Reyes of hiding his tax returns.", "Reyes of hiding his tax returns", "evaluative", True,
+     "positive"),
+    ("Senator Tom Reyes denied that he had met the lobbyists.", "he had met the lobbyists", "evaluative", True, "negative"),
+    ("Senator Tom Reyes denied taking money from the lobbyists.", "taking money from the lobbyists", "evaluative", True,
+     "negative"),
+    ("Governor Anna Berg urged voters to reject the measure.", "voters to reject the measure", "speech", False, "positive"),
+    ("Senator Tom Reyes believes that the economy will recover.", "the economy will recover", "cognition", False,
+     "positive"),
+    ("Senator Tom Reyes thinks the bill will fail.", "the bill will fail", "cognition", False, "positive"),
+    ("Senator Tom Reyes knows that the vote is close.", "the vote is close", "cognition", False, "positive"),
+    ("Governor Anna Berg wants to run for president.", "to run for president", "intention", False, "positive"),
+    ("Governor Anna Berg plans to announce her decision on Friday.", "to announce her decision on Friday", "intention",
+     False, "positive"),
+    ("Governor Anna Berg intends to sign the bill.", "to sign the bill", "intention", False, "positive"),
+    ("A new Quinnipiac poll shows that Hillary Clinton leads by six points.", "Hillary Clinton leads by six points",
+     "evidential", True, "positive"),
+    ("The report found that the agency had wasted millions of dollars.", "the agency had wasted millions of dollars",
+     "evidential", True, "positive"),
+    ("A study by Harvard researchers found that voters prefer lower taxes.", "voters prefer lower taxes", "evidential",
+     True, "positive"),
+])
+def test_families_of_attribution_keep_their_kind(claims_of, text, content, cue_class, statement, polarity):
+    """Each family of cue finds its content over the parse and keeps its class (what users filter
+    on), whether it is a statement (a claim) or an attribution only, and a denial's polarity."""
+    found = {c.text: c for _, c in claims_of(text)}
+    assert content in found, sorted(found)
+    claim = found[content]
+    assert (claim.cue_class, claim.is_statement, claim.polarity) == (cue_class, statement, polarity)
+
+
+def test_a_noun_of_attribution_owned_by_an_actor_keeps_its_verbs_kind(claims_of):
+    claims = claims_of("Clinton blasted Donald Trump's plan to deport 11 million people. "
+                       "President Obama's decision to veto the bill angered Republicans. "
+                       "Senator Tom Reyes's belief that the economy will recover is shared by few. "
+                       "Senator Tom Reyes's plan for the budget was rejected.")
+    found = {(s, c.text): (c.cue, c.cue_class, c.is_statement) for s, c in claims}
+    assert found[("Donald Trump", "to deport 11 million people")] == ("plan", "intention", False)
+    assert found[("Obama", "to veto the bill")] == ("decision", "intention", False)
+    assert found[("Tom Reyes", "the economy will recover")] == ("belief", "cognition", False)
+    assert not any(cue == "plan" and "budget" in text for (_, text), (cue, _, _) in found.items())  # no clause: nothing
+
+
+def test_an_act_toward_a_name_is_an_attribution_of_one_word(claims_of):
+    """"endorsed Trump": the name alone is what the act is toward (PolNeAR annotates it); a single
+    word is never a claim, nor a pronoun an attribution."""
+    claims = claims_of("Governor Chris Christie endorsed Trump on Friday. Senator Tom Reyes said yes. "
+                       "Senator Tom Reyes praised her.")
+    assert [(s, c.text, c.cue_class, c.is_statement) for s, c in claims] == [
+        ("Chris Christie", "Trump", "evaluative", False)]
+
+
+def test_a_topic_talked_about_is_an_attribution_but_what_is_pointed_to_is_a_claim(claims_of):
+    claims = claims_of("Senator Tom Reyes talked about the deceptive marketing of supplements. "
+                       "The International Monetary Fund pointed to the decision to leave the union as an example.")
+    found = {c.cue: (c.text, c.is_statement) for _, c in claims}
+    assert found["talked"] == ("the deceptive marketing of supplements", False)
+    assert found["pointed"][1] is True and found["pointed"][0].startswith("the decision to leave the union")
+
+
+def test_a_parenthesis_left_open_at_the_end_of_a_content_is_cut_off(claims_of):
+    claims = claims_of("Mayor Jim Kenney's decision to stop giving ICE real-time arrest data (all times local):")
+    assert [(s, c.text) for s, c in claims] == [("Jim Kenney", "to stop giving ICE real-time arrest data")]
