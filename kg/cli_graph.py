@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from .cli_shared import TableFormat, UserError, analysis_source, app, check_output, emit, info, load, open_store
+from .cli_shared import TableFormat, UserError, analysis_source, app, check_output, emit, info, keep, load, open_store
 
 
 @app.command()
@@ -77,7 +77,7 @@ def _query_local(source: Path, sparql: str, store_expected: bool):
     from kg.graph.load import LoadError, load_store
 
     try:
-        store = load_store(source)
+        store = keep(load_store(source))  # freed by the process's end, not here (see cli_shared.KEPT)
     except LoadError as error:
         raise UserError(f"{source}: {error}") from None
     return run(store, sparql, visible_graphs(store), union=True)
