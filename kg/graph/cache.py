@@ -96,7 +96,7 @@ def cached_store(path: str | os.PathLike[str]) -> ox.Store:
 def start_build(path: Path) -> None:
     """Make the cache entry of ``path`` in a detached process at a lower priority (:func:`build`)."""
     try:
-        subprocess.Popen([sys.executable, "-m", "kg.graph.cache", str(path)], stdin=subprocess.DEVNULL,
+        subprocess.Popen([sys.executable, "-m", "kg.graph.cache", str(path.resolve())], stdin=subprocess.DEVNULL,
                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
     except OSError:  # no process to spare: the next query loads the file again
         pass
