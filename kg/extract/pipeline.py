@@ -88,6 +88,21 @@ def merge(results: Sequence[DocumentResult], model: str = "", aliases: Sequence[
     return BuildResult(list(results), actors, actor_of, model=model)
 
 
+#: Documents extracted between two :func:`forget_memos`.
+MEMO_DOCS = 100
+
+
+def forget_memos() -> None:
+    """Empty the memos of the name functions and the polarity model's n-grams. They only save
+    time, and mostly within an article; kept for a whole build they filled to their bounds (about
+    700,000 entries), so a build's memory grew with its length: a long build calls this now and then."""
+    from .names import clear_memos
+    from .polarity.features import clear_memos as clear_ngrams
+
+    clear_memos()
+    clear_ngrams()
+
+
 def extract(nlp: Language, documents: Iterable[Document], polarity: PolarityScorer | None = None,
             progress: Callable[[DocumentResult], None] | None = None,
             on_error: Callable[[DocumentFailure], None] | None = None) -> Iterator[DocumentResult]:
@@ -96,7 +111,9 @@ def extract(nlp: Language, documents: Iterable[Document], polarity: PolarityScor
     ``on_error``: if given, a document whose extraction raises is reported to it and left out
     (one bad article does not end a batch); otherwise the error propagates.
     """
-    for parsed in parse(nlp, documents):
+    for count, parsed in enumerate(parse(nlp, documents), 1):
+        if count % MEMO_DOCS == 0:
+            forget_memos()
         try:
             result = extract_document(parsed, polarity)
         except Exception as error:  # noqa: BLE001 - a bug in one document, isolated on request
