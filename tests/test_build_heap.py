@@ -30,7 +30,7 @@ def test_settle_freezes_what_is_loaded():
 
 
 
-def test_the_memos_are_emptied_during_extraction_without_changing_results(nlp, polarity, monkeypatch):
+def test_memory_is_tidied_during_extraction_without_changing_results(nlp, polarity, monkeypatch):
     from conftest import wikinews
 
     import kg.extract.pipeline as pipeline
@@ -46,17 +46,17 @@ def test_the_memos_are_emptied_during_extraction_without_changing_results(nlp, p
         graph = to_graph(pipeline.merge(list(pipeline.extract(nlp, documents, polarity)), "test-model"))
         return sorted(graph.serialize(format="nt").splitlines())
 
-    monkeypatch.setattr(pipeline, "MEMO_DOCS", 1000)
+    monkeypatch.setattr(pipeline, "TIDY_DOCS", 1000)
     remembered = triples()
     assert clean_name.cache_info().currsize > 0 and char_ngrams.cache_info().currsize > 0
     emptied = []
-    forget = pipeline.forget_memos
+    forget = pipeline.tidy_memory
 
     def forget_and_check():
         forget()
         emptied.append(clean_name.cache_info().currsize + char_ngrams.cache_info().currsize)
 
-    monkeypatch.setattr(pipeline, "MEMO_DOCS", 1)
-    monkeypatch.setattr(pipeline, "forget_memos", forget_and_check)
+    monkeypatch.setattr(pipeline, "TIDY_DOCS", 1)
+    monkeypatch.setattr(pipeline, "tidy_memory", forget_and_check)
     assert triples() == remembered and len(remembered) > 1000
     assert emptied == [0, 0, 0]
