@@ -103,7 +103,7 @@ def emit(text: str, output: Optional[Path]) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from kg.graph.rdf import write_atomic
+    from kg.graph.tempfiles import write_atomic
 
     check_output(output)
     try:
