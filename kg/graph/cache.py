@@ -72,6 +72,8 @@ def _private_folder(folder: Path) -> bool:
         info = folder.stat()
     except OSError:
         return False
+    if not hasattr(os, "getuid"):  # Windows: the folder is under the user's own profile
+        return True
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
