@@ -16,7 +16,7 @@ from typing import Optional
 import typer
 
 from . import __version__
-from .cli_shared import UserError, analysis_source, app, check_output, emit, info, open_store, printable, warn
+from .cli_shared import KEPT, UserError, analysis_source, app, check_output, emit, info, open_store, printable, warn
 
 #: Above this many articles, ``kg build -o FILE`` streams through a temporary store.
 LARGE_INPUT = 200
@@ -426,8 +426,17 @@ def _click_classes(name: str) -> tuple[type, ...]:
     return tuple({getattr(m, name) for m in modules if isinstance(getattr(m, name, None), type)})
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the app and turn every error into one line and an exit status."""
+def main(argv: list[str] | None = None, free: bool = True) -> int:
+    """Run the app and turn every error into one line and an exit status. With ``free`` (the
+    default), what the command kept for the end (:data:`kg.cli_shared.KEPT`) is dropped on return."""
+    try:
+        return _main(argv)
+    finally:
+        if free:
+            KEPT.clear()
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         app(args=argv, standalone_mode=False, prog_name="kg")
     except UserError as error:
@@ -470,7 +479,24 @@ __all__ = ["app", "cli_graph", "main", "run"]
 
 
 def run() -> None:
-    sys.exit(main())
+    """The ``kg`` program: :func:`main`, then the end of the process. When the command kept a large
+    object for the end (the in-memory store of a queried file), the process ends without freeing it
+    (``os._exit``) once stdout and stderr are flushed; an -o file is already written and closed."""
+    status = main(free=False)
+    if not KEPT:
+        sys.exit(status)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (kg query ... | head): as main() treats it
+        pass
+    except OSError as error:  # stdout on a full disk: the output is incomplete, say so
+        status = 1
+        sys.stderr.write(f"kg: error: cannot write the output ({error.strerror or error})\n")
+    try:
+        sys.stderr.flush()
+    except OSError:
+        pass
+    os._exit(status)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from typing import Optional
 
 import typer
 
-from .cli_shared import TableFormat, UserError, analysis_source, app, check_output, emit, info, load, open_store
+from .cli_shared import TableFormat, UserError, analysis_source, app, check_output, emit, info, keep, load, open_store
 
 
 @app.command()
@@ -27,6 +27,7 @@ def query(
     password: Optional[str] = typer.Option(None, "--password", envvar="KG_ENDPOINT_PASSWORD", help="With --endpoint: password (or set KG_ENDPOINT_PASSWORD)."),
     auth: str = typer.Option("auto", "--auth", help="With --user: auto, basic or digest."),
     token: Optional[str] = typer.Option(None, "--token", envvar="KG_ENDPOINT_TOKEN", help="With --endpoint: a bearer token."),
+    no_cache: bool = typer.Option(False, "--no-cache", envvar="KG_NO_CACHE", help="Load a large RDF file into memory every time instead of keeping its store in the cache (KG_CACHE_DIR)."),
 ) -> None:
     """Run SPARQL over a graph: a file, a store folder, or a SPARQL endpoint.
 
@@ -52,15 +53,16 @@ def query(
         if endpoint is not None:
             table = _query_endpoint(endpoint, sparql, graph_iri, user, password, auth, token)
         else:
-            table = _query_local(Path(graph) if store is None else store, sparql, store is not None)
+            table = _query_local(Path(graph) if store is None else store, sparql, store is not None, not no_cache)
     except QueryError as error:
         raise UserError(str(error)) from None
     text = {"table": render_table, "csv": lambda t: t.to_csv(), "json": lambda t: t.to_json()}[chosen](table)
     emit(text, output)
 
 
-def _query_local(source: Path, sparql: str, store_expected: bool):
-    """Run checked SPARQL on a store folder (read-only) or an RDF file (in memory), on Oxigraph."""
+def _query_local(source: Path, sparql: str, store_expected: bool, cache: bool = True):
+    """Run checked SPARQL on a store folder (read-only) or an RDF file (its store from the cache,
+    :mod:`kg.graph.cache`, or in memory), on Oxigraph."""
     from kg.graph.sparql import REGISTRY, open_read_only, run, visible_graphs
 
     is_store = source.is_dir() and (source / "CURRENT").is_file()
@@ -74,10 +76,11 @@ def _query_local(source: Path, sparql: str, store_expected: bool):
         return run(store, sparql, visible_graphs(store, {REGISTRY}))
     if source.is_dir():
         raise UserError(f"{source}: is a folder but not a store (build one with kg build --store {source})")
+    from kg.graph.cache import cached_store
     from kg.graph.load import LoadError, load_store
 
     try:
-        store = load_store(source)
+        store = keep((cached_store if cache else load_store)(source))  # freed by the process's end (cli_shared.KEPT)
     except LoadError as error:
         raise UserError(f"{source}: {error}") from None
     return run(store, sparql, visible_graphs(store), union=True)

@@ -25,6 +25,19 @@ app = typer.Typer(
 )
 
 
+#: Large objects a command leaves for the end of the process (the in-memory store of a file
+#: ``kg query`` loaded). The process entry point (:func:`kg.cli.run`) ends without freeing them:
+#: ``os._exit`` once the output is flushed (freeing a 1.5M-triple store takes 0.6 s); :func:`kg.cli.main`
+#: called inside a longer-lived process (the Python API, tests) drops them when the command returns.
+KEPT: list = []
+
+
+def keep(thing):
+    """Keep ``thing`` alive until the command ends (see :data:`KEPT`); returns it."""
+    KEPT.append(thing)
+    return thing
+
+
 class UserError(Exception):
     """A problem with the user's input or options: reported in one line, exit status 1."""
 
@@ -90,7 +103,7 @@ def emit(text: str, output: Optional[Path]) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from kg.graph.rdf import write_atomic
+    from kg.graph.tempfiles import write_atomic
 
     check_output(output)
     try:

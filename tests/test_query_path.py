@@ -22,11 +22,13 @@ def test_the_query_path_imports_neither_rdflib_nor_spacy(tmp_path):
     del data
     code = ("import sys; from kg.cli import main; "
             f"status = [main(['query', '--store', {str(store)!r}, 'actors', '-f', 'json']), "
-            f"main(['query', {str(GRAPH)!r}, 'stances', '-f', 'csv'])]; "
+            f"main(['query', {str(GRAPH)!r}, 'stances', '-f', 'csv']), "
+            f"main(['query', {str(GRAPH)!r}, 'claims', '-o', {str(tmp_path / 'claims.csv')!r}])]; "
             "print(status, sorted(m for m in ('rdflib', 'spacy', 'kg.extract', 'kg.graph.store', 'kg.graph.rdf') "
             "if m in sys.modules), file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.stderr.strip().splitlines()[-1] == "[0, 0] []", result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "[0, 0, 0] []", result.stderr
+    assert (tmp_path / "claims.csv").read_text(encoding="utf-8").startswith("claim,speaker,")
 
 
 def test_a_trig_file_is_queried_as_one_graph(tmp_path, capsys):

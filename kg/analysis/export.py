@@ -141,7 +141,7 @@ def write_network(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> str:
     ValueError
         For any other suffix.
     """
-    from kg.graph.rdf import write_atomic
+    from kg.graph.tempfiles import write_atomic
 
     suffix = Path(path).suffix.lower()
     if suffix not in EXPORT_SUFFIXES:

@@ -70,7 +70,7 @@ def save_figure(figure, path: str | os.PathLike[str]) -> None:
     atomically."""
     import matplotlib
 
-    from kg.graph.rdf import write_atomic
+    from kg.graph.tempfiles import write_atomic
 
     suffix = Path(path).suffix.lower()
     if suffix not in PICTURE_SUFFIXES:

@@ -51,7 +51,7 @@ def render(source: Source, output: Path, timeline: str | None = None, focus: str
     ValueError
         For an unsupported suffix, or an unknown timeline or focus target.
     """
-    from kg.graph.rdf import write_atomic
+    from kg.graph.tempfiles import write_atomic
 
     output = Path(output)
     suffix = output.suffix.lower()

@@ -8,6 +8,7 @@ happens once at the end. Nothing here knows RDF (that is :mod:`kg.graph`).
 
 from __future__ import annotations
 
+import gc
 from typing import Callable, Iterable, Iterator, Sequence
 
 from spacy.attrs import IS_ALPHA
@@ -88,6 +89,25 @@ def merge(results: Sequence[DocumentResult], model: str = "", aliases: Sequence[
     return BuildResult(list(results), actors, actor_of, model=model)
 
 
+#: Documents extracted between two :func:`tidy_memory`.
+TIDY_DOCS = 100
+
+
+def tidy_memory() -> None:
+    """Empty the memos of the name functions and of the polarity model's n-grams, and collect the
+    reference cycles of the articles done (a parsed document and what points back at it). The
+    memos only save time, mostly within an article; kept for a whole build they filled to their
+    bounds (about 700,000 entries). The cycles wait for a full collection, which the thresholds
+    of a build (:mod:`kg.run.heap`) make rare. Either way a build's memory grew with its length;
+    a long build calls this now and then (a full collection here takes about 0.1 s)."""
+    from .names import clear_memos
+    from .polarity.features import clear_memos as clear_ngrams
+
+    clear_memos()
+    clear_ngrams()
+    gc.collect()
+
+
 def extract(nlp: Language, documents: Iterable[Document], polarity: PolarityScorer | None = None,
             progress: Callable[[DocumentResult], None] | None = None,
             on_error: Callable[[DocumentFailure], None] | None = None) -> Iterator[DocumentResult]:
@@ -96,7 +116,9 @@ def extract(nlp: Language, documents: Iterable[Document], polarity: PolarityScor
     ``on_error``: if given, a document whose extraction raises is reported to it and left out
     (one bad article does not end a batch); otherwise the error propagates.
     """
-    for parsed in parse(nlp, documents):
+    for count, parsed in enumerate(parse(nlp, documents), 1):
+        if count % TIDY_DOCS == 0:
+            tidy_memory()
         try:
             result = extract_document(parsed, polarity)
         except Exception as error:  # noqa: BLE001 - a bug in one document, isolated on request

@@ -172,12 +172,12 @@ _TRIPLE_FORMATS = (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N3,
                    ox.RdfFormat.JSON_LD)
 
 
-def load_store(path: str | os.PathLike[str]) -> ox.Store:
-    """An RDF file in an in-memory Oxigraph store (for SPARQL). A file of triples is streamed in
-    by Oxigraph's own bulk loader (no list of all its quads in Python: half the time and memory);
-    a file of quads is read as one merged graph."""
+def load_store(path: str | os.PathLike[str], store: ox.Store | None = None) -> ox.Store:
+    """An RDF file in an Oxigraph store for SPARQL: ``store`` (empty) or a new in-memory one. A file
+    of triples is streamed in by Oxigraph's own bulk loader (no list of all its quads in Python:
+    half the time and memory); a file of quads is read as one merged graph."""
     path = Path(path)
-    store = ox.Store()
+    store = ox.Store() if store is None else store
     fmt = check_file(path)
     if fmt not in _TRIPLE_FORMATS:
         quads, _ = parse(path)

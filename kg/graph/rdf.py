@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from pathlib import Path
-from contextlib import contextmanager
-from typing import BinaryIO, Callable, Iterator
+from typing import Callable
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
@@ -27,6 +25,7 @@ from kg.extract.records import BuildResult, DocumentResult
 from kg.extract.resolve import Actor, LocalActor, compact_roles, slugify
 from kg.extract.stance import ACT, ACTOR, Stance
 from .collect import adder
+from .tempfiles import atomic_output, write_atomic  # noqa: F401 - where callers found them
 from .turtle import as_named_graph, write_trig, write_turtle
 from .vocab import DEFAULT_BASE, FOAF, ITSRDF, NIF, ORG, OWL, PREFIXES, PROV, SDO, SKG, SKOS
 
@@ -531,41 +530,6 @@ def _sorted_jsonld(graph: Graph) -> str:
         return value
     data["@graph"] = order(nodes)
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-@contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
-    """A binary stream to a temporary file beside ``path``, renamed onto ``path`` when the block
-    ends without an error (and fsynced first); on any error the temporary file is removed. So a
-    killed or failed write never leaves a half-written ``path``."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise FileNotFoundError(f"output folder '{folder}' does not exist")
-    from .tempfiles import owned_prefix, remove_abandoned_outputs
-
-    remove_abandoned_outputs(target)
-    handle, temporary = tempfile.mkstemp(prefix=owned_prefix(target.name), suffix=".tmp", dir=folder)
-    os.close(handle)
-    try:
-        with open(temporary, "wb") as stream:  # named: helpers may put scratch files beside it
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
-
-
-def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
-    """Write ``content`` to ``path`` through :func:`atomic_output`."""
-    with atomic_output(path) as stream:
-        stream.write(content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def write_graph(graph: Graph, path: str | os.PathLike[str], fmt: str | None = None) -> str:

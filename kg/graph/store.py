@@ -273,7 +273,7 @@ class GraphStore:
             rdf_format = EXPORT_FORMATS[fmt]
         except KeyError:
             raise StoreError(f"cannot export a store as {fmt} (choose ttl, nt, nq, trig or jsonld)") from None
-        from .rdf import atomic_output
+        from .tempfiles import atomic_output
 
         prefixes = dict(PREFIXES)
         if self.base:

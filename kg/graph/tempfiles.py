@@ -7,8 +7,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Iterator
 
 #: Temporary files of the old naming (no process id) are removed once this old (seconds).
 _UNOWNED_AGE = 3600.0
@@ -59,3 +62,36 @@ def remove_abandoned_folders(parent: Path, prefix: str) -> None:
     for entry, found in _matching(parent, re.compile(re.escape(prefix) + r"-(\d+)-\w+")):
         if entry.is_dir(follow_symlinks=False) and not pid_alive(int(found.group(1))):
             shutil.rmtree(entry.path, ignore_errors=True)
+
+
+@contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary stream to a temporary file beside ``path``, renamed onto ``path`` when the block
+    ends without an error (and fsynced first); on any error the temporary file is removed. So a
+    killed or failed write never leaves a half-written ``path``."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise FileNotFoundError(f"output folder '{folder}' does not exist")
+    remove_abandoned_outputs(target)
+    handle, temporary = tempfile.mkstemp(prefix=owned_prefix(target.name), suffix=".tmp", dir=folder)
+    os.close(handle)
+    try:
+        with open(temporary, "wb") as stream:  # named: helpers may put scratch files beside it
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
+    """Write ``content`` to ``path`` through :func:`atomic_output`."""
+    with atomic_output(path) as stream:
+        stream.write(content.encode("utf-8") if isinstance(content, str) else content)

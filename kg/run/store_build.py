@@ -31,7 +31,7 @@ from rdflib.namespace import RDF, RDFS
 from kg import __version__
 from kg.extract.aliases import apply_aliases
 from kg.extract.nlp import release_memory
-from kg.extract.pipeline import keeps_actor
+from kg.extract.pipeline import keeps_actor, tidy_memory
 from kg.extract.records import BuildResult, DocumentResult, pack, unpack
 from kg.extract.merge import merge_documents
 from kg.extract.resolve import Actor, LocalActor
@@ -154,6 +154,7 @@ def _build_segment(results: Iterable[DocumentResult], store: GraphStore, base: s
         store.commit_segment()
         store.flush()  # RocksDB's memtables would otherwise grow with the store, in memory
         store.reopen()  # and so would what it keeps of the files it wrote and read
+        tidy_memory()  # and the name memos the merge filled, and the cycles of the segment's articles
         release_memory()
         return summary
     finally:

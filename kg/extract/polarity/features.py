@@ -256,6 +256,12 @@ def char_ngrams(word: str) -> tuple[str, ...]:
     return tuple("c:" + padded[i:i + n] for n in range(lo, hi + 1) for i in range(len(padded) - n + 1))
 
 
+def clear_memos() -> None:
+    """Empty the memo of :func:`char_ngrams` (a long build does so now and then: full, it holds
+    65,536 words' n-grams, over 100 MiB)."""
+    char_ngrams.cache_clear()
+
+
 def target_role(sent: Sentence, ctx: TargetContext) -> str:
     """Coarse grammatical role of the target: subj, obj, pobj, poss or other."""
     dep = sent.dep[ctx.root]

@@ -1,0 +1,241 @@
+"""A cache of the stores ``kg query`` loads RDF files into, so that a large file loads once.
+
+Loading a 1,000-article graph (1.5M triples) into Oxigraph takes about 5 s of one core however it
+is done (see README, Performance); querying a store already on disk takes a fraction of that. So
+``kg query FILE`` keeps, for a file of at least :data:`MIN_BYTES`, a store of it in a folder
+named by the SHA-256 of the file's bytes (with the format, the base IRI the file's relative IRIs
+resolve against, and the Oxigraph version), and later queries of the same bytes open that store
+read-only. The first query of a file still loads it into memory and answers from there, as
+without the cache; it then starts a background process (``python -m kg.graph.cache FILE``, at a
+lower priority) that loads the file once more into a store on disk, which takes it about twice
+the CPU time of the load in memory. A query started before that process is done loads the file
+into memory itself. Changed bytes are a new key; the old entry ages out.
+
+* where: ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/stancekg/stores``, else ``~/.cache/stancekg/stores``;
+  created private (0700); a cache folder another user owns or others can write to is not used;
+* atomic: an entry is built in a temporary folder beside it and renamed into place when complete,
+  so a reader never opens half a store; of two processes building one entry, one rename wins;
+* bounded: after each new entry, the least recently used entries go until the cache holds at most
+  ``$KG_CACHE_MAX_MB`` MiB (default :data:`DEFAULT_MAX_MB`), the new entry always kept;
+* off with ``kg query --no-cache`` or ``KG_NO_CACHE=1``: the file is loaded into memory each time.
+
+Every check of :mod:`kg.graph.load` runs before the cache is looked at, hit or miss.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .load import LoadError, check_file, load_store
+
+#: Files smaller than this load into memory faster than a store folder is made (~100k triples).
+MIN_BYTES = 8 * 1024 * 1024
+DEFAULT_MAX_MB = 2048
+#: Changes when the way an entry is made changes (old entries are then never opened again).
+CACHE_FORMAT = "1"
+#: A build's lock or partial folder this old belongs to a build that died.
+STALE_SECONDS = 3600
+
+
+def cache_dir() -> Path:
+    """Where the cache lives (see the module's documentation)."""
+    if os.environ.get("KG_CACHE_DIR"):
+        return Path(os.environ["KG_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "stancekg" / "stores"
+
+
+def cache_key(path: Path, fmt: ox.RdfFormat) -> str:
+    """SHA-256 of what decides the store's content: the bytes, their format and base IRI, Oxigraph's version."""
+    digest = hashlib.sha256()
+    header = f"stancekg-store-cache {CACHE_FORMAT}\n{ox.__version__}\n{fmt}\n{path.resolve().as_uri()}\n"
+    digest.update(header.encode("utf-8"))
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _private_folder(folder: Path) -> bool:
+    """Create ``folder`` (0700) if absent; True when it is ours and no one else may write to it."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.stat()
+    except OSError:
+        return False
+    if not hasattr(os, "getuid"):  # Windows: the folder is under the user's own profile
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+
+
+def cached_store(path: str | os.PathLike[str]) -> ox.Store:
+    """The file at ``path`` as an Oxigraph store: the cache's, read-only, when it holds the file;
+    else loaded into memory, and for a large file a background build of its cache entry started
+    (:func:`start_build`). :class:`kg.graph.load.LoadError` for a file kg will not or cannot read,
+    as :func:`kg.graph.load.load_store` raises it."""
+    path = Path(path)
+    fmt = check_file(path)
+    folder = cache_dir()
+    if path.stat().st_size < MIN_BYTES or not _private_folder(folder):
+        return load_store(path)
+    store = _open(folder / cache_key(path, fmt))
+    if store is not None:
+        return store
+    store = load_store(path)
+    start_build(path)
+    return store
+
+
+def start_build(path: Path) -> None:
+    """Make the cache entry of ``path`` in a detached process at a lower priority (:func:`build`)."""
+    try:
+        subprocess.Popen([sys.executable, "-m", "kg.graph.cache", str(path.resolve())], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
+    except OSError:  # no process to spare: the next query loads the file again
+        pass
+
+
+def build(path: str | os.PathLike[str]) -> Path | None:
+    """Put the store of the file at ``path`` in the cache (unless there or being made); the entry,
+    or None when the file is small, unreadable or the cache unusable."""
+    path = Path(path)
+    try:
+        fmt = check_file(path)
+        if path.stat().st_size < MIN_BYTES:
+            return None
+    except (LoadError, OSError):
+        return None
+    folder = cache_dir()
+    if not _private_folder(folder):
+        return None
+    entry = folder / cache_key(path, fmt)
+    if (entry / "CURRENT").is_file():
+        return entry
+    lock = folder / f".lock-{entry.name}"
+    if not _take(lock):
+        return None  # another process is making it
+    try:
+        if not _build(path, fmt, folder, entry):
+            return None
+        prune(folder, keep=entry)
+        return entry
+    except LoadError:
+        return None
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+def _take(lock: Path) -> bool:
+    """Create ``lock``; a lock left an hour ago by a build that died is taken over."""
+    for _ in range(2):
+        try:
+            os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            return True
+        except FileExistsError:
+            try:
+                if lock.stat().st_mtime > time.time() - STALE_SECONDS:
+                    return False
+                lock.unlink()
+            except OSError:
+                return False
+        except OSError:
+            return False
+    return False
+
+
+def _open(entry: Path) -> ox.Store | None:
+    if not (entry / "CURRENT").is_file():
+        return None
+    try:
+        store = ox.Store.read_only(str(entry))
+    except OSError:  # damaged: made again
+        shutil.rmtree(entry, ignore_errors=True)
+        return None
+    try:
+        os.utime(entry)  # most recently used
+    except OSError:
+        pass
+    return store
+
+
+def _build(path: Path, fmt: ox.RdfFormat, folder: Path, entry: Path) -> bool:
+    """Load ``path`` into a new store folder and rename it to ``entry``; False if the disk refuses
+    or the file changed meanwhile (the entry would not hold the bytes its name says)."""
+    partial = Path(tempfile.mkdtemp(prefix=f".{entry.name[:16]}-", dir=folder))
+    try:
+        store = ox.Store(str(partial))
+        try:
+            load_store(path, store)
+            store.flush()
+        finally:
+            del store
+        if cache_key(path, fmt) != entry.name:
+            return False
+        try:
+            os.rename(partial, entry)
+        except OSError:  # another process put the entry there first (or the disk refused)
+            return (entry / "CURRENT").is_file()
+        return True
+    except OSError:
+        return False
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+def prune(folder: Path, keep: Path | None = None) -> None:
+    """Drop the least recently used entries until the cache holds at most ``$KG_CACHE_MAX_MB`` MiB
+    (``keep`` always stays); what builds that died left is dropped after :data:`STALE_SECONDS`."""
+    try:
+        limit = float(os.environ.get("KG_CACHE_MAX_MB", DEFAULT_MAX_MB)) * 1024 * 1024
+    except ValueError:
+        limit = DEFAULT_MAX_MB * 1024 * 1024
+    entries = []
+    for child in folder.iterdir():
+        try:
+            used = child.stat().st_mtime
+        except OSError:
+            continue
+        if child.name.startswith("."):  # a build's partial folder or lock
+            if used < time.time() - STALE_SECONDS:
+                if child.is_dir():
+                    shutil.rmtree(child, ignore_errors=True)
+                else:
+                    child.unlink(missing_ok=True)
+            continue
+        entries.append((used, child, _size(child)))
+    total = sum(size for _, _, size in entries)
+    for used, child, size in sorted(entries):
+        if total <= limit:
+            break
+        if keep is not None and child == keep:
+            continue
+        shutil.rmtree(child, ignore_errors=True)
+        total -= size
+
+
+def _size(folder: Path) -> int:
+    total = 0
+    for root, _, files in os.walk(folder):
+        for name in files:
+            try:
+                total += os.lstat(os.path.join(root, name)).st_size
+            except OSError:
+                pass
+    return total
+
+
+if __name__ == "__main__":  # the background build started by start_build
+    try:
+        os.nice(10)
+    except OSError:
+        pass
+    build(sys.argv[1])

@@ -1,0 +1,116 @@
+"""``kg query FILE``: the cache of loaded stores (kg.graph.cache) and the quick end of the process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from conftest import ROOT
+
+import kg.graph.cache as cache
+from kg.cli import main
+from kg.graph.query import canned_names
+
+GRAPH = ROOT / "output" / "graph.ttl"
+
+
+@pytest.fixture
+def cached(tmp_path, monkeypatch):
+    """Every file large enough to cache, the cache under tmp_path, builds in this process."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("KG_CACHE_DIR", str(folder))
+    monkeypatch.delenv("KG_NO_CACHE", raising=False)
+    monkeypatch.setattr(cache, "MIN_BYTES", 0)
+    monkeypatch.setattr(cache, "start_build", cache.build)
+    return folder
+
+
+def entries(folder):
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")) if folder.exists() else []
+
+
+def answer(capsys, *args) -> str:
+    capsys.readouterr()
+    assert main(["query", *args, "-f", "csv"]) == 0
+    return capsys.readouterr().out
+
+
+def test_every_canned_query_gives_the_same_rows_from_the_cache(cached, capsys, monkeypatch):
+    first = {name: answer(capsys, str(GRAPH), name) for name in canned_names()}  # loads, then fills the cache
+    assert len(entries(cached)) == 1
+
+    def no_loading(*args, **kwargs):
+        raise AssertionError("the file was loaded again")
+
+    monkeypatch.setattr(cache, "load_store", no_loading)
+    again = {name: answer(capsys, str(GRAPH), name) for name in canned_names()}
+    monkeypatch.undo()
+    plain = {name: answer(capsys, str(GRAPH), name, "--no-cache") for name in canned_names()}
+    assert first == again == plain
+    assert sum(text.count("\n") for text in plain.values()) > 50
+
+
+def test_changed_bytes_are_a_new_entry_and_old_entries_go_past_the_size_limit(cached, tmp_path, capsys, monkeypatch):
+    graph = tmp_path / "graph.ttl"
+    graph.write_bytes(GRAPH.read_bytes())
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    before = answer(capsys, str(graph), count)
+    assert len(entries(cached)) == 1
+    with graph.open("a", encoding="utf-8") as stream:
+        stream.write('\n<https://example.org/new> <https://example.org/p> "one more" .\n')
+    monkeypatch.setenv("KG_CACHE_MAX_MB", "0.000001")  # room for the newest entry only
+    after = answer(capsys, str(graph), count)
+    assert int(after.split()[-1]) == int(before.split()[-1]) + 1
+    assert len(entries(cached)) == 1 and answer(capsys, str(graph), count) == after
+
+
+def test_no_cache_and_a_folder_others_may_write_to_leave_the_cache_unused(cached, capsys, monkeypatch):
+    answer(capsys, str(GRAPH), "actors", "--no-cache")
+    assert entries(cached) == []
+    monkeypatch.setenv("KG_NO_CACHE", "1")
+    answer(capsys, str(GRAPH), "actors")
+    assert entries(cached) == []
+    monkeypatch.delenv("KG_NO_CACHE")
+    cached.mkdir(exist_ok=True)
+    cached.chmod(0o777)
+    answer(capsys, str(GRAPH), "actors")
+    assert entries(cached) == []
+
+
+def test_the_file_checks_come_before_the_cache(cached, tmp_path, capsys):
+    bomb = tmp_path / "bomb.rdf"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e SYSTEM "http://127.0.0.1:9/x">]>'
+                    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">&e;</rdf:RDF>', encoding="utf-8")
+    assert main(["query", str(bomb), "actors"]) == 1
+    assert "external entities are not allowed" in capsys.readouterr().err
+    assert main(["query", str(tmp_path / "absent.ttl"), "actors"]) == 1
+    assert "no such file" in capsys.readouterr().err
+    assert entries(cached) == []
+
+
+def test_a_large_file_is_cached_by_a_background_process_and_the_command_ends_cleanly(tmp_path):
+    graph = tmp_path / "large.ttl"
+    with graph.open("w", encoding="utf-8") as stream:
+        for i in range(cache.MIN_BYTES // 90 + 1):
+            stream.write(f'<https://example.org/thing/{i}> <http://www.w3.org/2000/01/rdf-schema#label> '
+                         f'"thing number {i:08d} of a graph just large enough" .\n')
+    env = {**os.environ, "KG_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("KG_NO_CACHE", None)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    command = [sys.executable, "-m", "kg.cli", "query", str(graph), count, "-f", "csv"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert (first.returncode, first.stderr) == (0, "")
+    assert first.stdout.split() == ["n", str(cache.MIN_BYTES // 90 + 1)]
+    deadline = time.monotonic() + 120
+    while not entries(tmp_path / "cache") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert len(entries(tmp_path / "cache")) == 1
+    out = tmp_path / "n.csv"
+    second = subprocess.run(command + ["-o", str(out)], capture_output=True, text=True, env=env, timeout=120)
+    assert (second.returncode, second.stdout, second.stderr) == (0, "", "")
+    assert out.read_text(encoding="utf-8") == first.stdout
+    bad = subprocess.run(command[:-3] + ["SELECT nonsense"], capture_output=True, text=True, env=env, timeout=120)
+    assert bad.returncode == 1 and bad.stderr.startswith("kg: error:") and len(bad.stderr.splitlines()) == 1
