@@ -1,5 +1,6 @@
-"""The author as speaker: "I" and "we" outside quotations are the article's author, known from a
-byline or the page's metadata, else one unnamed "the author" per article (kg/extract/claims/authors.py)."""
+"""Who speaks when no one is named: the author ("I" and "we" outside quotations), known from a
+byline or the page's metadata, else one unnamed "the author" per article (kg/extract/claims/authors.py);
+and a share or part of a group ("Half said", "Some in Congress say": kg/extract/claims/speakers.py)."""
 
 from __future__ import annotations
 
@@ -64,3 +65,22 @@ def test_first_person_of_someone_else_is_not_the_author(run):
                        "The vote is on Friday.\n"})
     assert not any(a.label == "the author" for a in result.actors)
     assert all(label != "the author" for label, *_ in _attributions(result))
+
+
+def test_a_share_of_a_group_just_named_speaks_as_that_group(run):
+    result = run({"s": "The plant employs 3,000 workers in the town. Half said the plant would close by June. "
+                       "Sixty-four percent call the owners greedy.\n"})
+    assert [(label, lemma, text) for label, lemma, text, _ in _attributions(result)] == [
+        ("3,000 workers", "say", "the plant would close by June"),
+        ("3,000 workers", "call", "the owners greedy")]
+
+
+def test_a_share_without_a_group_named_before_it_is_no_speaker(run):
+    result = run({"s": "The council met on Monday in the old town hall.\n\nHalf said the plant would close by June.\n"})
+    assert _attributions(result) == []
+
+
+def test_a_part_of_a_named_body_speaks_for_it(run):
+    result = run({"p": "Some in Congress say the bill is dead. Many among Democrats fear that the vote will fail.\n"})
+    assert [(label, text) for label, _, text, _ in _attributions(result)] == [
+        ("Congress", "the bill is dead"), ("Democrats", "the vote will fail")]
