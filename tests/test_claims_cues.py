@@ -149,3 +149,12 @@ def test_a_topic_talked_about_is_an_attribution_but_what_is_pointed_to_is_a_clai
 def test_a_parenthesis_left_open_at_the_end_of_a_content_is_cut_off(claims_of):
     claims = claims_of("Mayor Jim Kenney's decision to stop giving ICE real-time arrest data (all times local):")
     assert [(s, c.text) for s, c in claims] == [("Jim Kenney", "to stop giving ICE real-time arrest data")]
+
+
+def test_a_statement_named_as_the_object_of_a_speech_verb_is_its_content(claims_of):
+    claims = claims_of("The Republican National Committee noted Bill Clinton's comments on its website. "
+                       "Mayor Tom Reyes acknowledged the allegations against his aide. "
+                       "Mayor Tom Reyes acknowledged the crowd. Senator Ann Lee noted the growing deficit.")
+    assert [(s, c.cue_lemma, c.text, c.is_statement) for s, c in claims] == [
+        ("Republican National Committee", "note", "Bill Clinton's comments on its website", True),
+        ("Tom Reyes", "acknowledge", "the allegations against his aide", True)]
