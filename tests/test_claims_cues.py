@@ -158,3 +158,13 @@ def test_a_statement_named_as_the_object_of_a_speech_verb_is_its_content(claims_
     assert [(s, c.cue_lemma, c.text, c.is_statement) for s, c in claims] == [
         ("Republican National Committee", "note", "Bill Clinton's comments on its website", True),
         ("Tom Reyes", "acknowledge", "the allegations against his aide", True)]
+
+
+def test_the_opinion_of_a_body_is_a_statement_of_a_person_a_thought(claims_of):
+    claims = claims_of("The International Monetary Fund expects that U.S. output will expand by 1.6 percent. "
+                       "Senator Ann Lee expects that output will shrink next year. "
+                       "The Weatherspoon Art Museum saw attendance reach 11,000 visitors in 2010.")
+    found = [(s, c.cue_lemma, c.cue_class, c.is_statement) for s, c in claims]
+    assert ("International Monetary Fund", "expect", "cognition", True) in found
+    assert ("Ann Lee", "expect", "cognition", False) in found
+    assert not any(lemma == "see" and statement for _, lemma, _, statement in found)
