@@ -168,3 +168,12 @@ def test_the_opinion_of_a_body_is_a_statement_of_a_person_a_thought(claims_of):
     assert ("International Monetary Fund", "expect", "cognition", True) in found
     assert ("Ann Lee", "expect", "cognition", False) in found
     assert not any(lemma == "see" and statement for _, lemma, _, statement in found)
+
+
+def test_making_a_claim_or_a_comment_is_the_speech_act(claims_of):
+    claims = claims_of("Senator Bernie Sanders made the claim that the jobless rate is a disgrace. "
+                       "Mayor Tom Reyes made the comment that the budget was balanced. "
+                       "Governor Anna Berg made a statement on Friday.")
+    assert [(s, c.cue_lemma, c.text, c.is_statement) for s, c in claims] == [
+        ("Bernie Sanders", "make", "the jobless rate is a disgrace", True),
+        ("Tom Reyes", "make", "the budget was balanced", True)]
