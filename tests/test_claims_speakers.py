@@ -67,6 +67,14 @@ def test_first_person_of_someone_else_is_not_the_author(run):
     assert all(label != "the author" for label, *_ in _attributions(result))
 
 
+def test_a_first_person_going_on_into_a_quotation_after_a_speaker_is_the_speakers(run):
+    result = run({"q": "Lydia Buchtmann of the food agency says the issue is complicated. We need to \"make sure "
+                       "there is enough iodine in the food supply,\" she says.\n\nI think the agency is right.\n"})
+    (author,) = [a for a in result.actors if a.label == "the author"]
+    assert [m.text for m, _ in author.mentions] == ["I"]  # not the "We" of Buchtmann's words
+    assert ("the author", "think", "the agency is right", False) in _attributions(result)
+
+
 def test_a_share_of_a_group_just_named_speaks_as_that_group(run):
     result = run({"s": "The plant employs 3,000 workers in the town. Half said the plant would close by June. "
                        "Sixty-four percent call the owners greedy.\n"})

@@ -20,7 +20,7 @@ from .actors import GOVERNMENT, ORGANIZATION, PERSON, WORK, extract_mentions
 from .claims import extract_claims, extract_credits, first_person_mentions
 from .claims.authors import AUTHOR_REASON, author_mentions, release_author_mentions
 from .ingest import Document
-from .nlp import ParsedDocument, parse, release_caches
+from .nlp import ParsedDocument, doc_text, parse, release_caches
 from .records import BuildResult, DocumentFailure, DocumentResult
 from .merge import merge_documents
 from .resolve import Actor, LocalActor, resolve_document
@@ -50,7 +50,7 @@ def _extract(document: Document, doc: Doc, polarity: PolarityScorer | None) -> D
         mentions.append(mention)
         actor_of[len(mentions) - 1] = actor
     claims, non_answers = extract_claims(doc, document.id, mentions, actor_of, document.turns)
-    release_author_mentions(claims, mentions, actor_of, local_actors)
+    release_author_mentions(claims, mentions, actor_of, local_actors, doc_text(doc))
     for mention, actor in first_person_mentions(doc, document.id, claims, document.turns):
         actor.mentions.append(mention)
         actor.reasons[id(mention)] = "first person in a quotation" if mention.head_lemma != "you" else "interviewee addressed"

@@ -33,6 +33,8 @@ AUTHOR_CONSTRUCTION = "author"
 _PLURAL = {"we", "us", "our", "ours", "ourselves"}
 _AUTHOR_PRONOUNS = {"i", "me", "my", "mine", "myself"} | _PLURAL
 #: A transcript line "NAME: ..." speaks for NAME, not the author.
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
+_QUOTE_MARK = re.compile("[\"“]")
 _LABELLED_LINE = re.compile(r"^[ \t]*[A-Z][^\n:]{0,60}:[ \t]*\S", re.MULTILINE)
 
 
@@ -88,17 +90,25 @@ def _by_author(claim: Claim) -> bool:
     return any(m.construction == AUTHOR_CONSTRUCTION and m.start == claim.speaker_start for m in claim.speaker.mentions)
 
 
-def _inside_others(position: int, claims: Sequence[Claim]) -> bool:
-    return any(s <= position < e for c in claims if not _by_author(c) for s, e in c.pieces())
+def _inside_others(position: int, claims: Sequence[Claim], text: str) -> bool:
+    """Whether a first person at ``position`` is someone else's: inside another speaker's claim,
+    or going on into a quotation after one in the same paragraph ('She says the issue is
+    complicated. We need to "make sure ..."': the speaker's voice goes on)."""
+    paragraph = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position) % (len(text) + 1)
+    sentence = _SENTENCE_END.search(text, position, line_end if line_end > position else len(text))
+    quoting = _QUOTE_MARK.search(text, position, sentence.start() if sentence else line_end) is not None
+    return any(s <= position < e or (quoting and paragraph <= s < position)
+               for c in claims if not _by_author(c) for s, e in c.pieces())
 
 
-def author_voice(claims: list[Claim]) -> list[Claim]:
+def author_voice(claims: list[Claim], text: str) -> list[Claim]:
     """The author's attributions among ``claims``, settled: a first person inside what someone
     else says (an unmarked block quote or pull quote: "I was hauled in ... Valeska Paris") is
     theirs, so an author attribution whose cue lies in another claim's content is dropped; what
     the author says in the first person ("I say", "we argue") is the article's own voice, not a
     claim it reports: an attribution (``is_statement`` False), like a thought or an intention."""
-    kept = [c for c in claims if not (_by_author(c) and _inside_others(c.cue_start, claims))]
+    kept = [c for c in claims if not (_by_author(c) and _inside_others(c.cue_start, claims, text))]
     for claim in kept:
         if _by_author(claim):
             claim.is_statement = False
@@ -106,12 +116,12 @@ def author_voice(claims: list[Claim]) -> list[Claim]:
 
 
 def release_author_mentions(claims: Sequence[Claim], mentions: list[Mention], actor_of: dict[int, LocalActor],
-                            actors: list[LocalActor]) -> None:
+                            actors: list[LocalActor], text: str) -> None:
     """Author mentions inside another speaker's claim are not the author's ('"I" in a pull quote'):
     they are dropped (the quotation's first persons go to its speaker), and an author left with
     no mention is no actor. ``mentions`` and ``actor_of`` (index -> actor) are updated in place."""
     released = {i for i, m in enumerate(mentions)
-                if m.construction == AUTHOR_CONSTRUCTION and i in actor_of and _inside_others(m.start, claims)}
+                if m.construction == AUTHOR_CONSTRUCTION and i in actor_of and _inside_others(m.start, claims, text)}
     if not released:
         return
     for index in released:
