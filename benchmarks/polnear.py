@@ -31,6 +31,8 @@ Protocol (the reference protocol of the corpora README; Gender Gap Tracker style
   "hopes", which the lemmatizer makes "hop", is "hope"); cues the lexicon does not know are
   "other". ``--cue-lexicon FILE`` reads the classes off another version of the lexicon, so that
   numbers before and after lexicon entries were added compare the same relations.
+* Precision per predicted class: among the claims of one cue class (the extractor's), the share
+  matched to a relation with a source (a match to an ``Attribution-no-source`` one is left out).
 """
 
 from __future__ import annotations
@@ -276,6 +278,11 @@ def score(parsed: Sequence[tuple[Any, Any]], articles: Sequence[Article], lexico
             row["gold"] += sum(1 for r in gold if r["type"] != NO_SOURCE)
             row["predicted"] += len(claims) - neutral
             row["matched"] += len(matching) - neutral
+            for g, p in matching.items():  # precision per predicted class: neutral matches count neither way
+                if gold[g]["type"] != NO_SOURCE:
+                    by_class[threshold][f"right {claims[p].cue_class or '?'}"] += 1
+                else:
+                    by_class[threshold][f"neutral {claims[p].cue_class or '?'}"] += 1
             for g, relation in enumerate(gold):
                 if relation["type"] == NO_SOURCE:
                     continue
@@ -296,7 +303,11 @@ def score(parsed: Sequence[tuple[Any, Any]], articles: Sequence[Article], lexico
                                   "speaker": ratio(row["speaker"], row["speaker_checked"]),
                                   "recall_by_cue_class": {c: {"gold": found[f"gold {c}"],
                                                               "recall": ratio(found[f"found {c}"], found[f"gold {c}"])}
-                                                          for c in names}}
+                                                          for c in names},
+                                  "precision_by_cue_class": {
+                                      c: {"predicted": n - found[f"neutral {c}"],
+                                          "precision": ratio(found[f"right {c}"], n - found[f"neutral {c}"])}
+                                      for c, n in predicted_by_class.most_common()}}
     result["predicted_by_cue_class"] = dict(predicted_by_class.most_common())
     if keep_errors:
         result["errors"] = dict(errors)
@@ -398,6 +409,9 @@ def render(result: dict) -> str:
     rows = [[c, str(v["gold"]), _fmt(v["recall"]), _fmt(high[c]["recall"])] for c, v in low.items()]
     lines.append(render_rows(["cue class", "gold", "recall >= 0.3", "recall >= 0.8"], rows))
     lines.append("claims per cue class: " + ", ".join(f"{c} {n}" for c, n in result["predicted_by_cue_class"].items()))
+    low, high = result["0.3"]["precision_by_cue_class"], result["0.8"]["precision_by_cue_class"]
+    lines.append("precision per predicted class (>= 0.3 / >= 0.8): " + ", ".join(
+        f"{c} {_fmt(v['precision'])}/{_fmt(high[c]['precision'])}" for c, v in low.items()))
     return "\n".join(lines) + "\n"
 
 

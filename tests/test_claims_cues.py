@@ -149,3 +149,31 @@ def test_a_topic_talked_about_is_an_attribution_but_what_is_pointed_to_is_a_clai
 def test_a_parenthesis_left_open_at_the_end_of_a_content_is_cut_off(claims_of):
     claims = claims_of("Mayor Jim Kenney's decision to stop giving ICE real-time arrest data (all times local):")
     assert [(s, c.text) for s, c in claims] == [("Jim Kenney", "to stop giving ICE real-time arrest data")]
+
+
+def test_a_statement_named_as_the_object_of_a_speech_verb_is_its_content(claims_of):
+    claims = claims_of("The Republican National Committee noted Bill Clinton's comments on its website. "
+                       "Mayor Tom Reyes acknowledged the allegations against his aide. "
+                       "Mayor Tom Reyes acknowledged the crowd. Senator Ann Lee noted the growing deficit.")
+    assert [(s, c.cue_lemma, c.text, c.is_statement) for s, c in claims] == [
+        ("Republican National Committee", "note", "Bill Clinton's comments on its website", True),
+        ("Tom Reyes", "acknowledge", "the allegations against his aide", True)]
+
+
+def test_the_opinion_of_a_body_is_a_statement_of_a_person_a_thought(claims_of):
+    claims = claims_of("The International Monetary Fund expects that U.S. output will expand by 1.6 percent. "
+                       "Senator Ann Lee expects that output will shrink next year. "
+                       "The Weatherspoon Art Museum saw attendance reach 11,000 visitors in 2010.")
+    found = [(s, c.cue_lemma, c.cue_class, c.is_statement) for s, c in claims]
+    assert ("International Monetary Fund", "expect", "cognition", True) in found
+    assert ("Ann Lee", "expect", "cognition", False) in found
+    assert not any(lemma == "see" and statement for _, lemma, _, statement in found)
+
+
+def test_making_a_claim_or_a_comment_is_the_speech_act(claims_of):
+    claims = claims_of("Senator Bernie Sanders made the claim that the jobless rate is a disgrace. "
+                       "Mayor Tom Reyes made the comment that the budget was balanced. "
+                       "Governor Anna Berg made a statement on Friday.")
+    assert [(s, c.cue_lemma, c.text, c.is_statement) for s, c in claims] == [
+        ("Bernie Sanders", "make", "the jobless rate is a disgrace", True),
+        ("Tom Reyes", "make", "the budget was balanced", True)]

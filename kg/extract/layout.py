@@ -64,6 +64,7 @@ class Layout:
     headings: tuple[tuple[int, int], ...] = ()  # headline and subheads
     hidden: tuple[tuple[int, int], ...] = ()  # datelines and bylines: nothing in them is an actor
     dateline: Dateline | None = None
+    bylines: tuple[str, ...] = ()  # the names a byline gives ("By Jane Doe and John Roe": both)
 
     def in_heading(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.headings)
@@ -127,6 +128,7 @@ def find_layout(text: str, title: str | None = None) -> Layout:
     lines = [(m.start(), m.end(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
     headings: list[tuple[int, int]] = []
     hidden: list[tuple[int, int]] = []
+    bylines: list[str] = []
     dateline = None
     if len(lines) >= 3 and _is_headline(text, lines[0], title):
         headings.append(lines[0][:2])
@@ -137,6 +139,7 @@ def find_layout(text: str, title: str | None = None) -> Layout:
             continue
         if _BYLINE.match(stripped):
             hidden.append((start, end))
+            bylines.extend(byline_names(stripped))
             continue
         if _DATE_LINE.match(stripped) and len(stripped.split()) <= 6:
             continue
@@ -149,4 +152,10 @@ def find_layout(text: str, title: str | None = None) -> Layout:
         if (0 < number < len(lines) - 1 and len(stripped.split()) <= SUBHEAD_WORDS
                 and stripped[-1:] not in ".!?:\"”’'" and _title_cased(stripped)):
             headings.append((start, end))
-    return Layout(tuple(headings), tuple(hidden), dateline)
+    return Layout(tuple(headings), tuple(hidden), dateline, tuple(dict.fromkeys(bylines)))
+
+
+def byline_names(line: str) -> list[str]:
+    """The names of a byline line: "By Jane Doe and John Roe" -> ["Jane Doe", "John Roe"]."""
+    words = re.sub(r"^(?:By|BY)\s+", "", line.strip())
+    return [" ".join(n.split()) for n in re.split(r",|\band\b", words) if n.strip()]

@@ -18,8 +18,9 @@ from spacy.tokens import Doc
 from .aliases import CanonicalActor, apply_aliases
 from .actors import GOVERNMENT, ORGANIZATION, PERSON, WORK, extract_mentions
 from .claims import extract_claims, extract_credits, first_person_mentions
+from .claims.authors import AUTHOR_REASON, author_mentions, release_author_mentions
 from .ingest import Document
-from .nlp import ParsedDocument, parse, release_caches
+from .nlp import ParsedDocument, doc_text, parse, release_caches
 from .records import BuildResult, DocumentFailure, DocumentResult
 from .merge import merge_documents
 from .resolve import Actor, LocalActor, resolve_document
@@ -40,7 +41,16 @@ def _extract(document: Document, doc: Doc, polarity: PolarityScorer | None) -> D
     local_actors = resolve_document(doc, mentions, place)
     index_of = {id(m): i for i, m in enumerate(mentions)}
     actor_of = {index_of[id(m)]: actor for actor in local_actors for m in actor.mentions}
+    for mention, actor in author_mentions(doc, document.id, document.authors, local_actors,
+                                          [(t.start, t.end) for t in document.turns]):
+        if not any(a is actor for a in local_actors):  # a new author actor, not the article's own
+            local_actors.append(actor)
+        actor.mentions.append(mention)
+        actor.reasons[id(mention)] = AUTHOR_REASON
+        mentions.append(mention)
+        actor_of[len(mentions) - 1] = actor
     claims, non_answers = extract_claims(doc, document.id, mentions, actor_of, document.turns)
+    release_author_mentions(claims, mentions, actor_of, local_actors, doc_text(doc))
     for mention, actor in first_person_mentions(doc, document.id, claims, document.turns):
         actor.mentions.append(mention)
         actor.reasons[id(mention)] = "first person in a quotation" if mention.head_lemma != "you" else "interviewee addressed"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..actors import GROUP, PERSON, WORK
+from ..actors import GOVERNMENT, GROUP, ORGANIZATION, PERSON, WORK
 from ..lexicon import CUE_NOUNS, CUES, REPORT_NOUNS, STATEMENT_NOUNS
 from ..nlp import sentence_of
 from .content import complement, fallback_content, object_content, prep_content, that_clause_after, trim
@@ -27,6 +27,8 @@ from ..resolve import LocalActor
 #: Cue classes whose content is a statement (a claim); the others (thoughts, intentions) are
 #: attributions in PolNeAR's wider sense, recorded but not claims.
 STATEMENT_CLASSES = {"speech", "evaluative", "question", "evidential"}
+#: Speakers whose thoughts are published positions, so statements: organisations and documents.
+PUBLIC_MINDS = {ORGANIZATION, GOVERNMENT, WORK}
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,15 @@ class CueAt:
     @property
     def states(self) -> bool:
         """Whether what this cue reports is a statement (a claim): speech, evaluations, questions,
-        findings and expressed attitudes are; thoughts and intentions are attributions only."""
-        return (self.cue_class in STATEMENT_CLASSES or self.entry.has("attitude")) and not self.entry.has("act")
+        findings and expressed attitudes are; thoughts and intentions are attributions only, but
+        for the opinion of a body or a document, which holds one only in public ("the IMF expects
+        output to expand", "PolitiFact concluded his comments were false": a published position).
+        An opinion verb is a cognition cue that can report a quotation (believe, expect, conclude;
+        not see, learn or determine)."""
+        thinks_in_public = self.cue_class == "cognition" and self.entry.has("quote") \
+            and self.speaker.type in PUBLIC_MINDS
+        return (self.cue_class in STATEMENT_CLASSES or self.entry.has("attitude") or thinks_in_public) \
+            and not self.entry.has("act")
 
     def add(self, ctx: ClaimContext, start_i: int, end_i: int, head: Token, statement: bool = True) -> bool:
         return ctx.add_content(self.token, self.subject, self.speaker, start_i, end_i, head, self.certainty,

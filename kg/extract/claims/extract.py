@@ -21,6 +21,7 @@ from ..resolve import LocalActor
 from . import constructions as cx
 from . import quotations as qx
 from .context import ClaimContext
+from .authors import author_voice
 from .documents import credit_authors
 from .interviews import interview_answers
 from .quotes import Quotes, find_quotes
@@ -100,7 +101,7 @@ def extract_claims(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         construction.find(ctx)
     ctx.claims.extend(interview_answers(doc, doc_id, turns, mentions, actor_of))
     credit_authors(doc, ctx.claims, actor_of.values())
-    claims = _dedupe(ctx.claims)
+    claims = author_voice(_dedupe(ctx.claims), text)
     _mark_nested(claims)
     _attach_about(claims, mentions, actor_of)
     return claims, ctx.non_answers

@@ -11,7 +11,7 @@ from typing import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
-from ..actors import PLACE, Mention
+from ..actors import GROUP, PLACE, Mention
 from ..lexicon import EVIDENCE_NOUNS, REPORT_NOUNS, SOURCE_NOUNS
 from ..resolve import LocalActor
 from .cues import LISTENER_CUES
@@ -22,6 +22,11 @@ COMPLEMENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 _RELATIVE_PRONOUNS = {"who", "which", "that"}
 _SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 _QUANTIFIERS = {"all", "some", "many", "most", "several", "none", "each", "both", "few", "one", "two", "half"}
+_PART_OF = {"of", "in", "among", "within"}
+#: Words that give a share of people: "64 percent", "half", "a majority", "two-thirds".
+_SHARES = {"percent", "%", "half", "majority", "minority", "plurality", "third", "thirds", "quarter", "quarters"}
+#: How many sentences before a share its group may be named in.
+SHARE_SENTENCES = 2
 
 
 def actors_by_token(doc: Doc, mentions: Sequence[Mention], actor_of: Mapping[int, LocalActor]) -> dict[int, LocalActor]:
@@ -59,12 +64,39 @@ def actor_for_token(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalAc
         return named  # "the secularist magazine MicroMega said": the name, not the description
     if own is not None:
         return own
-    if token.lower_ in _QUANTIFIERS:  # "all of my pals in government tell me", "some of the aides said"
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if token.lower_ in _QUANTIFIERS:  # "all of my pals in government tell me", "some of the aides said",
+        # "many in the Republican establishment fear": a part of a group the text names speaks for it
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in _PART_OF), None)
         whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if whole is not None:
             return actor_for_token(whole, actor_at)
+    if _is_share(token):  # "Six in 10 say ...", "64 percent said ...": a share of the group just named
+        return _latest_group(token, actor_at)
     return next((actor_at[c.i] for c in token.children if c.dep_ in {"compound", "appos"} and c.i in actor_at), None)
+
+
+def _is_share(token: Token) -> bool:
+    """A share of people given without whose ("Six in 10", "64 percent", "half", "a majority")."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False
+    if token.lower_ in _SHARES:
+        return True
+    return token.pos_ == "NUM" and any(c.dep_ == "quantmod" and c.lower_ == "in" for c in token.children)
+
+
+def _latest_group(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalActor | None:
+    """The group of people named last before ``token``, in its sentence or the two before (a
+    poll's "voters", "Democrats"), if any."""
+    start = token.sent.start
+    for _ in range(SHARE_SENTENCES):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    for i in range(token.i - 1, start - 1, -1):
+        actor = actor_at.get(i)
+        if actor is not None and actor.type == GROUP:
+            return actor
+    return None
 
 
 def subject_of(verb: Token) -> Token | None:

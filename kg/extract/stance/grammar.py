@@ -143,7 +143,7 @@ def acting_subject(verb: Token) -> tuple[Token | None, float]:
             if committed is None and token.head.lower_ in CONTROLLED_BY:
                 token = governor  # "insisted on building the wall": the subject builds
                 continue
-            if governor.lemma_.lower() in DEVOTED:  # "U.N. Women, which is dedicated to promoting ..."
+            if committed is not None and governor.lemma_.lower() in DEVOTED:  # "U.N. Women, which is dedicated to promoting ..."
                 return (governor.head if committed.lower_ in RELATIVE and governor.dep_ == "relcl" else committed), factor
         if token.dep_ == "advcl" and token.tag_ in {"VBG", "VB"}:
             token = token.head  # "..., saying", "... to build a case"
