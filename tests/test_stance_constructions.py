@@ -278,3 +278,8 @@ def test_a_possessors_favorite_is_favoured_and_named_without_the_possessor(stanc
 def test_political_camps_are_actors_a_stance_can_be_about(stances_of):
     assert has(stances_of("The John Birch Society viewed communists as terrorists."), "John Birch Society",
                "against", "communists")
+
+
+def test_a_gerund_under_a_devotion_verb_without_a_passive_subject_does_not_fail(stances_of):
+    # the crash found on PolNeAR train: "pledged" is a devotion verb, "after" no controlling preposition
+    assert stances_of("Senator Ann Kim pledged, after criticizing the Acme Corporation, to fight on.") == []
