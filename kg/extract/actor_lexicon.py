@@ -16,6 +16,22 @@ def _organisation_kinds() -> dict[str, tuple[str, frozenset[str]]]:
             table[kind] = (type_, frozenset(u.strip() for u in uses.split(",")))
     return table
 
+
+def _person_nouns() -> tuple[dict[str, str], dict[str, str]]:
+    """``models/person_nouns.tsv``: nouns for people -> their gender, and -> the word for the
+    same role ("attorney" -> "lawyer")."""
+    genders, senses = {}, {}
+    path = Path(__file__).resolve().parent / "models" / "person_nouns.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            noun, gender, sense = line.split("\t")[:3]
+            if gender != "-":
+                genders[noun] = gender
+            if sense != "-":
+                senses[noun] = sense
+    return genders, senses
+
+
 PERSON = "Person"
 ORGANIZATION = "Organization"
 GOVERNMENT = "GovernmentOrganization"
@@ -230,6 +246,16 @@ PERSON_NOUNS_EXTRA = {"individual", "victim", "official", "staff", "expert", "cr
                       "chief", "guard", "nurse", "judge", "doctor", "police", "citizen", "veteran",
                       "pilgrim", "refugee", "migrant", "immigrant", "youth", "child", "kid", "man",
                       "woman", "girl", "boy", "mom", "dad", "couple", "crowd", "audience", "public"}
+#: Nouns for people that say the person's gender ("daughter": female), and nouns for one role
+#: under another word ("attorney": "lawyer"), from ``models/person_nouns.tsv``.
+PERSON_NOUN_GENDERS, ROLE_SENSES = _person_nouns()
+
+
+def role_sense(noun: str) -> str:
+    """The word for the role a noun names ("attorney", "counsel" -> "lawyer"; "mayor" -> "mayor")."""
+    return ROLE_SENSES.get(noun, noun)
+
+
 #: Abbreviated titles, read as the role they stand for ("Sen. Sanders" holds "senator").
 TITLE_ROLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president",
                "gen": "general", "lt": "lieutenant", "col": "colonel", "capt": "captain",

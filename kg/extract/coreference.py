@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_WORDS, GOVERNMENT_WORDS,
                             OFFICIAL_NOUNS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, PERSONAL_VOICE_NOUNS, PRONOUNS,
-                            ROLE_MODIFIERS)
+                            ROLE_MODIFIERS, role_sense)
 from .actors import (DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention,
                      clean_name)
 from .clusters import Clusters, LocalActor
@@ -124,12 +124,17 @@ def appositions(context: Context) -> None:
             context.clusters.attach(i, m, target, "title")
             continue
         target = _title_partner(context, m)
-        if target is not None and (target.type == PERSON) == (m.type == PERSON):
+        if target is not None and (target.type == PERSON) == (m.type == PERSON) and _same_gender(m, target):
             context.clusters.attach(i, m, target, "apposition")
             continue
         target = _predicated_of(context, m)
-        if target is not None and target.type == PERSON == m.type:
+        if target is not None and target.type == PERSON == m.type and _same_gender(m, target):
             context.clusters.attach(i, m, target, "predicative role")
+
+
+def _same_gender(m: Mention, actor: "LocalActor") -> bool:
+    """Whether a description's noun can name the person ("his mother" is not Daniel)."""
+    return not m.gender or _likely_gender(actor) in {None, m.gender}
 
 
 def _predicated_of(context: Context, m: Mention) -> "LocalActor | None":
@@ -289,9 +294,10 @@ def kind_target(context: Context, head: str, type_: str, number: str, offset: in
     mean the body mentioned just before (see :func:`_latest`)."""
     before = _before(context, offset)
     if type_ in {PERSON, GROUP} and number == "singular":
+        sense = role_sense(head)  # "Pagliano's lawyer" is "an attorney for Pagliano"
         holders = [a for a in before if a.type == PERSON and any(
-            (r[0] == head or (r[0] or "").endswith(" " + head)) and (not role_of or not r[2] or fold(r[2]) == fold(role_of))
-            for r in a.roles)]
+            role_sense((r[0] or "").rsplit(" ", 1)[-1]) == sense
+            and (not role_of or not r[2] or fold(r[2]) == fold(role_of)) for r in a.roles)]
         return holders[0] if len(holders) == 1 else None
     if head in CITY_WORDS:
         return _the_place(context, [a for a in before if a.type == PLACE])
@@ -363,6 +369,11 @@ def officials(context: Context) -> None:
         target = _owner_actor(context, m)
         if target is not None:
             context.clusters.attach(i, m, target, "official of the organisation", describes=False)
+        elif m.definite and m.type == PERSON and m.number == "singular" \
+                and (target := _definite_target(context, m)) is not None:
+            # a person's lawyer or aide is the one person named in that role ("Pagliano's lawyer"
+            # after "an attorney for Pagliano, Mark MacDougall")
+            context.clusters.attach(i, m, target, "definite description")
 
 
 def _owner_actor(context: Context, m: Mention) -> "LocalActor | None":
@@ -459,7 +470,8 @@ def _described_before(context: Context, m: Mention, key: str) -> "LocalActor | N
         if actor.type != m.type or actor in found:
             continue
         for x in actor.mentions:
-            if x.kind != DESCRIPTION or x.start >= m.start or x.head_lemma != m.head_lemma or x.number != m.number \
+            if x.kind != DESCRIPTION or x.start >= m.start or role_sense(x.head_lemma) != role_sense(m.head_lemma) \
+                    or x.number != m.number \
                     or x.title_of is not None:  # a title ("Mayor Jim Kenney") is the name's, by its role
                 continue
             other = _description_key(x)

@@ -1,0 +1,54 @@
+"""Actors II: what a description's noun says about whom it can name — its gender ("his
+daughter" is a "she") and the other words for the same role ("lawyer" / "attorney").
+
+Every text here was written for these tests; they run the real spaCy pipeline.
+"""
+
+from __future__ import annotations
+
+from conftest import extract_texts
+from test_actors import actor_with
+
+
+def _texts(actor):
+    return [m.text for m, _ in actor.mentions]
+
+
+def test_a_gendered_noun_takes_only_pronouns_of_its_gender(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Peter Lindqvist took his daughter to the clinic on Monday. His daughter was ill, and he blamed himself. "
+        "Lindqvist visited his sister in Ohio. She told him the clinic was closed.")})
+    daughter = actor_with(result, "his daughter")
+    sister = actor_with(result, "his sister")
+    assert "himself" not in _texts(daughter) and "him" not in _texts(sister)
+    assert "himself" in _texts(actor_with(result, "Peter Lindqvist"))
+    assert "She" in _texts(sister)
+
+
+def test_a_gendered_noun_is_no_apposition_of_a_person_of_the_other_gender(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Daniel Ortiz left the group in May. When he phoned to speak with his mother, Ortiz was put "
+        "through to a lawyer. He hung up.")})
+    ortiz = actor_with(result, "Daniel Ortiz")
+    assert "his mother" not in _texts(ortiz)
+    assert "He" in _texts(ortiz)
+
+
+def test_a_role_under_another_word_is_the_person_named_in_it(nlp):
+    result = extract_texts(nlp, {"a": (
+        "An attorney for Pagliano, Mark MacDougall, said his client was ready to appear. "
+        "The committee met on Thursday. Pagliano's lawyer has said he will refuse to answer any questions.")})
+    assert actor_with(result, "Pagliano's lawyer") is actor_with(result, "Mark MacDougall")
+
+
+def test_a_persons_lawyer_is_not_the_person(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Bryan Pagliano refused to testify on Thursday. Pagliano's lawyer said the vote was a stunt.")})
+    assert actor_with(result, "Pagliano's lawyer") is not actor_with(result, "Bryan Pagliano")
+
+
+def test_another_word_for_the_same_people_continues_their_description(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Protesters marched to the city hall on Friday night. "
+        "The demonstrators said they would return on Saturday.")})
+    assert actor_with(result, "The demonstrators") is actor_with(result, "Protesters")
