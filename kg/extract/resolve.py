@@ -30,7 +30,7 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from . import coreference
+from . import coreference, pronouns  # noqa: F401 (pronouns registers the last step)
 from .actor_lexicon import GENERIC_ORG_WORDS, GOVERNMENT_WORDS, ORG_KINDS, PLACE_ALIASES, PLACE_PREFIXES
 from .actors import GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, Mention, clean_name
 from .clusters import Actor, Clusters, LocalActor, best_label, place_key, strip_article  # noqa: F401 (public here too)
