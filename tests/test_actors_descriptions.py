@@ -52,3 +52,13 @@ def test_another_word_for_the_same_people_continues_their_description(nlp):
         "Protesters marched to the city hall on Friday night. "
         "The demonstrators said they would return on Saturday.")})
     assert actor_with(result, "The demonstrators") is actor_with(result, "Protesters")
+
+
+def test_they_names_the_people_spoken_of_in_the_plural_before_a_singular_organisation(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Nordvik Motors hired the engineers in May. They said the pay was good. "
+        "The company said it was pleased.")})
+    engineers = actor_with(result, "the engineers")
+    assert "They" in _texts(engineers)
+    assert "They" not in _texts(actor_with(result, "Nordvik Motors"))
+    assert "it" in _texts(actor_with(result, "Nordvik Motors"))

@@ -118,12 +118,21 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
     gender = PRONOUNS[pronoun.head_lemma][1]
     if gender is not None:  # "he" prefers Andy Warhol to Kristen Wilkins when both are near
         candidates = [(m, a) for m, a in candidates if person_gender(a) in {None, gender}] or candidates
-    same = [(m, a) for m, a in candidates if m.sentence == pronoun.sentence]
+    same = _plural_first(pronoun, [(m, a) for m, a in candidates if m.sentence == pronoun.sentence])
     if same:
         # In the same sentence: a subject of the same clause binds it ("X said it would"),
         # otherwise the nearest one does.
         return same[0][1]
     latest = max(m.sentence for m, _ in candidates)
-    in_latest = [(m, a) for m, a in candidates if m.sentence == latest]
+    in_latest = _plural_first(pronoun, [(m, a) for m, a in candidates if m.sentence == latest])
     subjects = [(m, a) for m, a in in_latest if m.is_subject]
     return (subjects[-1] if subjects else in_latest[0])[1]
+
+
+def _plural_first(pronoun: Mention, candidates: list[tuple[Mention, "LocalActor"]]) -> list[tuple[Mention, "LocalActor"]]:
+    """For "they", the plural mentions and groups among the candidates of one sentence, when
+    there are any: "they" names people or bodies spoken of in the plural before a singular
+    organisation."""
+    if PRONOUNS[pronoun.head_lemma][0] != "plural":
+        return candidates
+    return [(m, a) for m, a in candidates if m.number == "plural" or a.type == GROUP] or candidates
