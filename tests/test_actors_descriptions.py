@@ -62,3 +62,12 @@ def test_they_names_the_people_spoken_of_in_the_plural_before_a_singular_organis
     assert "They" in _texts(engineers)
     assert "They" not in _texts(actor_with(result, "Nordvik Motors"))
     assert "it" in _texts(actor_with(result, "Nordvik Motors"))
+
+
+def test_a_shared_surname_is_the_person_the_article_names_most_not_merely_the_nearest(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Walt Whitman wrote the poems in Camden. Walt Whitman revised them for years. "
+        "His brother George Whitman served in the army. Whitman later moved to New Jersey.")})
+    walt = actor_with(result, "Walt Whitman")
+    assert "Whitman" in _texts(walt)
+    assert "Whitman" not in _texts(actor_with(result, "George Whitman"))

@@ -69,12 +69,17 @@ def _match_kind(own, other) -> str:
 
 def _pick_person(mention: Mention, matches: list[tuple[LocalActor, str]]) -> tuple[LocalActor, str]:
     """Among several people a name fits (two Clintons), one without a suffix for a bare surname
-    ("Trump" is not "Trump Jr."), else the nearest one mentioned before."""
+    ("Trump" is not "Trump Jr."), else the one named most often before it (the article's own
+    "Clinton", "Whitman", "Mohamed": the other one keeps a full name), else the nearest one."""
     own = person_name(clean_name(mention.text))
     if own is not None and own.suffix is None:
         plain = [(a, r) for a, r in matches if not any((p := person_name(n)) and p.suffix for n in a.names())]
         matches = plain or matches
-    return max(matches, key=lambda ar: max((x.start for x in ar[0].mentions if x.start < mention.start), default=-1))
+
+    def salience(ar: tuple[LocalActor, str]) -> tuple[int, int]:
+        before = [x.start for x in ar[0].mentions if x.start < mention.start]
+        return len(before), max(before, default=-1)
+    return max(matches, key=salience)
 
 
 def _resolve_people(clusters: Clusters, named: list[tuple[int, Mention]]) -> None:
