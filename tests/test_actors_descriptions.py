@@ -71,3 +71,22 @@ def test_a_shared_surname_is_the_person_the_article_names_most_not_merely_the_ne
     walt = actor_with(result, "Walt Whitman")
     assert "Whitman" in _texts(walt)
     assert "Whitman" not in _texts(actor_with(result, "George Whitman"))
+
+
+def test_a_chamber_is_not_a_longer_body_that_begins_or_ends_with_its_word(nlp):
+    result = extract_texts(nlp, {"a": (
+        "The House Oversight and Government Reform Committee voted on Thursday to hold Pagliano in contempt. "
+        "The resolution now goes to the full House. The White House said it had no comment. "
+        "The U.S. Senate will not take it up, and the Senate adjourned on Friday.")})
+    house = actor_with(result, "House")
+    assert house is not actor_with(result, "House Oversight and Government Reform Committee")
+    assert house is not actor_with(result, "White House")
+    assert actor_with(result, "Senate") is actor_with(result, "U.S. Senate")
+
+
+def test_a_body_named_after_another_body_is_a_second_body(nlp):
+    result = extract_texts(nlp, {"a": (
+        "The Congressional Black Caucus PAC endorsed the candidate on Monday. "
+        "The Congressional Black Caucus said it had not been consulted. "
+        "Bank of America sponsored the game at Bank of America Stadium, which hosted the rally.")})
+    assert actor_with(result, "Congressional Black Caucus") is not actor_with(result, "Congressional Black Caucus PAC")

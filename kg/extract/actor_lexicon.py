@@ -217,6 +217,17 @@ BODY_AFTER_NAME = {k: type_ for k, (type_, uses) in ORG_KINDS.items() if "after_
 GENERIC_ORG_WORDS = (ORG_SUFFIX_WORDS | ACRONYM_SKIP | {"national", "federal", "international", "united",
                                                           "american", "british", "new", "north", "south"})
 
+#: Words that make a name a body of its own kind ("Congressional Black Caucus", "Bank of America
+#: Stadium"): a name that holds one and is followed by more words with another is a second body
+#: named after the first, not its full name ("Congressional Black Caucus PAC").
+BODY_HEAD_WORDS = ORG_SUFFIX_WORDS | set(ORG_KIND_WORDS) | {"caucus", "pac", "stadium", "arena", "subcommittee",
+                                                           "panel", "museum", "hospital", "academy"}
+#: Chambers called by one word ("the House", "the Senate"): that word alone is the chamber, never
+#: a shortening of another body's name ("White House", "House Oversight Committee"); it shortens
+#: only "House of Representatives" or a place's chamber ("U.S. Senate").
+CHAMBER_WORDS = {"house", "senate", "parliament", "assembly", "congress"}
+CHAMBER_PLACE_WORDS = {"u.s.", "us", "united", "states", "state", "the", "federal", "national"}
+
 #: Unnamed people who speak and act for an organisation: "ICE officials", "city staff",
 #: "Justice Department lawyers", "the UAW's leadership", "a spokesman for the agency".
 OFFICIAL_NOUNS = {"official", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "staff",

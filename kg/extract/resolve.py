@@ -31,7 +31,8 @@ from typing import Iterable, Sequence
 from spacy.tokens import Doc
 
 from . import coreference, pronouns  # noqa: F401 (pronouns registers the last step)
-from .actor_lexicon import GENERIC_ORG_WORDS, GOVERNMENT_WORDS, ORG_KINDS, PLACE_ALIASES, PLACE_PREFIXES
+from .actor_lexicon import (BODY_HEAD_WORDS, CHAMBER_PLACE_WORDS, CHAMBER_WORDS, GENERIC_ORG_WORDS,
+                            GOVERNMENT_WORDS, ORG_KINDS, PLACE_ALIASES, PLACE_PREFIXES)
 from .actors import GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, Mention, clean_name
 from .clusters import Actor, Clusters, LocalActor, best_label, place_key, strip_article  # noqa: F401 (public here too)
 from .names import fold, name_tokens, org_key, person_name, persons_compatible, well_known
@@ -137,6 +138,13 @@ def _shortened(key: str, other_key: str) -> str | None:
     short_words, long_words = short.split(), long_.split()
     if not short_words or len(short_words) >= len(long_words):
         return None
+    if len(short_words) == 1 and short in CHAMBER_WORDS:
+        chamber = long_words[1] == "of" if long_words[0] == short else \
+            long_words[-1] == short and set(long_words[:-1]) <= CHAMBER_PLACE_WORDS
+        return "shortened name" if chamber else None  # "the House" is not the White House
+    if long_words[:len(short_words)] == short_words and set(short_words) & BODY_HEAD_WORDS \
+            and set(long_words[len(short_words):]) & BODY_HEAD_WORDS:
+        return None  # "Bank of America Stadium", "New York University School of Law": named after it
     if len(short_words) >= 2 and long_words[-len(short_words):] == short_words:
         return "shortened name"  # "Homeland Security"
     # "the Church" for "the Church of Scientology", "the Post" for "The Washington Post"
