@@ -90,3 +90,11 @@ def test_a_body_named_after_another_body_is_a_second_body(nlp):
         "The Congressional Black Caucus said it had not been consulted. "
         "Bank of America sponsored the game at Bank of America Stadium, which hosted the rally.")})
     assert actor_with(result, "Congressional Black Caucus") is not actor_with(result, "Congressional Black Caucus PAC")
+
+
+def test_a_description_owning_a_name_is_not_its_apposition(nlp):
+    result = extract_texts(nlp, {"a": (
+        "The Ruritanian government announced the vote on Monday. The government's Flag Review Project "
+        "has planned a number of meetings. The government said the vote would be held in March.")})
+    project = actor_with(result, "Flag Review Project")
+    assert "The government" not in [m.text for m, _ in project.mentions]

@@ -192,7 +192,10 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
         for j in context.names_starting(_set_off(text, m.end, 1, {","})):
             if j in of and of[j].type == PERSON and _closes_apposition(doc, context.mentions[j]):
                 return of[j]
-    # A name right after the description's phrase, in the same noun phrase.
+    # A name right after the description's phrase, in the same noun phrase; not one the
+    # description owns ("The government's Flag Consideration Project").
+    if token.dep_ == "poss":
+        return None
     right = token.right_edge.i + 1
     while right < len(doc) and doc[right].text in {",", "—", "-"}:
         right += 1
