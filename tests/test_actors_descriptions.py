@@ -98,3 +98,18 @@ def test_a_description_owning_a_name_is_not_its_apposition(nlp):
         "has planned a number of meetings. The government said the vote would be held in March.")})
     project = actor_with(result, "Flag Review Project")
     assert "The government" not in [m.text for m, _ in project.mentions]
+
+
+def test_an_organisations_name_repeated_is_that_organisation_where_the_model_tags_part_of_it(nlp):
+    text = ("A sensitive Environment Canada document was found on an Ottawa street. "
+            "Environment Canada spokeswoman Sujata Raisinghani told reporters the files were safe.")
+    result = extract_texts(nlp, {"a": text})
+    body = actor_with(result, "Environment Canada")
+    assert sum(m.text == "Environment Canada" for m, _ in body.mentions) == 2
+    assert not any(a.label == "Canada" for a in result.actors)
+
+
+def test_the_department_may_be_a_body_whose_name_says_no_kind(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Transport Canada released the report on Monday. The department said the roads were safe.")})
+    assert actor_with(result, "The department") is actor_with(result, "Transport Canada")

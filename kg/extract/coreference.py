@@ -314,6 +314,8 @@ def kind_target(context: Context, head: str, type_: str, number: str, offset: in
             return same_type[0]
         if sentence is None or head not in GENERIC_BODY_NOUNS | KIND_BODY_NOUNS:
             return None  # "the police", "the court" mean a body of that kind, not the last one named
+        if type_ == GOVERNMENT:  # "the department" may be "Environment Canada", whose name says no kind
+            return _latest(bodies, offset, sentence)
         return _latest(same_type, offset, sentence)
     return None
 
