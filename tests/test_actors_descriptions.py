@@ -113,3 +113,13 @@ def test_the_department_may_be_a_body_whose_name_says_no_kind(nlp):
     result = extract_texts(nlp, {"a": (
         "Transport Canada released the report on Monday. The department said the roads were safe.")})
     assert actor_with(result, "The department") is actor_with(result, "Transport Canada")
+
+
+def test_a_hyphenated_title_is_the_persons_role_whole(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Facebook co-founder Mark Zuckerberg tweeted to the student on Tuesday. "
+        "Former vice-president Al Gore said the boy was welcome.")})
+    zuckerberg = actor_with(result, "Mark Zuckerberg")
+    assert ("co-founder", None, None) in zuckerberg.roles
+    assert not any(a.label.endswith(" co") for a in result.actors)
+    assert any(r[0] == "former vice-president" for r in actor_with(result, "Al Gore").roles)
