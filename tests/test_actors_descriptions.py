@@ -123,3 +123,20 @@ def test_a_hyphenated_title_is_the_persons_role_whole(nlp):
     assert ("co-founder", None, None) in zuckerberg.roles
     assert not any(a.label.endswith(" co") for a in result.actors)
     assert any(r[0] == "former vice-president" for r in actor_with(result, "Al Gore").roles)
+
+
+def test_a_body_noun_with_describing_words_is_the_body_just_named_as_subject(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Follow the live Twitter stream below for our checks, PolitiFact says. "
+        "However, the fact-checking website has some issues with objectivity. "
+        "Nordvik Motors filed the suit on Monday. The rival company said the suit was baseless.")})
+    assert actor_with(result, "the fact-checking website") is actor_with(result, "PolitiFact")
+    assert actor_with(result, "The rival company") is not actor_with(result, "Nordvik Motors")
+
+
+def test_a_description_continues_the_earlier_one_with_its_own_noun_before_a_synonym(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Mehmet Oz has been called a charlatan by fellow physicians. "
+        "In 2015 a group of fellow doctors wrote to the university. "
+        "Oz has dismissed his fellow physicians as biased.")})
+    assert actor_with(result, "his fellow physicians") is actor_with(result, "fellow physicians")

@@ -281,8 +281,25 @@ def _definite_target(context: Context, m: Mention) -> "LocalActor | None":
     """
     person = m.type == PERSON and m.number == "singular"
     if len(_role_words(m)) != 1 and not person:
+        if m.head_lemma in KIND_BODY_NOUNS and m.number == "singular" and _descriptive(m):
+            # "PolitiFact says ... the “fact-checking” website": the body just named
+            bodies = [a for a in _before(context, m.start) if a.type in {ORGANIZATION, GOVERNMENT}]
+            return _latest(bodies, m.start, m.sentence)
         return None  # "the computer specialist" may name a role; "the regional government" is no name
     return kind_target(context, m.head_lemma, m.type, m.number, m.start, m.sentence, m.role_of)
+
+
+#: Words by which a description sets its body apart from the one named before.
+_CONTRASTING = {"other", "another", "rival", "second", "different", "competing", "parent", "sister", "partner",
+                "subsidiary", "foreign", "local", "state", "federal"}
+
+
+def _descriptive(m: Mention) -> bool:
+    """Whether the words before a description's head only describe (lower-case, no proper name,
+    nothing that sets it apart: "the fact-checking website", not "the rival company")."""
+    words = [w for w in m.tokens[:-1] if any(c.isalnum() for c in w)]  # "the “fact-checking” website"
+    words = [w for w in words if w.lower() not in _DETERMINERS | ROLE_MODIFIERS]
+    return bool(words) and all(w.islower() and w.isalpha() and w not in _CONTRASTING for w in words)
 
 
 def kind_target(context: Context, head: str, type_: str, number: str, offset: int,
@@ -340,7 +357,12 @@ def _latest(actors: list["LocalActor"], offset: int, sentence: int | None = None
         if sentence - last[0][1] > _DESCRIPTION_SENTENCE_WINDOW:
             return None
         if len(last) > 1 and last[1][1] == last[0][1]:
-            return None
+            # several bodies in that sentence: the one that is its subject ("… by watching the
+            # live Twitter stream," PolitiFact says. … the website)
+            tied = [a for _, at, a in last if at == last[0][1]]
+            subjects = [a for a in tied if any(x.sentence == at and x.is_subject and x.start < offset
+                                               for x in a.mentions for at in [last[0][1]])]
+            return subjects[0] if len(subjects) == 1 else None
     return last[0][2]
 
 
@@ -480,6 +502,8 @@ def _described_before(context: Context, m: Mention, key: str) -> "LocalActor | N
             if other == key or (not actor.named and (others <= modifiers or modifiers <= others)):
                 found.append(actor)
                 break
+    if len(found) > 1:  # "his fellow physicians": the "fellow physicians" before "fellow doctors"
+        found = [a for a in found if any(x.head_lemma == m.head_lemma for x in a.mentions)]
     return found[0] if len(found) == 1 else None
 
 
