@@ -140,3 +140,13 @@ def test_a_description_continues_the_earlier_one_with_its_own_noun_before_a_syno
         "In 2015 a group of fellow doctors wrote to the university. "
         "Oz has dismissed his fellow physicians as biased.")})
     assert actor_with(result, "his fellow physicians") is actor_with(result, "fellow physicians")
+
+
+def test_a_description_in_the_words_of_one_bodys_name_is_that_body(nlp):
+    result = extract_texts(nlp, {"a": (
+        "The House Oversight and Government Reform Committee voted on Thursday. "
+        "The House Benghazi Committee met later. "
+        "Pagliano will not answer questions from the oversight panel. The House panel adjourned.")})
+    committee = actor_with(result, "House Oversight and Government Reform Committee")
+    assert actor_with(result, "the oversight panel") is committee
+    assert actor_with(result, "The House panel") is not committee  # both committees are the House's

@@ -18,10 +18,10 @@ def _organisation_kinds() -> dict[str, tuple[str, frozenset[str]]]:
 
 
 def _person_nouns() -> tuple[dict[str, str], dict[str, str]]:
-    """``models/person_nouns.tsv``: nouns for people -> their gender, and -> the word for the
-    same role ("attorney" -> "lawyer")."""
+    """``models/description_nouns.tsv``: nouns for people -> their gender, and nouns -> the word
+    for the same role or kind ("attorney" -> "lawyer", "panel" -> "committee")."""
     genders, senses = {}, {}
-    path = Path(__file__).resolve().parent / "models" / "person_nouns.tsv"
+    path = Path(__file__).resolve().parent / "models" / "description_nouns.tsv"
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             noun, gender, sense = line.split("\t")[:3]
@@ -258,12 +258,13 @@ PERSON_NOUNS_EXTRA = {"individual", "victim", "official", "staff", "expert", "cr
                       "pilgrim", "refugee", "migrant", "immigrant", "youth", "child", "kid", "man",
                       "woman", "girl", "boy", "mom", "dad", "couple", "crowd", "audience", "public"}
 #: Nouns for people that say the person's gender ("daughter": female), and nouns for one role
-#: under another word ("attorney": "lawyer"), from ``models/person_nouns.tsv``.
+#: under another word ("attorney": "lawyer"), from ``models/description_nouns.tsv``.
 PERSON_NOUN_GENDERS, ROLE_SENSES = _person_nouns()
 
 
 def role_sense(noun: str) -> str:
-    """The word for the role a noun names ("attorney", "counsel" -> "lawyer"; "mayor" -> "mayor")."""
+    """The word for the role or kind a noun names ("attorney", "counsel" -> "lawyer"; "panel" ->
+    "committee"; "mayor" -> "mayor")."""
     return ROLE_SENSES.get(noun, noun)
 
 

@@ -252,6 +252,21 @@ def named_descriptions(context: Context) -> None:
         target = keys.get(org_key(m.text))
         if target is not None:
             context.clusters.attach(i, m, target, "name")
+        elif m.definite and m.type in {ORGANIZATION, GOVERNMENT} and (target := _paraphrased(m, bodies)) is not None:
+            context.clusters.attach(i, m, target, "description of the name")
+
+
+def _paraphrased(m: Mention, bodies: list["LocalActor"]) -> "LocalActor | None":
+    """The one named body a definite description paraphrases: its describing words are words of
+    the name, and its noun names the name's kind ("the oversight panel" for "the House Oversight
+    and Government Reform Committee")."""
+    words = {w.lower() for w in m.tokens[:-1] if w.isalpha()} - _DETERMINERS - POSSESSIVE_DETERMINERS - ROLE_MODIFIERS
+    if not words:
+        return None
+    sense = role_sense(m.head_lemma)
+    found = {id(a): a for a in bodies for n in a.names() if (name := fold(n).split())
+             and role_sense(name[-1]) == sense and words <= set(name)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 @step("definite description")
