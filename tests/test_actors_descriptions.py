@@ -150,3 +150,19 @@ def test_a_description_in_the_words_of_one_bodys_name_is_that_body(nlp):
     committee = actor_with(result, "House Oversight and Government Reform Committee")
     assert actor_with(result, "the oversight panel") is committee
     assert actor_with(result, "The House panel") is not committee  # both committees are the House's
+
+
+def test_more_nouns_for_people_name_actors_when_they_act(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Fishermen rescued the boat on Friday. The asylum seekers may have left the boat on purpose. "
+        "Separatists attacked the base at dawn.")})
+    assert actor_with(result, "The asylum seekers").type == "Group"
+    assert actor_with(result, "Separatists").type == "Group"
+
+
+def test_a_headline_description_does_not_make_a_later_one_ambiguous(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Over 900 asylum seekers rescued off Indonesian coast\n\nMonday, May 18, 2015\n\n"
+        "On Friday, fishermen rescued over 700 asylum seekers whose boat sank. "
+        "Officials believe the asylum seekers may have left the boat on purpose.")})
+    assert actor_with(result, "the asylum seekers") is actor_with(result, "over 700 asylum seekers")

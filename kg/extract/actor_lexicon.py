@@ -81,7 +81,9 @@ ACTOR_NOUNS: dict[str, str] = {
         "musician", "conservative", "liberal", "progressive", "motorist", "passenger", "worshipper",
         "worshiper", "believer", "parishioner", "applicant", "contractor", "businessman",
         "businesswoman", "miner", "fisherman", "trucker", "driver", "borrower", "lender", "buyer",
-        "seller", "storyteller",
+        "seller", "storyteller", "seeker", "terrorist", "extremist", "jihadist", "separatist", "fighter",
+        "gunman", "attacker", "smuggler", "trafficker", "suspect", "detainee", "hostage", "dissident",
+        "loyalist", "communist", "socialist", "nationalist", "bureaucrat",
     )},
     **{n: GOVERNMENT for n in (
         "administration", "government", "agency", "department", "ministry", "court", "council",

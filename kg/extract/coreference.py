@@ -509,7 +509,7 @@ def _described_before(context: Context, m: Mention, key: str) -> "LocalActor | N
             continue
         for x in actor.mentions:
             if x.kind != DESCRIPTION or x.start >= m.start or role_sense(x.head_lemma) != role_sense(m.head_lemma) \
-                    or x.number != m.number \
+                    or x.number != m.number or x.heading \
                     or x.title_of is not None:  # a title ("Mayor Jim Kenney") is the name's, by its role
                 continue
             other = _description_key(x)
