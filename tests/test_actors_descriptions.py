@@ -166,3 +166,16 @@ def test_a_headline_description_does_not_make_a_later_one_ambiguous(nlp):
         "On Friday, fishermen rescued over 700 asylum seekers whose boat sank. "
         "Officials believe the asylum seekers may have left the boat on purpose.")})
     assert actor_with(result, "the asylum seekers") is actor_with(result, "over 700 asylum seekers")
+
+
+def test_a_community_or_establishment_that_acts_is_an_actor(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Senator Claire Voss questioned the doctor on Tuesday. "
+        "The scientific community is almost monolithic against his claims.")})
+    assert actor_with(result, "The scientific community").type == "Organization"
+
+
+def test_a_body_in_a_list_after_a_name_is_no_apposition_of_it(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Thanks go to NASA, the greater Houston community and the State of Texas.")})
+    assert "the greater Houston community" not in [m.text for m, _ in actor_with(result, "NASA").mentions]

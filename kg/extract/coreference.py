@@ -162,6 +162,8 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
     Council", "David Knopman, MD, a Mayo Clinic neurologist, panel member, and an investigator"."""
     doc = context.doc
     token = doc[m.root]
+    if m.type != PERSON and any(c.dep_ == "cc" for c in token.children):
+        return None  # "Johnson Space Center, the greater Houston community and the State of Texas": a list
     candidates = [c for c in token.children if c.dep_ == "appos"]
     if token.dep_ in {"appos", "compound", "nmod"}:
         candidates.append(token.head)
