@@ -179,3 +179,9 @@ def test_a_body_in_a_list_after_a_name_is_no_apposition_of_it(nlp):
     result = extract_texts(nlp, {"a": (
         "Thanks go to NASA, the greater Houston community and the State of Texas.")})
     assert "the greater Houston community" not in [m.text for m, _ in actor_with(result, "NASA").mentions]
+
+
+def test_the_agent_of_a_named_act_is_an_actor(nlp):
+    result = extract_texts(nlp, {"a": (
+        "The public option was not approved because of opposition by Congress and the insurance lobby.")})
+    assert actor_with(result, "the insurance lobby").type == "Organization"
