@@ -185,3 +185,14 @@ def test_the_agent_of_a_named_act_is_an_actor(nlp):
     result = extract_texts(nlp, {"a": (
         "The public option was not approved because of opposition by Congress and the insurance lobby.")})
     assert actor_with(result, "the insurance lobby").type == "Organization"
+
+
+def test_a_stance_before_a_name_and_a_possessive_inside_it_are_no_part_of_the_name(nlp):
+    from kg.extract.names import org_key
+
+    assert org_key("pro-Beijing New People Party") == org_key("New People's Party") == org_key("New People Party")
+    assert org_key("Anti-Defamation League") != org_key("League")  # a capital: part of the name
+    result = extract_texts(nlp, {"a": (
+        "The pro-Beijing New People Party won two seats on Sunday. "
+        "The New People's Party said the vote was fair.")})
+    assert actor_with(result, "New People's Party") is actor_with(result, "The pro-Beijing New People Party")
