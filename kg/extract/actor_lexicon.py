@@ -16,6 +16,22 @@ def _organisation_kinds() -> dict[str, tuple[str, frozenset[str]]]:
             table[kind] = (type_, frozenset(u.strip() for u in uses.split(",")))
     return table
 
+
+def _person_nouns() -> tuple[dict[str, str], dict[str, str]]:
+    """``models/description_nouns.tsv``: nouns for people -> their gender, and nouns -> the word
+    for the same role or kind ("attorney" -> "lawyer", "panel" -> "committee")."""
+    genders, senses = {}, {}
+    path = Path(__file__).resolve().parent / "models" / "description_nouns.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            noun, gender, sense = line.split("\t")[:3]
+            if gender != "-":
+                genders[noun] = gender
+            if sense != "-":
+                senses[noun] = sense
+    return genders, senses
+
+
 PERSON = "Person"
 ORGANIZATION = "Organization"
 GOVERNMENT = "GovernmentOrganization"
@@ -65,7 +81,8 @@ ACTOR_NOUNS: dict[str, str] = {
         "musician", "conservative", "liberal", "progressive", "motorist", "passenger", "worshipper",
         "worshiper", "believer", "parishioner", "applicant", "contractor", "businessman",
         "businesswoman", "miner", "fisherman", "trucker", "driver", "borrower", "lender", "buyer",
-        "seller", "storyteller",
+        "seller", "storyteller", "seeker", "fighter", "smuggler", "trafficker", "suspect", "detainee",
+        "hostage", "dissident", "loyalist",
     )},
     **{n: GOVERNMENT for n in (
         "administration", "government", "agency", "department", "ministry", "court", "council",
@@ -79,7 +96,7 @@ ACTOR_NOUNS: dict[str, str] = {
         "coalition", "alliance", "campaign", "association", "foundation", "institute", "union",
         "bank", "website", "station", "broadcaster", "board", "office", "movement", "fund",
         "lobby", "manufacturer", "retailer", "insurer", "airline", "automaker", "carmaker", "studio",
-        "magazine", "tabloid", "outlet", "publication",
+        "magazine", "tabloid", "outlet", "publication", "community", "establishment",
     )},
     **{n: PLACE for n in ("city", "state", "country", "town", "county", "nation", "province", "region",
                           "village", "municipality")},
@@ -201,6 +218,17 @@ BODY_AFTER_NAME = {k: type_ for k, (type_, uses) in ORG_KINDS.items() if "after_
 GENERIC_ORG_WORDS = (ORG_SUFFIX_WORDS | ACRONYM_SKIP | {"national", "federal", "international", "united",
                                                           "american", "british", "new", "north", "south"})
 
+#: Words that make a name a body of its own kind ("Congressional Black Caucus", "Bank of America
+#: Stadium"): a name that holds one and is followed by more words with another is a second body
+#: named after the first, not its full name ("Congressional Black Caucus PAC").
+BODY_HEAD_WORDS = ORG_SUFFIX_WORDS | set(ORG_KIND_WORDS) | {"caucus", "pac", "stadium", "arena", "subcommittee",
+                                                           "panel", "museum", "hospital", "academy"}
+#: Chambers called by one word ("the House", "the Senate"): that word alone is the chamber, never
+#: a shortening of another body's name ("White House", "House Oversight Committee"); it shortens
+#: only "House of Representatives" or a place's chamber ("U.S. Senate").
+CHAMBER_WORDS = {"house", "senate", "parliament", "assembly", "congress"}
+CHAMBER_PLACE_WORDS = {"u.s.", "us", "united", "states", "state", "the", "federal", "national"}
+
 #: Unnamed people who speak and act for an organisation: "ICE officials", "city staff",
 #: "Justice Department lawyers", "the UAW's leadership", "a spokesman for the agency".
 OFFICIAL_NOUNS = {"official", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "staff",
@@ -230,6 +258,17 @@ PERSON_NOUNS_EXTRA = {"individual", "victim", "official", "staff", "expert", "cr
                       "chief", "guard", "nurse", "judge", "doctor", "police", "citizen", "veteran",
                       "pilgrim", "refugee", "migrant", "immigrant", "youth", "child", "kid", "man",
                       "woman", "girl", "boy", "mom", "dad", "couple", "crowd", "audience", "public"}
+#: Nouns for people that say the person's gender ("daughter": female), and nouns for one role
+#: under another word ("attorney": "lawyer"), from ``models/description_nouns.tsv``.
+PERSON_NOUN_GENDERS, ROLE_SENSES = _person_nouns()
+
+
+def role_sense(noun: str) -> str:
+    """The word for the role or kind a noun names ("attorney", "counsel" -> "lawyer"; "panel" ->
+    "committee"; "mayor" -> "mayor")."""
+    return ROLE_SENSES.get(noun, noun)
+
+
 #: Abbreviated titles, read as the role they stand for ("Sen. Sanders" holds "senator").
 TITLE_ROLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pres": "president",
                "gen": "general", "lt": "lieutenant", "col": "colonel", "capt": "captain",

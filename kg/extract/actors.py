@@ -34,7 +34,8 @@ from spacy.tokens import Doc, Token
 from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER_NAME, CITY_WORDS,  # noqa: F401
                             ENTITY_TYPES, GENERIC_ALONE, GOVERNMENT, GOVERNMENT_WORDS, GROUP, MEDIA_WORDS,
                             NOT_ACRONYMS, NOT_SPEAKERS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, ORGANIZATION, PERSON,
-                            PERSON_NOUN_ENDINGS, PERSON_NOUNS_EXTRA, PERSONAL_VOICE_NOUNS, PLACE, PLACE_ACRONYMS,
+                            PERSON_NOUN_ENDINGS, PERSON_NOUN_GENDERS, PERSON_NOUNS_EXTRA, PERSONAL_VOICE_NOUNS,
+                            PLACE, PLACE_ACRONYMS,
                             PRONOUNS, SAYING_VERBS, TITLES, WORK)
 from .entities import body_after_name, repair_entities
 from .titles import after_person_noun, claim_title, postnominal_end, role_of_name
@@ -461,6 +462,7 @@ def actor_nouns(finder: MentionFinder) -> None:
                              definite=determiner in {"the", "this", "that", "these", "those"} or start == token.i
                              or possessor is not None,  # "Philadelphia's mayor" is as definite as "the mayor"
                              role=lemma if type_ in {PERSON, GROUP} else None, role_qualifier=qualifier,
+                             gender=PERSON_NOUN_GENDERS.get(lemma) if type_ == PERSON else None,
                              role_of=role_of, affiliations=affiliations,
                              owner_root=owner.i if owner is not None else None,
                              owner_lemma=owner.lemma_.lower() if owner is not None else "")

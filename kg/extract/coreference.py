@@ -14,7 +14,7 @@ Each rule is one step, registered in :data:`STEPS` and run in that order by
 * ``same description``: "a judge" ... "a judge" in one article;
 * ``document of its author``: a lawsuit, report or letter that speaks is its filer or author
   ("X filed a lawsuit ... The lawsuit alleges");
-* ``pronoun``: he/she/it/they -> the nearest compatible antecedent.
+* ``pronoun``: he/she/it/they -> the nearest compatible antecedent (:mod:`kg.extract.pronouns`).
 """
 
 from __future__ import annotations
@@ -24,18 +24,14 @@ from typing import Callable, Sequence
 
 from spacy.tokens import Doc
 
-from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_WORDS, GOVERNMENT_WORDS,
-                            OFFICIAL_NOUNS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, PERSONAL_VOICE_NOUNS, PRONOUNS,
-                            ROLE_MODIFIERS)
-from .actors import (DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention,
-                     clean_name)
+from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_WORDS, OFFICIAL_NOUNS,
+                            ORG_KIND_WORDS, PERSONAL_VOICE_NOUNS, ROLE_MODIFIERS, role_sense)
+from .actors import DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, WORK, Mention, clean_name
 from .clusters import Clusters, LocalActor
 from .names import fold, likely_gender, org_key, well_known
-from .lexicon import SPEECH_VERBS
 from .nlp import doc_text
 
 
-_PRONOUN_SENTENCE_WINDOW = 3
 POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those"}
 #: A bare "the organization" may mean the body named at most this many sentences before.
@@ -124,12 +120,17 @@ def appositions(context: Context) -> None:
             context.clusters.attach(i, m, target, "title")
             continue
         target = _title_partner(context, m)
-        if target is not None and (target.type == PERSON) == (m.type == PERSON):
+        if target is not None and (target.type == PERSON) == (m.type == PERSON) and _same_gender(m, target):
             context.clusters.attach(i, m, target, "apposition")
             continue
         target = _predicated_of(context, m)
-        if target is not None and target.type == PERSON == m.type:
+        if target is not None and target.type == PERSON == m.type and _same_gender(m, target):
             context.clusters.attach(i, m, target, "predicative role")
+
+
+def _same_gender(m: Mention, actor: "LocalActor") -> bool:
+    """Whether a description's noun can name the person ("his mother" is not Daniel)."""
+    return not m.gender or person_gender(actor) in {None, m.gender}
 
 
 def _predicated_of(context: Context, m: Mention) -> "LocalActor | None":
@@ -161,6 +162,8 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
     Council", "David Knopman, MD, a Mayo Clinic neurologist, panel member, and an investigator"."""
     doc = context.doc
     token = doc[m.root]
+    if m.type != PERSON and any(c.dep_ == "cc" for c in token.children):
+        return None  # "Johnson Space Center, the greater Houston community and the State of Texas": a list
     candidates = [c for c in token.children if c.dep_ == "appos"]
     if token.dep_ in {"appos", "compound", "nmod"}:
         candidates.append(token.head)
@@ -191,7 +194,10 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
         for j in context.names_starting(_set_off(text, m.end, 1, {","})):
             if j in of and of[j].type == PERSON and _closes_apposition(doc, context.mentions[j]):
                 return of[j]
-    # A name right after the description's phrase, in the same noun phrase.
+    # A name right after the description's phrase, in the same noun phrase; not one the
+    # description owns ("The government's Flag Consideration Project").
+    if token.dep_ == "poss":
+        return None
     right = token.right_edge.i + 1
     while right < len(doc) and doc[right].text in {",", "—", "-"}:
         right += 1
@@ -248,6 +254,21 @@ def named_descriptions(context: Context) -> None:
         target = keys.get(org_key(m.text))
         if target is not None:
             context.clusters.attach(i, m, target, "name")
+        elif m.definite and m.type in {ORGANIZATION, GOVERNMENT} and (target := _paraphrased(m, bodies)) is not None:
+            context.clusters.attach(i, m, target, "description of the name")
+
+
+def _paraphrased(m: Mention, bodies: list["LocalActor"]) -> "LocalActor | None":
+    """The one named body a definite description paraphrases: its describing words are words of
+    the name, and its noun names the name's kind ("the oversight panel" for "the House Oversight
+    and Government Reform Committee")."""
+    words = {w.lower() for w in m.tokens[:-1] if w.isalpha()} - _DETERMINERS - POSSESSIVE_DETERMINERS - ROLE_MODIFIERS
+    if not words:
+        return None
+    sense = role_sense(m.head_lemma)
+    found = {id(a): a for a in bodies for n in a.names() if (name := fold(n).split())
+             and role_sense(name[-1]) == sense and words <= set(name)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 @step("definite description")
@@ -277,8 +298,25 @@ def _definite_target(context: Context, m: Mention) -> "LocalActor | None":
     """
     person = m.type == PERSON and m.number == "singular"
     if len(_role_words(m)) != 1 and not person:
+        if m.head_lemma in KIND_BODY_NOUNS and m.number == "singular" and _descriptive(m):
+            # "PolitiFact says ... the “fact-checking” website": the body just named
+            bodies = [a for a in _before(context, m.start) if a.type in {ORGANIZATION, GOVERNMENT}]
+            return _latest(bodies, m.start, m.sentence)
         return None  # "the computer specialist" may name a role; "the regional government" is no name
     return kind_target(context, m.head_lemma, m.type, m.number, m.start, m.sentence, m.role_of)
+
+
+#: Words by which a description sets its body apart from the one named before.
+_CONTRASTING = {"other", "another", "rival", "second", "different", "competing", "parent", "sister", "partner",
+                "subsidiary", "foreign", "local", "state", "federal"}
+
+
+def _descriptive(m: Mention) -> bool:
+    """Whether the words before a description's head only describe (lower-case, no proper name,
+    nothing that sets it apart: "the fact-checking website", not "the rival company")."""
+    words = [w for w in m.tokens[:-1] if any(c.isalnum() for c in w)]  # "the “fact-checking” website"
+    words = [w for w in words if w.lower() not in _DETERMINERS | ROLE_MODIFIERS]
+    return bool(words) and all(w.islower() and w.isalpha() and w not in _CONTRASTING for w in words)
 
 
 def kind_target(context: Context, head: str, type_: str, number: str, offset: int,
@@ -289,9 +327,10 @@ def kind_target(context: Context, head: str, type_: str, number: str, offset: in
     mean the body mentioned just before (see :func:`_latest`)."""
     before = _before(context, offset)
     if type_ in {PERSON, GROUP} and number == "singular":
+        sense = role_sense(head)  # "Pagliano's lawyer" is "an attorney for Pagliano"
         holders = [a for a in before if a.type == PERSON and any(
-            (r[0] == head or (r[0] or "").endswith(" " + head)) and (not role_of or not r[2] or fold(r[2]) == fold(role_of))
-            for r in a.roles)]
+            role_sense((r[0] or "").rsplit(" ", 1)[-1]) == sense
+            and (not role_of or not r[2] or fold(r[2]) == fold(role_of)) for r in a.roles)]
         return holders[0] if len(holders) == 1 else None
     if head in CITY_WORDS:
         return _the_place(context, [a for a in before if a.type == PLACE])
@@ -309,6 +348,8 @@ def kind_target(context: Context, head: str, type_: str, number: str, offset: in
             return same_type[0]
         if sentence is None or head not in GENERIC_BODY_NOUNS | KIND_BODY_NOUNS:
             return None  # "the police", "the court" mean a body of that kind, not the last one named
+        if type_ == GOVERNMENT:  # "the department" may be "Environment Canada", whose name says no kind
+            return _latest(bodies, offset, sentence)
         return _latest(same_type, offset, sentence)
     return None
 
@@ -333,7 +374,12 @@ def _latest(actors: list["LocalActor"], offset: int, sentence: int | None = None
         if sentence - last[0][1] > _DESCRIPTION_SENTENCE_WINDOW:
             return None
         if len(last) > 1 and last[1][1] == last[0][1]:
-            return None
+            # several bodies in that sentence: the one that is its subject ("… by watching the
+            # live Twitter stream," PolitiFact says. … the website)
+            tied = [a for _, at, a in last if at == last[0][1]]
+            subjects = [a for a in tied if any(x.sentence == at and x.is_subject and x.start < offset
+                                               for x in a.mentions for at in [last[0][1]])]
+            return subjects[0] if len(subjects) == 1 else None
     return last[0][2]
 
 
@@ -363,6 +409,11 @@ def officials(context: Context) -> None:
         target = _owner_actor(context, m)
         if target is not None:
             context.clusters.attach(i, m, target, "official of the organisation", describes=False)
+        elif m.definite and m.type == PERSON and m.number == "singular" \
+                and (target := _definite_target(context, m)) is not None:
+            # a person's lawyer or aide is the one person named in that role ("Pagliano's lawyer"
+            # after "an attorney for Pagliano, Mark MacDougall")
+            context.clusters.attach(i, m, target, "definite description")
 
 
 def _owner_actor(context: Context, m: Mention) -> "LocalActor | None":
@@ -459,7 +510,8 @@ def _described_before(context: Context, m: Mention, key: str) -> "LocalActor | N
         if actor.type != m.type or actor in found:
             continue
         for x in actor.mentions:
-            if x.kind != DESCRIPTION or x.start >= m.start or x.head_lemma != m.head_lemma or x.number != m.number \
+            if x.kind != DESCRIPTION or x.start >= m.start or role_sense(x.head_lemma) != role_sense(m.head_lemma) \
+                    or x.number != m.number or x.heading \
                     or x.title_of is not None:  # a title ("Mayor Jim Kenney") is the name's, by its role
                 continue
             other = _description_key(x)
@@ -467,123 +519,13 @@ def _described_before(context: Context, m: Mention, key: str) -> "LocalActor | N
             if other == key or (not actor.named and (others <= modifiers or modifiers <= others)):
                 found.append(actor)
                 break
+    if len(found) > 1:  # "his fellow physicians": the "fellow physicians" before "fellow doctors"
+        found = [a for a in found if any(x.head_lemma == m.head_lemma for x in a.mentions)]
     return found[0] if len(found) == 1 else None
 
 
-@step("pronoun")
-def pronouns(context: Context) -> None:
-    for i, m in enumerate(context.mentions):
-        if m.kind != PRONOUN:
-            continue
-        target = _pronoun_target(context, i, m)
-        reason = "pronoun"
-        if target is None and PRONOUNS[m.head_lemma][2] == "person":
-            target = _person_named_as_organisation(context, i, m)
-            reason = "pronoun (name retyped as person)"
-        if target is not None:
-            context.clusters.attach(i, m, target, reason)
-            if m.gender and target.type == PERSON:
-                target.gender = target.gender or m.gender
-
-
-def _compatible(pronoun: Mention, actor: "LocalActor", antecedent: Mention) -> bool:
-    number, gender, animacy = PRONOUNS[pronoun.head_lemma]
-    if animacy == "person":
-        if actor.type != PERSON:
-            return False
-        return not (gender and actor.gender and gender != actor.gender)
-    if animacy == "thing":
-        return actor.type in {ORGANIZATION, GOVERNMENT, PLACE, WORK} and antecedent.number == "singular"
-    # they / their: groups, plural descriptions, and organisations
-    return actor.type in {GROUP, ORGANIZATION, GOVERNMENT} or antecedent.number == "plural"
-
-
-def _person_named_as_organisation(context: Context, index: int, pronoun: Mention) -> "LocalActor | None":
-    """A "he"/"she" with no person to refer to, right after a one-word name that the model tagged
-    as an organisation and that is the subject of its sentence ("Kenney said ... He added"): that
-    name is a person, and the actor is retyped."""
-    for j in range(index - 1, -1, -1):
-        m = context.mentions[j]
-        if pronoun.sentence - m.sentence > 1:
-            return None
-        actor = context.clusters.of.get(j)
-        if actor is None or m.kind != NAME:
-            continue
-        words = clean_name(m.text).split()
-        if actor.type in {ORGANIZATION, GOVERNMENT} and len(words) == 1 and not words[0].isupper() \
-                and words[0].lower() not in GOVERNMENT_WORDS | ORG_SUFFIX_WORDS and m.is_subject \
-                and len(actor.names()) == 1:
-            actor.type = PERSON
-            return actor
-        return None
-    return None
-
-
-def _likely_gender(actor: "LocalActor") -> str | None:
+def person_gender(actor: "LocalActor") -> str | None:
     """A person's gender as far as known: from titles and pronouns, else from the given name."""
     if actor.type != PERSON:
         return None
     return actor.gender or next((g for n in actor.names() if (g := likely_gender(n))), None)
-
-
-def _quote_opening(text: str, offset: int) -> int | None:
-    """Where the quotation an offset lies in opens (within its paragraph), or None."""
-    start = text.rfind("\n", 0, offset) + 1
-    opening = None
-    for k in range(start, offset):
-        c = text[k]
-        if c == "“" or (c == '"' and opening is None):
-            opening = k
-        elif c in "”\"":
-            opening = None
-    return opening
-
-
-def _quotation_speakers(context: Context, pronoun: Mention) -> list["LocalActor"]:
-    """For a pronoun inside a quotation, the actors who say it (the subject of a speech verb
-    outside the quotation, in the sentence where it opens or the pronoun's): a speaker calls
-    themselves "I", so a "he" or "his" in their own words is someone else ('Braysmith said, "I
-    think his photography is influential"')."""
-    opening = _quote_opening(context.text, pronoun.start)
-    if opening is None:
-        return []
-    opened_in = next((m.sentence for m in context.mentions if m.start >= opening), pronoun.sentence)
-    found = []
-    for j, m in enumerate(context.mentions):
-        token = context.doc[m.root]
-        if m.sentence in {opened_in, pronoun.sentence} and j in context.clusters.of and m.is_subject \
-                and token.head.lemma_.lower() in SPEECH_VERBS and _quote_opening(context.text, m.start) is None:
-            found.append(context.clusters.of[j])
-    return found
-
-
-def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalActor | None":
-    doc, mentions, clusters = context.doc, context.mentions, context.clusters
-    candidates = []
-    speakers = _quotation_speakers(context, pronoun)
-    for j in range(index - 1, -1, -1):
-        m = mentions[j]
-        if pronoun.sentence - m.sentence > _PRONOUN_SENTENCE_WINDOW:
-            break
-        if (m.kind == PRONOUN and j not in clusters.of) or m.heading:
-            continue
-        actor = clusters.of.get(j)
-        if actor is None or not _compatible(pronoun, actor, m) or actor in speakers:
-            continue
-        if doc[m.root].head.i == doc[pronoun.root].i:
-            continue  # not its own dependent
-        candidates.append((m, actor))
-    if not candidates:
-        return None
-    gender = PRONOUNS[pronoun.head_lemma][1]
-    if gender is not None:  # "he" prefers Andy Warhol to Kristen Wilkins when both are near
-        candidates = [(m, a) for m, a in candidates if _likely_gender(a) in {None, gender}] or candidates
-    same = [(m, a) for m, a in candidates if m.sentence == pronoun.sentence]
-    if same:
-        # In the same sentence: a subject of the same clause binds it ("X said it would"),
-        # otherwise the nearest one does.
-        return same[0][1]
-    latest = max(m.sentence for m, _ in candidates)
-    in_latest = [(m, a) for m, a in candidates if m.sentence == latest]
-    subjects = [(m, a) for m, a in in_latest if m.is_subject]
-    return (subjects[-1] if subjects else in_latest[0])[1]

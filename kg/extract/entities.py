@@ -72,10 +72,45 @@ def _complete_name(last: Token) -> bool:
     return bool(as_acronym(last.text)) or last.lower_ in ORG_KIND_WORDS
 
 
+def _same_name_elsewhere(doc: Doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """An organisation's name of several words is that organisation wherever the text repeats
+    it, also where the model tagged only part of it or nothing ("Environment Canada spokeswoman
+    Sujata Raisinghani": not the place "Canada"); not inside a longer name."""
+    names = {tuple(t.text for t in doc[s:e]) for s, e, label in entities
+             if label == "ORG" and e - s >= 2 and all(t.text[:1].isupper() or not t.is_alpha for t in doc[s:e])}
+    if not names:
+        return entities
+    starts: dict[str, list[int]] = {}
+    for t in doc:
+        starts.setdefault(t.text, []).append(t.i)
+    tagged = {(s, e) for s, e, _ in entities}
+    found = []
+    for name in names:
+        for s in starts.get(name[0], ()):
+            e = s + len(name)
+            if (s, e) in tagged or tuple(t.text for t in doc[s:e]) != name or _continues(doc, s, e):
+                continue
+            if all(s <= a and b <= e or b <= s or a >= e for a, b, _ in entities):
+                found.append((s, e))
+    if not found:
+        return entities
+    kept = [x for x in entities if not any(s <= x[0] and x[1] <= e for s, e in found)]
+    return sorted(kept + [(s, e, "ORG") for s, e in set(found)])
+
+
+def _continues(doc: Doc, start: int, end: int) -> bool:
+    """Whether capitalised words run on either side of a span (it is part of a longer name)."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return bool(before is not None and before.is_alpha and before.text[:1].isupper() and not doc[start].is_sent_start
+                or after is not None and after.is_alpha and after.text[:1].isupper())
+
+
 def repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
     """Entities as (start, end, label) token spans, with split organisation names rejoined."""
     entities = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ENTITY_TYPES]
     entities = _split_coordinated(doc, entities)
+    entities = _same_name_elsewhere(doc, entities)
     repaired: list[tuple[int, int, str]] = []
     i = 0
     while i < len(entities):

@@ -162,10 +162,17 @@ def likely_gender(name: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def org_key(name: str) -> str:
-    """An organisation's name for comparison: folded, no national prefix, no punctuation."""
-    key = fold(clean_name(name))
+    """An organisation's name for comparison: folded, no national prefix, no stance before it
+    ("pro-Beijing New People Party"), no possessive inside it ("New People's Party"), no punctuation."""
+    key = fold(_STANCE_PREFIX.sub("", clean_name(name)))
     key = NATIONAL_PREFIX.sub("", key)
+    key = re.sub(r"['’]s\b", "", key)
     return re.sub(r"[^\w& ]+", "", key).strip()
+
+
+#: A stance written before a name in lower case ("pro-Beijing", "anti-establishment"): no part of
+#: the name (the "Anti-Defamation League" keeps its capital).
+_STANCE_PREFIX = re.compile(r"^(?:pro|anti)-\S+\s+(?=\S)")
 
 
 @lru_cache(maxsize=65536)

@@ -22,6 +22,8 @@ def is_agentive(doc: Doc, mention: Mention) -> bool:
         return head.head.pos_ in {"VERB", "AUX"}
     if dep == "pobj" and token.head.dep_ == "agent":
         return True
+    if dep == "pobj" and head.head.lower_ == "by" and head.head.head.pos_ == "NOUN":
+        return True  # the agent of a named act: "opposition by Congress and the insurance lobby"
     if dep == "poss" and token.head.pos_ == "NOUN":
         return True
     return False

@@ -30,8 +30,9 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from . import coreference
-from .actor_lexicon import GENERIC_ORG_WORDS, GOVERNMENT_WORDS, ORG_KINDS, PLACE_ALIASES, PLACE_PREFIXES
+from . import coreference, pronouns  # noqa: F401 (pronouns registers the last step)
+from .actor_lexicon import (BODY_HEAD_WORDS, CHAMBER_PLACE_WORDS, CHAMBER_WORDS, GENERIC_ORG_WORDS,
+                            GOVERNMENT_WORDS, ORG_KINDS, PLACE_ALIASES, PLACE_PREFIXES)
 from .actors import GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, Mention, clean_name
 from .clusters import Actor, Clusters, LocalActor, best_label, place_key, strip_article  # noqa: F401 (public here too)
 from .names import fold, name_tokens, org_key, person_name, persons_compatible, well_known
@@ -69,12 +70,17 @@ def _match_kind(own, other) -> str:
 
 def _pick_person(mention: Mention, matches: list[tuple[LocalActor, str]]) -> tuple[LocalActor, str]:
     """Among several people a name fits (two Clintons), one without a suffix for a bare surname
-    ("Trump" is not "Trump Jr."), else the nearest one mentioned before."""
+    ("Trump" is not "Trump Jr."), else the one named most often before it (the article's own
+    "Clinton", "Whitman", "Mohamed": the other one keeps a full name), else the nearest one."""
     own = person_name(clean_name(mention.text))
     if own is not None and own.suffix is None:
         plain = [(a, r) for a, r in matches if not any((p := person_name(n)) and p.suffix for n in a.names())]
         matches = plain or matches
-    return max(matches, key=lambda ar: max((x.start for x in ar[0].mentions if x.start < mention.start), default=-1))
+
+    def salience(ar: tuple[LocalActor, str]) -> tuple[int, int]:
+        before = [x.start for x in ar[0].mentions if x.start < mention.start]
+        return len(before), max(before, default=-1)
+    return max(matches, key=salience)
 
 
 def _resolve_people(clusters: Clusters, named: list[tuple[int, Mention]]) -> None:
@@ -132,6 +138,13 @@ def _shortened(key: str, other_key: str) -> str | None:
     short_words, long_words = short.split(), long_.split()
     if not short_words or len(short_words) >= len(long_words):
         return None
+    if len(short_words) == 1 and short in CHAMBER_WORDS:
+        chamber = long_words[1] == "of" if long_words[0] == short else \
+            long_words[-1] == short and set(long_words[:-1]) <= CHAMBER_PLACE_WORDS
+        return "shortened name" if chamber else None  # "the House" is not the White House
+    if long_words[:len(short_words)] == short_words and set(short_words) & BODY_HEAD_WORDS \
+            and set(long_words[len(short_words):]) & BODY_HEAD_WORDS:
+        return None  # "Bank of America Stadium", "New York University School of Law": named after it
     if len(short_words) >= 2 and long_words[-len(short_words):] == short_words:
         return "shortened name"  # "Homeland Security"
     # "the Church" for "the Church of Scientology", "the Post" for "The Washington Post"

@@ -93,6 +93,10 @@ def role_of_name(finder: Finder, start: int) -> dict[str, object]:
                 or (role_words and token.dep_ == "compound" and token.pos_ == "NOUN" and token.is_lower):
             role_words.insert(0, TITLE_ROLES.get(lower, token.text.rstrip(".")))
             gender = gender or ("male" if lower in MALE_TITLES else "female" if lower in FEMALE_TITLES else None)
+        elif role_words and token.text == "-" and not token.whitespace_ and i > 0 and doc[i - 1].is_alpha \
+                and not doc[i - 1].whitespace_:
+            role_words[0] = f"{doc[i - 1].text}-{role_words[0]}"  # "co-founder", "vice-president"
+            i -= 1
         elif role_words and (token.ent_type_ in {"ORG", "GPE"} or as_acronym(token.text)) \
                 and token.dep_ in {"compound", "nmod", "poss"}:
             entity_start = i

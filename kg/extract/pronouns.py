@@ -1,0 +1,138 @@
+"""The last step of :mod:`kg.extract.coreference`: pronouns to the actors of their article.
+
+``he``/``she``/``it``/``they`` go to the nearest compatible antecedent in their sentence, else to
+the subject of the latest sentence with one (within :data:`_PRONOUN_SENTENCE_WINDOW`), never to
+the speaker of the quotation they stand in; "he"/"she" prefer an actor of that gender.
+Registered in :data:`kg.extract.coreference.STEPS` after the description steps.
+"""
+
+from __future__ import annotations
+
+from .actor_lexicon import GOVERNMENT_WORDS, ORG_SUFFIX_WORDS, PRONOUNS
+from .actors import GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention, clean_name
+from .clusters import LocalActor
+from .coreference import Context, person_gender, step
+from .lexicon import SPEECH_VERBS
+
+_PRONOUN_SENTENCE_WINDOW = 3
+
+
+@step("pronoun")
+def pronouns(context: Context) -> None:
+    for i, m in enumerate(context.mentions):
+        if m.kind != PRONOUN:
+            continue
+        target = _pronoun_target(context, i, m)
+        reason = "pronoun"
+        if target is None and PRONOUNS[m.head_lemma][2] == "person":
+            target = _person_named_as_organisation(context, i, m)
+            reason = "pronoun (name retyped as person)"
+        if target is not None:
+            context.clusters.attach(i, m, target, reason)
+            if m.gender and target.type == PERSON:
+                target.gender = target.gender or m.gender
+
+
+def _compatible(pronoun: Mention, actor: "LocalActor", antecedent: Mention) -> bool:
+    number, gender, animacy = PRONOUNS[pronoun.head_lemma]
+    if animacy == "person":
+        if actor.type != PERSON:
+            return False
+        return not (gender and actor.gender and gender != actor.gender)
+    if animacy == "thing":
+        return actor.type in {ORGANIZATION, GOVERNMENT, PLACE, WORK} and antecedent.number == "singular"
+    # they / their: groups, plural descriptions, and organisations
+    return actor.type in {GROUP, ORGANIZATION, GOVERNMENT} or antecedent.number == "plural"
+
+
+def _person_named_as_organisation(context: Context, index: int, pronoun: Mention) -> "LocalActor | None":
+    """A "he"/"she" with no person to refer to, right after a one-word name that the model tagged
+    as an organisation and that is the subject of its sentence ("Kenney said ... He added"): that
+    name is a person, and the actor is retyped."""
+    for j in range(index - 1, -1, -1):
+        m = context.mentions[j]
+        if pronoun.sentence - m.sentence > 1:
+            return None
+        actor = context.clusters.of.get(j)
+        if actor is None or m.kind != NAME:
+            continue
+        words = clean_name(m.text).split()
+        if actor.type in {ORGANIZATION, GOVERNMENT} and len(words) == 1 and not words[0].isupper() \
+                and words[0].lower() not in GOVERNMENT_WORDS | ORG_SUFFIX_WORDS and m.is_subject \
+                and len(actor.names()) == 1:
+            actor.type = PERSON
+            return actor
+        return None
+    return None
+
+
+def _quote_opening(text: str, offset: int) -> int | None:
+    """Where the quotation an offset lies in opens (within its paragraph), or None."""
+    start = text.rfind("\n", 0, offset) + 1
+    opening = None
+    for k in range(start, offset):
+        c = text[k]
+        if c == "“" or (c == '"' and opening is None):
+            opening = k
+        elif c in "”\"":
+            opening = None
+    return opening
+
+
+def _quotation_speakers(context: Context, pronoun: Mention) -> list["LocalActor"]:
+    """For a pronoun inside a quotation, the actors who say it (the subject of a speech verb
+    outside the quotation, in the sentence where it opens or the pronoun's): a speaker calls
+    themselves "I", so a "he" or "his" in their own words is someone else ('Braysmith said, "I
+    think his photography is influential"')."""
+    opening = _quote_opening(context.text, pronoun.start)
+    if opening is None:
+        return []
+    opened_in = next((m.sentence for m in context.mentions if m.start >= opening), pronoun.sentence)
+    found = []
+    for j, m in enumerate(context.mentions):
+        token = context.doc[m.root]
+        if m.sentence in {opened_in, pronoun.sentence} and j in context.clusters.of and m.is_subject \
+                and token.head.lemma_.lower() in SPEECH_VERBS and _quote_opening(context.text, m.start) is None:
+            found.append(context.clusters.of[j])
+    return found
+
+
+def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalActor | None":
+    doc, mentions, clusters = context.doc, context.mentions, context.clusters
+    candidates = []
+    speakers = _quotation_speakers(context, pronoun)
+    for j in range(index - 1, -1, -1):
+        m = mentions[j]
+        if pronoun.sentence - m.sentence > _PRONOUN_SENTENCE_WINDOW:
+            break
+        if (m.kind == PRONOUN and j not in clusters.of) or m.heading:
+            continue
+        actor = clusters.of.get(j)
+        if actor is None or not _compatible(pronoun, actor, m) or actor in speakers:
+            continue
+        if doc[m.root].head.i == doc[pronoun.root].i:
+            continue  # not its own dependent
+        candidates.append((m, actor))
+    if not candidates:
+        return None
+    gender = PRONOUNS[pronoun.head_lemma][1]
+    if gender is not None:  # "he" prefers Andy Warhol to Kristen Wilkins when both are near
+        candidates = [(m, a) for m, a in candidates if person_gender(a) in {None, gender}] or candidates
+    same = _plural_first(pronoun, [(m, a) for m, a in candidates if m.sentence == pronoun.sentence])
+    if same:
+        # In the same sentence: a subject of the same clause binds it ("X said it would"),
+        # otherwise the nearest one does.
+        return same[0][1]
+    latest = max(m.sentence for m, _ in candidates)
+    in_latest = _plural_first(pronoun, [(m, a) for m, a in candidates if m.sentence == latest])
+    subjects = [(m, a) for m, a in in_latest if m.is_subject]
+    return (subjects[-1] if subjects else in_latest[0])[1]
+
+
+def _plural_first(pronoun: Mention, candidates: list[tuple[Mention, "LocalActor"]]) -> list[tuple[Mention, "LocalActor"]]:
+    """For "they", the plural mentions and groups among the candidates of one sentence, when
+    there are any: "they" names people or bodies spoken of in the plural before a singular
+    organisation."""
+    if PRONOUNS[pronoun.head_lemma][0] != "plural":
+        return candidates
+    return [(m, a) for m, a in candidates if m.number == "plural" or a.type == GROUP] or candidates
