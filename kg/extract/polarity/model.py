@@ -96,7 +96,7 @@ class LinearVectorizer:
         idf = self._idf
         for group in SPARSE_GROUPS:
             vocab, counts = self.columns[group], f.sparse[group]
-            known = sorted(key for key in counts if key in vocab)
+            known = sorted(counts.keys() & vocab.keys())  # the example's keys the vocabulary has
             if known:
                 gc = [vocab[key] for key in known]
                 gv = [(1.0 + math.log(counts[key])) * idf[c] for key, c in zip(known, gc)]
