@@ -176,10 +176,6 @@ class SentenceParser:
         self._last = (owner, start, end, sentence)
         return sentence
 
-    def forget(self) -> None:
-        """Drop the remembered sentence (and with it the reference to its Doc)."""
-        self._last = None
-
     def sentences(self, items: Sequence[tuple], batch_size: int = 64) -> list[Sentence]:
         """One sentence per ``(text, start, end[, doc])`` item."""
         sentences: dict[int, Sentence] = {}
