@@ -1,5 +1,6 @@
 """Faster forms of per-document work give what the plain forms give (kg.extract.coreference's
-offset search, kg.extract.nlp's line-break sentence starts)."""
+offset search, kg.extract.nlp's line-break sentence starts, the stance verbs' lexicon rows and the
+polarity model's sentences remembered per document)."""
 
 import random
 
@@ -39,3 +40,35 @@ def test_line_break_sentence_starts_as_token_by_token():
             expected[2].is_sent_start = False
             doc[2].is_sent_start = False
         assert [t.is_sent_start for t in line_break_sentences(doc)] == _starts_one_by_one(expected), text
+
+
+# --------------------------------------------------------------------------- remembered per document
+
+def test_verb_slots_remembered_per_token_of_each_document(nlp):
+    from kg.extract.stance.acts import _verb_slots, verb_slots
+
+    first = nlp("Critics condemned the plan. Unions cracked down on dissent and praised the mayor.")
+    # the same token positions in another document hold other verbs: its memo is its own
+    second = nlp("Critics praised the plan. Unions backed the mayor and slammed the council.")
+    for doc in (first, second, first):
+        for token in doc:
+            assert verb_slots(token) == _verb_slots(token), token.text
+    assert any(verb_slots(t) for t in first if t.pos_ == "VERB")
+    assert verb_slots(first[1]) != verb_slots(second[1])  # condemned / praised, both at index 1
+
+
+def test_polarity_of_each_target_as_from_a_fresh_reading_of_the_sentence(nlp):
+    from kg.extract.polarity import PolarityModel, extract_features
+    from kg.extract.polarity.features import Sentence
+
+    model = PolarityModel.load()
+    doc = nlp("Senator Mary Jones said Governor Tom Baker has failed the state. The union praised Jones.")
+    first, second = list(doc.sents)
+    items = [(first, "Tom Baker"), (first, "Mary Jones"), (second, "union"), (second, "Jones"), (first, "Tom Baker")]
+    for span, name in items:
+        start = span.text.index(name)
+        fresh = model.predict_features([extract_features(Sentence.from_span(span), start, start + len(name),
+                                                         model.lexicon)])[0]
+        assert model.predict(span.text, start, start + len(name), doc=span) == fresh, name
+    assert model.parser._from_span(second) is model.parser._from_span(second)
+    assert model.parser._from_span(first).text == [t.text for t in first]

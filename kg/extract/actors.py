@@ -411,9 +411,11 @@ def _affiliations(token: Token, finder: MentionFinder) -> tuple[tuple[str, ...],
     owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
     if owner is not None:
         affiliations += (clean_name(finder.doc[owner.left_edge.i:owner.i + 1].text),)
-    named = {m.root: clean_name(m.text) for m in finder.mentions if m.kind == NAME}
-    affiliations += tuple(named.get(c.i, clean_name(c.text)) for c in token.lefts if c.dep_ == "compound"
-                          and (c.ent_type_ in {"ORG", "GPE"} or c.text.isupper()))  # "Foreign Affairs minister"
+    compounds = [c for c in token.lefts if c.dep_ == "compound"
+                 and (c.ent_type_ in {"ORG", "GPE"} or c.text.isupper())]  # "Foreign Affairs minister"
+    if compounds:  # (the names by their roots, only when a description has such a compound)
+        named = {m.root: clean_name(m.text) for m in finder.mentions if m.kind == NAME}
+        affiliations += tuple(named.get(c.i, clean_name(c.text)) for c in compounds)
     return affiliations, end
 
 

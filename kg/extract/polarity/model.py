@@ -96,7 +96,7 @@ class LinearVectorizer:
         idf = self._idf
         for group in SPARSE_GROUPS:
             vocab, counts = self.columns[group], f.sparse[group]
-            known = sorted(key for key in counts if key in vocab)
+            known = sorted(counts.keys() & vocab.keys())  # the example's keys the vocabulary has
             if known:
                 gc = [vocab[key] for key in known]
                 gv = [(1.0 + math.log(counts[key])) * idf[c] for key, c in zip(known, gc)]
@@ -148,6 +148,9 @@ class SentenceParser:
     def __init__(self, spacy_model: str = SPACY_MODEL):
         self.spacy_model = spacy_model
         self._nlp: "Language | None" = None
+        # the last caller's sentence read into a Sentence: a claim's actors are scored one after
+        # another in the same words (kept with its Doc, so the Doc cannot be another one later)
+        self._last: tuple[Any, int, int, Sentence] | None = None
 
     @property
     def nlp(self) -> "Language":
@@ -158,8 +161,20 @@ class SentenceParser:
 
     def sentence(self, text: str, doc: "Doc | Span | None" = None) -> Sentence:
         if doc is not None and doc.text == text and len(doc) and usable_doc(doc):
-            return Sentence.from_span(doc)
+            return self._from_span(doc)
         return Sentence.from_span(self.nlp(text))
+
+    def _from_span(self, span: "Doc | Span") -> Sentence:
+        """``Sentence.from_span(span)``, read once for the same tokens of the same Doc in a row.
+        (Sentence is read-only to the feature code.)"""
+        owner = getattr(span, "doc", span)
+        start, end = getattr(span, "start", 0), getattr(span, "end", len(span))
+        last = self._last
+        if last is not None and last[0] is owner and last[1] == start and last[2] == end:
+            return last[3]
+        sentence = Sentence.from_span(span)
+        self._last = (owner, start, end, sentence)
+        return sentence
 
     def sentences(self, items: Sequence[tuple], batch_size: int = 64) -> list[Sentence]:
         """One sentence per ``(text, start, end[, doc])`` item."""

@@ -44,13 +44,27 @@ _FAVOURS = frozenset({"endorsement", "support", "backing", "praise", "credit", "
 _NAMING_COMPLEMENTS = frozenset({"oprd", "xcomp", "attr", "acomp", "ccomp"})
 
 
-def verb_slots(verb: Token) -> list[Predicate]:
-    """The lexicon rows for a verb: its phrasal form first ("crack_down"), then its lemma."""
+def verb_slots(verb: Token) -> tuple[Predicate, ...]:
+    """The lexicon rows for a verb: its phrasal form first ("crack_down"), then its lemma.
+
+    Several constructions ask for each verb (about five times per verb of an article): the rows
+    are worked out once per token and kept with the document's other caches (``doc.user_data``
+    under a "kg." key, dropped by :func:`kg.extract.nlp.release_caches`)."""
+    memo = verb.doc.user_data.get("kg.verb_slots")
+    if memo is None:
+        memo = verb.doc.user_data["kg.verb_slots"] = {}
+    rows = memo.get(verb.i)
+    if rows is None:
+        rows = memo[verb.i] = _verb_slots(verb)
+    return rows
+
+
+def _verb_slots(verb: Token) -> tuple[Predicate, ...]:
     key, lemma = predicate_key(verb), verb_lemma(verb)
     rows = list(slots(key, "VERB"))
     if key != lemma and key.rsplit("_", 1)[1] in _LITERAL_PARTICLES:
         rows += [p for p in slots(lemma, "VERB") if p.slot not in {r.slot for r in rows}]
-    return rows
+    return tuple(rows)
 
 
 def _stance_noun_with_target(token: Token) -> bool:

@@ -133,8 +133,8 @@ def claim_actors(ctx: Context, claim: Claim, polarity: PolarityScorer | None) ->
     if content.text != claim.text or reports_others_act(ctx, claim, head):
         return []
     candidates = []
-    for token in content:
-        if token.i not in ctx.mention_at or not argument_of(token, head):
+    for i in range(content.start, content.end):  # the content's tokens that start a mention, in order
+        if i not in ctx.mention_at or not argument_of(token := ctx.tokens[i], head):
             continue
         mention, actor = ctx.mention_at[token.i], ctx.actor_at.get(token.i)
         if actor is None or speaks_for(claim.speaker, actor) or not (

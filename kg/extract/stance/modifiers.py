@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from .base import candidate
 from .records import ACTOR, FAVOR, Candidate
 from .targets import Context
@@ -46,7 +47,7 @@ def starting_at(char: int, found: list[Candidate]) -> list[Candidate]:
     for c in found:
         target = c.target
         if target.kind != ACTOR and target.start < char < target.end:
-            text = c.cue.doc.text[char:target.end].strip(" -")
+            text = doc_text(c.cue.doc)[char:target.end].strip(" -")
             target = replace(target, label=text, start=target.end - len(text)) if text else target
         trimmed.append(replace(c, target=target))
     return trimmed
