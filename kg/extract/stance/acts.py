@@ -170,7 +170,7 @@ def _complements(verb: Token):
     """(lexicon key, the one the predicate is about, the complement) for each complement of a
     verb: a bare prepositional phrase ("in contempt", "to court") or a predicative adjective,
     however the parser attaches it ("held [the company] responsible", "found [Smith guilty]")."""
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ != "by":

@@ -15,12 +15,12 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 INTENT_HEADS = frozenset({"try", "want", "seek", "plan", "intend", "threaten", "attempt", "vow", "pledge", "promise",
                           "aim", "hope", "move", "decide", "continue", "begin", "start", "agree", "refuse", "vote",
                           "choose", "opt", "push", "work", "fight", "struggle", "wish", "prepare", "offer"})
-# Nouns whose possessor decides or attempts the act in their infinitive: "X's decision to V".
 #: Prepositions whose gerund the verb's subject does ("insisted on", "succeeded in", "by blocking");
 #: not times and conditions ("during", "after", "without").
 CONTROLLED_BY = frozenset({"on", "in", "to", "by", "at", "about", "for"})
 #: Passive verbs whose subject does the act of their gerund: "is committed to ending the war".
 DEVOTED = frozenset({"dedicate", "commit", "devote", "determine", "bind", "pledge"})
+# Nouns whose possessor decides or attempts the act in their infinitive: "X's decision to V".
 INTENT_NOUNS = frozenset({"decision", "plan", "intention", "effort", "efforts", "attempt", "move", "vote", "bid",
                           "push", "campaign", "promise", "pledge", "threat", "refusal", "choice", "determination"})
 _POSSIBLE_MODALS = frozenset({"may", "might", "could", "should", "ought"})

@@ -23,7 +23,7 @@ BACKING_PARTICIPLES = frozenset({
 
 
 def _joined(doc: Doc, first: int) -> bool:
-    """Whether ``doc[first]``, a hyphen and the next word are written as one word ("anti-war")."""
+    """Whether ``doc[first]``, a hyphen and the next word are written as one word ("Iran-backed")."""
     return (first + 2 < len(doc) and doc[first + 1].text == "-" and not doc[first].whitespace_
             and not doc[first + 1].whitespace_)
 
@@ -42,7 +42,7 @@ def backed_by_modifier(ctx: Context, participle: Token) -> list[Candidate]:
 
 
 def starting_at(char: int, found: list[Candidate]) -> list[Candidate]:
-    """The candidates with a topic's words starting at ``char``: "war", not "anti-war"."""
+    """The candidates with a topic's words starting at ``char``: "projects", not "EU-funded projects"."""
     trimmed = []
     for c in found:
         target = c.target

@@ -151,8 +151,8 @@ class Context:
         if any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in ANAPHORIC for c in head.children) and not any(
                 c.dep_ in {"prep", "poss", "acl", "compound"} for c in head.children) and not is_act_noun(head):
             return None  # "this thing" with no antecedent; "these cuts", "this latest move from government" name acts
-        if head.pos_ not in {"NOUN", "PROPN", "VERB"} and not (head.pos_ == "ADJ" and _is_issue(head)):
-            return None  # an issue word the tagger calls an adjective stays one ("anti-war", "pro-choice")
+        if head.pos_ not in {"NOUN", "PROPN", "VERB"}:
+            return None
         return self._act_or_topic(head, holder, strict)
 
     def _act_or_topic(self, head: Token, holder: LocalActor | None, strict: bool) -> Target | None:
@@ -218,17 +218,13 @@ class Context:
 
 
 def _name_words(actors: Iterable[LocalActor]) -> dict[str, LocalActor]:
-    """Named actors by the last word of each of their names and by each whole one-word name; a
-    word two actors share names neither."""
+    """Named actors by the last word of each of their names ("Trump", "Kremlin"); a word two
+    actors share names neither."""
     found: dict[str, LocalActor | None] = {}
     for actor in {id(a): a for a in actors}.values():
-        if not actor.named:
-            continue
-        for name in actor.names():
-            words = name.split()
-            for word in dict.fromkeys((words[-1], name)) if words else ():
-                if " " not in word:
-                    found[word] = actor if found.get(word, actor) is actor else None
+        for words in (name.split() for name in actor.names()) if actor.named else ():
+            if words:
+                found[words[-1]] = actor if found.get(words[-1], actor) is actor else None
     return {word: actor for word, actor in found.items() if actor is not None}
 
 
