@@ -283,3 +283,19 @@ def test_political_camps_are_actors_a_stance_can_be_about(stances_of):
 def test_a_gerund_under_a_devotion_verb_without_a_passive_subject_does_not_fail(stances_of):
     # the crash found on PolNeAR train: "pledged" is a devotion verb, "after" no controlling preposition
     assert stances_of("Senator Ann Kim pledged, after criticizing the Acme Corporation, to fight on.") == []
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("Senator Ann Kim branded Governor Tom Reed a traitor.", "Ann Kim", "against", "Tom Reed"),
+    ("Senator Ann Kim referred to Governor Tom Reed as a coward.", "Ann Kim", "against", "Tom Reed"),
+    ("Union leaders portray Mayor Tom Reed as incompetent.", "Union leaders", "against", "Tom Reed"),
+    ("Senator Ann Kim sees Governor Tom Reed as a hero.", "Ann Kim", "favor", "Tom Reed"),
+    ("Senator Ann Kim dismissed the Acme Corporation as a sham.", "Ann Kim", "against", "Acme Corporation"),
+    ("Senator Ann Kim thinks of Governor Tom Reed as a crook.", "Ann Kim", "against", "Tom Reed"),
+])
+def test_naming_with_two_objects_a_preposition_or_an_adjective(stances_of, text, holder, side, target):
+    assert has(stances_of(text), holder, side, target), stances_of(text)
+
+
+def test_naming_without_an_evaluation_is_no_stance(stances_of):
+    assert not stances_of("Senator Ann Kim referred to Governor Tom Reed as a lawyer.")

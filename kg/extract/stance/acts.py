@@ -270,18 +270,22 @@ def _for_clause(verb: Token) -> Token | None:
 def naming(ctx: Context, verb: Token) -> list[Candidate]:
     """X called Y a liar; labelled its behaviour "extremely irresponsible"; described Y as a hero;
     Y has been called a charlatan by X."""
-    if not any(p.slot == "name" for p in verb_slots(verb)):
+    slots = [p.slot for p in verb_slots(verb) if p.slot == "name" or p.slot.startswith("name:")]
+    if not slots:
         return []
     passive = passive_subject(verb)
-    named = passive if passive is not None else next((c for c in verb.children if c.dep_ == "dobj"), None)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    named = passive if passive is not None else (objects[0] if objects else _named_by_preposition(verb, slots))
     complements = [c for c in verb.children if c.dep_ in _NAMING_COMPLEMENTS and c.i > verb.i]
+    if len(objects) == 2 and not complements:  # "branded [the governor] [a traitor]": two objects
+        complements = objects[1:]
     if named is None and len(complements) >= 2 and complements[0].dep_ == "oprd":
         named, complements = complements[0], complements[1:]  # "called [Oz] [a quack]" parsed as two complements
     complement = complements[0] if complements else None
     if complement is not None and complement.dep_ == "ccomp" and named is None:
         named = next((c for c in complement.children if c.dep_ == "nsubj"), None)  # "called [Oz a quack]"
         complement = next((c for c in complement.children if c.dep_ in {"attr", "acomp", "oprd"}), complement)
-    complement = prepositional_object(verb, "as") or complement
+    complement = _as_complement(verb) or complement
     named = _what_it_names(verb, named)
     if named is None or complement is None or named.i == complement.i:
         return []
@@ -292,6 +296,22 @@ def naming(ctx: Context, verb: Token) -> list[Candidate]:
         return []
     holder, factor = (passive_agent(verb), 1.0) if passive is not None else acting_subject(verb)
     return candidate(ctx, "naming", holder, named, polarity, verb, "name", factor * min(1.0, 0.6 + 0.2 * abs(score)))
+
+
+def _named_by_preposition(verb: Token, slots: list[str]) -> Token | None:
+    """The one named as the object of a preposition: "referred to [X] as a coward" (slot name:to)."""
+    return next((t for s in slots if s.startswith("name:") and (t := prepositional_object(verb, s[5:])) is not None),
+                None)
+
+
+def _as_complement(verb: Token) -> Token | None:
+    """What "as" names: its object ("described X as a liar"), or the adjective the parser hangs on
+    it ("portrayed X as incompetent")."""
+    marker = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if marker is None:
+        return None
+    return next((c for c in marker.children if c.dep_ in {"pobj", "pcomp"}),
+                next((c for c in marker.children if c.pos_ == "ADJ"), None))
 
 
 _NEUTER_OBJECTS = frozenset({"it", "this", "that", "them", "these", "those"})
