@@ -255,6 +255,7 @@ def test_a_position_not_received_is_no_stance(stances_of):
     ("Regulators fined Meta $1.3 billion on Monday.", "Regulators", "against", "Meta"),  # "fined" lemmatised "fin"
     ("The European Commission fined Apple 13 billion euros.", "European Commission", "against", "Apple"),
     ("Protesters demanded the resignation of Police Chief John Roe.", "Protesters", "against", "John Roe"),
+    ("Congress passed the 1994 Crime Bill.", "Congress", "favor", "1994 Crime Bill"),  # a year is no amount
 ])
 def test_misread_lemmas_and_amounts_do_not_hide_the_act(stances_of, text, holder, side, target):
     assert has(stances_of(text), holder, side, target)
@@ -299,3 +300,12 @@ def test_naming_with_two_objects_a_preposition_or_an_adjective(stances_of, text,
 
 def test_naming_without_an_evaluation_is_no_stance(stances_of):
     assert not stances_of("Senator Ann Kim referred to Governor Tom Reed as a lawyer.")
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The 1951 Refugee Convention obliges nations to protect refugees. Hungary has flouted the treaty.",
+     "Refugee Convention"),
+    ("Congress passed the Second Amendment long ago. Senator Ann Kim criticized the law.", "Second Amendment"),
+])
+def test_a_kind_word_takes_up_the_named_instance_before_it(stances_of, text, target):
+    assert any(p == "against" and target in t for _, p, t in stances_of(text)), stances_of(text)

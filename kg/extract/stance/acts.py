@@ -101,8 +101,9 @@ def _object(verb: Token, row: Predicate, ctx: Context) -> Token | None:
 def _amount_payer(verb: Token, dobj: Token | None) -> Token | None:
     """"fined Apple 13 billion euros": the one fined, not the amount (parsed as the object, the
     one fined as its modifier or as an indirect object)."""
-    if dobj is None or not (dobj.ent_type_ in {"MONEY", "QUANTITY"} or any(c.dep_ == "nummod" for c in dobj.children)):
-        return dobj
+    if dobj is None or not (dobj.ent_type_ in {"MONEY", "QUANTITY"} or dobj.pos_ == "NOUN" and any(
+            c.dep_ == "nummod" and c.ent_type_ != "DATE" for c in dobj.children)):
+        return dobj  # "the 1994 Crime Bill" is no amount
     payer = next((c for c in verb.children if c.dep_ in {"dative", "iobj"}), None)
     if payer is None:
         payer = next((c for c in dobj.children if c.dep_ in {"nmod", "compound"} and c.pos_ == "PROPN"), None)

@@ -42,9 +42,10 @@ def is_act_noun(token: Token) -> bool:
 ANAPHORIC = frozenset({"such", "this", "that", "these", "those", "it", "them", "which", "what"})
 # Words for one kind of thing: "the deal" can take up "the city's contract with ICE".
 TOPIC_CLASSES = [
-    {"contract", "agreement", "deal", "pact", "accord", "arrangement", "treaty", "partnership"},
+    {"contract", "agreement", "deal", "pact", "accord", "arrangement", "treaty", "partnership", "convention",
+     "protocol", "compact"},
     {"decision", "move", "plan", "policy", "measure", "action", "step", "proposal", "initiative"},
-    {"law", "bill", "legislation", "ordinance", "regulation", "act"},
+    {"law", "bill", "legislation", "ordinance", "regulation", "act", "amendment", "statute"},
     {"ruling", "verdict", "judgment", "judgement", "order"},
     {"ban", "prohibition", "restriction"},
     {"tax", "levy", "tariff"},
