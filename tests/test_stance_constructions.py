@@ -79,9 +79,16 @@ def test_stances_readers_see(stances_of, text, holder, side, target):
     "Senator Maria Lopez asked whether the union opposed the plan.",             # an asked question
     "The Sierra Club denied that it opposed the Keystone XL pipeline.",           # a denial
     "Senator Maria Lopez did not oppose the nomination.",                         # a negated opposition
+    "Oz is popular, but that does not mean his fellow physicians respect Oz.",    # a negated 'mean'
+    "Senator Maria Lopez did not say that the union backed Governor Ann Kim.",    # a negated report
 ])
 def test_questions_hypotheses_and_denials_are_no_stance(stances_of, text):
     assert stances_of(text) == []
+
+
+def test_a_negated_knowing_leaves_what_is_known_asserted(stances_of):
+    stances = stances_of("Senator Maria Lopez did not know that the union had criticized Governor Ann Kim.")
+    assert has(stances, "union", "against", "Ann Kim"), stances
 
 
 def test_a_reported_act_between_others_is_not_the_speakers(stances_of):

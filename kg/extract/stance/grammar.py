@@ -87,9 +87,13 @@ def modality(cue: Token) -> str:
     if denied(cue):
         return DENIED
     result = ASSERTED
+    below = cue
     for head in _clause_heads(cue):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in head.children):
             return HYPOTHETICAL  # "if the city sues ICE", "whether X opposes Y"
+        if head is not cue and _negated_report(head, below):
+            return HYPOTHETICAL  # "that doesn't mean doctors respect him", "I don't think they back it"
+        below = head
         if head is not cue and head.lemma_.lower() in _QUESTION_CUES and head.pos_ == "VERB":
             return QUESTION  # "asked whether ...", "wondered why ..."
         if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE_MODALS for c in head.children):
@@ -99,6 +103,18 @@ def modality(cue: Token) -> str:
     if _is_question(cue):
         return QUESTION
     return result
+
+
+# Verbs whose clause holds whether or not they are negated: "didn't know that X opposed Y".
+_FACTIVE = frozenset({"know", "realize", "realise", "regret", "notice", "discover", "learn", "forget", "remember",
+                      "understand", "see", "acknowledge", "deny"})
+
+
+def _negated_report(head: Token, clause: Token) -> bool:
+    """Whether ``clause`` is the content of a negated verb of saying, thinking or meaning ("does
+    not mean", "did not say", "don't think"): what it states is not asserted by anyone."""
+    return (clause.dep_ == "ccomp" and head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in _FACTIVE
+            and any(c.dep_ == "neg" for c in head.children))
 
 
 def _is_question(token: Token) -> bool:
