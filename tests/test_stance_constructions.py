@@ -316,3 +316,18 @@ def test_naming_without_an_evaluation_is_no_stance(stances_of):
 ])
 def test_a_kind_word_takes_up_the_named_instance_before_it(stances_of, text, target):
     assert any(p == "against" and target in t for _, p, t in stances_of(text)), stances_of(text)
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("Senator Ann Kim supports the idea of a tax on carbon.", "Ann Kim", "favor", "tax on carbon"),
+    ("The senator rejected the notion of raising taxes on the middle class.", "senator", "against", "raising taxes"),
+    ("The union welcomed the prospect of a repeal of the Taft-Hartley Act.", "union", "against", "Taft-Hartley Act"),
+])
+def test_an_idea_of_something_is_a_stance_on_that_thing(stances_of, text, holder, side, target):
+    assert has(stances_of(text), holder, side, target), stances_of(text)
+
+
+def test_the_idea_of_someone_doing_something_is_no_stance_on_them(stances_of):
+    stances = stances_of("Ban Ki-moon said he backed the idea of a woman succeeding him as secretary general.")
+    assert has(stances, "Ban Ki-moon", "favor", "woman succeeding him"), stances
+    assert not any(t in {"woman", "a woman"} for _, _, t in stances), stances

@@ -82,6 +82,7 @@ _NOT_OWN = frozenset({"enact", "support"})
 def _target(ctx: Context, token: Token, polarity: str, holder: LocalActor, carry: bool,
             cls: str) -> tuple[Target | None, str, list[str]]:
     via: list[str] = []
+    token = _what_it_is_about(token)
     if carry:
         token, polarity, via = ctx.carried(token, polarity, holder)
     if cls in _STRICT_TOPICS and token.lemma_.lower() in REPORT_NOUNS:
@@ -94,6 +95,21 @@ def _target(ctx: Context, token: Token, polarity: str, holder: LocalActor, carry
     if cls in _NOT_OWN and target.kind in {ACT, "topic"} and _owned_by(ctx, token, holder):
         return None, polarity, via
     return target, polarity, via
+
+
+# Nouns that only name a thought: being for "the idea of a carbon tax" is being for a carbon tax.
+_CONTENT_NOUNS = frozenset({"idea", "notion", "concept", "prospect", "possibility", "principle"})
+
+
+def _what_it_is_about(token: Token) -> Token:
+    """For "the idea of X" (or "the notion of raising taxes"), X; otherwise ``token`` itself."""
+    if token.lemma_.lower() not in _CONTENT_NOUNS:
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    content = next((c for c in of.children if c.dep_ in {"pobj", "pcomp"}), None) if of is not None else None
+    if content is None or any(c.dep_ == "acl" and c.tag_ == "VBG" for c in content.children):
+        return token  # "the idea of a woman succeeding him": an event, not the woman
+    return content
 
 
 def _owned_by(ctx: Context, token: Token, holder: LocalActor) -> bool:
