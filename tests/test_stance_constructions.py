@@ -331,3 +331,13 @@ def test_the_idea_of_someone_doing_something_is_no_stance_on_them(stances_of):
     stances = stances_of("Ban Ki-moon said he backed the idea of a woman succeeding him as secretary general.")
     assert has(stances, "Ban Ki-moon", "favor", "woman succeeding him"), stances
     assert not any(t in {"woman", "a woman"} for _, _, t in stances), stances
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("\u201cWe met on Monday. Governor Ann Kim is a disgrace,\u201d said Senator Tom Reed.", "Tom Reed", "against",
+     "Ann Kim"),
+    ("\u201cWe met on Monday. The new budget is a disgrace. It is shameful,\u201d said Senator Tom Reed.", "Tom Reed",
+     "against", "budget"),
+])
+def test_each_sentence_of_a_quotation_predicates_on_its_own(stances_of, text, holder, side, target):
+    assert has(stances_of(text), holder, side, target), stances_of(text)

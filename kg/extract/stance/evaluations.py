@@ -93,6 +93,23 @@ def claim_predicate(ctx: Context, claim: Claim, polarity: PolarityScorer | None)
     if found is None:
         return []
     head, content = found
+    candidates = _predicated(ctx, claim, head, content, polarity)
+    for root in _other_sentence_heads(content, head):  # "It's Warhol. He is a legend."
+        clause = ctx.doc[max(root.left_edge.i, content.start):min(root.right_edge.i + 1, content.end)]
+        candidates += _predicated(ctx, claim, root, clause, None)
+    return candidates
+
+
+def _other_sentence_heads(content, head: Token) -> list[Token]:
+    """The main verbs of a quotation's other sentences (a sentence's root, or the clause the
+    closing speech verb governs), each a predication of its own."""
+    return [t for t in content if t.i != head.i and t.sent != head.sent and t.pos_ in {"VERB", "AUX"}
+            and (t.dep_ == "ROOT" or not content.start <= t.head.i < content.end)]
+
+
+def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: PolarityScorer | None) -> list[Candidate]:
+    """What the clause at ``head`` predicates of its subject, judged by the lexicon (or, for a
+    topic the lexicon cannot judge, by the polarity model when it is given)."""
     subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.lower_ in _NEUTER:
         return []  # "it's heartbreaking": what "it" is, is not known here
