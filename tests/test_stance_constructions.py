@@ -341,3 +341,22 @@ def test_the_idea_of_someone_doing_something_is_no_stance_on_them(stances_of):
 ])
 def test_each_sentence_of_a_quotation_predicates_on_its_own(stances_of, text, holder, side, target):
     assert has(stances_of(text), holder, side, target), stances_of(text)
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("\u201cGovernor Ann Kim should resign,\u201d said Senator Tom Reed.", "Tom Reed", "against", "Ann Kim"),
+    ("Senator Tom Reed said the jailed journalists must be released.", "Tom Reed", "favor", "journalists"),
+    ("\u201cThe police chief must be fired,\u201d said Jane Roe, a local activist.", "Jane Roe", "against",
+     "police chief"),
+    ("\u201cCongress should pass the Dream Act,\u201d said Senator Tom Reed.", "Tom Reed", "favor", "Dream Act"),
+    ("Senator Tom Reed said every state ought to ban plastic bags.", "Tom Reed", "against", "plastic bags"),
+])
+def test_an_act_a_speaker_says_another_should_do_is_the_speakers_stance(stances_of, text, holder, side, target):
+    assert has(stances_of(text), holder, side, target), stances_of(text)
+
+
+def test_what_someone_should_do_is_not_their_stance_but_what_we_must_do_is_ours(stances_of):
+    told = stances_of("\u201cCongress should pass the Dream Act,\u201d said Senator Tom Reed.")
+    assert not any(h == "Congress" for h, _, _ in told), told
+    ours = stances_of("\u201cI must block the Dream Act,\u201d said Jane Roe of the Teamsters union.")
+    assert any(p == "against" and "Dream Act" in t for _, p, t in ours), ours

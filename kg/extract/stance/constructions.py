@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from . import acts, evaluations, modifiers, positions
+from . import acts, evaluations, modifiers, positions, recommendations
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,8 @@ TOKEN_CONSTRUCTIONS = (
     Construction("urging", _verbs("VERB"), acts.urging,
                  "Amnesty International urged Egypt to release the journalist.",
                  ("Amnesty International", "favor", "journalist")),
+    Construction("recommended_act", _verbs("VERB", "AUX"), recommendations.recommended_act,
+                 "\u201cGovernor Ann Kim should resign,\u201d said Senator Tom Reed.", ("Tom Reed", "against", "Ann Kim")),
     Construction("giving", _verbs("VERB"), acts.giving,
                  "The Tampa Bay Times gave Hillary Clinton a glowing endorsement.",
                  ("Tampa Bay Times", "favor", "Hillary Clinton")),

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 from ..claims import NEGATING_CUES
 from ..nlp import sentence_of
 from .lexicon import verb_lemma
-from .records import ASSERTED, DENIED, HYPOTHETICAL, INTENDED, POSSIBLE, QUESTION
+from .records import ASSERTED, DENIED, HYPOTHETICAL, INTENDED, POSSIBLE, QUESTION, RECOMMENDED
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Heads that want or try an act: "tried to withhold funding", "voted to repeal".
@@ -23,7 +23,11 @@ DEVOTED = frozenset({"dedicate", "commit", "devote", "determine", "bind", "pledg
 # Nouns whose possessor decides or attempts the act in their infinitive: "X's decision to V".
 INTENT_NOUNS = frozenset({"decision", "plan", "intention", "effort", "efforts", "attempt", "move", "vote", "bid",
                           "push", "campaign", "promise", "pledge", "threat", "refusal", "choice", "determination"})
-_POSSIBLE_MODALS = frozenset({"may", "might", "could", "should", "ought"})
+_POSSIBLE_MODALS = frozenset({"may", "might", "could"})
+#: Modals of obligation: "X should resign", "the chief must be fired", "Y ought to act".
+DEONTIC_MODALS = frozenset({"should", "must", "ought"})
+_FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+_OBLIGING_VERBS = frozenset({"ought", "need", "have"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "suppose", "supposing", "lest"})
 _QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 # How a denied act hangs under "deny": "denied that it opposed Y" (ccomp), "denied opposing Y"
@@ -102,7 +106,30 @@ def modality(cue: Token) -> str:
             result = INTENDED if result == ASSERTED else result
     if _is_question(cue):
         return QUESTION
+    if recommended(cue):
+        return RECOMMENDED
     return result
+
+
+def recommended(verb: Token) -> bool:
+    """Whether ``verb`` is an act its subject is told it should or must do ("Congress should pass
+    the bill", "the chief must be fired", "every state ought to ban it", "he needs to resign"),
+    not one "we" or "I" commit to ("we must stop it")."""
+    bearer = obliged(verb)
+    return bearer is not None and not any(
+        c.dep_ == "nsubj" and c.lower_ in _FIRST_PERSON_SUBJECTS for c in bearer.children)
+
+
+def obliged(verb: Token) -> Token | None:
+    """The verb that carries an obligation to do ``verb`` (and its subject): ``verb`` itself with
+    "should" or "must", or "ought", "need", "have" with ``verb`` as its infinitive; else None."""
+    if any(c.dep_ == "aux" and c.lower_ in DEONTIC_MODALS for c in verb.children):
+        return verb
+    head = verb.head
+    if (verb.dep_ == "xcomp" and head is not verb and head.lemma_.lower() in _OBLIGING_VERBS
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return head
+    return None
 
 
 # Verbs whose clause holds whether or not they are negated: "didn't know that X opposed Y".

@@ -18,7 +18,10 @@ ACTOR, ACT, TOPIC = "actor", "act", "topic"
 # (as reported), never the speaker's.
 ASSERTED, INTENDED, POSSIBLE = "asserted", "intended", "possible"
 QUESTION, HYPOTHETICAL, DENIED, REPORTED = "question", "hypothetical", "denied", "reported"
-NO_STANCE = frozenset({QUESTION, HYPOTHETICAL, DENIED})
+#: An act someone says another should do ("Congress should pass the bill"): the speaker's wish,
+#: not the doer's stance.
+RECOMMENDED = "recommended"
+NO_STANCE = frozenset({QUESTION, HYPOTHETICAL, DENIED, RECOMMENDED})
 
 #: (text, start, end, parsed span of text or None) -> (label, probability of the label)
 PolarityScorer = Callable[[str, int, int, "Span | None"], tuple[str, float]]
