@@ -360,3 +360,20 @@ def test_what_someone_should_do_is_not_their_stance_but_what_we_must_do_is_ours(
     assert not any(h == "Congress" for h, _, _ in told), told
     ours = stances_of("\u201cI must block the Dream Act,\u201d said Jane Roe of the Teamsters union.")
     assert any(p == "against" and "Dream Act" in t for _, p, t in ours), ours
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("Thousands of teachers marched in support of the striking nurses.", "teachers", "favor", "nurses"),
+    ("Dozens of students walked out in protest against the tuition increase.", "students", "against",
+     "tuition increase"),
+    ("The mayor lowered the flag in solidarity with the Ukrainian people.", "mayor", "favor", "Ukrainian people"),
+    ("Speaking in the parents' defence, lawyer Tom Molomby said they loved their daughter.", "Tom Molomby", "favor",
+     "parents"),
+    ("The court ruled in Apple's favour on Monday.", "court", "favor", "Apple"),
+])
+def test_the_manner_of_an_act_is_its_doers_stance(stances_of, text, holder, side, target):
+    assert has(stances_of(text), holder, side, target), stances_of(text)
+
+
+def test_in_a_possessed_manner_that_is_no_stance_noun_nothing_is_favoured(stances_of):
+    assert not stances_of("Senator Ann Kim spoke in her native language.")

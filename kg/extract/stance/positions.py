@@ -27,6 +27,8 @@ RECEIVING = frozenset({"draw", "face", "receive", "attract", "meet", "spark", "p
                        "garner", "encounter", "invite", "elicit", "incur", "run"})
 _COPULAS = frozenset({"be", "seem", "remain", "become", "appear", "look", "sound", "stay", "feel", "grow", "get"})
 _FAVOR_NOUNS = frozenset({"favor", "favour"})
+#: Nouns whose possessor after "in" is the one favoured: "ruled in Apple's favour", "spoke in his defence".
+_FAVOURING_NOUNS = frozenset({"favor", "favour", "defense", "defence", "support"})
 
 
 def _noun_holder(ctx: Context, noun: Token) -> tuple[Token | None, float, Token]:
@@ -111,15 +113,36 @@ def possessed_preference(ctx: Context, noun: Token) -> list[Candidate]:
 
 
 def in_favour_of(ctx: Context, noun: Token) -> list[Candidate]:
-    """X voted / spoke / came out in favour of Y."""
-    if noun.lemma_.lower() not in _FAVOR_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "in":
-        return []
-    target = prepositional_object(noun, "of")
+    """X voted / spoke / came out in favour of Y; marched in support of Y, in solidarity with Y, in
+    protest against Y; spoke in Y's defence: the manner of an act is its doer's stance."""
     verb = noun.head.head
-    if target is None or verb.pos_ not in {"VERB", "AUX"}:
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in" or verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    target, polarity = _manner_target(noun)
+    if target is None:
         return []
     subject, factor = acting_subject(verb)
-    return candidate(ctx, "in_favour_of", subject, target, FAVOR, verb, "support", factor)
+    return candidate(ctx, "in_favour_of", subject, target, polarity, verb, "support" if polarity == FAVOR else "oppose",
+                     factor)
+
+
+def _manner_target(noun: Token) -> tuple[Token | None, str]:
+    """What a stance noun after "in" is about: "in favour of Y", "in protest against Y" (by the
+    noun's lexicon rows), or the possessor of "in Y's defence", "in Y's favour"."""
+    lemma = noun.lemma_.lower()
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return (possessor, FAVOR) if lemma in _FAVOURING_NOUNS else (None, FAVOR)
+    if lemma in _FAVOR_NOUNS:
+        return prepositional_object(noun, "of"), FAVOR
+    for row in (p for p in slots(lemma, "NOUN") if p.slot.startswith("prep:")):
+        target = prepositional_object(noun, row.slot[5:])
+        if target is None:  # "in solidarity [with X]" parsed as the verb's phrase
+            target = prepositional_object(noun.head.head, row.slot[5:])
+            target = target if target is not None and target.i > noun.i else None
+        if target is not None:
+            return target, row.polarity
+    return None, FAVOR
 
 
 def position_noun(ctx: Context, noun: Token) -> list[Candidate]:

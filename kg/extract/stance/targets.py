@@ -56,7 +56,8 @@ _CONTRASTIVE = frozenset({"new", "other", "another", "second", "previous", "old"
                           "separate", "former", "earlier", "later", "last", "original", "revised", "future"})
 # Heads of a part of a group: the group holds what its part does.
 _SHARES = frozenset({"quarter", "third", "half", "majority", "minority", "%", "percent", "per cent", "share",
-                     "number", "fraction", "most", "many", "some", "all", "several", "each", "both"})
+                     "number", "fraction", "most", "many", "some", "all", "several", "each", "both", "dozen",
+                     "hundred", "thousand", "million", "ten"})
 _OWNER_PREPS = frozenset({"by", "of", "with", "for", "to"})  # not "from": "tariffs on goods from China" are not China's
 _QUOTE_MARKS = frozenset("\"“”‘«»")  # not ’, which is also an apostrophe
 _OPENING, _CLOSING = frozenset("“‘«"), frozenset("”’»")
