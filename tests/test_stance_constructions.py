@@ -377,3 +377,16 @@ def test_the_manner_of_an_act_is_its_doers_stance(stances_of, text, holder, side
 
 def test_in_a_possessed_manner_that_is_no_stance_noun_nothing_is_favoured(stances_of):
     assert not stances_of("Senator Ann Kim spoke in her native language.")
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("The bill won the support of the Teamsters union.", "Teamsters union", "favor", "bill"),
+    ("Governor Tom Reed has the backing of the Teamsters union.", "Teamsters union", "favor", "Tom Reed"),
+    ("Senator Ann Kim enjoys the support of the Teamsters union.", "Teamsters union", "favor", "Ann Kim"),
+    ("With the support of the Teamsters union, Senator Ann Kim introduced the bill.", "Teamsters union", "favor",
+     "Ann Kim"),
+])
+def test_a_position_someone_has_of_another_is_the_others(stances_of, text, holder, side, target):
+    stances = stances_of(text)
+    assert has(stances, holder, side, target), stances
+    assert not any(h == target and t == holder for h, _, t in stances), stances  # never the other way round

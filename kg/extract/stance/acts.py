@@ -12,6 +12,7 @@ from ..claims import NEGATING_CUES
 from .base import candidate, holders
 from .grammar import (RELATIVE, acting_subject, antecedent, infinitive_complement, negated, passive_agent, passive_subject, predicate_key,
                       prepositional_object)
+from .positions import of_holder
 from .lexicon import Predicate, complement_verbs, effects, slots, valence, valence_polarity, verb_lemma
 from .records import AGAINST, FAVOR, Candidate, opposite
 from .targets import Context, is_act_noun
@@ -200,6 +201,8 @@ def endorsed_position(ctx: Context, verb: Token) -> list[Candidate]:
     position = _object(verb, row, ctx)
     if position is None or position.text[:1].isupper() or not _stance_noun_with_target(position):
         return []  # "introduced the War on Drugs": a name, not a position someone holds
+    if of_holder(ctx, position) is not None:
+        return []  # "enjoys the support of X": X's, not a position the subject sides with
     holder, factor = acting_subject(verb)
     for noun_row in slots(position.lemma_.lower(), "NOUN"):
         target = prepositional_object(position, noun_row.slot[5:]) if noun_row.slot.startswith("prep:") else None

@@ -58,6 +58,8 @@ def stance_noun(ctx: Context, noun: Token) -> list[Candidate]:
     rows = [p for p in slots(noun.lemma_.lower(), "NOUN") if p.slot.startswith("prep:")]
     if not rows:
         return []
+    if of_holder(ctx, noun) is not None:
+        return []  # "won the support of X": X holds it (received_stance)
     found: list[Candidate] = []
     for row in rows:
         target = prepositional_object(noun, row.slot[5:])
@@ -78,19 +80,41 @@ def received_stance(ctx: Context, noun: Token) -> list[Candidate]:
     resistance from R; the mayor won praise from the ACLU: the one it comes from holds it toward
     the one who receives it."""
     rows = [p for p in slots(noun.lemma_.lower(), "NOUN") if p.slot.startswith("prep:") and p.polarity in {FAVOR, AGAINST}]
-    if not rows or any(prepositional_object(noun, p.slot[5:]) is not None for p in rows):
-        return []  # "drew criticism of the plan from unions": the stance noun's own target
-    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else noun.head
-    if noun.dep_ not in {"dobj", "pobj"} or verb.lemma_.lower() not in RECEIVING:
+    if not rows or noun.dep_ not in {"dobj", "pobj"}:
         return []
-    holder = next((h for owner in (noun, verb) for preposition in ("from", "by", "among")
-                   if (h := prepositional_object(owner, preposition)) is not None and ctx.actor(h) is not None), None)
+    held_by = of_holder(ctx, noun)
+    if held_by is None and any(prepositional_object(noun, p.slot[5:]) is not None for p in rows):
+        return []  # "drew criticism of the plan from unions": the stance noun's own target
+    within = noun.dep_ == "pobj" and noun.head.lower_ == "with"
+    verb = noun.head.head if within else noun.head
+    if verb.lemma_.lower() not in RECEIVING and held_by is None:
+        return []
+    holder = held_by if held_by is not None else next(
+        (h for owner in (noun, verb) for preposition in ("from", "by", "among")
+         if (h := prepositional_object(owner, preposition)) is not None and ctx.actor(h) is not None), None)
     if holder is None:
         return []
     target = passive_subject(verb)
     if target is None:
         target, _ = acting_subject(verb)
     return candidate(ctx, "received_stance", holder, target, rows[0].polarity, verb, "noun")
+
+
+#: Verbs whose subject has what their object names: "has the backing of X", "enjoys the support of X".
+HAVING = frozenset({"have", "enjoy", "gain", "secure", "get", "lose", "retain", "keep", "seek", "court", "need",
+                    "want", "obtain", "enlist", "command", "count"})
+
+
+def of_holder(ctx: Context, noun: Token) -> Token | None:
+    """The one a stance noun's "of" names as its holder: "won the support of X", "has the backing
+    of X", "with the blessing of X" (elsewhere "of" names the target: "X's criticism of Y")."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None
+    if not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING | HAVING
+            or noun.dep_ == "pobj" and noun.head.lower_ == "with"):
+        return None
+    holder = prepositional_object(noun, "of")
+    return holder if holder is not None and ctx.actor(holder) is not None else None
 
 
 #: Adjectives by which a possessor states a preference ("Trump's favorite TV doctor").
