@@ -390,3 +390,13 @@ def test_a_position_someone_has_of_another_is_the_others(stances_of, text, holde
     stances = stances_of(text)
     assert has(stances, holder, side, target), stances
     assert not any(h == target and t == holder for h, _, t in stances), stances  # never the other way round
+
+
+def test_a_time_after_a_target_is_not_part_of_it(stances_of):
+    stances = stances_of("Apple and Google have lobbied against the proposal for months.")
+    assert ("Apple", "against", "proposal") in stances, stances
+
+
+def test_management_is_an_actor_a_union_can_accuse(stances_of):
+    stances = stances_of("The union accused management of bargaining in bad faith.")
+    assert ("union", "against", "management") in stances, stances

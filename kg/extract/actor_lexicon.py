@@ -96,7 +96,7 @@ ACTOR_NOUNS: dict[str, str] = {
         "coalition", "alliance", "campaign", "association", "foundation", "institute", "union",
         "bank", "website", "station", "broadcaster", "board", "office", "movement", "fund",
         "lobby", "manufacturer", "retailer", "insurer", "airline", "automaker", "carmaker", "studio",
-        "magazine", "tabloid", "outlet", "publication", "community", "establishment",
+        "magazine", "tabloid", "outlet", "publication", "community", "establishment", "management", "employer",
     )},
     **{n: PLACE for n in ("city", "state", "country", "town", "county", "nation", "province", "region",
                           "village", "municipality")},

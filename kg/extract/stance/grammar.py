@@ -264,6 +264,10 @@ def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = 
     relative = next((t.left_edge.i for t in doc[head.i + 1:end] if t.dep_ == "relcl" and t.left_edge.i > head.i), None)
     if relative is not None:  # a relative clause says something of the thing; it does not name it
         end = relative
+    when = next((c.i for c in head.rights if c.dep_ == "prep" and c.i < end <= c.right_edge.i + 1 and any(
+        g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in c.children)), None)
+    if when is not None:  # "the proposal [for months]", "the deal [in December]": when, not what
+        end = when
     appositive = next((t.left_edge.i - 1 for t in doc[head.i + 1:end] if t.dep_ == "appos"
                        and t.left_edge.i > head.i + 1 and doc[t.left_edge.i - 1].text == ","), None)
     if appositive is not None:  # "a proposal to rezone ..., a defeat for the developer": a comment on it
