@@ -400,3 +400,27 @@ def test_a_time_after_a_target_is_not_part_of_it(stances_of):
 def test_management_is_an_actor_a_union_can_accuse(stances_of):
     stances = stances_of("The union accused management of bargaining in bad faith.")
     assert ("union", "against", "management") in stances, stances
+
+
+@pytest.mark.parametrize("text, member, side, target", [
+    ("Several groups, including the ACLU and Amnesty International, condemned the Patriot Act.",
+     "Amnesty International", "against", "Patriot Act"),
+    ("Environmental groups such as Greenpeace and the Sierra Club oppose the Keystone XL pipeline.", "Greenpeace",
+     "against", "Keystone XL pipeline"),
+    ("Opponents of the Keystone XL pipeline, including the Sierra Club, filed a lawsuit.", "Sierra Club", "against",
+     "Keystone XL pipeline"),
+])
+def test_the_named_members_of_a_group_hold_what_it_holds(stances_of, text, member, side, target):
+    assert has(stances_of(text), member, side, target), stances_of(text)
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("The Supreme Court struck down the Texas abortion ban.", "Supreme Court", "against", "Texas abortion ban"),
+])
+def test_courts_striking_down(stances_of, text, holder, side, target):
+    assert has(stances_of(text), holder, side, target), stances_of(text)
+
+
+def test_a_phrasal_verb_is_no_light_verb_for_a_stance_noun(stances_of):
+    stances = stances_of("A federal judge threw out the lawsuit against Google.")
+    assert not has(stances, "federal judge", "against", "Google"), stances

@@ -37,9 +37,22 @@ def holders(ctx: Context, holder: Token | LocalActor | None) -> list[LocalActor]
         return [holder] if holder is not None else []
     found: list[LocalActor] = []
     for token in coordinated(holder):
-        actor = ctx.actor(token)
-        if actor is not None and actor not in found:
-            found.append(actor)
+        for member in (token, *named_members(token)):
+            actor = ctx.actor(member)
+            if actor is not None and actor not in found:
+                found.append(actor)
+    return found
+
+
+def named_members(group: Token) -> list[Token]:
+    """The members a group names for itself: "critics, including Councilwoman Jane Roe and the
+    ACLU" (also "such as"); each holds what the group holds."""
+    found: list[Token] = []
+    for child in group.children:
+        if child.dep_ != "prep" or not (child.lower_ == "including" or child.lower_ == "as" and any(
+                c.lower_ == "such" for c in child.children)):
+            continue
+        found += coordinated(next((c for c in child.children if c.dep_ == "pobj"), None))
     return found
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import candidate
-from .grammar import acting_subject, negated, passive_subject, prepositional_object
+from .grammar import acting_subject, negated, passive_subject, predicate_key, prepositional_object
 from .lexicon import slots
 from .modifiers import starting_at
 from .records import AGAINST, FAVOR, Candidate
@@ -45,7 +45,9 @@ def _noun_holder(ctx: Context, noun: Token) -> tuple[Token | None, float, Token]
     governor = noun.head
     if noun.dep_ in {"dobj", "pobj", "attr", "nsubjpass"} and governor.pos_ in {"VERB", "AUX", "ADP"}:
         verb = governor if governor.pos_ != "ADP" else governor.head
-        if verb.pos_ in {"VERB", "AUX"} and (verb.lemma_.lower() in LIGHT_VERBS or verb.lemma_.lower() == "be"):
+        phrasal = predicate_key(verb) != verb.lemma_.lower() and slots(predicate_key(verb), "VERB")
+        light = verb.lemma_.lower() in LIGHT_VERBS and not phrasal  # "threw out the lawsuit" is no light verb
+        if verb.pos_ in {"VERB", "AUX"} and (light or verb.lemma_.lower() == "be"):
             if negated(verb):
                 return None, 0.0, noun
             subject, factor = acting_subject(verb)
@@ -184,7 +186,7 @@ def position_noun(ctx: Context, noun: Token) -> list[Candidate]:
     elif noun.dep_ == "attr":
         holder = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     else:
-        holder = ctx.actor_at.get(noun.i)  # the description is itself the actor: "critics of the plan"
+        holder = noun if noun.i in ctx.actor_at else None  # the description is itself the actor: "critics of the plan"
     return candidate(ctx, "position_noun", holder, target, row.polarity, noun, "position", check_negation=False)
 
 
