@@ -424,3 +424,10 @@ def test_courts_striking_down(stances_of, text, holder, side, target):
 def test_a_phrasal_verb_is_no_light_verb_for_a_stance_noun(stances_of):
     stances = stances_of("A federal judge threw out the lawsuit against Google.")
     assert not has(stances, "federal judge", "against", "Google"), stances
+
+
+def test_coming_under_fire_from_someone_is_their_stance(stances_of):
+    stances = stances_of("Nestle has come under fire from environmental groups for its use of plastic.")
+    assert has(stances, "environmental groups", "against", "Nestle"), stances
+    pressed = stances_of("Governor Tom Reed is under pressure from the Teamsters union to sign the bill.")
+    assert not has(pressed, "Teamsters union", "against", "Tom Reed"), pressed

@@ -81,6 +81,8 @@ def received_stance(ctx: Context, noun: Token) -> list[Candidate]:
     """The plan drew criticism from X; Y faced opposition from Z; the law has been met with
     resistance from R; the mayor won praise from the ACLU: the one it comes from holds it toward
     the one who receives it."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.lemma_.lower() in _UNDER:
+        return _under_fire(ctx, noun)
     rows = [p for p in slots(noun.lemma_.lower(), "NOUN") if p.slot.startswith("prep:") and p.polarity in {FAVOR, AGAINST}]
     if not rows or noun.dep_ not in {"dobj", "pobj"}:
         return []
@@ -100,6 +102,23 @@ def received_stance(ctx: Context, noun: Token) -> list[Candidate]:
     if target is None:
         target, _ = acting_subject(verb)
     return candidate(ctx, "received_stance", holder, target, rows[0].polarity, verb, "noun")
+
+
+#: What one comes under from someone against one: "came under fire from environmental groups".
+_UNDER = frozenset({"fire", "attack", "criticism", "assault"})  # not "pressure": to act, not against
+
+
+def _under_fire(ctx: Context, noun: Token) -> list[Candidate]:
+    """X came (or is) under fire / attack from Y: Y against X."""
+    verb = noun.head.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    holder = next((h for owner in (noun, verb) for preposition in ("from", "by")
+                   if (h := prepositional_object(owner, preposition)) is not None and ctx.actor(h) is not None), None)
+    target = passive_subject(verb)
+    if target is None:
+        target, _ = acting_subject(verb)
+    return candidate(ctx, "received_stance", holder, target, AGAINST, verb, "noun")
 
 
 #: Verbs whose subject has what their object names: "has the backing of X", "enjoys the support of X".
