@@ -431,3 +431,19 @@ def test_coming_under_fire_from_someone_is_their_stance(stances_of):
     assert has(stances, "environmental groups", "against", "Nestle"), stances
     pressed = stances_of("Governor Tom Reed is under pressure from the Teamsters union to sign the bill.")
     assert not has(pressed, "Teamsters union", "against", "Tom Reed"), pressed
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("\u201cI have full confidence in Chief John Roe,\u201d the mayor said.", "mayor", "favor", "John Roe"),
+    ("Senator Ann Kim raised serious concerns about the Keystone XL pipeline.", "Ann Kim", "against",
+     "Keystone XL pipeline"),
+    ("Senator Ann Kim expressed no support for the Keystone XL pipeline.", "Ann Kim", "against",
+     "Keystone XL pipeline"),
+])
+def test_confidence_concerns_and_no_support(stances_of, text, holder, side, target):
+    assert has(stances_of(text), holder, side, target), stances_of(text)
+
+
+def test_no_objection_is_no_stance_against(stances_of):
+    stances = stances_of("The Teamsters union said it had no objection to the Keystone XL pipeline.")
+    assert not any(p == "against" for _, p, _ in stances), stances

@@ -72,7 +72,12 @@ def stance_noun(ctx: Context, noun: Token) -> list[Candidate]:
         if target is None:
             continue
         holder, factor, cue = _noun_holder(ctx, noun)
-        found += candidate(ctx, "stance_noun", holder, target, row.polarity, cue, row.cls, factor, check_negation=False)
+        polarity = row.polarity
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            if polarity == AGAINST:
+                break  # "no objection to X" takes a side neither way
+            polarity, factor = AGAINST, factor * 0.8  # "no confidence in X", "expressed no support for X"
+        found += candidate(ctx, "stance_noun", holder, target, polarity, cue, row.cls, factor, check_negation=False)
         break
     return found
 
