@@ -447,3 +447,10 @@ def test_confidence_concerns_and_no_support(stances_of, text, holder, side, targ
 def test_no_objection_is_no_stance_against(stances_of):
     stances = stances_of("The Teamsters union said it had no objection to the Keystone XL pipeline.")
     assert not any(p == "against" for _, p, _ in stances), stances
+
+
+def test_an_act_one_is_proud_or_eager_to_do_is_ones_own_but_a_reluctant_one_is_not(stances_of):
+    assert has(stances_of("Senator Ann Kim is eager to repeal the Affordable Care Act."), "Ann Kim", "against",
+               "Affordable Care Act")
+    assert has(stances_of("Senator Ann Kim said she was proud to endorse Tom Reed."), "Ann Kim", "favor", "Tom Reed")
+    assert not stances_of("Senator Ann Kim was reluctant to endorse Tom Reed.")

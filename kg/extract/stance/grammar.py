@@ -15,6 +15,10 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 INTENT_HEADS = frozenset({"try", "want", "seek", "plan", "intend", "threaten", "attempt", "vow", "pledge", "promise",
                           "aim", "hope", "move", "decide", "continue", "begin", "start", "agree", "refuse", "vote",
                           "choose", "opt", "push", "work", "fight", "struggle", "wish", "prepare", "offer"})
+#: Adjectives by which the subject of a copula is set to do an act: "proud to endorse X", "eager to
+#: repeal the law" (not "reluctant to", "unwilling to").
+WILLING = frozenset({"eager", "determined", "willing", "ready", "keen", "proud", "happy", "glad", "pleased",
+                     "prepared", "anxious", "delighted", "thrilled", "honored", "honoured", "excited", "committed"})
 #: Prepositions whose gerund the verb's subject does ("insisted on", "succeeded in", "by blocking");
 #: not times and conditions ("during", "after", "without").
 CONTROLLED_BY = frozenset({"on", "in", "to", "by", "at", "about", "for"})
@@ -175,6 +179,10 @@ def acting_subject(verb: Token) -> tuple[Token | None, float]:
             token = token.head
             continue
         if token.dep_ == "conj" and token.head is not token:
+            token = token.head
+            continue
+        if token.dep_ == "acomp" and token.lower_ in WILLING and token.head is not token:
+            factor *= 0.9  # "she was proud to endorse X": the copula's subject
             token = token.head
             continue
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
