@@ -454,3 +454,11 @@ def test_an_act_one_is_proud_or_eager_to_do_is_ones_own_but_a_reluctant_one_is_n
                "Affordable Care Act")
     assert has(stances_of("Senator Ann Kim said she was proud to endorse Tom Reed."), "Ann Kim", "favor", "Tom Reed")
     assert not stances_of("Senator Ann Kim was reluctant to endorse Tom Reed.")
+
+
+def test_a_named_actor_anywhere_in_a_quotation_is_judged_in_its_own_sentence(stances_of, candidates_of):
+    stances = stances_of("\u201cIt was a long night. Tom Baker is a corrupt, dishonest politician who betrayed us,\u201d "
+                         "said Senator Mary Jones.")
+    assert has(stances, "Mary Jones", "against", "Tom Baker"), stances
+    places = candidates_of("\u201cIt was a long night. Texas is a corrupt, dishonest place,\u201d said Senator Mary Jones.")
+    assert not any(name == "claim_names" for name, _, _, _ in places), places  # places: other constructions'

@@ -80,6 +80,9 @@ CLAIM_CONSTRUCTIONS = (
     Construction("claim_actors", frozenset(), evaluations.claim_actors,
                  "Senator Mary Jones said Governor Tom Baker has done a terrible job and failed the state.",
                  ("Mary Jones", "against", "Tom Baker")),
+    Construction("claim_names", frozenset(), evaluations.claim_names,
+                 "\u201cThanks to Governor Tom Baker, our schools are the best in the nation,\u201d said Senator "
+                 "Mary Jones.", ("Mary Jones", "favor", "Tom Baker")),
 )
 
 DERIVED_CONSTRUCTIONS = (
