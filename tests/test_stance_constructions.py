@@ -462,3 +462,10 @@ def test_a_named_actor_anywhere_in_a_quotation_is_judged_in_its_own_sentence(sta
     assert has(stances, "Mary Jones", "against", "Tom Baker"), stances
     places = candidates_of("\u201cIt was a long night. Texas is a corrupt, dishonest place,\u201d said Senator Mary Jones.")
     assert not any(name == "claim_names" for name, _, _, _ in places), places  # places: other constructions'
+
+
+def test_a_summarising_noun_after_a_comma_is_the_act_told_before_it(nlp, polarity):
+    (doc,) = extract_texts(nlp, {"t": "Governor Tom Reed pardoned his son, a move Republicans denounced as an abuse "
+                                      "of power."}, polarity).documents
+    owners = [(s.holder.label(), s.polarity, s.target.actor.label() if s.target.actor else None) for s in doc.stances]
+    assert ("Republicans", "against", "Tom Reed") in owners, owners

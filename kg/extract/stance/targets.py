@@ -58,6 +58,8 @@ _CONTRASTIVE = frozenset({"new", "other", "another", "second", "previous", "old"
 _SHARES = frozenset({"quarter", "third", "half", "majority", "minority", "%", "percent", "per cent", "share",
                      "number", "fraction", "most", "many", "some", "all", "several", "each", "both", "dozen",
                      "hundred", "thousand", "million", "ten"})
+#: Nouns that sum up the act told before them: "Biden pardoned his son, a move Republicans denounced".
+_SUMMARY_NOUNS = frozenset({"move", "decision", "step", "action", "act", "measure", "gesture"})
 _OWNER_PREPS = frozenset({"by", "of", "with", "for", "to"})  # not "from": "tariffs on goods from China" are not China's
 _QUOTE_MARKS = frozenset("\"“”‘«»")  # not ’, which is also an apostrophe
 _OPENING, _CLOSING = frozenset("“‘«"), frozenset("”’»")
@@ -194,8 +196,23 @@ class Context:
                 linked.append(self.actor(child))
             elif child.dep_ == "prep" and (child.lower_ in _OWNER_PREPS or head.pos_ == "VERB"):
                 linked.append(self.actor(next((c for c in child.children if c.dep_ == "pobj"), None)))
+        linked.append(self._summarised_doer(head))
         linked = [a for a in linked if a is not None and not (holder is not None and speaks_for(holder, a))]
         return linked[0] if linked else None
+
+    def _summarised_doer(self, head: Token) -> LocalActor | None:
+        """For ", a move Republicans denounced" after "Biden pardoned his son": the one who did
+        what the sentence before the comma says (the parser hangs the summary on that verb or
+        on its last noun)."""
+        if head.lemma_.lower() not in _SUMMARY_NOUNS or head.dep_ not in {"npadvmod", "appos"}:
+            return None
+        if head.left_edge.i < 1 or self.doc[head.left_edge.i - 1].text != ",":
+            return None
+        verb = next((t for t in (head.head, *head.head.ancestors) if t.pos_ in {"VERB", "AUX"}), None)
+        if verb is None or verb.i > head.i:
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return self.actor(subject)
 
     def _doer(self, verb: Token, holder: LocalActor | None) -> LocalActor | None:
         """Who does an act named by a verb: its own subject only. An act someone is urged to do is
