@@ -469,3 +469,25 @@ def test_a_summarising_noun_after_a_comma_is_the_act_told_before_it(nlp, polarit
                                       "of power."}, polarity).documents
     owners = [(s.holder.label(), s.polarity, s.target.actor.label() if s.target.actor else None) for s in doc.stances]
     assert ("Republicans", "against", "Tom Reed") in owners, owners
+
+
+@pytest.mark.parametrize("text, holder, target", [
+    ("Judge Amit Mehta ruled that Google had broken antitrust law. Google said it would appeal.", "Google",
+     "Amit Mehta"),
+    ("The court upheld the fine imposed by the European Commission on Apple. Apple said it would appeal.", "Apple",
+     "fine"),
+])
+def test_an_appeal_without_an_object_is_against_the_ruling_just_told(stances_of, text, holder, target):
+    assert has(stances_of(text), holder, "against", target), stances_of(text)
+
+
+def test_an_appeal_to_someone_is_no_appeal_against_a_ruling(candidates_of):
+    found = candidates_of("Judge Amit Mehta ruled against Google. Google appealed to its users for patience.")
+    assert not any(name == "understood_ruling" for name, _, _, _ in found), found
+
+
+def test_a_participle_with_an_agent_names_the_owner_of_an_act(nlp, polarity):
+    (doc,) = extract_texts(nlp, {"t": "Apple criticized the fine imposed by the European Commission."},
+                           polarity).documents
+    owners = [s.target.actor.label() for s in doc.stances if s.target.actor is not None]
+    assert "European Commission" in owners, owners

@@ -13,7 +13,7 @@ from ..actors import Mention, clean_name
 from ..claims import Claim
 from ..nlp import doc_layout, doc_tokens
 from ..resolve import LocalActor
-from .grammar import phrase, prepositional_object
+from .grammar import passive_agent, phrase, prepositional_object
 from .lexicon import effects, issue_nouns
 from .records import ACT, ACTOR, TOPIC, Target, opposite
 
@@ -29,7 +29,8 @@ ACT_NOUNS = frozenset({
     "closure", "cuts", "arrest", "detention", "deportation", "imprisonment", "prosecution", "execution", "killing",
     "bombing", "shooting", "occupation", "blockade", "annexation", "expulsion", "dismissal", "firing", "suspension",
     "withdrawal", "intervention", "candidacy", "presidency", "administration", "tenure", "leadership", "record",
-    "testimony", "comments", "remarks", "statement", "claim", "claims", "rhetoric", "speech", "investigation"})
+    "testimony", "comments", "remarks", "statement", "claim", "claims", "rhetoric", "speech", "investigation",
+    "fine", "penalty", "verdict", "judgment", "judgement", "sentence", "conviction", "injunction", "settlement"})
 
 
 def is_act_noun(token: Token) -> bool:
@@ -196,6 +197,8 @@ class Context:
                 linked.append(self.actor(child))
             elif child.dep_ == "prep" and (child.lower_ in _OWNER_PREPS or head.pos_ == "VERB"):
                 linked.append(self.actor(next((c for c in child.children if c.dep_ == "pobj"), None)))
+        for participle in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+            linked.append(self.actor(passive_agent(participle)))  # "the fine imposed by the Commission"
         linked.append(self._summarised_doer(head))
         linked = [a for a in linked if a is not None and not (holder is not None and speaks_for(holder, a))]
         return linked[0] if linked else None
