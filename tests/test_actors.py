@@ -246,6 +246,18 @@ def test_the_documents_own_title_is_its_headline_whatever_its_punctuation():
     assert find_layout("Stealth Over Health: Clinton Was Headed to ER.\n\nThe Post said so.\n\nShe left.").headings
 
 
+def test_a_run_in_head_is_a_heading_but_a_speakers_label_is_not(nlp):
+    from kg.extract.layout import find_layout
+
+    text = ("The council met on Monday.\n\nLimited Tools to Fight Terrorism: The United Nations was set up long "
+            "ago.\n\nMayor Jim Kenney of Philadelphia: The city will not cooperate.\n\nCONGRESS HAS "
+            "INVESTIGATED HIM \u2014 Oz appeared at a hearing.\n\nThe end.")
+    headings = [text[a:b] for a, b in find_layout(text).headings]
+    assert headings == ["Limited Tools to Fight Terrorism", "CONGRESS HAS INVESTIGATED HIM"], headings
+    result = extract_texts(nlp, {"a": text})
+    assert not any(a.label() == "Limited Tools" for d in result.documents for a in d.actors)
+
+
 def test_truncated_words_are_not_names(nlp):
     result = extract_texts(nlp, {"a": "The council said the plan was final. Officials at the port said Merg"})
     assert not any(a.label == "Merg" for a in result.actors)

@@ -152,7 +152,35 @@ def find_layout(text: str, title: str | None = None) -> Layout:
         if (0 < number < len(lines) - 1 and len(stripped.split()) <= SUBHEAD_WORDS
                 and stripped[-1:] not in ".!?:\"”’'" and _title_cased(stripped)):
             headings.append((start, end))
+            continue
+        run_in = _run_in_head(line)
+        if run_in:
+            offset = start + len(line) - len(line.lstrip())
+            headings.append((offset, offset + run_in))
     return Layout(tuple(headings), tuple(hidden), dateline, tuple(dict.fromkeys(bylines)))
+
+
+# A run-in head: a short title ending in a colon or a dash before the paragraph's first sentence
+# ("Limited Tools to Fight Terrorism: The United Nations was ...", "CONGRESS HAS INVESTIGATED HIM — ...").
+_RUN_IN = re.compile(r"(?P<head>[A-Z][^:—–.!?\"“”\n]{8,90}?)(?::\s|\s[—–]\s)(?=\S)")
+_FUNCTION_WORDS = frozenset({"to", "by", "and", "with", "on", "at", "as", "is", "are", "vs"})  # not "of", "for": titles
+
+
+def _run_in_head(line: str) -> int:
+    """The length of a run-in head opening ``line`` (0 if none): three to twelve words, all in
+    capitals, or title-cased with a small word in lower case (so that a speaker's label, "Sanders:",
+    or a name before a colon is not one)."""
+    match = _RUN_IN.match(line.lstrip())
+    if match is None:
+        return 0
+    head = match.group("head").strip()
+    words = head.split()
+    if not 3 <= len(words) <= 12:
+        return 0
+    letters = [c for c in head if c.isalpha()]
+    shouting = sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    titled = _title_cased(head) and any(w in _FUNCTION_WORDS for w in words)
+    return match.end("head") if shouting or titled else 0
 
 
 def byline_names(line: str) -> list[str]:
