@@ -491,3 +491,12 @@ def test_a_participle_with_an_agent_names_the_owner_of_an_act(nlp, polarity):
                            polarity).documents
     owners = [s.target.actor.label() for s in doc.stances if s.target.actor is not None]
     assert "European Commission" in owners, owners
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("The Treasury froze the assets of three Iranian banks.", "Treasury", "against", "Iranian banks"),
+    ("Police seized the assets of the Acme Corporation.", "Police", "against", "Acme Corporation"),
+    ("The Treasury unfroze the assets of Bank Melli.", "Treasury", "favor", "Bank Melli"),
+])
+def test_an_act_on_someones_possessions_is_an_act_on_them(stances_of, text, holder, side, target):
+    assert has(stances_of(text), holder, side, target), stances_of(text)

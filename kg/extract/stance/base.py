@@ -96,6 +96,7 @@ def _target(ctx: Context, token: Token, polarity: str, holder: LocalActor, carry
             cls: str) -> tuple[Target | None, str, list[str]]:
     via: list[str] = []
     token = _what_it_is_about(token)
+    token = _owner_of_possession(ctx, token)
     if carry:
         token, polarity, via = ctx.carried(token, polarity, holder)
     if cls in _STRICT_TOPICS and token.lemma_.lower() in REPORT_NOUNS:
@@ -108,6 +109,23 @@ def _target(ctx: Context, token: Token, polarity: str, holder: LocalActor, carry
     if cls in _NOT_OWN and target.kind in {ACT, "topic"} and _owned_by(ctx, token, holder):
         return None, polarity, via
     return target, polarity, via
+
+
+#: What someone owns: an act on it is an act on them ("froze their assets", "seized the property of X").
+_POSSESSIONS = frozenset({"asset", "assets", "property", "properties", "account", "accounts", "fund", "funds",
+                          "passport", "passports", "land", "lands", "home", "homes", "holdings", "wealth", "estate",
+                          "fortune", "savings", "shares", "stake", "business", "businesses"})
+
+
+def _owner_of_possession(ctx: Context, token: Token) -> Token:
+    """For "their assets" or "the assets of three Iranian banks", the owner when an actor."""
+    if token.lemma_.lower() not in _POSSESSIONS and token.lower_ not in _POSSESSIONS:
+        return token
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return owner if owner is not None and ctx.actor(owner) is not None else token
 
 
 # Nouns that only name a thought: being for "the idea of a carbon tax" is being for a carbon tax.
