@@ -185,3 +185,18 @@ def test_a_build_in_memory_has_its_file_cached_and_no_cache_is_honoured(cached, 
         no_loading(patched)
         warm = answer(capsys, str(graph), "claims")
     assert warm == answer(capsys, str(graph), "claims", "--no-cache")
+
+
+def test_exporting_a_store_to_a_file_puts_the_store_in_the_cache(cached, corpus, tmp_path, capsys, monkeypatch):
+    store = tmp_path / "news.store"
+    assert main(["build", str(corpus), "--store", str(store), "-q", "--no-polarity-model"]) == 0
+    assert entries(cached) == []
+    assert main(["export", str(store), "-o", str(tmp_path / "a.nt"), "--no-cache"]) == 0
+    assert entries(cached) == []
+    graph = tmp_path / "graph.ttl"
+    assert main(["export", str(store), "-o", str(graph)]) == 0
+    assert len(entries(cached)) == 1
+    with monkeypatch.context() as patched:
+        no_loading(patched)
+        warm = answer(capsys, str(graph), "actors")
+    assert warm == answer(capsys, str(graph), "actors", "--no-cache") == answer(capsys, "--store", str(store), "actors")
