@@ -10,7 +10,7 @@ read-only. Entries come from two places:
 * ``kg build -o FILE`` puts the file it writes in the cache. A large build already has the graph
   in a store on disk (its ``--store``, or the temporary store of more than 200 articles) and
   exports the file from it: the entry is a checkpoint of that store (:func:`add_store`: hard
-  links to its files, the actor registry's named graph dropped), made in well under a second, so
+  links to its files, the actor registry's named graph dropped), made in about a second, so
   even the first ``kg query`` of a freshly built file opens a store. A graph built in memory (up
   to 200 articles) is cached by the background process below, started when the file is written;
 * the first query of a file not in the cache loads it into memory and answers from there, as
