@@ -86,6 +86,7 @@ def build(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Extract on a Dask cluster: tcp://HOST:PORT, or local:N for N local workers."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary."),
     strict: bool = typer.Option(False, "--strict", help="Exit with status 1 if any input was skipped or any document failed with an internal error (the others are still built)."),
+    no_cache: bool = typer.Option(False, "--no-cache", envvar="KG_NO_CACHE", help="Do not put the written graph's store in the query cache (KG_CACHE_DIR) for kg query."),
 ) -> None:
     """Extract actors, claims and stances from articles and write them as RDF.
 
@@ -117,7 +118,7 @@ def build(
         if store is not None or len(documents) > LARGE_INPUT:
             # Large inputs stream into a store (a temporary one without --store), then export from it.
             _build_into_store(itertools.chain(documents, stream), problems, output, rdf_format, store, model,
-                              base, polarity_model, alias_table, jobs, scheduler, quiet, failures)
+                              base, polarity_model, alias_table, jobs, scheduler, quiet, failures, not no_cache)
             return failures.check(strict, _unread(problems))
         try:
             nlp = load_pipeline(model)
@@ -137,6 +138,10 @@ def build(
             write_graph(graph, output, rdf_format)
         except OSError as error:
             raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
+        if not no_cache and _cacheable(output, rdf_format):
+            from kg.graph.cache import build_later
+
+            build_later(output)  # its store for kg query, made in the background (kg.graph.cache)
         claims = sum(len(r.claims) for r in results)
         stances = sum(len(r.stances) for r in results)
         skipped = f", {_skip_count(problems)} skipped" if _skip_count(problems) else ""
@@ -144,6 +149,13 @@ def build(
         info(f"{len(results)} document{'s' if len(results) != 1 else ''}{skipped}: {len(build_result.actors)} actors, "
               f"{claims} claims, {stances} stances, {len(graph)} triples -> {output}", quiet)
         failures.check(strict, _unread(problems))
+
+
+def _cacheable(output: Path, rdf_format: str) -> bool:
+    """Whether ``kg query`` reads ``output`` in the format it was written in (its extension's)."""
+    from kg.graph.rdf import SUFFIX_FORMATS
+
+    return SUFFIX_FORMATS.get(output.suffix.lower()) == rdf_format
 
 
 def _extract_all(documents: list, model: str, nlp, polarity_model: bool, jobs: int, scheduler: Optional[str],
@@ -211,8 +223,9 @@ def _progress():
 
 def _build_into_store(documents, problems, output: Optional[Path], rdf_format: str, store_path: Optional[Path],
                       model: str, base: str, polarity_model: bool, alias_table, jobs: int, scheduler: Optional[str],
-                      quiet: bool, failures: "Failures") -> None:
-    """``kg build`` for large inputs and stores: stream articles through extraction into a store."""
+                      quiet: bool, failures: "Failures", cache: bool = True) -> None:
+    """``kg build`` for large inputs and stores: stream articles through extraction into a store;
+    the file written from it (``-o``) gets a copy of the store in the query cache (``cache``)."""
     import shutil
     import tempfile
 
@@ -264,15 +277,25 @@ def _build_into_store(documents, problems, output: Optional[Path], rdf_format: s
             message = " ".join(str(error).split())[:200] or type(error).__name__
             raise UserError(f"{store_path or 'temporary store'}: cannot write the store ({message})") from None
         if output is not None:
-            try:
-                graph_store.export(output, rdf_format)
-            except OSError as error:
-                raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
+            _export(graph_store, output, rdf_format, cache)
         graph_store.close()
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)
     _store_summary(summary, problems, failures, skipped, store_path, output, triples - before, triples, quiet)
+
+
+def _export(graph_store, output: Path, rdf_format: str, cache: bool) -> None:
+    """Write the store's graph to ``output``; with ``cache``, a copy of the store becomes the
+    query cache's entry for the file written (kg.graph.cache.add_store: no load, a checkpoint)."""
+    try:
+        graph_store.export(output, rdf_format)
+    except OSError as error:
+        raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
+    if cache and _cacheable(output, rdf_format):
+        from kg.graph.cache import add_store
+
+        add_store(output, graph_store.store)
 
 
 def _write_store(results, graph_store, base: str, model: str, alias_table, quiet: bool):

@@ -160,6 +160,7 @@ def export(
     graph: Path = typer.Argument(..., help="An RDF file or a store folder written by kg build."),
     output: Path = typer.Option(..., "--output", "-o", help="FILE.graphml or FILE.gexf (Gephi), FILE.json (Cytoscape.js)."),
     min_confidence: float = typer.Option(0.0, "--min-confidence", help="Leave out stances below this confidence (0 to 1)."),
+    no_cache: bool = typer.Option(False, "--no-cache", envvar="KG_NO_CACHE", help="An RDF file exported from a store: do not put the store in the query cache (KG_CACHE_DIR)."),
 ) -> None:
     """Export the actor graph (one edge per stance, camps on the nodes) for Gephi or Cytoscape.
 
@@ -169,7 +170,7 @@ def export(
     from kg.graph.rdf import SUFFIX_FORMATS
 
     if output.suffix.lower() in SUFFIX_FORMATS and output.suffix.lower() != ".json":
-        return _export_rdf(graph, output)
+        return _export_rdf(graph, output, not no_cache)
     if output.suffix.lower() not in EXPORT_SUFFIXES:
         raise UserError(f"{output}: choose a .graphml, .gexf or .json (Cytoscape.js) output, "
                         "or .ttl, .nt, .nq, .trig or .jsonld for the RDF graph itself")
@@ -236,8 +237,9 @@ def serve(
         raise UserError(str(error)) from None
 
 
-def _export_rdf(source: Path, output: Path) -> None:
-    """``kg export GRAPH -o FILE.ttl|.nt|.nq|.trig|.jsonld``: the RDF graph itself; from a store, streamed."""
+def _export_rdf(source: Path, output: Path, cache: bool = True) -> None:
+    """``kg export GRAPH -o FILE.ttl|.nt|.nq|.trig|.jsonld``: the RDF graph itself; from a store,
+    streamed, and (``cache``) a copy of the store put in the query cache for the file written."""
     from kg.graph.rdf import format_for, write_graph
     from kg.graph.store import is_store
 
@@ -248,6 +250,10 @@ def _export_rdf(source: Path, output: Path) -> None:
             store = open_store(source, read_only=True)
             store.export(output, rdf_format)
             count = len(store)
+            if cache:
+                from kg.graph.cache import add_store
+
+                add_store(output, store.store)
         else:
             rdf_graph = load(source)
             write_graph(rdf_graph, output, rdf_format)

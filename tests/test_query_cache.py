@@ -114,3 +114,89 @@ def test_a_large_file_is_cached_by_a_background_process_and_the_command_ends_cle
     assert out.read_text(encoding="utf-8") == first.stdout
     bad = subprocess.run(command[:-3] + ["SELECT nonsense"], capture_output=True, text=True, env=env, timeout=120)
     assert bad.returncode == 1 and bad.stderr.startswith("kg: error:") and len(bad.stderr.splitlines()) == 1
+
+
+# --------------------------------------------------------------------------- kg build fills the cache
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    from conftest import wikinews
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for doc_id, text in wikinews(["GUM_news_worship", "GUM_news_stampede"]).items():
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def no_loading(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the file was loaded")
+
+    monkeypatch.setattr(cache, "load_store", refuse)
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nt", ".nq", ".trig", ".jsonld"])
+def test_a_build_through_a_store_puts_a_copy_of_it_in_the_cache(cached, corpus, tmp_path, capsys, monkeypatch, suffix):
+    import kg.cli
+
+    monkeypatch.setattr(kg.cli, "LARGE_INPUT", 0)  # a temporary store, as for large inputs
+    graph = tmp_path / f"graph{suffix}"
+    assert main(["build", str(corpus), "-o", str(graph), "-q", "--no-polarity-model"]) == 0
+    assert len(entries(cached)) == 1
+    with monkeypatch.context() as patched:
+        no_loading(patched)
+        warm = {name: answer(capsys, str(graph), name) for name in canned_names()}
+        everything = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+        triples = answer(capsys, str(graph), everything)
+    assert warm == {name: answer(capsys, str(graph), name, "--no-cache") for name in canned_names()}
+    assert triples == answer(capsys, str(graph), everything, "--no-cache")  # the registry left out
+    assert sum(text.count("\n") for text in warm.values()) > 20
+
+
+def test_a_store_build_puts_the_exported_file_in_the_cache_and_keeps_its_store(cached, corpus, tmp_path, capsys,
+                                                                               monkeypatch):
+    graph, store = tmp_path / "graph.ttl", tmp_path / "news.store"
+    assert main(["build", str(corpus), "--store", str(store), "-o", str(graph), "-q", "--no-polarity-model"]) == 0
+    assert len(entries(cached)) == 1
+    with monkeypatch.context() as patched:
+        no_loading(patched)
+        warm = answer(capsys, str(graph), "stances")
+    assert warm == answer(capsys, str(graph), "stances", "--no-cache")
+    assert answer(capsys, "--store", str(store), "stances") == warm  # the user's store still works, registry kept
+    assert main(["build", str(corpus), "--store", str(store), "-o", str(graph), "-q"]) == 0  # nothing new
+    assert len(entries(cached)) == 1  # the same bytes: the same entry
+
+
+def test_a_build_in_memory_has_its_file_cached_and_no_cache_is_honoured(cached, corpus, tmp_path, capsys, monkeypatch):
+    graph = tmp_path / "graph.ttl"
+    assert main(["build", str(corpus), "-o", str(graph), "-q", "--no-polarity-model", "--no-cache"]) == 0
+    monkeypatch.setenv("KG_NO_CACHE", "1")
+    assert main(["build", str(corpus), "--store", str(tmp_path / "s"), "-o", str(graph), "-q",
+                 "--no-polarity-model"]) == 0
+    assert entries(cached) == []
+    monkeypatch.delenv("KG_NO_CACHE")
+    assert main(["build", str(corpus), "-o", str(tmp_path / "other.nt"), "-f", "ttl", "-q"]) == 0
+    assert entries(cached) == []  # written as Turtle, read as N-Triples by its name: not cached
+    assert main(["build", str(corpus), "-o", str(graph), "-q", "--no-polarity-model"]) == 0  # start_build: in-process
+    assert len(entries(cached)) == 1
+    with monkeypatch.context() as patched:
+        no_loading(patched)
+        warm = answer(capsys, str(graph), "claims")
+    assert warm == answer(capsys, str(graph), "claims", "--no-cache")
+
+
+def test_exporting_a_store_to_a_file_puts_the_store_in_the_cache(cached, corpus, tmp_path, capsys, monkeypatch):
+    store = tmp_path / "news.store"
+    assert main(["build", str(corpus), "--store", str(store), "-q", "--no-polarity-model"]) == 0
+    assert entries(cached) == []
+    assert main(["export", str(store), "-o", str(tmp_path / "a.nt"), "--no-cache"]) == 0
+    assert entries(cached) == []
+    graph = tmp_path / "graph.ttl"
+    assert main(["export", str(store), "-o", str(graph)]) == 0
+    assert len(entries(cached)) == 1
+    with monkeypatch.context() as patched:
+        no_loading(patched)
+        warm = answer(capsys, str(graph), "actors")
+    assert warm == answer(capsys, str(graph), "actors", "--no-cache") == answer(capsys, "--store", str(store), "actors")

@@ -5,11 +5,21 @@ is done (see README, Performance); querying a store already on disk takes a frac
 ``kg query FILE`` keeps, for a file of at least :data:`MIN_BYTES`, a store of it in a folder
 named by the SHA-256 of the file's bytes (with the format, the base IRI the file's relative IRIs
 resolve against, and the Oxigraph version), and later queries of the same bytes open that store
-read-only. The first query of a file still loads it into memory and answers from there, as
-without the cache; it then starts a background process (``python -m kg.graph.cache FILE``, at a
-lower priority) that loads the file once more into a store on disk, which takes it about twice
-the CPU time of the load in memory. A query started before that process is done loads the file
-into memory itself. Changed bytes are a new key; the old entry ages out.
+read-only. Entries come from two places:
+
+* ``kg build -o FILE`` puts the file it writes in the cache. A large build already has the graph
+  in a store on disk (its ``--store``, or the temporary store of more than 200 articles) and
+  exports the file from it: the entry is a checkpoint of that store (:func:`add_store`: hard
+  links to its files, the actor registry's named graph dropped), made in about a second, so
+  even the first ``kg query`` of a freshly built file opens a store. A graph built in memory (up
+  to 200 articles) is cached by the background process below, started when the file is written;
+* the first query of a file not in the cache loads it into memory and answers from there, as
+  without the cache; it then starts a background process (``python -m kg.graph.cache FILE``, at
+  a lower priority) that loads the file once more into a store on disk, which takes it about
+  twice the CPU time of the load in memory. A query started before that process is done loads
+  the file into memory itself.
+
+Changed bytes are a new key; the old entry ages out.
 
 * where: ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/stancekg/stores``, else ``~/.cache/stancekg/stores``;
   created private (0700); a cache folder another user owns or others can write to is not used;
@@ -17,7 +27,8 @@ into memory itself. Changed bytes are a new key; the old entry ages out.
   so a reader never opens half a store; of two processes building one entry, one rename wins;
 * bounded: after each new entry, the least recently used entries go until the cache holds at most
   ``$KG_CACHE_MAX_MB`` MiB (default :data:`DEFAULT_MAX_MB`), the new entry always kept;
-* off with ``kg query --no-cache`` or ``KG_NO_CACHE=1``: the file is loaded into memory each time.
+* off with ``kg query --no-cache`` or ``KG_NO_CACHE=1``: the file is loaded into memory each time
+  (``kg build --no-cache`` or ``KG_NO_CACHE=1``: the file written is not put in the cache).
 
 Every check of :mod:`kg.graph.load` runs before the cache is looked at, hit or miss.
 """
@@ -108,6 +119,55 @@ def build(path: str | os.PathLike[str]) -> Path | None:
     """Put the store of the file at ``path`` in the cache (unless there or being made); the entry,
     or None when the file is small, unreadable or the cache unusable."""
     path = Path(path)
+    found = _entry_for(path)
+    if found is None:
+        return None
+    entry, fmt = found
+
+    def fill(folder: Path) -> bool:
+        store = ox.Store(str(folder))
+        try:
+            load_store(path, store)
+            store.flush()
+        finally:
+            del store
+        # False when the file changed meanwhile: the entry would not hold the bytes its name says
+        return cache_key(path, fmt) == entry.name
+
+    try:
+        return _make_entry(entry, fill)
+    except LoadError:
+        return None
+
+
+def add_store(path: str | os.PathLike[str], source: ox.Store) -> Path | None:
+    """Put a copy of the on-disk store ``source`` in the cache as the entry of the file at ``path``,
+    just written from it (``kg build -o FILE``): ``source``'s default graph holds the file's
+    triples as loading the file gives them; its named graphs (the actor registry) are left out
+    of the copy. The copy is a RocksDB checkpoint (hard links to the store's immutable files when
+    the cache is on the same file system), so nothing is parsed or loaded. The entry, or None
+    when the file is small, the cache unusable or the disk refuses."""
+    found = _entry_for(Path(path))
+    if found is None:
+        return None
+
+    def fill(folder: Path) -> bool:
+        source.backup(str(folder))
+        store = ox.Store(str(folder))
+        try:
+            for graph in list(store.named_graphs()):
+                store.remove_graph(graph)
+            store.flush()
+        finally:
+            del store
+        return True
+
+    return _make_entry(found[0], fill)
+
+
+def _entry_for(path: Path) -> tuple[Path, ox.RdfFormat] | None:
+    """The cache entry the file at ``path`` would have, and its format; None when the file is
+    small or unreadable, or the cache folder unusable."""
     try:
         fmt = check_file(path)
         if path.stat().st_size < MIN_BYTES:
@@ -117,19 +177,34 @@ def build(path: str | os.PathLike[str]) -> Path | None:
     folder = cache_dir()
     if not _private_folder(folder):
         return None
-    entry = folder / cache_key(path, fmt)
+    return folder / cache_key(path, fmt), fmt
+
+
+def build_later(path: str | os.PathLike[str]) -> None:
+    """:func:`start_build` for a file large enough to be cached (``kg build -o FILE`` of a graph
+    built in memory); nothing for a smaller one."""
+    try:
+        if Path(path).stat().st_size < MIN_BYTES:
+            return
+    except OSError:
+        return
+    start_build(Path(path))
+
+
+def _make_entry(entry: Path, fill) -> Path | None:
+    """Make ``entry`` (unless there or being made by another process): ``fill(folder)`` writes a
+    store into a new folder, renamed to ``entry`` when it returns True. The entry, or None."""
     if (entry / "CURRENT").is_file():
+        _touch(entry)
         return entry
-    lock = folder / f".lock-{entry.name}"
+    lock = entry.parent / f".lock-{entry.name}"
     if not _take(lock):
         return None  # another process is making it
     try:
-        if not _build(path, fmt, folder, entry):
+        if not _fill(entry, fill):
             return None
-        prune(folder, keep=entry)
+        prune(entry.parent, keep=entry)
         return entry
-    except LoadError:
-        return None
     finally:
         lock.unlink(missing_ok=True)
 
@@ -160,28 +235,28 @@ def _open(entry: Path) -> ox.Store | None:
     except OSError:  # damaged: made again
         shutil.rmtree(entry, ignore_errors=True)
         return None
+    _touch(entry)
+    return store
+
+
+def _touch(entry: Path) -> None:
     try:
         os.utime(entry)  # most recently used
     except OSError:
         pass
-    return store
 
 
-def _build(path: Path, fmt: ox.RdfFormat, folder: Path, entry: Path) -> bool:
-    """Load ``path`` into a new store folder and rename it to ``entry``; False if the disk refuses
-    or the file changed meanwhile (the entry would not hold the bytes its name says)."""
-    partial = Path(tempfile.mkdtemp(prefix=f".{entry.name[:16]}-", dir=folder))
+def _fill(entry: Path, fill) -> bool:
+    """Let ``fill`` write a store into a temporary folder beside ``entry`` and rename the folder to
+    ``entry``; False if ``fill`` says no or the disk refuses."""
+    partial = Path(tempfile.mkdtemp(prefix=f".{entry.name[:16]}-", dir=entry.parent))
+    store_folder = partial / "store"  # a folder fill may create (a RocksDB checkpoint must)
     try:
-        store = ox.Store(str(partial))
-        try:
-            load_store(path, store)
-            store.flush()
-        finally:
-            del store
-        if cache_key(path, fmt) != entry.name:
+        if not fill(store_folder):
             return False
         try:
-            os.rename(partial, entry)
+            os.chmod(store_folder, 0o700)
+            os.rename(store_folder, entry)
         except OSError:  # another process put the entry there first (or the disk refused)
             return (entry / "CURRENT").is_file()
         return True
