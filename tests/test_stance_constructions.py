@@ -500,3 +500,17 @@ def test_a_participle_with_an_agent_names_the_owner_of_an_act(nlp, polarity):
 ])
 def test_an_act_on_someones_possessions_is_an_act_on_them(stances_of, text, holder, side, target):
     assert has(stances_of(text), holder, side, target), stances_of(text)
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("The governor refused to sign the Dream Act.", "governor", "against", "Dream Act"),
+    ("The ACLU sued the state on behalf of three transgender students.", "ACLU", "favor", "transgender students"),
+    ("Senator Ann Kim joined Republicans in criticizing the Federal Reserve.", "Ann Kim", "against", "Federal Reserve"),
+    ("Several unions threw their support behind Governor Tom Reed.", "Several unions", "favor", "Tom Reed"),
+    ("Senator Ann Kim took aim at the Federal Reserve.", "Ann Kim", "against", "Federal Reserve"),
+    ("Lawmakers grilled the Boeing CEO over safety lapses.", "Lawmakers", "against", "Boeing CEO"),
+])
+def test_refusals_behalf_joiners_and_idioms(stances_of, text, holder, side, target):
+    stances = stances_of(text)
+    assert has(stances, holder, side, target), stances
+    assert not has(stances, holder, "favor" if side == "against" else "against", target), stances

@@ -37,11 +37,19 @@ def holders(ctx: Context, holder: Token | LocalActor | None) -> list[LocalActor]
         return [holder] if holder is not None else []
     found: list[LocalActor] = []
     for token in coordinated(holder):
-        for member in (token, *named_members(token)):
+        for member in (token, *named_members(token), *_joiner(token)):
             actor = ctx.actor(member)
             if actor is not None and actor not in found:
                 found.append(actor)
     return found
+
+
+def _joiner(token: Token) -> list[Token]:
+    """For "Kim joined Republicans in criticizing X", Kim beside the Republicans."""
+    verb = token.head
+    if token.dep_ != "dobj" or verb.lemma_.lower() != "join":
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj"]
 
 
 def named_members(group: Token) -> list[Token]:

@@ -53,12 +53,14 @@ def predicate_key(verb: Token) -> str:
 
 
 #: Verbs that undo the act in their complement: "stop trying to tear down the law" is no attack on it.
-_CESSATION = frozenset({"stop", "quit", "cease", "halt", "abandon"})
+_CESSATION = frozenset({"stop", "quit", "cease", "halt", "abandon",
+                        "refuse", "decline"})  # "refused to sign the bill" is not signing it
 
 
 def negated(verb: Token) -> bool:
     """Negated, also through the verbs it depends on ("did not want to renew"); a verb of
-    stopping counts as one negation ("urged them to stop attacking X"), two undo each other."""
+    stopping or refusing counts as one negation ("urged them to stop attacking X", "refused to
+    sign the bill"), two undo each other."""
     flips = any(c.dep_ == "neg" for c in verb.children)
     head = verb
     while head.dep_ == "xcomp" and head.head is not head:

@@ -26,9 +26,9 @@ LIGHT_VERBS = frozenset({
 RECEIVING = frozenset({"draw", "face", "receive", "attract", "meet", "spark", "provoke", "trigger", "earn", "win",
                        "garner", "encounter", "invite", "elicit", "incur", "run"})
 _COPULAS = frozenset({"be", "seem", "remain", "become", "appear", "look", "sound", "stay", "feel", "grow", "get"})
-_FAVOR_NOUNS = frozenset({"favor", "favour"})
+_FAVOR_NOUNS = frozenset({"favor", "favour", "behalf"})
 #: Nouns whose possessor after "in" is the one favoured: "ruled in Apple's favour", "spoke in his defence".
-_FAVOURING_NOUNS = frozenset({"favor", "favour", "defense", "defence", "support"})
+_FAVOURING_NOUNS = frozenset({"favor", "favour", "defense", "defence", "support", "behalf"})
 
 
 def _noun_holder(ctx: Context, noun: Token) -> tuple[Token | None, float, Token]:
@@ -164,9 +164,11 @@ def possessed_preference(ctx: Context, noun: Token) -> list[Candidate]:
 
 def in_favour_of(ctx: Context, noun: Token) -> list[Candidate]:
     """X voted / spoke / came out in favour of Y; marched in support of Y, in solidarity with Y, in
-    protest against Y; spoke in Y's defence: the manner of an act is its doer's stance."""
+    protest against Y; spoke in Y's defence; sued on behalf of Y: the manner of an act is its doer's
+    stance."""
     verb = noun.head.head
-    if noun.dep_ != "pobj" or noun.head.lower_ != "in" or verb.pos_ not in {"VERB", "AUX"}:
+    manner = noun.head.lower_ == "in" or noun.head.lower_ == "on" and noun.lemma_.lower() == "behalf"
+    if noun.dep_ != "pobj" or not manner or verb.pos_ not in {"VERB", "AUX"}:
         return []
     target, polarity = _manner_target(noun)
     if target is None:
