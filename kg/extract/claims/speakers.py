@@ -130,6 +130,8 @@ def _inherited_subject(verb: Token) -> Token | None:
         return subject_of(head.head)  # "Sunak defended the record whilst promising ..."
     if verb.dep_ == "relcl":
         return head  # "Kenney, who said ..."
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
+        return head  # "a super PAC supporting Clinton", "an email stressing ...": the noun it describes
     return None
 
 
