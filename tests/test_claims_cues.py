@@ -208,3 +208,12 @@ def test_an_act_noun_owned_by_an_actor_is_an_attribution_of_what_it_is_done_to(c
         ("Ted Cruz", "call", "to ban all Muslim immigrants from entering the country", "evaluative", False),
         ("Ruth Adler", "support", "the bill", "evaluative", False),
         ("Ruth Adler", "opposition", "the tax plan", "evaluative", False)]
+
+
+def test_a_participle_of_saying_after_the_content_is_the_speakers_next_claim(claims_of):
+    claims = claims_of("Senator Ruth Adler said the bill would pass easily, adding that the governor supports it.")
+    assert [(s, c.cue, c.text) for s, c in claims] == [("Ruth Adler", "said", "the bill would pass easily"),
+                                                       ("Ruth Adler", "adding", "the governor supports it")]
+    quoted = claims_of('Mark Rathbun said that the officials "plied the detective with a grand conspiracy theory, '
+                       'characterizing him as a liar."')  # inside a quotation it is the quoted words
+    assert len(quoted) == 1 and "characterizing him as a liar" in quoted[0][1].text

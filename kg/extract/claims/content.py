@@ -204,12 +204,16 @@ def _descends_from(token: Token, ancestor: Token) -> bool:
     return False
 
 
-def cut_at_conjoined_cue(doc: Doc, start: int, end: int, is_cue) -> int:
+def cut_at_conjoined_cue(doc: Doc, start: int, end: int, is_cue, quoted=lambda char: False) -> int:
     """Where a content ends when a conjoined cue verb takes over ("saying he trusts women ... and
-    accused the incumbent of ...": the second cue has its own claim)."""
+    accused the incumbent of ...": the second cue has its own claim), or a participle of saying
+    after a comma that the parse hung inside the content ("said the bill would pass, adding that
+    ...": the speaker adds it; not inside a quotation, where it is the quoted words)."""
     for i in range(start + 1, end):
         token = doc[i]
-        if token.dep_ == "conj" and token.pos_ == "VERB" and is_cue(token) \
+        participle = token.dep_ == "advcl" and token.tag_ == "VBG" and doc[token.left_edge.i - 1].text == "," \
+            and token.left_edge.i == i and not quoted(token.idx)
+        if (token.dep_ == "conj" or participle) and token.pos_ == "VERB" and is_cue(token) \
                 and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             cut = token.left_edge.i
             while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
