@@ -217,3 +217,14 @@ def test_a_participle_of_saying_after_the_content_is_the_speakers_next_claim(cla
     quoted = claims_of('Mark Rathbun said that the officials "plied the detective with a grand conspiracy theory, '
                        'characterizing him as a liar."')  # inside a quotation it is the quoted words
     assert len(quoted) == 1 and "characterizing him as a liar" in quoted[0][1].text
+
+
+def test_an_attitude_toward_what_its_preposition_opens_is_an_attribution(claims_of):
+    claims = claims_of("Senator Ruth Adler is deeply skeptical of free trade. "
+                       "Senator Tom Reyes was concerned about the deal with Turkey. "
+                       "Mayor Lisa Ortiz is confident that the budget will pass. "
+                       "Governor Anna Berg was happy in Ohio.")  # no content preposition: nothing
+    assert [(s, c.cue, c.text, c.cue_class, c.is_statement) for s, c in claims] == [
+        ("Ruth Adler", "skeptical", "free trade", "cognition", False),
+        ("Tom Reyes", "concerned", "the deal with Turkey", "cognition", False),
+        ("Lisa Ortiz", "confident", "the budget will pass", "cognition", True)]

@@ -262,15 +262,16 @@ def _speaks_as_document(ctx: ClaimContext, token: Token) -> bool:
 
 def reporting_verbs(ctx: ClaimContext) -> None:
     """Cue words of the lexicon outside quotations: verbs, and attitude adjectives with a clause
-    ("Smith is confident that ..."); cues only documents use ("show") need a document subject.
-    Verbs inside quotations are kept for the quotation constructions; non-answers are recorded."""
+    ("Smith is confident that ...") or a content preposition ("skeptical of free trade", an
+    attribution); cues only documents use ("show") need a document subject. Verbs inside
+    quotations are kept for the quotation constructions; non-answers are recorded."""
     quotes = ctx.quotes
     for token in ctx.tokens:
         pos = token.pos_
         if pos == "ADJ":
             entry = cue_of(token)
             if entry is not None and entry.has("attitude") and token.dep_ == "acomp" \
-                    and not quotes.contains(token.idx) and any(c.dep_ == "ccomp" for c in token.children):
+                    and not quotes.contains(token.idx) and _has_attitude_content(token, entry):
                 claim_for_cue(ctx, token, entry)
             continue
         if pos not in {"VERB", "AUX"}:
@@ -288,11 +289,18 @@ def reporting_verbs(ctx: ClaimContext) -> None:
             continue
         if entry.has("act") and token.dep_ == "xcomp" and cue_of(token.head) is not None:
             continue  # "plans to vote against X": the act is what is intended, not a cue of its own
-        if entry.has("attitude") and not any(c.dep_ == "ccomp" for c in token.children):
-            continue  # "associations are concerned the Government will ...": with a clause only
+        if entry.has("attitude") and not _has_attitude_content(token, entry):
+            continue  # "associations are concerned the Government will ...": with a clause or preposition only
         if entry.has("work") and not _speaks_as_document(ctx, token):
             continue  # "the results show ...", not "she showed"
         claim_for_cue(ctx, token, entry)
+
+
+def _has_attitude_content(token: Token, entry: Cue) -> bool:
+    """Whether an attitude word has what it is held toward: a clause ("concerned the plan will
+    fail") or one of its content prepositions after it ("concerned about the plan")."""
+    return any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.i > token.i and c.lower_ in entry.preps)
+               for c in token.children)
 
 
 # --------------------------------------------------------------------------- phrases
