@@ -228,3 +228,12 @@ def test_an_attitude_toward_what_its_preposition_opens_is_an_attribution(claims_
         ("Ruth Adler", "skeptical", "free trade", "cognition", False),
         ("Tom Reyes", "concerned", "the deal with Turkey", "cognition", False),
         ("Lisa Ortiz", "confident", "the budget will pass", "cognition", True)]
+
+
+def test_a_document_described_by_a_clause_of_finding_is_the_source_of_what_it_shows(claims_of):
+    claims = claims_of("Despite polls showing her well behind, Hillary Clinton campaigned vigorously in the state. "
+                       "Bernie Sanders cited polls that show him leading Donald Trump by ten points. "
+                       "Polls that were taken in May are old.")
+    assert [(s, c.text, c.cue_class, c.is_statement, c.speaker.type) for s, c in claims if c.cue_class == "evidential"] == [
+        ("polls", "her well behind", "evidential", True, "CreativeWork"),
+        ("polls", "him leading Donald Trump by ten points", "evidential", True, "CreativeWork")]
