@@ -177,3 +177,63 @@ def test_making_a_claim_or_a_comment_is_the_speech_act(claims_of):
     assert [(s, c.cue_lemma, c.text, c.is_statement) for s, c in claims] == [
         ("Bernie Sanders", "make", "the jobless rate is a disgrace", True),
         ("Tom Reyes", "make", "the budget was balanced", True)]
+
+
+def test_a_participle_describing_an_actor_has_that_actor_as_its_subject(claims_of):
+    claims = claims_of("One pastor supporting Ted Cruz said he had made calls. "
+                       "A man holding a sign supporting Ted Cruz waved at the cameras.")
+    assert [(s, c.cue, c.text, c.cue_class, c.is_statement) for s, c in claims] == [
+        ("One pastor", "supporting", "Ted Cruz", "evaluative", False),
+        ("One pastor", "said", "he had made calls", "speech", True)]  # a sign is no actor: nothing
+
+
+def test_a_quoted_predicate_the_parse_hangs_on_the_object_ends_at_its_closing_mark(claims_of):
+    (speaker, claim), = claims_of("Donald Trump called the system “rigged” in a tweet on Tuesday.")
+    assert (speaker, claim.text, claim.cue_class, claim.is_statement) == (
+        "Donald Trump", "the system “rigged”", "evaluative", True)
+
+
+def test_a_clause_before_an_adverbial_cue_is_not_what_it_reports(claims_of):
+    claims = claims_of("Richard Viguerie is upbeat about the race, in part because he sees Ted Cruz as a uniter.")
+    assert [(s, c.text, c.cue_class) for s, c in claims] == [("Richard Viguerie", "Ted Cruz as a uniter", "cognition")]
+
+
+def test_an_act_noun_owned_by_an_actor_is_an_attribution_of_what_it_is_done_to(claims_of):
+    claims = claims_of("Donald Trump will be merciless in his attacks on Hillary Clinton. "
+                       "Ted Cruz renewed his call to ban all Muslim immigrants from entering the country. "
+                       "Senator Ruth Adler repeated her support for the bill and her opposition to the tax plan. "
+                       "The mayor's call for calm was heard. Her attacks were in the news.")
+    assert [(s, c.cue, c.text, c.cue_class, c.is_statement) for s, c in claims] == [
+        ("Donald Trump", "attacks", "Hillary Clinton", "evaluative", False),
+        ("Ted Cruz", "call", "to ban all Muslim immigrants from entering the country", "evaluative", False),
+        ("Ruth Adler", "support", "the bill", "evaluative", False),
+        ("Ruth Adler", "opposition", "the tax plan", "evaluative", False)]
+
+
+def test_a_participle_of_saying_after_the_content_is_the_speakers_next_claim(claims_of):
+    claims = claims_of("Senator Ruth Adler said the bill would pass easily, adding that the governor supports it.")
+    assert [(s, c.cue, c.text) for s, c in claims] == [("Ruth Adler", "said", "the bill would pass easily"),
+                                                       ("Ruth Adler", "adding", "the governor supports it")]
+    quoted = claims_of('Mark Rathbun said that the officials "plied the detective with a grand conspiracy theory, '
+                       'characterizing him as a liar."')  # inside a quotation it is the quoted words
+    assert len(quoted) == 1 and "characterizing him as a liar" in quoted[0][1].text
+
+
+def test_an_attitude_toward_what_its_preposition_opens_is_an_attribution(claims_of):
+    claims = claims_of("Senator Ruth Adler is deeply skeptical of free trade. "
+                       "Senator Tom Reyes was concerned about the deal with Turkey. "
+                       "Mayor Lisa Ortiz is confident that the budget will pass. "
+                       "Governor Anna Berg was happy in Ohio.")  # no content preposition: nothing
+    assert [(s, c.cue, c.text, c.cue_class, c.is_statement) for s, c in claims] == [
+        ("Ruth Adler", "skeptical", "free trade", "cognition", False),
+        ("Tom Reyes", "concerned", "the deal with Turkey", "cognition", False),
+        ("Lisa Ortiz", "confident", "the budget will pass", "cognition", True)]
+
+
+def test_a_document_described_by_a_clause_of_finding_is_the_source_of_what_it_shows(claims_of):
+    claims = claims_of("Despite polls showing her well behind, Hillary Clinton campaigned vigorously in the state. "
+                       "Bernie Sanders cited polls that show him leading Donald Trump by ten points. "
+                       "Polls that were taken in May are old.")
+    assert [(s, c.text, c.cue_class, c.is_statement, c.speaker.type) for s, c in claims if c.cue_class == "evidential"] == [
+        ("polls", "her well behind", "evidential", True, "CreativeWork"),
+        ("polls", "him leading Donald Trump by ten points", "evidential", True, "CreativeWork")]

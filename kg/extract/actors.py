@@ -333,12 +333,11 @@ def _ownerless_source(token: Token, mentions: list[Mention]) -> bool:
     if token.lemma_.lower() not in SOURCE_NOUNS or token.pos_ != "NOUN":
         return False
     head = token.head
-    states = (token.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in DOCUMENT_CUES | SPEECH_VERBS
-              and (any(c.dep_ in {"ccomp", "parataxis"} or c.text in {'"', "“", ":"} for c in head.children)
-                   or (head.i + 1 < len(head.doc) and head.doc[head.i + 1].lower_ == "that")
-                   or (head.lemma_.lower() in FINDING_CUES and any(c.dep_ == "dobj" for c in head.children))))
+    states = token.dep_ == "nsubj" and _states_content(head)
     cited = token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
-    if not (states or cited):
+    described = any(_states_content(c) for c in token.rights if (c.dep_ == "relcl" and any(  # "polls that show X leading"
+        s.dep_ == "nsubj" and s.lower_ in {"that", "which"} for s in c.children)) or (c.dep_ == "acl" and c.tag_ == "VBG"))
+    if not (states or cited or described):
         return False
     owners = [c for c in token.children if c.dep_ in {"poss", "compound"}]
     owners += [p for c in token.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}
@@ -346,6 +345,15 @@ def _ownerless_source(token: Token, mentions: list[Mention]) -> bool:
     inside = {i for o in owners for i in range(o.left_edge.i, o.right_edge.i + 1)}
     return not any(m.root in inside for m in mentions) and not any(
         o.lemma_.lower() in ACTOR_NOUNS or o.pos_ == "PRON" for o in owners)
+
+
+def _states_content(verb: Token) -> bool:
+    """Whether a document verb states something: a clause, a quotation or a colon after it, or a
+    finding with an object ("show Clinton with a lead")."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in DOCUMENT_CUES | SPEECH_VERBS and (
+        any(c.dep_ in {"ccomp", "parataxis"} or c.text in {'"', "“", ":"} for c in verb.children)
+        or (verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == "that")
+        or (verb.lemma_.lower() in FINDING_CUES and any(c.dep_ == "dobj" for c in verb.children)))
 
 
 def _speaks(token: Token, lemma: str) -> bool:

@@ -35,6 +35,15 @@ CUE_NOUNS = {"belief": "believe", "decision": "decide", "refusal": "refuse", "in
              "expectation": "expect", "suggestion": "suggest", "insistence": "insist", "assertion": "assert",
              "admission": "admit", "denial": "deny", "threat": "threaten", "determination": "determine",
              "conviction": "convince", "prediction": "predict", "recommendation": "recommend", "argument": "argue"}
+#: Nouns for an evaluative act and the prepositions that open what it is done to, with the cue
+#: verb whose class they take ("his attacks on Clinton", "Trump's call for a ban", "her support
+#: for the bill", "their opposition to the plan"): owned by an actor, an attribution, not a claim.
+#: "+to" after the prepositions: an infinitive on the noun is its content too ("his call to ban ...").
+ACT_NOUNS = {"attack": ("attack", "on against"), "criticism": ("criticize", "of"),
+             "condemnation": ("condemn", "of"), "praise": ("praise", "of for"), "defense": ("defend", "of"),
+             "defence": ("defend", "of"), "endorsement": ("endorse", "of"), "support": ("support", "for of"),
+             "opposition": ("oppose", "to"), "call": ("call", "for +to"), "embrace": ("embrace", "of"),
+             "rejection": ("reject", "of"), "dismissal": ("dismiss", "of")}
 #: Nouns naming a statement, which can be the object of a denial ("denied the allegations").
 STATEMENT_NOUNS = REPORT_NOUNS | {"allegation", "accusation", "charge", "rumor", "rumour", "story", "suggestion",
                                   "notion", "idea", "assertion", "wrongdoing", "involvement", "responsibility",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..actors import GOVERNMENT, GROUP, ORGANIZATION, PERSON, WORK
-from ..lexicon import CUE_NOUNS, CUES, REPORT_NOUNS, STATEMENT_NOUNS
+from ..lexicon import ACT_NOUNS, CUE_NOUNS, CUES, REPORT_NOUNS, STATEMENT_NOUNS
 from ..nlp import sentence_of
 from .content import complement, fallback_content, object_content, prep_content, that_clause_after, trim
 from .context import ClaimContext
@@ -262,15 +262,16 @@ def _speaks_as_document(ctx: ClaimContext, token: Token) -> bool:
 
 def reporting_verbs(ctx: ClaimContext) -> None:
     """Cue words of the lexicon outside quotations: verbs, and attitude adjectives with a clause
-    ("Smith is confident that ..."); cues only documents use ("show") need a document subject.
-    Verbs inside quotations are kept for the quotation constructions; non-answers are recorded."""
+    ("Smith is confident that ...") or a content preposition ("skeptical of free trade", an
+    attribution); cues only documents use ("show") need a document subject. Verbs inside
+    quotations are kept for the quotation constructions; non-answers are recorded."""
     quotes = ctx.quotes
     for token in ctx.tokens:
         pos = token.pos_
         if pos == "ADJ":
             entry = cue_of(token)
             if entry is not None and entry.has("attitude") and token.dep_ == "acomp" \
-                    and not quotes.contains(token.idx) and any(c.dep_ == "ccomp" for c in token.children):
+                    and not quotes.contains(token.idx) and _has_attitude_content(token, entry):
                 claim_for_cue(ctx, token, entry)
             continue
         if pos not in {"VERB", "AUX"}:
@@ -288,11 +289,18 @@ def reporting_verbs(ctx: ClaimContext) -> None:
             continue
         if entry.has("act") and token.dep_ == "xcomp" and cue_of(token.head) is not None:
             continue  # "plans to vote against X": the act is what is intended, not a cue of its own
-        if entry.has("attitude") and not any(c.dep_ == "ccomp" for c in token.children):
-            continue  # "associations are concerned the Government will ...": with a clause only
+        if entry.has("attitude") and not _has_attitude_content(token, entry):
+            continue  # "associations are concerned the Government will ...": with a clause or preposition only
         if entry.has("work") and not _speaks_as_document(ctx, token):
             continue  # "the results show ...", not "she showed"
         claim_for_cue(ctx, token, entry)
+
+
+def _has_attitude_content(token: Token, entry: Cue) -> bool:
+    """Whether an attitude word has what it is held toward: a clause ("concerned the plan will
+    fail") or one of its content prepositions after it ("concerned about the plan")."""
+    return any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.i > token.i and c.lower_ in entry.preps)
+               for c in token.children)
 
 
 # --------------------------------------------------------------------------- phrases
@@ -381,10 +389,38 @@ def _noun_cue(token: Token) -> Cue | None:
     lemma = token.lemma_.lower()
     if lemma in REPORT_NOUNS:
         return CUES["say"]
+    if lemma in ACT_NOUNS:
+        return CUES.get(ACT_NOUNS[lemma][0])
     entry = CUES.get(CUE_NOUNS.get(lemma, lemma))
     if entry is None or entry.has("act") or entry.cue_class not in {"speech", "cognition", "intention"}:
         return None
     return entry
+
+
+def _act_content(noun: Token) -> tuple[Token, int, int] | None:
+    """What an act noun is done to (head, start, end): the object of its preposition ("attacks on
+    Clinton"), or an infinitive on it where the noun takes one ("his call to ban ...")."""
+    preps = ACT_NOUNS[noun.lemma_.lower()][1].split()
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in preps:
+            obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if obj is not None:  # up to another act or cue noun conjoined ("her support for X and her opposition to Y")
+                end = min([c.left_edge.i for c in obj.children if c.dep_ == "conj" and _is_cue_noun(c)]
+                          + [child.right_edge.i + 1])
+                return obj, child.i + 1, end
+    if "+to" in preps:  # "his call to ban ...": the infinitive on the noun, or hung by the parse on its verb
+        after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+        verb = after.head if after is not None and after.lower_ == "to" and after.dep_ == "aux" else None
+        if verb is not None and verb.pos_ == "VERB" and verb.left_edge.i == after.i and verb.head.i in {noun.i, noun.head.i}:
+            return verb, after.i, verb.right_edge.i + 1
+    return None
+
+
+def _is_cue_noun(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in ACT_NOUNS or lemma in REPORT_NOUNS or lemma in CUE_NOUNS)
 
 
 def _noun_content(token: Token, entry: Cue) -> Token | None:
@@ -407,12 +443,14 @@ def report_noun(ctx: ClaimContext) -> None:
         if token.pos_ != "NOUN" or ctx.quotes.contains(token.idx) or (entry := _noun_cue(token)) is None:
             continue
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        clause = _noun_content(token, entry) if owner is not None else None
-        speaker = actor_for_token(owner, ctx.actor_at) if clause is not None else None
+        act = token.lemma_.lower() in ACT_NOUNS
+        found = (_act_content(token) if act else _noun_content(token, entry)) if owner is not None else None
+        speaker = actor_for_token(owner, ctx.actor_at) if found is not None else None
         if speaker is None:
             continue
-        start_i, end_i = trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
+        clause, start_i, end_i = found if act else (found, found.left_edge.i, found.right_edge.i + 1)
+        start_i, end_i = trim(doc, start_i, end_i)
         if end_i > start_i:
             kind, start, end = kind_and_span(ctx.quotes, doc[start_i].idx, ctx.char_end(end_i))
             ctx.add_claim(speaker, owner, token, kind, start, end, clause, entry.certainty, cue_class=entry.cue_class,
-                          statement=entry.cue_class in STATEMENT_CLASSES)
+                          statement=entry.cue_class in STATEMENT_CLASSES and not act)

@@ -11,15 +11,22 @@ from .speakers import COMPLEMENT_DEPS
 
 _CLAUSE_POS = {"VERB", "AUX", "ADJ", "NOUN"}
 _VERBS = {"VERB", "AUX"}
+#: Words that make a clause an adverbial one ("because he sees X as Y"): a clause before such a
+#: cue is the sentence it hangs on, never what the cue reports, whatever the parse says.
+_SUBORDINATORS = {"because", "since", "if", "when", "whenever", "while", "although", "though", "after", "before",
+                  "unless", "until", "once", "so"}
 
 
 def complement(cue: Token, quotes: Quotes) -> Token | None:
     """What a speech verb reports: its first clausal complement after it; one before it only when
-    it is a fronted clause ("The plan is dead, she said") or quotation, not an introductory phrase."""
+    it is a fronted clause ("The plan is dead, she said") or quotation, not an introductory phrase,
+    and the cue no adverbial clause ("Viguerie is upbeat, because he sees Cruz as a uniter")."""
     candidates = [c for c in cue.children if c.dep_ in COMPLEMENT_DEPS and c.pos_ in _CLAUSE_POS]
     after = [c for c in candidates if c.i > cue.i]
     if after:
         return after[0]
+    if any(c.dep_ == "mark" and c.i < cue.i and c.lower_ in _SUBORDINATORS for c in cue.children):
+        return None
     before = [c for c in candidates if c.i < cue.i and (c.pos_ in _VERBS or quotes.contains(c.idx))]
     return before[-1] if before else None
 
@@ -85,6 +92,7 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 _OBJECT_DEPS = {"dobj", "oprd"}
 _OPENING_QUOTES = {'"', "“", "‘", "'"}
+_CLOSING_QUOTES = {'"', "”", "’", "'"}
 _AFTER_OBJECT_DEPS = {"oprd", "xcomp", "ccomp"}
 
 
@@ -103,12 +111,24 @@ def object_content(cue: Token, preps: frozenset[str], predicate: bool = False) -
     # "accused the governor of lying": the parse may hang the content preposition on the object;
     # 'called the plan "a disaster"': a quoted apposition is the predicate
     follows = len(parts) > 1 or any(_content_prep(c, preps) for c in first.children) \
-        or any(c.dep_ == "appos" and c.i > first.i and c.left_edge.i > 0 and cue.doc[c.left_edge.i - 1].text in _OPENING_QUOTES
-               for c in first.children) \
+        or any(_quoted_predicate(cue.doc, c) for c in first.children if c.i > first.i) \
         or _quoted_head(cue.doc, first)  # 'called her “third-rate”', not 'called the “Obamacare” hotline'
     if predicate and not follows:
         return None
-    return first.left_edge.i, _closing_quote(cue.doc, first.left_edge.i, max(p.right_edge.i for p in parts) + 1), first, follows
+    end = _closing_quote(cue.doc, first.left_edge.i, max(p.right_edge.i for p in parts) + 1)
+    quoted = next((c for c in first.children if c.i > first.i and _quoted_predicate(cue.doc, c)), None)
+    if quoted is not None and len(parts) == 1:  # 'called the system “rigged” in a tweet': up to the closing mark
+        end = next((t.i + 1 for t in cue.doc[quoted.left_edge.i + 1:end] if t.text in _CLOSING_QUOTES), end)
+    return first.left_edge.i, end, first, follows
+
+
+def _quoted_predicate(doc: Doc, token: Token) -> bool:
+    """Whether a word after an object opens a quotation the parse hung on it: 'called the plan "a
+    disaster"' (an apposition), 'called the system “rigged”' (a participle or adjective)."""
+    if token.dep_ not in {"appos", "acl", "amod"}:
+        return False
+    left = token.left_edge.i
+    return doc[left].text in _OPENING_QUOTES or (left > 0 and doc[left - 1].text in _OPENING_QUOTES)
 
 
 def _quoted_head(doc: Doc, head: Token) -> bool:
@@ -184,12 +204,16 @@ def _descends_from(token: Token, ancestor: Token) -> bool:
     return False
 
 
-def cut_at_conjoined_cue(doc: Doc, start: int, end: int, is_cue) -> int:
+def cut_at_conjoined_cue(doc: Doc, start: int, end: int, is_cue, quoted=lambda char: False) -> int:
     """Where a content ends when a conjoined cue verb takes over ("saying he trusts women ... and
-    accused the incumbent of ...": the second cue has its own claim)."""
+    accused the incumbent of ...": the second cue has its own claim), or a participle of saying
+    after a comma that the parse hung inside the content ("said the bill would pass, adding that
+    ...": the speaker adds it; not inside a quotation, where it is the quoted words)."""
     for i in range(start + 1, end):
         token = doc[i]
-        if token.dep_ == "conj" and token.pos_ == "VERB" and is_cue(token) \
+        participle = token.dep_ == "advcl" and token.tag_ == "VBG" and doc[token.left_edge.i - 1].text == "," \
+            and token.left_edge.i == i and not quoted(token.idx)
+        if (token.dep_ == "conj" or participle) and token.pos_ == "VERB" and is_cue(token) \
                 and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
             cut = token.left_edge.i
             while cut > start and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):

@@ -86,7 +86,7 @@ class ClaimContext:
         start_i, end_i = trim(doc, start_i, end_i)
         if start_i <= cue.i < end_i:
             start_i, end_i = trim(doc, cue.i + 1, end_i)
-        end_i = cut_at_conjoined_cue(doc, start_i, end_i, _reports)
+        end_i = cut_at_conjoined_cue(doc, start_i, end_i, _reports, self.quotes.contains)
         start_i, end_i = trim(doc, start_i, end_i)
         if end_i <= start_i:
             return False

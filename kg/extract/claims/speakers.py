@@ -12,7 +12,7 @@ from typing import Mapping, Sequence
 from spacy.tokens import Doc, Token
 
 from ..actors import GROUP, PLACE, Mention
-from ..lexicon import EVIDENCE_NOUNS, REPORT_NOUNS, SOURCE_NOUNS
+from ..lexicon import EVIDENCE_NOUNS, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from ..resolve import LocalActor
 from .cues import LISTENER_CUES
 
@@ -122,6 +122,9 @@ def _inherited_subject(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
         return subject_of(head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp" and head.head.lemma_.lower() in SPEECH_VERBS \
+            and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == "," and verb.lemma_.lower() in SPEECH_VERBS:
+        return subject_of(head.head)  # "X said the bill would pass, adding that ...": X adds it
     if verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VB"} and head.pos_ in {"VERB", "AUX"}:
         return subject_of(head)  # "Kenney made the announcement, saying ..."
     if verb.dep_ == "acomp" and head.pos_ in {"VERB", "AUX"}:
@@ -130,6 +133,8 @@ def _inherited_subject(verb: Token) -> Token | None:
         return subject_of(head.head)  # "Sunak defended the record whilst promising ..."
     if verb.dep_ == "relcl":
         return head  # "Kenney, who said ..."
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in {"NOUN", "PROPN"}:
+        return head  # "a super PAC supporting Clinton", "an email stressing ...": the noun it describes
     return None
 
 
