@@ -514,3 +514,13 @@ def test_refusals_behalf_joiners_and_idioms(stances_of, text, holder, side, targ
     stances = stances_of(text)
     assert has(stances, holder, side, target), stances
     assert not has(stances, holder, "favor" if side == "against" else "against", target), stances
+
+
+@pytest.mark.parametrize("text, holder, side, target", [
+    ("The Supreme Court ruled that the law was unconstitutional. Governor Tom Reed criticized the ruling.",
+     "Tom Reed", "against", "Supreme Court"),
+    ("A federal jury ordered Exxon Mobil to pay $1 billion. The company said it would appeal the verdict.",
+     "Exxon Mobil", "against", "federal jury"),
+])
+def test_a_bare_ruling_is_the_decision_of_the_one_who_just_ruled(stances_of, text, holder, side, target):
+    assert has(stances_of(text), holder, side, target), stances_of(text)

@@ -391,34 +391,16 @@ def giving(ctx: Context, verb: Token) -> list[Candidate]:
 
 #: Verbs whose left-out object is the ruling the article has just told of: "Exxon said it would appeal".
 _UNDERSTOOD_RULING = frozenset({"appeal"})
-_DECIDING = frozenset({"rule", "order", "sentence", "fine", "convict", "uphold", "decide", "find", "overturn",
-                       "strike_down", "block", "reject", "dismiss", "deny"})
-_RULINGS = frozenset({"ruling", "verdict", "decision", "judgment", "judgement", "order", "sentence", "conviction",
-                      "injunction", "fine", "penalty"})
 
 
 def understood_ruling(ctx: Context, verb: Token) -> list[Candidate]:
     """X said it would appeal (with no object): against the latest ruling told in this or the two
-    sentences before."""
+    sentences before (:meth:`~.targets.Context.latest_ruling`)."""
     if verb.lemma_.lower() not in _UNDERSTOOD_RULING or any(
             c.dep_ in {"dobj", "prep", "xcomp", "ccomp", "dative"} for c in verb.children):
         return []
-    ruling = _latest_ruling(ctx, verb)
+    ruling = ctx.latest_ruling(verb, nouns=True)
     if ruling is None:
         return []
     holder, factor = acting_subject(verb)
     return candidate(ctx, "understood_ruling", holder, ruling, AGAINST, verb, "oppose", factor * 0.9, carry=False)
-
-
-def _latest_ruling(ctx: Context, verb: Token) -> Token | None:
-    """The latest ruling noun, or the subject of the latest deciding verb ("Judge Mehta ruled that
-    ..."; a decision is its decider's), in the sentence of ``verb`` and the two before it."""
-    sentence_starts = [s.start for s in ctx.doc[:verb.i + 1].sents][-3:]
-    for token in reversed(ctx.doc[sentence_starts[0]:verb.i]):
-        if token.pos_ == "NOUN" and token.lemma_.lower() in _RULINGS:
-            return token
-        if token.pos_ == "VERB" and verb_lemma(token) in _DECIDING:
-            decider = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if decider is not None and ctx.actor(decider) is not None:
-                return decider
-    return None

@@ -59,6 +59,11 @@ _CONTRASTIVE = frozenset({"new", "other", "another", "second", "previous", "old"
 _SHARES = frozenset({"quarter", "third", "half", "majority", "minority", "%", "percent", "per cent", "share",
                      "number", "fraction", "most", "many", "some", "all", "several", "each", "both", "dozen",
                      "hundred", "thousand", "million", "ten"})
+#: Verbs by which a court, judge or body decides; nouns that name what it decided.
+_DECIDING = frozenset({"rule", "order", "sentence", "fine", "convict", "uphold", "decide", "find", "overturn",
+                       "block", "reject", "dismiss", "deny"})
+RULINGS = frozenset({"ruling", "verdict", "decision", "judgment", "judgement", "order", "sentence", "conviction",
+                     "injunction", "fine", "penalty"})
 #: Nouns that sum up the act told before them: "Biden pardoned his son, a move Republicans denounced".
 _SUMMARY_NOUNS = frozenset({"move", "decision", "step", "action", "act", "measure", "gesture"})
 _OWNER_PREPS = frozenset({"by", "of", "with", "for", "to"})  # not "from": "tariffs on goods from China" are not China's
@@ -133,6 +138,20 @@ class Context:
             self._name_words = _name_words(self.actor_at.values())
         return self._name_words.get(token.text)
 
+    def latest_ruling(self, before: Token, nouns: bool) -> Token | None:
+        """The latest ruling told in the sentence of ``before`` or the two before it: a ruling noun
+        ("the verdict", when ``nouns``) or the subject of a deciding verb ("Judge Mehta ruled
+        that ..."; a decision is its decider's, as the guidelines ask)."""
+        sentence_starts = [s.start for s in self.doc[:before.i + 1].sents][-3:]
+        for token in reversed(self.doc[sentence_starts[0]:before.i]):
+            if nouns and token.pos_ == "NOUN" and token.lemma_.lower() in RULINGS:
+                return token
+            if token.pos_ == "VERB" and token.lemma_.lower() in _DECIDING:
+                decider = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if decider is not None and self.actor(decider) is not None:
+                    return decider
+        return None
+
     def claim_around(self, char: int) -> Claim | None:
         inside = [c for c in self.claims if c.start <= char < c.end]
         return min(inside, key=lambda c: c.end - c.start) if inside else None
@@ -151,6 +170,8 @@ class Context:
         if head.pos_ == "PRON" or head.lower_ in ANAPHORIC:
             return None
         antecedent = topic_antecedent(self.doc, head, lambda t: self.actor(t) is not None, self.quoted, strict)
+        if antecedent is None and _bare_definite(head) and head.lemma_.lower() in RULINGS:
+            antecedent = self.latest_ruling(head, nouns=False)  # "appeal the verdict" after "the jury ordered"
         if antecedent is not None:
             return self.target(antecedent, holder, strict)
         if any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in ANAPHORIC for c in head.children) and not any(
@@ -352,6 +373,12 @@ def topic_antecedent(doc: Doc, head: Token, is_actor: Callable[[Token], bool], q
 
 
 _DESCRIBING = frozenset({"compound", "amod", "nummod", "prep", "acl"})
+
+
+def _bare_definite(head: Token) -> bool:
+    """ "the verdict", "this ruling": a determiner and nothing else."""
+    children = [c for c in head.children if c.dep_ != "punct"]
+    return bool(children) and all(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in children)
 
 
 def _same_head_antecedent(doc: Doc, head: Token, quoted: list[int]) -> Token | None:
