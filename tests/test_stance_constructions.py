@@ -524,3 +524,22 @@ def test_refusals_behalf_joiners_and_idioms(stances_of, text, holder, side, targ
 ])
 def test_a_bare_ruling_is_the_decision_of_the_one_who_just_ruled(stances_of, text, holder, side, target):
     assert has(stances_of(text), holder, side, target), stances_of(text)
+
+
+@pytest.mark.parametrize("text, holder, target", [
+    ("Senator Ann Kim said that Governor Tom Reed had lied to voters.", "Ann Kim", "Tom Reed"),
+    ("\u201cGovernor Tom Reed betrayed the people of this state,\u201d said Senator Ann Kim.", "Ann Kim", "Tom Reed"),
+    ("Voters were misled by Governor Tom Reed, Senator Ann Kim said.", "Ann Kim", "Tom Reed"),
+])
+def test_who_says_another_did_a_misdeed_is_against_them(stances_of, text, holder, target):
+    assert has(stances_of(text), holder, "against", target), stances_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ann Kim denied that Governor Tom Reed had cheated.",     # a denial
+    "Senator Ann Kim admitted that she had misled voters.",           # oneself
+    "Governor Tom Reed lied to voters, according to nobody.",         # no claim by an actor
+])
+def test_no_allegation_no_side(stances_of, text):
+    assert not any(p == "against" and t.endswith("Reed") and h != "Tom Reed" for h, p, t in stances_of(text))
+    assert not has(stances_of(text), "Ann Kim", "against", "Ann Kim")

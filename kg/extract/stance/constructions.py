@@ -53,6 +53,8 @@ TOKEN_CONSTRUCTIONS = (
                  ("Google", "against", "Amit Mehta")),
     Construction("recommended_act", _verbs("VERB", "AUX"), recommendations.recommended_act,
                  "\u201cGovernor Ann Kim should resign,\u201d said Senator Tom Reed.", ("Tom Reed", "against", "Ann Kim")),
+    Construction("alleged_misdeed", _verbs("VERB"), recommendations.alleged_misdeed,
+                 "Senator Ann Kim said that Governor Tom Reed had lied to voters.", ("Ann Kim", "against", "Tom Reed")),
     Construction("giving", _verbs("VERB"), acts.giving,
                  "The Tampa Bay Times gave Hillary Clinton a glowing endorsement.",
                  ("Tampa Bay Times", "favor", "Hillary Clinton")),

@@ -1,10 +1,12 @@
-"""A speaker's wish for someone else's act: "Governor Kim should resign," said Reed; Reed said the
-journalists must be released; "Congress should pass the Dream Act."
+"""What a speaker's words make of another's acts: a wish for them ("Governor Kim should resign,"
+said Reed; the journalists must be released; "Congress should pass the Dream Act") or an
+allegation ("Kim said Reed had lied to voters").
 
 What an actor is told it should or must do is not its own stance (the doer's candidates are marked
 :data:`~.records.RECOMMENDED` and dropped); the speaker who says so holds the stance the act would
 express: against one who should resign or be fired, for one who should be released, for what the
-act favours and against what it opposes (by the predicate and effects lexicons)."""
+act favours and against what it opposes (by the predicate and effects lexicons). Who says another
+did a misdeed is against them."""
 
 from __future__ import annotations
 
@@ -14,10 +16,10 @@ from spacy.tokens import Token
 
 from .acts import verb_slots
 from .base import candidate
-from .grammar import obliged, passive_subject, predicate_key, recommended
+from .grammar import acting_subject, obliged, passive_agent, passive_subject, predicate_key, recommended
 from .lexicon import effects
 from .records import AGAINST, ASSERTED, FAVOR, RECOMMENDED, Candidate
-from .targets import Context
+from .targets import Context, speaks_for
 
 
 def recommended_act(ctx: Context, verb: Token) -> list[Candidate]:
@@ -51,3 +53,18 @@ def _by_effect(ctx: Context, speaker, verb: Token, done_to: Token | None, passiv
         return []
     return candidate(ctx, "recommended_act", speaker, affected, FAVOR if sign == "+" else AGAINST, verb, "demand",
                      carry=False)
+
+
+def alleged_misdeed(ctx: Context, verb: Token) -> list[Candidate]:
+    """Kim said Reed had lied to voters; "they cheated": whoever says another did a misdeed (the
+    lexicon's ``doer`` rows) is against the one said to have done it."""
+    if not any(p.slot == "doer" for p in verb_slots(verb)):
+        return []
+    claim = ctx.claim_around(verb.idx)
+    if claim is None:
+        return []
+    doer = passive_agent(verb) if passive_subject(verb) is not None else acting_subject(verb)[0]
+    actor = ctx.actor(doer)
+    if actor is None or speaks_for(claim.speaker, actor):
+        return []  # "I lied", "we were misled": no side against oneself
+    return candidate(ctx, "alleged_misdeed", claim.speaker, doer, AGAINST, verb, "misdeed", carry=False)
