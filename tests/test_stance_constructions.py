@@ -543,3 +543,17 @@ def test_who_says_another_did_a_misdeed_is_against_them(stances_of, text, holder
 def test_no_allegation_no_side(stances_of, text):
     assert not any(p == "against" and t.endswith("Reed") and h != "Tom Reed" for h, p, t in stances_of(text))
     assert not has(stances_of(text), "Ann Kim", "against", "Ann Kim")
+
+
+@pytest.mark.parametrize("text, one, other", [
+    ("The mayor is at odds with the city council over the budget.", "mayor", "city council"),
+    ("Russia has been at war with Ukraine since 2022.", "Russia", "Ukraine"),
+    ("The Teamsters union is locked in a dispute with UPS over pay.", "Teamsters union", "UPS"),
+])
+def test_a_state_of_conflict_sets_each_side_against_the_other(stances_of, text, one, other):
+    stances = stances_of(text)
+    assert has(stances, one, "against", other) and has(stances, other, "against", one), stances
+
+
+def test_talks_are_no_conflict(stances_of):
+    assert not stances_of("The Teamsters union is in talks with UPS over pay.")

@@ -213,12 +213,18 @@ def endorsed_position(ctx: Context, verb: Token) -> list[Candidate]:
 
 
 def mutual(ctx: Context, verb: Token) -> list[Candidate]:
-    """India and Pakistan clashed over Kashmir; the union sparred with the hospital: a conflict
-    sets each side against the other (the one named after "with" too)."""
-    if not any(p.slot == "mutual" for p in verb_slots(verb)) or passive_subject(verb) is not None:
+    """India and Pakistan clashed over Kashmir; the union sparred with the hospital; the mayor is
+    at odds with the council; Russia has been at war with Ukraine: a conflict sets each side
+    against the other (the one named after "with" too)."""
+    state = None if any(p.slot == "mutual" for p in verb_slots(verb)) else _conflict_state(verb)
+    if state is None and not any(p.slot == "mutual" for p in verb_slots(verb)):
         return []
-    subject, factor = acting_subject(verb)
-    other = prepositional_object(verb, "with")
+    passive = passive_subject(verb)
+    if passive is not None and state is None:
+        return []
+    other = prepositional_object(verb, "with") if state is None else (
+        prepositional_object(state, "with") or prepositional_object(verb, "with"))
+    subject, factor = (passive, 1.0) if passive is not None else acting_subject(verb)  # "is locked in a dispute"
     sides = [token for token in (subject, other) if token is not None]
     if len(holders(ctx, subject) + holders(ctx, other)) < 2:
         return []
@@ -229,6 +235,21 @@ def mutual(ctx: Context, verb: Token) -> list[Candidate]:
                       for c in candidate(ctx, "mutual", actor, target, AGAINST, verb, "oppose", factor, carry=False)
                       if c.target.kind == "actor"]
     return found
+
+
+#: Nouns of a state of conflict one is in: "at odds with", "at war with", "in a dispute with".
+_CONFLICT_STATES = frozenset({"odds", "loggerheads", "war", "dispute", "conflict", "feud", "standoff", "battle",
+                              "fight", "row", "spat", "showdown", "confrontation", "tussle"})
+
+
+def _conflict_state(verb: Token) -> Token | None:
+    """The conflict noun after "at" or "in" under ``verb`` ("is at odds", "is locked in a dispute")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"at", "in"}:
+            noun = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if noun is not None and (noun.lemma_.lower() in _CONFLICT_STATES or noun.lower_ in _CONFLICT_STATES):
+                return noun
+    return None
 
 
 def verb_preposition(ctx: Context, verb: Token) -> list[Candidate]:

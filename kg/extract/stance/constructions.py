@@ -39,7 +39,7 @@ TOKEN_CONSTRUCTIONS = (
                  ("Angela Brooks", "favor", "safer staffing ratios")),
     Construction("verb_preposition", _verbs("VERB"), acts.verb_preposition,
                  "Delta Air Lines said it disagreed with the ruling.", ("Delta Air Lines", "against", "ruling")),
-    Construction("mutual", _verbs("VERB"), acts.mutual,
+    Construction("mutual", _verbs("VERB", "AUX"), acts.mutual,
                  "India and Pakistan clashed over the disputed region of Kashmir.", ("Pakistan", "against", "India")),
     Construction("naming", _verbs("VERB"), acts.naming,
                  "Senator Mark Lee called the vote a mistake.", ("Mark Lee", "against", "vote")),
