@@ -219,7 +219,7 @@ def claim_names(ctx: Context, claim: Claim, polarity: PolarityScorer | None) -> 
     """The people and organisations a claim names anywhere in its words ("Thanks to Governor Baker,
     our schools are the best in the nation"), each judged by the polarity model in
     its own sentence; only a very sure reading counts (:data:`NAMED_THRESHOLD`), and only in a
-    sentence with an evaluative word. Places and unnamed groups are left to the other constructions."""
+    sentence with a clearly evaluative word. Places and unnamed groups are left to the other constructions."""
     if polarity is None or claim.polarity == "negative":
         return []
     span = ctx.doc.char_span(claim.start, claim.end, alignment_mode="expand")
@@ -232,7 +232,7 @@ def claim_names(ctx: Context, claim: Claim, polarity: PolarityScorer | None) -> 
                 or speaks_for(claim.speaker, actor) or not claim.start <= mention.start < mention.end <= claim.end):
             continue
         sentence = ctx.tokens[i].sent
-        if not any(token_valence(t) for t in sentence):
+        if not any(abs(token_valence(t)) >= 1.0 for t in sentence):
             continue  # the model is rarely sure without one, and each call costs
         verb = _governing_verb(ctx.tokens[i])
         if verb is not None and reports_others_act(ctx, claim, verb):
