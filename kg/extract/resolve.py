@@ -35,7 +35,7 @@ from .actor_lexicon import (BODY_HEAD_WORDS, CHAMBER_PLACE_WORDS, CHAMBER_WORDS,
                             GOVERNMENT_WORDS, ORG_KINDS, PLACE_ALIASES, PLACE_PREFIXES)
 from .actors import GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, Mention, clean_name
 from .clusters import Actor, Clusters, LocalActor, best_label, place_key, strip_article  # noqa: F401 (public here too)
-from .names import fold, name_tokens, org_key, person_name, persons_compatible, well_known
+from .names import NATIONAL_PREFIX, fold, name_tokens, org_key, person_name, persons_compatible, well_known
 from .participation import is_agentive, takes_part
 
 
@@ -107,8 +107,10 @@ def _resolve_people(clusters: Clusters, named: list[tuple[int, Mention]]) -> Non
             clusters.attach(i, m, actor, reason + " (retyped as person)")
 
 
-def _org_match(mention: Mention, actor: LocalActor) -> str | None:
-    """How an organisation's name joins an existing organisation actor, or None."""
+def _org_match(mention: Mention, actor: LocalActor, common: frozenset[int] = frozenset()) -> str | None:
+    """How an organisation's name joins an existing organisation actor, or None. A mention in
+    ``common`` (a common noun capitalised by its place in the sentence) joins only by its whole
+    name, never as a shortening ("Veterans in 2014 were …" is no "Department of Veterans Affairs")."""
     name = clean_name(mention.text)
     key = org_key(name)
     known = well_known(name)
@@ -123,10 +125,18 @@ def _org_match(mention: Mention, actor: LocalActor) -> str | None:
             return "acronym (spelled out in the text)"
         if known is not None and known == well_known(other):
             return "well-known name"
+        if mention.root in common or _national_body(name, key) or _national_body(other, other_key):
+            continue  # "US team" is no shortening of "Brazilian team"
         reason = _shortened(key, other_key)
         if reason:
             return reason
     return None
+
+
+def _national_body(name: str, key: str) -> bool:
+    """"US team", "U.S. government": a country's body of one kind, named by the country alone;
+    its key ("team") is no shortening of another body's name."""
+    return " " not in key and key in BODY_HEAD_WORDS and NATIONAL_PREFIX.match(fold(name)) is not None
 
 
 _ORG_MATCH_RANK = {"acronym (spelled out in the text)": 0, "name": 1, "well-known name": 2}
@@ -138,6 +148,8 @@ def _shortened(key: str, other_key: str) -> str | None:
     short_words, long_words = short.split(), long_.split()
     if not short_words or len(short_words) >= len(long_words):
         return None
+    if "for" in long_words and set(short_words) <= set(long_words[long_words.index("for") + 1:]):
+        return None  # what a body is for is not its name: "Justice" / "American Association for Justice"
     if len(short_words) == 1 and short in CHAMBER_WORDS:
         chamber = long_words[1] == "of" if long_words[0] == short else \
             long_words[-1] == short and set(long_words[:-1]) <= CHAMBER_PLACE_WORDS
@@ -159,7 +171,16 @@ def _shortened(key: str, other_key: str) -> str | None:
     return None
 
 
-def _resolve_bodies(clusters: Clusters, named: list[tuple[int, Mention]]) -> None:
+def common_words_first(doc: Doc, named: Sequence[tuple[int, Mention]]) -> frozenset[int]:
+    """Roots of one-word names that open a sentence and that the article also writes in lower
+    case ("Veterans in 2014 were …" beside "when veterans ask"): common nouns, capitalised only
+    by their place."""
+    lower = {t.lower_ for t in doc if t.is_lower and t.pos_ in {"NOUN", "ADJ"}}
+    return frozenset(m.root for _, m in named if m.end - m.start == len(doc[m.root].text)
+                     and doc[m.root].is_sent_start and doc[m.root].lower_ in lower)
+
+
+def _resolve_bodies(clusters: Clusters, named: list[tuple[int, Mention]], common: frozenset[int] = frozenset()) -> None:
     """Organisations, places and groups, longest names first (the expansion before the acronym)."""
     others = [(i, m) for i, m in named if i not in clusters.of]
     for i, m in sorted(others, key=lambda im: (-len(clean_name(im[1].text)), im[1].start)):
@@ -170,7 +191,7 @@ def _resolve_bodies(clusters: Clusters, named: list[tuple[int, Mention]]) -> Non
             actor = next((a for a in clusters.actors if a.type == PLACE and a.key == key), None)
             if actor is None and m.type != PLACE:
                 actor = next((a for a in clusters.actors if a.type in {ORGANIZATION, GOVERNMENT}
-                              and _org_match(m, a)), None)
+                              and _org_match(m, a, common)), None)
             if actor:
                 clusters.attach(i, m, actor, "name" if fold(name) == actor.key else "place name")
             else:
@@ -185,7 +206,7 @@ def _resolve_bodies(clusters: Clusters, named: list[tuple[int, Mention]]) -> Non
                 clusters.new(i, m, key, True, "name")
             continue
         matches = [(a, r) for a in clusters.actors if a.type in {ORGANIZATION, GOVERNMENT}
-                   for r in [_org_match(m, a)] if r]
+                   for r in [_org_match(m, a, common)] if r]
         # the strongest evidence wins: "USI" is the "University of Southern Indiana (USI)" the
         # text spells out, not the "USI Art Collections" it merely begins
         match = min(matches, key=lambda ar: _ORG_MATCH_RANK.get(ar[1], len(_ORG_MATCH_RANK))) if matches else None
@@ -258,7 +279,7 @@ def resolve_document(doc: Doc, mentions: Sequence[Mention], dateline_place: str 
     clusters = Clusters()
     named = [(i, m) for i, m in enumerate(mentions) if m.kind == NAME]
     _resolve_people(clusters, named)
-    _resolve_bodies(clusters, named)
+    _resolve_bodies(clusters, named, common_words_first(doc, named))
     _short_names_of_bodies(clusters, named)
     _drop_heading_only(clusters)
     context = coreference.Context(doc, mentions, clusters, dateline_place)
