@@ -36,7 +36,7 @@ from .actor_lexicon import (BODY_HEAD_WORDS, CHAMBER_PLACE_WORDS, CHAMBER_WORDS,
 from .actors import GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, Mention, clean_name
 from .clusters import Actor, Clusters, LocalActor, best_label, place_key, strip_article  # noqa: F401 (public here too)
 from .names import NATIONAL_PREFIX, fold, name_tokens, org_key, person_name, persons_compatible, well_known
-from .participation import is_agentive, takes_part
+from .participation import is_acted_on, is_agentive, takes_part
 
 
 # --------------------------------------------------------------------------- names
@@ -289,6 +289,7 @@ def resolve_document(doc: Doc, mentions: Sequence[Mention], dateline_place: str 
     for actor in clusters.actors:
         actor.agentive = any(is_agentive(doc, x) for x in actor.mentions)
         actor.party = actor.agentive or any(takes_part(doc, x) for x in actor.mentions if not x.heading)
+        actor.acted_on = actor.party and any(is_acted_on(doc, x) for x in actor.mentions if not x.heading)
         actor.mentions.sort(key=lambda x: (x.start, x.end))
     return clusters.actors
 
