@@ -231,3 +231,17 @@ def test_a_magazine_or_website_is_an_organisation_and_the_one_named_just_before(
     assert actor_with(result, "The secularist magazine") is micromega and micromega.type == "Organization"
     assert all(m.type == "Organization" for m, _ in micromega.mentions)
     assert actor_with(result, "The website") is actor_with(result, "PolitiFact")
+
+
+def test_a_surname_or_body_name_misspelled_once_is_the_actor_it_misspells(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Kathy Maurer, the treasurer of the foundation, said the gifts were large. Institutional "
+        "recipients, said Mauer, must show the photographs. Ann Johnston spoke first. Johnson, the "
+        "governor, spoke later. The United Nations said on Friday that it was alarmed. The Untied "
+        "Nations has called on the countries to help. The United Nations asked for calm.")})
+    maurer = actor_with(result, "Kathy Maurer")
+    assert reasons(maurer, "Mauer") == {"misspelled surname"}
+    assert actor_with(result, "United Nations").label == "United Nations"  # the right spelling labels it
+    assert "Untied Nations" not in labels(result)
+    # introduced with a role of its own: another person, not a misspelling of "Ann Johnston"
+    assert "Johnson" in labels(result) and "Johnson" not in actor_with(result, "Ann Johnston").aliases

@@ -180,6 +180,84 @@ def common_words_first(doc: Doc, named: Sequence[tuple[int, Mention]]) -> frozen
                      and doc[m.root].is_sent_start and doc[m.root].lower_ in lower)
 
 
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter added, dropped or changed, or two neighbours swapped ("Mauer" / "Maurer",
+    "Bornsten" / "Bornstein", "Untied" / "United")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]]))
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+#: A misspelling is only recognised in a surname at least this long ("Bush" / "Rush" are two names).
+MISSPELT_MIN = 5
+
+
+def _misspelled_surnames(clusters: Clusters, mentions: Sequence[Mention]) -> None:
+    """A person named only by a surname that no one else bears and that is one letter away from
+    the surname of exactly one person with a full name, starting with the same letter, and written
+    no more often than it ("Mauer said" beside "K.C. Maurer", "Bornsten" beside "Harold
+    Bornstein"): that person, misspelled. The people stay apart when both have full names
+    ("Kristin" / "Kristen Wilkins" may be two people), when two full names fit, and when the
+    surname is introduced with a role of its own ("Johnson, the governor" beside "Ann Johnston")."""
+    full = [(a, p) for a in clusters.actors if a.type == PERSON for n in a.names()
+            for p in [person_name(n)] if p is not None and not p.single]
+    for actor in [a for a in clusters.actors if a.type == PERSON]:
+        parts = [person_name(n) for n in actor.names()]
+        if not parts or any(p is None or not p.single for p in parts) or len({p.surname for p in parts}) != 1:
+            continue
+        word = parts[0].surname
+        targets = {id(a): a for a, p in full if len(word) >= MISSPELT_MIN and p.surname[0] == word[0]
+                   and _one_letter_apart(word, p.surname)}
+        if len(targets) != 1:
+            continue
+        target = next(iter(targets.values()))
+        if actor.roles or (actor.gender and target.gender and actor.gender != target.gender) or \
+                len(actor.mentions) > sum(m.kind == NAME for m in target.mentions):
+            continue
+        _merge_misspelt(clusters, mentions, actor, target, "misspelled surname")
+
+
+def _misspelled_bodies(clusters: Clusters, mentions: Sequence[Mention]) -> None:
+    """An organisation whose name is another organisation's name of as many words with one word
+    one letter away ("the Untied Nations" beside "the United Nations"), and which is written no more
+    often than it: that organisation, misspelled."""
+    bodies = [a for a in clusters.actors if a.type in {ORGANIZATION, GOVERNMENT} and a.named]
+    for actor in bodies:
+        words = org_key(actor.names()[0]).split()
+        if len(actor.names()) != 1 or len(words) < 2:
+            continue
+        targets = [b for b in bodies if b is not actor and any(_one_word_misspelt(words, org_key(n).split())
+                                                                for n in b.names())]
+        if len(targets) != 1 or len(actor.mentions) > len(targets[0].mentions) or targets[0] not in clusters.actors:
+            continue
+        _merge_misspelt(clusters, mentions, actor, targets[0], "misspelled name")
+
+
+def _merge_misspelt(clusters: Clusters, mentions: Sequence[Mention], actor: LocalActor, target: LocalActor,
+                    reason: str) -> None:
+    """Move a misspelled actor's mentions to the actor it misspells; the misspelling is no name
+    of it (its label, and its keys across articles, stay the right spelling)."""
+    names = dict(target.name_cache)
+    indices = [i for i, a in clusters.of.items() if a is actor]
+    clusters.drop(actor)
+    for i in indices:
+        clusters.attach(i, mentions[i], target, actor.reasons.get(id(mentions[i]), "name") if mentions[i].kind != NAME
+                        else reason)
+    target.name_cache = names
+    target.label_cache = None
+
+
+def _one_word_misspelt(words: Sequence[str], other: Sequence[str]) -> bool:
+    diff = [(a, b) for a, b in zip(words, other) if a != b]
+    return len(words) == len(other) and len(diff) == 1 and len(diff[0][0]) >= MISSPELT_MIN \
+        and diff[0][0][0] == diff[0][1][0] and _one_letter_apart(*diff[0])
+
+
 def _resolve_bodies(clusters: Clusters, named: list[tuple[int, Mention]], common: frozenset[int] = frozenset()) -> None:
     """Organisations, places and groups, longest names first (the expansion before the acronym)."""
     others = [(i, m) for i, m in named if i not in clusters.of]
@@ -285,6 +363,8 @@ def resolve_document(doc: Doc, mentions: Sequence[Mention], dateline_place: str 
     context = coreference.Context(doc, mentions, clusters, dateline_place)
     for step in coreference.STEPS.values():
         step(context)
+    _misspelled_surnames(clusters, mentions)
+    _misspelled_bodies(clusters, mentions)
     _drop_heading_only(clusters)
     for actor in clusters.actors:
         actor.agentive = any(is_agentive(doc, x) for x in actor.mentions)
