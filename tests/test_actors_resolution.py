@@ -245,3 +245,13 @@ def test_a_surname_or_body_name_misspelled_once_is_the_actor_it_misspells(nlp):
     assert "Untied Nations" not in labels(result)
     # introduced with a role of its own: another person, not a misspelling of "Ann Johnston"
     assert "Johnson" in labels(result) and "Johnson" not in actor_with(result, "Ann Johnston").aliases
+
+
+def test_a_description_listed_after_a_name_is_no_apposition_to_it(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Meanwhile, it attacked Trump, saying he \u201chas offended Hispanics, women, the disabled and former "
+        "prisoners of war with his insults and bombast, and he has neither the temperament nor the "
+        "judgment to be an effective president.\u201d "
+        "Ban Ki-moon, the secretary general, said the talks would resume.")})
+    assert "women" not in {m.text for m, _ in actor_with(result, "Hispanics").mentions}
+    assert reasons(actor_with(result, "Ban Ki-moon"), "the secretary general") == {"apposition"}

@@ -183,6 +183,11 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
     # "Ban Ki-moon, the secretary general of the United Nations, said": a name, a comma, and
     # the description set off by a comma or dash after it.
     text, of = context.text, context.clusters.of
+    coordinated = context.actor_at(token.head.i) if token.dep_ == "conj" else None
+    if coordinated is not None and coordinated.named and any(t.dep_ == "cc" for t in token.head.subtree):
+        # "offended Hispanics, women, the disabled and …": an item of a list beside the name (not
+        # "Charles Bolden, NASA Administrator", which the parser may also coordinate)
+        return None
     if text[m.end:m.end + 1] in {",", "—", ")", "\n", ""} or text[m.end:m.end + 2] in {" —", " -"}:
         before = context.names_ending(_set_off(text, m.start, -1, {",", "—", "-", "("}))
         for j in before:
