@@ -255,3 +255,11 @@ def test_a_description_listed_after_a_name_is_no_apposition_to_it(nlp):
         "Ban Ki-moon, the secretary general, said the talks would resume.")})
     assert "women" not in {m.text for m, _ in actor_with(result, "Hispanics").mentions}
     assert reasons(actor_with(result, "Ban Ki-moon"), "the secretary general") == {"apposition"}
+
+
+def test_a_bare_plural_restricted_by_a_clause_is_a_group_of_its_own(nlp):
+    result = extract_texts(nlp, {"a": (
+        "In Yemen a Saudi-led coalition is battling ethnic Houthi insurgents. Troops in northern Mali "
+        "have been targeted by insurgents affiliated with Al Qaeda.")})
+    houthis = actor_with(result, "ethnic Houthi insurgents")
+    assert "insurgents" not in {m.text for m, _ in houthis.mentions}

@@ -498,12 +498,22 @@ def same_descriptions(context: Context) -> None:
     for i, m in context.open_descriptions():
         key = _description_key(m)
         actor = next((a for a in clusters.actors if not a.named and a.key == key), None)
-        if actor is None and (m.definite or m.tokens[0].lower() in POSSESSIVE_DETERMINERS):
+        if actor is None and (m.definite or m.tokens[0].lower() in POSSESSIVE_DETERMINERS) \
+                and not _restricted_bare_plural(context, m):
             actor = _described_before(context, m, key)
         if actor:
             clusters.attach(i, m, actor, "same description")
         else:
             clusters.new(i, m, key, False, "description")
+
+
+def _restricted_bare_plural(context: Context, m: Mention) -> bool:
+    """A plural without determiner that a clause restricts ("insurgents affiliated with Al Qaeda",
+    "residents who lost their homes"): a group of its own, not the one described before
+    ("ethnic Houthi insurgents")."""
+    token = context.doc[m.root]
+    return m.number == "plural" and m.start == token.idx and token.tag_ in {"NNS", "NNPS"} \
+        and any(c.dep_ in {"acl", "relcl"} for c in token.rights)
 
 
 def _described_before(context: Context, m: Mention, key: str) -> "LocalActor | None":
