@@ -263,3 +263,14 @@ def test_a_bare_plural_restricted_by_a_clause_is_a_group_of_its_own(nlp):
         "have been targeted by insurgents affiliated with Al Qaeda.")})
     houthis = actor_with(result, "ethnic Houthi insurgents")
     assert "insurgents" not in {m.text for m, _ in houthis.mentions}
+
+
+def test_a_description_names_a_role_only_at_the_same_rank(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Minister of Education Stefania Giannini said a reflection is needed. Claudio De Vincenti, "
+        "undersecretary to the prime minister, said talks will open. Vice President Mike Pence spoke "
+        "in Ohio on Monday. The president said nothing. The education minister agreed.")})
+    giannini, pence = actor_with(result, "Stefania Giannini"), actor_with(result, "Mike Pence")
+    assert "the prime minister" not in {m.text for m, _ in giannini.mentions}
+    assert "The education minister" in {m.text for m, _ in giannini.mentions}
+    assert "The president" not in {m.text for m, _ in pence.mentions}

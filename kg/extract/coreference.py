@@ -25,7 +25,7 @@ from typing import Callable, Sequence
 from spacy.tokens import Doc
 
 from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_WORDS, OFFICIAL_NOUNS,
-                            ORG_KIND_WORDS, PERSONAL_VOICE_NOUNS, ROLE_MODIFIERS, role_sense)
+                            ORG_KIND_WORDS, PERSONAL_VOICE_NOUNS, RANK_WORDS, ROLE_MODIFIERS, role_sense)
 from .actors import DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, WORK, Mention, clean_name
 from .clusters import Clusters, LocalActor
 from .names import fold, likely_gender, org_key, well_known
@@ -308,7 +308,13 @@ def _definite_target(context: Context, m: Mention) -> "LocalActor | None":
             bodies = [a for a in _before(context, m.start) if a.type in {ORGANIZATION, GOVERNMENT}]
             return _latest(bodies, m.start, m.sentence)
         return None  # "the computer specialist" may name a role; "the regional government" is no name
-    return kind_target(context, m.head_lemma, m.type, m.number, m.start, m.sentence, m.role_of)
+    return kind_target(context, m.head_lemma, m.type, m.number, m.start, m.sentence, m.role_of,
+                       rank=rank_words(" ".join(m.tokens)) if person else None)
+
+
+def rank_words(role: str) -> frozenset[str]:
+    """The words of a role that make it another office ("prime", "vice", "deputy")."""
+    return frozenset(w for w in fold(role).replace("-", " ").split() if w in RANK_WORDS)
 
 
 #: Words by which a description sets its body apart from the one named before.
@@ -325,17 +331,20 @@ def _descriptive(m: Mention) -> bool:
 
 
 def kind_target(context: Context, head: str, type_: str, number: str, offset: int,
-                sentence: int | None = None, role_of: str | None = None) -> "LocalActor | None":
+                sentence: int | None = None, role_of: str | None = None,
+                rank: frozenset[str] | None = None) -> "LocalActor | None":
     """The one named actor before ``offset`` that a noun for its kind or role can mean (a role
     "of" a place or body only one held of it or of nothing said: "Philadelphia's mayor" is not
-    Chicago's); with the ``sentence`` of the noun, a generic one ("the organization") may also
-    mean the body mentioned just before (see :func:`_latest`)."""
+    Chicago's; with ``rank``, a role with those rank words only: "the prime minister" is no
+    minister of education); with the ``sentence`` of the noun, a generic one ("the
+    organization") may also mean the body mentioned just before (see :func:`_latest`)."""
     before = _before(context, offset)
     if type_ in {PERSON, GROUP} and number == "singular":
         sense = role_sense(head)  # "Pagliano's lawyer" is "an attorney for Pagliano"
         holders = [a for a in before if a.type == PERSON and any(
             role_sense((r[0] or "").rsplit(" ", 1)[-1]) == sense
-            and (not role_of or not r[2] or fold(r[2]) == fold(role_of)) for r in a.roles)]
+            and (not role_of or not r[2] or fold(r[2]) == fold(role_of))
+            and (rank is None or rank_words(r[0] or "") == rank) for r in a.roles)]
         return holders[0] if len(holders) == 1 else None
     if head in CITY_WORDS:
         return _the_place(context, [a for a in before if a.type == PLACE])
