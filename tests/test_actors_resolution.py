@@ -274,3 +274,12 @@ def test_a_description_names_a_role_only_at_the_same_rank(nlp):
     assert "the prime minister" not in {m.text for m, _ in giannini.mentions}
     assert "The education minister" in {m.text for m, _ in giannini.mentions}
     assert "The president" not in {m.text for m, _ in pence.mentions}
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Daniel Montalvo fled the ship. He was deposited in an office where a pricy church lawyer "
+        "interrogated him for two hours. The lawyer told him to stay, and the lawyer praised himself.")})
+    montalvo, lawyer = actor_with(result, "Daniel Montalvo"), actor_with(result, "a pricy church lawyer")
+    assert [m.text for m, _ in montalvo.mentions].count("him") == 2
+    assert "him" not in {m.text for m, _ in lawyer.mentions}
