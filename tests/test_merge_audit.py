@@ -133,3 +133,11 @@ def test_a_generic_shared_word_merges_no_bodies(nlp):
     assert not any({"US team", "Brazilian team"} <= {label, *aliases} for label, aliases in names.items())
     assert "Veterans" not in names.get("Department of Veterans Affairs", set())
     assert _audit_module().audit(result.actors) == []
+
+
+def test_a_translated_name_keeps_its_acronym_when_the_text_spells_it_out():
+    from kg.extract.names import defines_acronym
+
+    assert defines_acronym("Union of Rationalist Atheists and Agnostics", "UAAR")  # the same initials reordered
+    assert not defines_acronym("Union of Rationalist Atheists and Agnostics", "UAR")
+    assert not defines_acronym("Doctors Without Borders", "MSF")  # other letters: the table's job
