@@ -283,3 +283,12 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(nlp):
     montalvo, lawyer = actor_with(result, "Daniel Montalvo"), actor_with(result, "a pricy church lawyer")
     assert [m.text for m, _ in montalvo.mentions].count("him") == 2
     assert "him" not in {m.text for m, _ in lawyer.mentions}
+
+
+def test_a_name_cut_before_and_is_whole_when_its_acronym_spells_it(nlp):
+    result = extract_texts(nlp, {"a": (
+        "The secularist magazine MicroMega called the judgement historic.\n\n"
+        "The Union of Rationalist Atheists and Agnostics (UAAR) has launched a petition. UAAR said it "
+        "was pleased. Smith and Wesson (SW) was not involved.")})
+    union = actor_with(result, "Union of Rationalist Atheists and Agnostics")
+    assert {m.text for m, _ in union.mentions} >= {"UAAR"}

@@ -213,12 +213,31 @@ def entity_names(finder: MentionFinder) -> None:
             postnominal_end(finder, end)
         if label == "NORP":
             extra["number"] = "plural"
+        if label == "ORG":
+            end = _through_to_acronym(doc, start, end)
         if label == "ORG" and end < len(doc) - 2 and doc[end].text == "(" and doc[end + 2].text == ")" \
                 and doc[end + 1].text.isupper() and defines_acronym(doc[start:end].text, doc[end + 1].text):
             extra["acronym_definition"] = doc[end + 1].text  # "Korean Central News Agency (KCNA)"
         if finder.add(start, end, NAME, type_, root_token.i, **extra) is not None and title is not None:
             claim_title(finder, title, root_token.i, extra,
                         lambda a, b, root, **more: finder.add(a, b, DESCRIPTION, PERSON, root, **more))
+
+
+def _through_to_acronym(doc: Doc, start: int, end: int) -> int:
+    """The end of an organisation's name that the tagger cut before "and", "of" or "for" and a few
+    capitalised words, when the acronym the text gives right after them spells the whole name
+    ("the Union of Rationalist Atheists" + "and Agnostics (UAAR)"); else ``end``."""
+    if end >= len(doc) or doc[end].lower_ not in {"and", "of", "for", "&"}:
+        return end
+    stop = end + 1
+    while stop < min(len(doc), end + 5) and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+        stop += 1
+    if stop == end + 1 or stop + 2 >= len(doc) or doc[stop].text != "(" or doc[stop + 2].text != ")":
+        return end
+    short = doc[stop + 1].text
+    whole = doc[start:stop].text
+    return stop if short.isupper() and defines_acronym(whole, short) and not defines_acronym(doc[start:end].text, short) \
+        else end
 
 
 def _named_as_bodies(doc: Doc, entities: list[tuple[int, int, str]]) -> set[str]:
