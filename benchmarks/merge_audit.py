@@ -157,6 +157,10 @@ def orgs_unrelated(a: str, b: str, generic: frozenset[str] = frozenset()) -> boo
         # "SC" for "(United Nations) Security Council": the initials of some run of its words
         if len(short) >= 2 and short in _initials(long_words):
             return False
+        # a translated name's acronym: the same initials in another order ("UAAR" for the "Union of
+        # Rationalist Atheists and Agnostics", Italian "Unione degli Atei e degli Agnostici Razionalisti")
+        if len(short) >= 3 and sorted(short) == sorted(_initials(long_words)):
+            return False
     if squash_a in squash_b or squash_b in squash_a:
         return False
     return bool(set(wa) - _COMMON) and bool(set(wb) - _COMMON)

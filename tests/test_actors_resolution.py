@@ -292,3 +292,23 @@ def test_a_name_cut_before_and_is_whole_when_its_acronym_spells_it(nlp):
         "was pleased. Smith and Wesson (SW) was not involved.")})
     union = actor_with(result, "Union of Rationalist Atheists and Agnostics")
     assert {m.text for m, _ in union.mentions} >= {"UAAR"}
+
+
+def test_a_name_in_apposition_to_a_person_noun_is_a_person(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Thomas Sam and his wife Manju Sam are on trial for the death of their nine-month-old child, "
+        "Gloria. Gloria developed eczema at four months. Saudi Arabia and its most powerful ally, the "
+        "United States, rejected the calls.")})
+    gloria = actor_with(result, "Gloria")
+    assert gloria.type == "Person" and "their nine-month-old child" in {m.text for m, _ in gloria.mentions}
+    assert actor_with(result, "United States").type == "Place"  # "ally" may be a country
+
+
+def test_a_full_name_tagged_as_an_organisation_is_the_person_it_names(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Protesters called for more information about the fatal shooting of Keith Lamont Scott, looping "
+        "the streets around the stadium. Scott, a father of seven, was killed on Tuesday. Police said "
+        "Scott had a gun.")})
+    scott = actor_with(result, "Scott")
+    assert scott.type == "Person"
+    assert not any(a.type != "Person" and "Scott" in a.label for a in result.actors)

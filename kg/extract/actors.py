@@ -38,7 +38,7 @@ from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER
                             PLACE, PLACE_ACRONYMS,
                             PRONOUNS, SAYING_VERBS, TITLES, WORK)
 from .entities import body_after_name, repair_entities
-from .titles import after_person_noun, claim_title, postnominal_end, role_of_name
+from .titles import after_person_noun, claim_title, in_person_apposition, postnominal_end, role_of_name
 from .nlp import doc_layout, doc_text, doc_tokens
 from .lexicon import DOCUMENT_CUES, FINDING_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from .names import as_acronym, clean_name, defines_acronym, well_known  # noqa: F401  (clean_name: public here too)
@@ -200,6 +200,9 @@ def entity_names(finder: MentionFinder) -> None:
         if label in {"ORG", "GPE"} and after_person_noun(doc, start) and 2 <= end - start <= 4 \
                 and all(t.text[:1].isupper() for t in doc[start:end]):
             label, type_ = "PERSON", PERSON  # "writer Aner Shalev", "Mayor Kenney": a person
+        elif label in {"ORG", "GPE"} and end - start <= 3 and in_person_apposition(root_token) \
+                and all(t.text[:1].isupper() for t in doc[start:end]) and well_known(doc[start:end].text) is None:
+            label, type_ = "PERSON", PERSON  # "their nine-month-old child, Gloria": a person
         if label == "PERSON" and clean_name(doc[start:end].text) in bodies:
             label, type_ = "ORG", ORGANIZATION  # "the secularist magazine MicroMega": a body
         known = well_known(doc[start:end].text)

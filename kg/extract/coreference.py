@@ -234,10 +234,13 @@ def _set_off(text: str, at: int, step: int, marks: set[str]) -> list[int]:
 
 
 def _closes_apposition(doc: Doc, name: Mention) -> bool:
-    """Whether what follows a name ends an apposition: a comma or dash, or a verb the name is
-    the subject of ("..., Najib Razak said"); not "and" (a list of people)."""
+    """Whether what follows a name ends an apposition: a comma or dash, a verb the name is the
+    subject of ("..., Najib Razak said"), or the end of the sentence when the parse makes the name
+    the description's apposition ("the death of their nine-month-old child, Gloria."); not "and"
+    (a list of people)."""
     after = next((t for t in doc[doc[name.root].i + 1:] if t.idx >= name.end and not t.is_space), None)
-    return after is not None and (after.text in {",", "—", "-"} or (after.pos_ in {"VERB", "AUX"} and name.is_subject))
+    return after is not None and (after.text in {",", "—", "-"} or (after.pos_ in {"VERB", "AUX"} and name.is_subject)
+                                  or (after.text in {".", ";"} and doc[name.root].dep_ == "appos"))
 
 
 # --------------------------------------------------------------------------- definite descriptions

@@ -35,7 +35,8 @@ from .actor_lexicon import (BODY_HEAD_WORDS, CHAMBER_PLACE_WORDS, CHAMBER_WORDS,
                             GOVERNMENT_WORDS, ORG_KINDS, PLACE_ALIASES, PLACE_PREFIXES)
 from .actors import GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, Mention, clean_name
 from .clusters import Actor, Clusters, LocalActor, best_label, place_key, strip_article  # noqa: F401 (public here too)
-from .names import NATIONAL_PREFIX, fold, name_tokens, org_key, person_name, persons_compatible, well_known
+from .names import (NATIONAL_PREFIX, fold, likely_gender, name_tokens, org_key, person_name, persons_compatible,
+                    well_known)
 from .participation import is_acted_on, is_agentive, takes_part
 
 
@@ -83,6 +84,15 @@ def _pick_person(mention: Mention, matches: list[tuple[LocalActor, str]]) -> tup
     return max(matches, key=salience)
 
 
+def _person_tagged_as_body(m: Mention) -> bool:
+    """A full name the tagger took for an organisation: two or three capitalised words, the first
+    a known given name, none a word of a body's name ("Keith Lamont Scott", not "Morgan Stanley
+    Bank"); it is a person's when it fits exactly one person of the article."""
+    words = clean_name(m.text).split()
+    return m.type == ORGANIZATION and 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) \
+        and likely_gender(" ".join(words)) is not None and not {w.lower() for w in words} & (GENERIC_ORG_WORDS | BODY_HEAD_WORDS)
+
+
 def _resolve_people(clusters: Clusters, named: list[tuple[int, Mention]]) -> None:
     """Person names, full names first so that a surname finds its full name wherever it is;
     then a one-word ORG/GPE that is a person's surname or first name ("Kenney")."""
@@ -95,6 +105,12 @@ def _resolve_people(clusters: Clusters, named: list[tuple[int, Mention]]) -> Non
         else:
             clusters.new(i, m, " ".join(name_tokens(m.text)), True, "name")
     for i, m in named:
+        if _person_tagged_as_body(m) and i not in clusters.of:
+            matches = [(a, r) for a in clusters.actors if a.type == PERSON for r in [_person_match(m, a)] if r]
+            if len(matches) == 1:
+                m.type = PERSON
+                clusters.attach(i, m, matches[0][0], matches[0][1] + " (retyped as person)")
+                continue
         if m.type == PERSON or i in clusters.of or len(name_tokens(m.text)) != 1 or m.text.isupper():
             continue
         # a place only as a surname ("Kenney" tagged as a place): a place that is someone's first
