@@ -25,6 +25,14 @@ def test_places_and_groups_that_take_part_are_kept_settings_are_not(nlp):
     assert "Ottawa" not in labels(result)  # waited in: the setting
 
 
+def test_unnamed_groups_acted_on_are_kept_groups_merely_mentioned_are_not(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Hillary Clinton once described all young black men as super predators. Birchers viewed "
+        "communists as terrorists. The report told of the lives of law-abiding people in the city.")})
+    assert {"all young black men", "communists"} <= labels(result)  # what a verb does something to
+    assert not any("law-abiding" in label for label in labels(result))  # only mentioned
+
+
 def test_two_bodies_joined_by_and_stay_two(nlp):
     result = extract_texts(nlp, {"a": (
         "The panel second-guessed the FBI and Justice Department decision not to prosecute anyone. "
@@ -223,3 +231,90 @@ def test_a_magazine_or_website_is_an_organisation_and_the_one_named_just_before(
     assert actor_with(result, "The secularist magazine") is micromega and micromega.type == "Organization"
     assert all(m.type == "Organization" for m, _ in micromega.mentions)
     assert actor_with(result, "The website") is actor_with(result, "PolitiFact")
+
+
+def test_a_surname_or_body_name_misspelled_once_is_the_actor_it_misspells(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Kathy Maurer, the treasurer of the foundation, said the gifts were large. Institutional "
+        "recipients, said Mauer, must show the photographs. Ann Johnston spoke first. Johnson, the "
+        "governor, spoke later. The United Nations said on Friday that it was alarmed. The Untied "
+        "Nations has called on the countries to help. The United Nations asked for calm.")})
+    maurer = actor_with(result, "Kathy Maurer")
+    assert reasons(maurer, "Mauer") == {"misspelled surname"}
+    assert actor_with(result, "United Nations").label == "United Nations"  # the right spelling labels it
+    assert "Untied Nations" not in labels(result)
+    # introduced with a role of its own: another person, not a misspelling of "Ann Johnston"
+    assert "Johnson" in labels(result) and "Johnson" not in actor_with(result, "Ann Johnston").aliases
+
+
+def test_a_description_listed_after_a_name_is_no_apposition_to_it(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Meanwhile, it attacked Trump, saying he \u201chas offended Hispanics, women, the disabled and former "
+        "prisoners of war with his insults and bombast, and he has neither the temperament nor the "
+        "judgment to be an effective president.\u201d "
+        "Ban Ki-moon, the secretary general, said the talks would resume.")})
+    assert "women" not in {m.text for m, _ in actor_with(result, "Hispanics").mentions}
+    assert reasons(actor_with(result, "Ban Ki-moon"), "the secretary general") == {"apposition"}
+
+
+def test_a_bare_plural_restricted_by_a_clause_is_a_group_of_its_own(nlp):
+    result = extract_texts(nlp, {"a": (
+        "In Yemen a Saudi-led coalition is battling ethnic Houthi insurgents. Troops in northern Mali "
+        "have been targeted by insurgents affiliated with Al Qaeda.")})
+    houthis = actor_with(result, "ethnic Houthi insurgents")
+    assert "insurgents" not in {m.text for m, _ in houthis.mentions}
+
+
+def test_a_description_names_a_role_only_at_the_same_rank(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Minister of Education Stefania Giannini said a reflection is needed. Claudio De Vincenti, "
+        "undersecretary to the prime minister, said talks will open. Vice President Mike Pence spoke "
+        "in Ohio on Monday. The president said nothing. The education minister agreed.")})
+    giannini, pence = actor_with(result, "Stefania Giannini"), actor_with(result, "Mike Pence")
+    assert "the prime minister" not in {m.text for m, _ in giannini.mentions}
+    assert "The education minister" in {m.text for m, _ in giannini.mentions}
+    assert "The president" not in {m.text for m, _ in pence.mentions}
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Daniel Montalvo fled the ship. He was deposited in an office where a pricy church lawyer "
+        "interrogated him for two hours. The lawyer told him to stay, and the lawyer praised himself.")})
+    montalvo, lawyer = actor_with(result, "Daniel Montalvo"), actor_with(result, "a pricy church lawyer")
+    assert [m.text for m, _ in montalvo.mentions].count("him") == 2
+    assert "him" not in {m.text for m, _ in lawyer.mentions}
+
+
+def test_a_name_cut_before_and_is_whole_when_its_acronym_spells_it(nlp):
+    result = extract_texts(nlp, {"a": (
+        "The secularist magazine MicroMega called the judgement historic.\n\n"
+        "The Union of Rationalist Atheists and Agnostics (UAAR) has launched a petition. UAAR said it "
+        "was pleased. Smith and Wesson (SW) was not involved.")})
+    union = actor_with(result, "Union of Rationalist Atheists and Agnostics")
+    assert {m.text for m, _ in union.mentions} >= {"UAAR"}
+
+
+def test_a_name_in_apposition_to_a_person_noun_is_a_person(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Thomas Sam and his wife Manju Sam are on trial for the death of their nine-month-old child, "
+        "Gloria. Gloria developed eczema at four months. Saudi Arabia and its most powerful ally, the "
+        "United States, rejected the calls.")})
+    gloria = actor_with(result, "Gloria")
+    assert gloria.type == "Person" and "their nine-month-old child" in {m.text for m, _ in gloria.mentions}
+    assert actor_with(result, "United States").type == "Place"  # "ally" may be a country
+
+
+def test_a_full_name_tagged_as_an_organisation_is_the_person_it_names(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Protesters called for more information about the fatal shooting of Keith Lamont Scott, looping "
+        "the streets around the stadium. Scott, a father of seven, was killed on Tuesday. Police said "
+        "Scott had a gun.")})
+    scott = actor_with(result, "Scott")
+    assert scott.type == "Person"
+    assert not any(a.type != "Person" and "Scott" in a.label for a in result.actors)
+
+
+def test_an_institution_noun_acted_on_is_no_group_of_its_own(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Montalvo walked into the station and told the police everything. He thanked the officials.")})
+    assert not {"police", "officials"} & labels(result)

@@ -93,3 +93,51 @@ def test_acronyms_need_the_text_or_the_table():
     assert well_known("CC") is None
     assert defines_acronym("Korean Central News Agency", "KCNA")
     assert not defines_acronym("Korean Central News Agency", "PLO")
+
+
+def test_the_audit_flags_bodies_joined_only_by_a_generic_word():
+    audit = _audit_module()
+    generic = audit.generic_words([
+        "He asked for justice, and justice was done. The team won, and a second team waited. The "
+        "security was tight; security guards stood by. Scientology (www.scientology.org, "
+        "mail@scientology.org) said no. Scientology spoke. The Church of Scientology and "
+        "Scientology's lawyers. Scientology again. Scientology. Scientology. Scientology.",
+        "Scientology answered. Scientology."])
+    assert {"justice", "team", "security"} <= generic and "scientology" not in generic
+
+    def actor(label, *aliases):
+        return SimpleNamespace(id=label.lower(), label=label, type="Organization", named=True, aliases=aliases)
+
+    flagged = audit.audit([actor("American Association for Justice", "Justice"),
+                           actor("Brazilian team", "US team")], generic)
+    assert [f.names for f in flagged] == [("American Association for Justice", "Justice"),
+                                          ("Brazilian team", "US team")]
+    assert audit.audit([actor("Justice Department", "Justice"),  # its leading word
+                        actor("New York Times", "Times"),  # its last word
+                        actor("Department of Homeland Security", "Homeland Security"),  # a run of two
+                        actor("Church of Scientology", "Scientology")], generic) == []  # not a common word
+
+
+def test_a_generic_shared_word_merges_no_bodies(nlp):
+    result = extract_texts(nlp, {
+        "law": "Scott voted against the Justice for Victims of Trafficking Act of 2015 because it created a "
+               "new penalty. His biggest donors include the American Association for Justice, which "
+               "represents trial lawyers.",
+        "teams": "The finals saw US team Cloud9 face the Brazilian team Immortals. The Brazilian team won "
+                 "the title. A point was deducted, and the US team rallied.",
+        "veterans": "The Department of Veterans Affairs said its hotline was busy. When veterans ask for "
+                    "help, many calls go unanswered. Veterans in 2014 were dying at twice the rate of "
+                    "civilians, the Department of Veterans Affairs said."})
+    names = {a.label: set(a.aliases) for a in result.actors if a.named}
+    assert "Justice" not in names.get("American Association for Justice", set())
+    assert not any({"US team", "Brazilian team"} <= {label, *aliases} for label, aliases in names.items())
+    assert "Veterans" not in names.get("Department of Veterans Affairs", set())
+    assert _audit_module().audit(result.actors) == []
+
+
+def test_a_translated_name_keeps_its_acronym_when_the_text_spells_it_out():
+    from kg.extract.names import defines_acronym
+
+    assert defines_acronym("Union of Rationalist Atheists and Agnostics", "UAAR")  # the same initials reordered
+    assert not defines_acronym("Union of Rationalist Atheists and Agnostics", "UAR")
+    assert not defines_acronym("Doctors Without Borders", "MSF")  # other letters: the table's job

@@ -277,6 +277,9 @@ TITLE_ROLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pr
 #: Modifiers that do not change which role a description names ("the former president").
 ROLE_MODIFIERS = {"former", "then", "current", "acting", "outgoing", "incoming", "late", "new",
                   "interim", "retired", "longtime", "top", "chief", "senior", "deputy", "vice"}
+#: Words that make a role another office ("the prime minister" is not a minister of education,
+#: "the president" not the vice president): a description and a role it names agree on them.
+RANK_WORDS = {"prime", "vice", "deputy", "assistant", "associate", "lieutenant", "under"}
 #: "City of X", "Town of X": the place X.
 PLACE_PREFIXES = ("city of ", "town of ", "village of ", "borough of ", "county of ", "state of ",
                   "commonwealth of ", "republic of ", "kingdom of ")

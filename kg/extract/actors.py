@@ -38,7 +38,7 @@ from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER
                             PLACE, PLACE_ACRONYMS,
                             PRONOUNS, SAYING_VERBS, TITLES, WORK)
 from .entities import body_after_name, repair_entities
-from .titles import after_person_noun, claim_title, postnominal_end, role_of_name
+from .titles import after_person_noun, claim_title, in_person_apposition, postnominal_end, role_of_name
 from .nlp import doc_layout, doc_text, doc_tokens
 from .lexicon import DOCUMENT_CUES, FINDING_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from .names import as_acronym, clean_name, defines_acronym, well_known  # noqa: F401  (clean_name: public here too)
@@ -200,6 +200,9 @@ def entity_names(finder: MentionFinder) -> None:
         if label in {"ORG", "GPE"} and after_person_noun(doc, start) and 2 <= end - start <= 4 \
                 and all(t.text[:1].isupper() for t in doc[start:end]):
             label, type_ = "PERSON", PERSON  # "writer Aner Shalev", "Mayor Kenney": a person
+        elif label in {"ORG", "GPE"} and end - start <= 3 and in_person_apposition(root_token) \
+                and all(t.text[:1].isupper() for t in doc[start:end]) and well_known(doc[start:end].text) is None:
+            label, type_ = "PERSON", PERSON  # "their nine-month-old child, Gloria": a person
         if label == "PERSON" and clean_name(doc[start:end].text) in bodies:
             label, type_ = "ORG", ORGANIZATION  # "the secularist magazine MicroMega": a body
         known = well_known(doc[start:end].text)
@@ -213,12 +216,31 @@ def entity_names(finder: MentionFinder) -> None:
             postnominal_end(finder, end)
         if label == "NORP":
             extra["number"] = "plural"
+        if label == "ORG":
+            end = _through_to_acronym(doc, start, end)
         if label == "ORG" and end < len(doc) - 2 and doc[end].text == "(" and doc[end + 2].text == ")" \
                 and doc[end + 1].text.isupper() and defines_acronym(doc[start:end].text, doc[end + 1].text):
             extra["acronym_definition"] = doc[end + 1].text  # "Korean Central News Agency (KCNA)"
         if finder.add(start, end, NAME, type_, root_token.i, **extra) is not None and title is not None:
             claim_title(finder, title, root_token.i, extra,
                         lambda a, b, root, **more: finder.add(a, b, DESCRIPTION, PERSON, root, **more))
+
+
+def _through_to_acronym(doc: Doc, start: int, end: int) -> int:
+    """The end of an organisation's name that the tagger cut before "and", "of" or "for" and a few
+    capitalised words, when the acronym the text gives right after them spells the whole name
+    ("the Union of Rationalist Atheists" + "and Agnostics (UAAR)"); else ``end``."""
+    if end >= len(doc) or doc[end].lower_ not in {"and", "of", "for", "&"}:
+        return end
+    stop = end + 1
+    while stop < min(len(doc), end + 5) and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+        stop += 1
+    if stop == end + 1 or stop + 2 >= len(doc) or doc[stop].text != "(" or doc[stop + 2].text != ")":
+        return end
+    short = doc[stop + 1].text
+    whole = doc[start:stop].text
+    return stop if short.isupper() and defines_acronym(whole, short) and not defines_acronym(doc[start:end].text, short) \
+        else end
 
 
 def _named_as_bodies(doc: Doc, entities: list[tuple[int, int, str]]) -> set[str]:

@@ -25,7 +25,7 @@ from typing import Callable, Sequence
 from spacy.tokens import Doc
 
 from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_WORDS, OFFICIAL_NOUNS,
-                            ORG_KIND_WORDS, PERSONAL_VOICE_NOUNS, ROLE_MODIFIERS, role_sense)
+                            ORG_KIND_WORDS, PERSONAL_VOICE_NOUNS, RANK_WORDS, ROLE_MODIFIERS, role_sense)
 from .actors import DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, WORK, Mention, clean_name
 from .clusters import Clusters, LocalActor
 from .names import fold, likely_gender, org_key, well_known
@@ -183,6 +183,11 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
     # "Ban Ki-moon, the secretary general of the United Nations, said": a name, a comma, and
     # the description set off by a comma or dash after it.
     text, of = context.text, context.clusters.of
+    coordinated = context.actor_at(token.head.i) if token.dep_ == "conj" else None
+    if coordinated is not None and coordinated.named and any(t.dep_ == "cc" for t in token.head.subtree):
+        # "offended Hispanics, women, the disabled and …": an item of a list beside the name (not
+        # "Charles Bolden, NASA Administrator", which the parser may also coordinate)
+        return None
     if text[m.end:m.end + 1] in {",", "—", ")", "\n", ""} or text[m.end:m.end + 2] in {" —", " -"}:
         before = context.names_ending(_set_off(text, m.start, -1, {",", "—", "-", "("}))
         for j in before:
@@ -229,10 +234,13 @@ def _set_off(text: str, at: int, step: int, marks: set[str]) -> list[int]:
 
 
 def _closes_apposition(doc: Doc, name: Mention) -> bool:
-    """Whether what follows a name ends an apposition: a comma or dash, or a verb the name is
-    the subject of ("..., Najib Razak said"); not "and" (a list of people)."""
+    """Whether what follows a name ends an apposition: a comma or dash, a verb the name is the
+    subject of ("..., Najib Razak said"), or the end of the sentence when the parse makes the name
+    the description's apposition ("the death of their nine-month-old child, Gloria."); not "and"
+    (a list of people)."""
     after = next((t for t in doc[doc[name.root].i + 1:] if t.idx >= name.end and not t.is_space), None)
-    return after is not None and (after.text in {",", "—", "-"} or (after.pos_ in {"VERB", "AUX"} and name.is_subject))
+    return after is not None and (after.text in {",", "—", "-"} or (after.pos_ in {"VERB", "AUX"} and name.is_subject)
+                                  or (after.text in {".", ";"} and doc[name.root].dep_ == "appos"))
 
 
 # --------------------------------------------------------------------------- definite descriptions
@@ -303,7 +311,13 @@ def _definite_target(context: Context, m: Mention) -> "LocalActor | None":
             bodies = [a for a in _before(context, m.start) if a.type in {ORGANIZATION, GOVERNMENT}]
             return _latest(bodies, m.start, m.sentence)
         return None  # "the computer specialist" may name a role; "the regional government" is no name
-    return kind_target(context, m.head_lemma, m.type, m.number, m.start, m.sentence, m.role_of)
+    return kind_target(context, m.head_lemma, m.type, m.number, m.start, m.sentence, m.role_of,
+                       rank=rank_words(" ".join(m.tokens)) if person else None)
+
+
+def rank_words(role: str) -> frozenset[str]:
+    """The words of a role that make it another office ("prime", "vice", "deputy")."""
+    return frozenset(w for w in fold(role).replace("-", " ").split() if w in RANK_WORDS)
 
 
 #: Words by which a description sets its body apart from the one named before.
@@ -320,17 +334,20 @@ def _descriptive(m: Mention) -> bool:
 
 
 def kind_target(context: Context, head: str, type_: str, number: str, offset: int,
-                sentence: int | None = None, role_of: str | None = None) -> "LocalActor | None":
+                sentence: int | None = None, role_of: str | None = None,
+                rank: frozenset[str] | None = None) -> "LocalActor | None":
     """The one named actor before ``offset`` that a noun for its kind or role can mean (a role
     "of" a place or body only one held of it or of nothing said: "Philadelphia's mayor" is not
-    Chicago's); with the ``sentence`` of the noun, a generic one ("the organization") may also
-    mean the body mentioned just before (see :func:`_latest`)."""
+    Chicago's; with ``rank``, a role with those rank words only: "the prime minister" is no
+    minister of education); with the ``sentence`` of the noun, a generic one ("the
+    organization") may also mean the body mentioned just before (see :func:`_latest`)."""
     before = _before(context, offset)
     if type_ in {PERSON, GROUP} and number == "singular":
         sense = role_sense(head)  # "Pagliano's lawyer" is "an attorney for Pagliano"
         holders = [a for a in before if a.type == PERSON and any(
             role_sense((r[0] or "").rsplit(" ", 1)[-1]) == sense
-            and (not role_of or not r[2] or fold(r[2]) == fold(role_of)) for r in a.roles)]
+            and (not role_of or not r[2] or fold(r[2]) == fold(role_of))
+            and (rank is None or rank_words(r[0] or "") == rank) for r in a.roles)]
         return holders[0] if len(holders) == 1 else None
     if head in CITY_WORDS:
         return _the_place(context, [a for a in before if a.type == PLACE])
@@ -493,12 +510,22 @@ def same_descriptions(context: Context) -> None:
     for i, m in context.open_descriptions():
         key = _description_key(m)
         actor = next((a for a in clusters.actors if not a.named and a.key == key), None)
-        if actor is None and (m.definite or m.tokens[0].lower() in POSSESSIVE_DETERMINERS):
+        if actor is None and (m.definite or m.tokens[0].lower() in POSSESSIVE_DETERMINERS) \
+                and not _restricted_bare_plural(context, m):
             actor = _described_before(context, m, key)
         if actor:
             clusters.attach(i, m, actor, "same description")
         else:
             clusters.new(i, m, key, False, "description")
+
+
+def _restricted_bare_plural(context: Context, m: Mention) -> bool:
+    """A plural without determiner that a clause restricts ("insurgents affiliated with Al Qaeda",
+    "residents who lost their homes"): a group of its own, not the one described before
+    ("ethnic Houthi insurgents")."""
+    token = context.doc[m.root]
+    return m.number == "plural" and m.start == token.idx and token.tag_ in {"NNS", "NNPS"} \
+        and any(c.dep_ in {"acl", "relcl"} for c in token.rights)
 
 
 def _described_before(context: Context, m: Mention, key: str) -> "LocalActor | None":

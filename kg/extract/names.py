@@ -229,10 +229,13 @@ def well_known(name: str) -> KnownName | None:
 def defines_acronym(name: str, short: str) -> bool:
     """Whether ``short`` can be the acronym a text defines for ``name`` right after it
     ("Korean Central News Agency (KCNA)"): its letters are the name's initials, or start with
-    them in order (some acronyms keep more letters: "UNHCR")."""
+    them in order (some acronyms keep more letters: "UNHCR"), or are the same three or more
+    initials in another order (a name translated, its acronym kept: "Union of Rationalist
+    Atheists and Agnostics (UAAR)")."""
     bare = short.replace(".", "")
     letters = initials(name)
-    return bool(letters) and (bare == letters or (bare.startswith(letters[0]) and _in_order(letters, bare)))
+    return bool(letters) and (bare == letters or (bare.startswith(letters[0]) and _in_order(letters, bare))
+                              or (len(bare) >= 3 and sorted(bare) == sorted(letters)))
 
 
 def _in_order(letters: str, short: str) -> bool:

@@ -2,7 +2,8 @@
 
 ``he``/``she``/``it``/``they`` go to the nearest compatible antecedent in their sentence, else to
 the subject of the latest sentence with one (within :data:`_PRONOUN_SENTENCE_WINDOW`), never to
-the speaker of the quotation they stand in; "he"/"she" prefer an actor of that gender.
+the speaker of the quotation they stand in nor, as an object, to the subject of their own verb ("a
+lawyer interrogated him"); "he"/"she" prefer an actor of that gender.
 Registered in :data:`kg.extract.coreference.STEPS` after the description steps.
 """
 
@@ -110,8 +111,8 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
         actor = clusters.of.get(j)
         if actor is None or not _compatible(pronoun, actor, m) or actor in speakers:
             continue
-        if doc[m.root].head.i == doc[pronoun.root].i:
-            continue  # not its own dependent
+        if doc[m.root].head.i == doc[pronoun.root].i or _subject_of_its_verb(doc, m, pronoun):
+            continue  # not its own dependent, nor the subject of the verb it is the object of
         candidates.append((m, actor))
     if not candidates:
         return None
@@ -127,6 +128,23 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
     in_latest = _plural_first(pronoun, [(m, a) for m, a in candidates if m.sentence == latest])
     subjects = [(m, a) for m, a in in_latest if m.is_subject]
     return (subjects[-1] if subjects else in_latest[0])[1]
+
+
+def _subject_of_its_verb(doc, m: Mention, pronoun: Mention) -> bool:
+    """Whether ``m`` is the subject of the verb whose object the (not reflexive) pronoun is: in "a
+    church lawyer interrogated him" or "the mayor thanked her for it", "him" and "her" are someone
+    else (a reflexive, "himself", would be the subject)."""
+    token = doc[pronoun.root]
+    if token.lower_.endswith(("self", "selves")):
+        return False
+    if token.dep_ in {"dobj", "dative"}:
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ in {"prep", "dative"}:
+        verb = token.head.head
+    else:
+        return False
+    subject = doc[m.root]
+    return verb.pos_ in {"VERB", "AUX"} and subject.head.i == verb.i and subject.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _plural_first(pronoun: Mention, candidates: list[tuple[Mention, "LocalActor"]]) -> list[tuple[Mention, "LocalActor"]]:

@@ -35,8 +35,9 @@ from .actor_lexicon import (BODY_HEAD_WORDS, CHAMBER_PLACE_WORDS, CHAMBER_WORDS,
                             GOVERNMENT_WORDS, ORG_KINDS, PLACE_ALIASES, PLACE_PREFIXES)
 from .actors import GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, Mention, clean_name
 from .clusters import Actor, Clusters, LocalActor, best_label, place_key, strip_article  # noqa: F401 (public here too)
-from .names import fold, name_tokens, org_key, person_name, persons_compatible, well_known
-from .participation import is_agentive, takes_part
+from .names import (NATIONAL_PREFIX, fold, likely_gender, name_tokens, org_key, person_name, persons_compatible,
+                    well_known)
+from .participation import is_acted_on, is_agentive, takes_part
 
 
 # --------------------------------------------------------------------------- names
@@ -83,6 +84,15 @@ def _pick_person(mention: Mention, matches: list[tuple[LocalActor, str]]) -> tup
     return max(matches, key=salience)
 
 
+def _person_tagged_as_body(m: Mention) -> bool:
+    """A full name the tagger took for an organisation: two or three capitalised words, the first
+    a known given name, none a word of a body's name ("Keith Lamont Scott", not "Morgan Stanley
+    Bank"); it is a person's when it fits exactly one person of the article."""
+    words = clean_name(m.text).split()
+    return m.type == ORGANIZATION and 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) \
+        and likely_gender(" ".join(words)) is not None and not {w.lower() for w in words} & (GENERIC_ORG_WORDS | BODY_HEAD_WORDS)
+
+
 def _resolve_people(clusters: Clusters, named: list[tuple[int, Mention]]) -> None:
     """Person names, full names first so that a surname finds its full name wherever it is;
     then a one-word ORG/GPE that is a person's surname or first name ("Kenney")."""
@@ -95,6 +105,12 @@ def _resolve_people(clusters: Clusters, named: list[tuple[int, Mention]]) -> Non
         else:
             clusters.new(i, m, " ".join(name_tokens(m.text)), True, "name")
     for i, m in named:
+        if _person_tagged_as_body(m) and i not in clusters.of:
+            matches = [(a, r) for a in clusters.actors if a.type == PERSON for r in [_person_match(m, a)] if r]
+            if len(matches) == 1:
+                m.type = PERSON
+                clusters.attach(i, m, matches[0][0], matches[0][1] + " (retyped as person)")
+                continue
         if m.type == PERSON or i in clusters.of or len(name_tokens(m.text)) != 1 or m.text.isupper():
             continue
         # a place only as a surname ("Kenney" tagged as a place): a place that is someone's first
@@ -107,8 +123,10 @@ def _resolve_people(clusters: Clusters, named: list[tuple[int, Mention]]) -> Non
             clusters.attach(i, m, actor, reason + " (retyped as person)")
 
 
-def _org_match(mention: Mention, actor: LocalActor) -> str | None:
-    """How an organisation's name joins an existing organisation actor, or None."""
+def _org_match(mention: Mention, actor: LocalActor, common: frozenset[int] = frozenset()) -> str | None:
+    """How an organisation's name joins an existing organisation actor, or None. A mention in
+    ``common`` (a common noun capitalised by its place in the sentence) joins only by its whole
+    name, never as a shortening ("Veterans in 2014 were …" is no "Department of Veterans Affairs")."""
     name = clean_name(mention.text)
     key = org_key(name)
     known = well_known(name)
@@ -123,10 +141,18 @@ def _org_match(mention: Mention, actor: LocalActor) -> str | None:
             return "acronym (spelled out in the text)"
         if known is not None and known == well_known(other):
             return "well-known name"
+        if mention.root in common or _national_body(name, key) or _national_body(other, other_key):
+            continue  # "US team" is no shortening of "Brazilian team"
         reason = _shortened(key, other_key)
         if reason:
             return reason
     return None
+
+
+def _national_body(name: str, key: str) -> bool:
+    """"US team", "U.S. government": a country's body of one kind, named by the country alone;
+    its key ("team") is no shortening of another body's name."""
+    return " " not in key and key in BODY_HEAD_WORDS and NATIONAL_PREFIX.match(fold(name)) is not None
 
 
 _ORG_MATCH_RANK = {"acronym (spelled out in the text)": 0, "name": 1, "well-known name": 2}
@@ -138,6 +164,8 @@ def _shortened(key: str, other_key: str) -> str | None:
     short_words, long_words = short.split(), long_.split()
     if not short_words or len(short_words) >= len(long_words):
         return None
+    if "for" in long_words and set(short_words) <= set(long_words[long_words.index("for") + 1:]):
+        return None  # what a body is for is not its name: "Justice" / "American Association for Justice"
     if len(short_words) == 1 and short in CHAMBER_WORDS:
         chamber = long_words[1] == "of" if long_words[0] == short else \
             long_words[-1] == short and set(long_words[:-1]) <= CHAMBER_PLACE_WORDS
@@ -159,7 +187,94 @@ def _shortened(key: str, other_key: str) -> str | None:
     return None
 
 
-def _resolve_bodies(clusters: Clusters, named: list[tuple[int, Mention]]) -> None:
+def common_words_first(doc: Doc, named: Sequence[tuple[int, Mention]]) -> frozenset[int]:
+    """Roots of one-word names that open a sentence and that the article also writes in lower
+    case ("Veterans in 2014 were …" beside "when veterans ask"): common nouns, capitalised only
+    by their place."""
+    lower = {t.lower_ for t in doc if t.is_lower and t.pos_ in {"NOUN", "ADJ"}}
+    return frozenset(m.root for _, m in named if m.end - m.start == len(doc[m.root].text)
+                     and doc[m.root].is_sent_start and doc[m.root].lower_ in lower)
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter added, dropped or changed, or two neighbours swapped ("Mauer" / "Maurer",
+    "Bornsten" / "Bornstein", "Untied" / "United")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and (a[diff[0]], a[diff[1]]) == (b[diff[1]], b[diff[0]]))
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+#: A misspelling is only recognised in a surname at least this long ("Bush" / "Rush" are two names).
+MISSPELT_MIN = 5
+
+
+def _misspelled_surnames(clusters: Clusters, mentions: Sequence[Mention]) -> None:
+    """A person named only by a surname that no one else bears and that is one letter away from
+    the surname of exactly one person with a full name, starting with the same letter, and written
+    no more often than it ("Mauer said" beside "K.C. Maurer", "Bornsten" beside "Harold
+    Bornstein"): that person, misspelled. The people stay apart when both have full names
+    ("Kristin" / "Kristen Wilkins" may be two people), when two full names fit, and when the
+    surname is introduced with a role of its own ("Johnson, the governor" beside "Ann Johnston")."""
+    full = [(a, p) for a in clusters.actors if a.type == PERSON for n in a.names()
+            for p in [person_name(n)] if p is not None and not p.single]
+    for actor in [a for a in clusters.actors if a.type == PERSON]:
+        parts = [person_name(n) for n in actor.names()]
+        if not parts or any(p is None or not p.single for p in parts) or len({p.surname for p in parts}) != 1:
+            continue
+        word = parts[0].surname
+        targets = {id(a): a for a, p in full if len(word) >= MISSPELT_MIN and p.surname[0] == word[0]
+                   and _one_letter_apart(word, p.surname)}
+        if len(targets) != 1:
+            continue
+        target = next(iter(targets.values()))
+        if actor.roles or (actor.gender and target.gender and actor.gender != target.gender) or \
+                len(actor.mentions) > sum(m.kind == NAME for m in target.mentions):
+            continue
+        _merge_misspelt(clusters, mentions, actor, target, "misspelled surname")
+
+
+def _misspelled_bodies(clusters: Clusters, mentions: Sequence[Mention]) -> None:
+    """An organisation whose name is another organisation's name of as many words with one word
+    one letter away ("the Untied Nations" beside "the United Nations"), and which is written no more
+    often than it: that organisation, misspelled."""
+    bodies = [a for a in clusters.actors if a.type in {ORGANIZATION, GOVERNMENT} and a.named]
+    for actor in bodies:
+        words = org_key(actor.names()[0]).split()
+        if len(actor.names()) != 1 or len(words) < 2:
+            continue
+        targets = [b for b in bodies if b is not actor and any(_one_word_misspelt(words, org_key(n).split())
+                                                                for n in b.names())]
+        if len(targets) != 1 or len(actor.mentions) > len(targets[0].mentions) or targets[0] not in clusters.actors:
+            continue
+        _merge_misspelt(clusters, mentions, actor, targets[0], "misspelled name")
+
+
+def _merge_misspelt(clusters: Clusters, mentions: Sequence[Mention], actor: LocalActor, target: LocalActor,
+                    reason: str) -> None:
+    """Move a misspelled actor's mentions to the actor it misspells; the misspelling is no name
+    of it (its label, and its keys across articles, stay the right spelling)."""
+    names = dict(target.name_cache)
+    indices = [i for i, a in clusters.of.items() if a is actor]
+    clusters.drop(actor)
+    for i in indices:
+        clusters.attach(i, mentions[i], target, actor.reasons.get(id(mentions[i]), "name") if mentions[i].kind != NAME
+                        else reason)
+    target.name_cache = names
+    target.label_cache = None
+
+
+def _one_word_misspelt(words: Sequence[str], other: Sequence[str]) -> bool:
+    diff = [(a, b) for a, b in zip(words, other) if a != b]
+    return len(words) == len(other) and len(diff) == 1 and len(diff[0][0]) >= MISSPELT_MIN \
+        and diff[0][0][0] == diff[0][1][0] and _one_letter_apart(*diff[0])
+
+
+def _resolve_bodies(clusters: Clusters, named: list[tuple[int, Mention]], common: frozenset[int] = frozenset()) -> None:
     """Organisations, places and groups, longest names first (the expansion before the acronym)."""
     others = [(i, m) for i, m in named if i not in clusters.of]
     for i, m in sorted(others, key=lambda im: (-len(clean_name(im[1].text)), im[1].start)):
@@ -170,7 +285,7 @@ def _resolve_bodies(clusters: Clusters, named: list[tuple[int, Mention]]) -> Non
             actor = next((a for a in clusters.actors if a.type == PLACE and a.key == key), None)
             if actor is None and m.type != PLACE:
                 actor = next((a for a in clusters.actors if a.type in {ORGANIZATION, GOVERNMENT}
-                              and _org_match(m, a)), None)
+                              and _org_match(m, a, common)), None)
             if actor:
                 clusters.attach(i, m, actor, "name" if fold(name) == actor.key else "place name")
             else:
@@ -185,7 +300,7 @@ def _resolve_bodies(clusters: Clusters, named: list[tuple[int, Mention]]) -> Non
                 clusters.new(i, m, key, True, "name")
             continue
         matches = [(a, r) for a in clusters.actors if a.type in {ORGANIZATION, GOVERNMENT}
-                   for r in [_org_match(m, a)] if r]
+                   for r in [_org_match(m, a, common)] if r]
         # the strongest evidence wins: "USI" is the "University of Southern Indiana (USI)" the
         # text spells out, not the "USI Art Collections" it merely begins
         match = min(matches, key=lambda ar: _ORG_MATCH_RANK.get(ar[1], len(_ORG_MATCH_RANK))) if matches else None
@@ -258,16 +373,19 @@ def resolve_document(doc: Doc, mentions: Sequence[Mention], dateline_place: str 
     clusters = Clusters()
     named = [(i, m) for i, m in enumerate(mentions) if m.kind == NAME]
     _resolve_people(clusters, named)
-    _resolve_bodies(clusters, named)
+    _resolve_bodies(clusters, named, common_words_first(doc, named))
     _short_names_of_bodies(clusters, named)
     _drop_heading_only(clusters)
     context = coreference.Context(doc, mentions, clusters, dateline_place)
     for step in coreference.STEPS.values():
         step(context)
+    _misspelled_surnames(clusters, mentions)
+    _misspelled_bodies(clusters, mentions)
     _drop_heading_only(clusters)
     for actor in clusters.actors:
         actor.agentive = any(is_agentive(doc, x) for x in actor.mentions)
         actor.party = actor.agentive or any(takes_part(doc, x) for x in actor.mentions if not x.heading)
+        actor.acted_on = actor.party and any(is_acted_on(doc, x) for x in actor.mentions if not x.heading)
         actor.mentions.sort(key=lambda x: (x.start, x.end))
     return clusters.actors
 

@@ -14,7 +14,7 @@ from typing import Callable, Protocol
 from spacy.tokens import Doc, Token
 
 from .actor_lexicon import (ACTOR_NOUNS, FEMALE_TITLES, MALE_TITLES, NAME, PERSON, PERSON_NOUN_ENDINGS,
-                            POSTNOMINALS, TITLE_ROLES, TITLES)
+                            PERSON_NOUN_GENDERS, POSTNOMINALS, TITLE_ROLES, TITLES)
 from .names import as_acronym, clean_name
 
 
@@ -39,6 +39,27 @@ def after_person_noun(doc: Doc, start: int) -> bool:
         return True
     return before.pos_ == "NOUN" and before.text.islower() and (
         ACTOR_NOUNS.get(before.lemma_.lower()) == PERSON or before.lower_.endswith(PERSON_NOUN_ENDINGS[:8]))
+
+
+#: Nouns that name only a person (not a country or body, as "ally" or "member" may): a name in
+#: apposition to one is a person's.
+ONLY_PERSON_NOUNS = frozenset(PERSON_NOUN_GENDERS) | {
+    "child", "baby", "infant", "toddler", "teenager", "teen", "student", "pupil", "patient", "person",
+    "friend", "neighbor", "neighbour", "colleague", "writer", "artist", "singer", "actor", "doctor", "nurse",
+    "teacher", "lawyer", "attorney", "scientist", "researcher", "resident", "veteran", "victim"}
+
+
+def _person_noun(token) -> bool:
+    return token.pos_ == "NOUN" and token.text.islower() and token.tag_ == "NN" \
+        and token.lemma_.lower() in ONLY_PERSON_NOUNS
+
+
+def in_person_apposition(root) -> bool:
+    """Whether a name stands in apposition to one person noun ("the death of their child, Gloria",
+    "Gloria, their only child,"): the name is a person's, whatever the tagger says."""
+    if root.dep_ == "appos" and _person_noun(root.head):
+        return True
+    return any(c.dep_ == "appos" and _person_noun(c) for c in root.children)
 
 
 def _title_complement(doc: Doc, i: int) -> tuple[int, str] | None:
