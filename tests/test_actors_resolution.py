@@ -312,9 +312,3 @@ def test_a_full_name_tagged_as_an_organisation_is_the_person_it_names(nlp):
     scott = actor_with(result, "Scott")
     assert scott.type == "Person"
     assert not any(a.type != "Person" and "Scott" in a.label for a in result.actors)
-
-
-def test_an_institution_noun_acted_on_is_no_group_of_its_own(nlp):
-    result = extract_texts(nlp, {"a": (
-        "Montalvo walked into the station and told the police everything. He thanked the officials.")})
-    assert not {"police", "officials"} & labels(result)
