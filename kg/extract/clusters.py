@@ -29,7 +29,6 @@ class LocalActor:
     gender: str | None = None
     agentive: bool = False
     party: bool = False  # some mention is a party to its clause (acts, is acted on), not a setting
-    acted_on: bool = False  # some mention is what a verb does something to or for ("support the rebels")
     name_cache: dict[str, None] = field(default_factory=dict)  # distinct cleaned names, in order
     label_cache: tuple[int, str] | None = None
 

@@ -54,24 +54,3 @@ def takes_part(doc: Doc, mention: Mention) -> bool:
     if token.dep_ == "pobj":
         return token.head.lower_ not in SETTING_PREPS
     return False
-
-
-#: Prepositions by which a verb's object is the one acted on: "fired at protesters", "sided with
-#: residents", "voted against unions", "gave credit to black storytellers".
-_ACTED_ON_PREPS = {"at", "with", "against", "for", "on", "upon", "to", "toward", "towards", "about"}
-
-
-def is_acted_on(doc: Doc, mention: Mention) -> bool:
-    """Whether a verb does something to or for the mention: it is the verb's object ("described all
-    young black men as …", "support some opposition groups"), the one it is given or said to, or
-    the object of a preposition that marks whom an act concerns ("fired at protesters"); or a
-    conjunct or apposition of one."""
-    token = doc[mention.root]
-    while token.dep_ in {"conj", "appos"} and token.head is not token:
-        token = token.head
-    if token.dep_ in {"dobj", "dative"}:
-        return token.head.pos_ == "VERB"
-    if token.dep_ == "pobj":
-        prep = token.head
-        return prep.dep_ == "dative" or (prep.head.pos_ == "VERB" and prep.lower_ in _ACTED_ON_PREPS)
-    return False

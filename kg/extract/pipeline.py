@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .aliases import CanonicalActor, apply_aliases
-from .actors import GOVERNMENT, GROUP, ORGANIZATION, PERSON, WORK, extract_mentions
+from .actors import GOVERNMENT, ORGANIZATION, PERSON, WORK, extract_mentions
 from .claims import extract_claims, extract_credits, first_person_mentions
 from .claims.authors import AUTHOR_REASON, author_mentions, release_author_mentions
 from .ingest import Document
@@ -80,7 +80,7 @@ def keeps_actor(result: DocumentResult) -> Callable[[LocalActor], bool]:
             return True
         if actor.named:
             return actor.type in {PERSON, ORGANIZATION, GOVERNMENT} or (actor.type != WORK and actor.party)
-        return (actor.agentive or (actor.acted_on and actor.type == GROUP)) and actor.type not in {"Place", WORK}
+        return actor.agentive and actor.type not in {"Place", WORK}
     return keep
 
 

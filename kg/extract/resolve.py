@@ -37,7 +37,7 @@ from .actors import GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, Mentio
 from .clusters import Actor, Clusters, LocalActor, best_label, place_key, strip_article  # noqa: F401 (public here too)
 from .names import (NATIONAL_PREFIX, fold, likely_gender, name_tokens, org_key, person_name, persons_compatible,
                     well_known)
-from .participation import is_acted_on, is_agentive, takes_part
+from .participation import is_agentive, takes_part
 
 
 # --------------------------------------------------------------------------- names
@@ -385,7 +385,6 @@ def resolve_document(doc: Doc, mentions: Sequence[Mention], dateline_place: str 
     for actor in clusters.actors:
         actor.agentive = any(is_agentive(doc, x) for x in actor.mentions)
         actor.party = actor.agentive or any(takes_part(doc, x) for x in actor.mentions if not x.heading)
-        actor.acted_on = actor.party and any(is_acted_on(doc, x) for x in actor.mentions if not x.heading)
         actor.mentions.sort(key=lambda x: (x.start, x.end))
     return clusters.actors
 
