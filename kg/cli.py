@@ -16,7 +16,7 @@ from typing import Optional
 import typer
 
 from . import __version__
-from .cli_shared import KEPT, UserError, analysis_source, app, check_output, emit, info, open_store, printable, warn
+from .cli_shared import KEPT, UserError, analysis_source, app, check_output, emit, info, keep, open_store, printable, warn
 
 #: Above this many articles, ``kg build -o FILE`` streams through a temporary store.
 LARGE_INPUT = 200
@@ -97,7 +97,7 @@ def build(
     from kg.extract.pipeline import merge
     from kg.graph.collect import write_once_graph
     from kg.graph.rdf import format_for, to_graph, write_graph
-    from kg.run.heap import fewer_collections
+    from kg.run.heap import fewer_collections, no_collections
 
     if output is None and store is None:
         raise UserError("say where the graph goes: -o FILE, --store DIR, or both")
@@ -133,11 +133,13 @@ def build(
         if not results:
             raise UserError(f"no article could be extracted ({len(failures.found)} failed with an internal error)")
         build_result = merge(results, model_description(nlp), alias_table)
-        graph = to_graph(build_result, base, write_once_graph())  # written once, never queried
-        try:
-            write_graph(graph, output, rdf_format)
-        except OSError as error:
-            raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
+        with no_collections():  # kg.run.heap: the graph and its text hold no reference cycles
+            graph = to_graph(build_result, base, write_once_graph())  # written once, never queried
+            keep((nlp, build_result, graph))  # freed by the process's end, not one object at a time (cli_shared.KEPT)
+            try:
+                write_graph(graph, output, rdf_format)
+            except OSError as error:
+                raise UserError(f"{output}: cannot write ({error.strerror or error})") from None
         if not no_cache and _cacheable(output, rdf_format):
             from kg.graph.cache import build_later
 

@@ -4,7 +4,7 @@ import gc
 
 import pytest
 
-from kg.run.heap import BUILD_THRESHOLDS, fewer_collections, settle
+from kg.run.heap import BUILD_THRESHOLDS, fewer_collections, no_collections, settle
 
 
 def test_fewer_collections_sets_and_restores_thresholds():
@@ -16,6 +16,23 @@ def test_fewer_collections_sets_and_restores_thresholds():
     with pytest.raises(RuntimeError), fewer_collections():
         raise RuntimeError("a failed build")
     assert gc.get_threshold() == before
+
+
+def test_no_collections_turns_the_collector_off_and_back_on():
+    assert gc.isenabled()
+    with no_collections():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), no_collections():
+        raise RuntimeError("a failed write")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with no_collections():
+            pass
+        assert not gc.isenabled()  # left off if it was off
+    finally:
+        gc.enable()
 
 
 def test_settle_freezes_what_is_loaded():

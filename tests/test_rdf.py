@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import Graph
 
 from kg.graph.query import CANNED_COLUMNS
@@ -125,3 +127,17 @@ def test_topics_merge_across_articles_but_a_bare_generic_noun_does_not(nlp):
     assert len({str(r["topic"]) for r in sanctuary}) == 1 and int(sanctuary[0]["holders"]) == 2
     contracts = {str(r["topic"]) for r in rows if "contract" in str(r["label"]).lower()}
     assert len(contracts) == 2, rows  # Microsoft's contract is not Acme's
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(max_size=20))
+def test_a_plain_text_literal_is_the_literal_rdflib_makes(text):
+    """to_graph makes its text literals without rdflib's normalising, which gives back a plain string unchanged."""
+    from rdflib import Literal
+
+    from kg.graph.rdf import _text
+
+    made, expected = _text(text), Literal(text)
+    assert (str(made), made.value, made.datatype, made.language, made.ill_typed) == \
+        (str(expected), expected.value, expected.datatype, expected.language, expected.ill_typed)
+    assert made.n3() == expected.n3() and made == expected

@@ -130,3 +130,20 @@ def test_write_graph_streams_what_serialize_gives_in_every_format(seed_graph, tm
     fmt = write_graph(seed_graph, path)  # .nq failed here before: the format name was resolved twice
     assert fmt == format_for(path, None)
     assert path.read_bytes() == serialize(seed_graph, fmt).encode("utf-8")
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(sorted(set("abcXYZ019-._%()/#:=,~ é_\x00\x7f"))), max_size=14)
+       | st.text(max_size=10))
+def test_split_iri_is_rdflibs_split_uri(uri):
+    """The fast split of an IRI into namespace and local name gives what rdflib's does, or fails as it does."""
+    from rdflib.namespace import split_uri
+
+    from kg.graph.turtle import split_iri
+
+    def outcome(split):
+        try:
+            return split(uri)
+        except ValueError:
+            return "ValueError"
+    assert outcome(split_iri) == outcome(split_uri)

@@ -22,8 +22,10 @@ from collections import defaultdict
 from typing import Callable, Iterable
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, split_uri
+from rdflib.namespace import RDF, RDFS, XMLNS, split_uri
 from rdflib.term import _is_valid_uri
+
+from .collect import WriteOnceStore
 
 #: rdflib's TurtleSerializer: only a percent sign not followed by two hex digits is escaped.
 _LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
@@ -31,6 +33,30 @@ _INDENT = "    "
 _TYPE, _CLASS, _NIL = str(RDF.type), str(RDFS.Class), str(RDF.nil)
 #: Predicates rdflib puts first, in this order; the rest follow sorted.
 _FIRST_PREDICATES = (_TYPE, str(RDFS.label))
+
+
+#: rdflib's ``split_uri`` on an ASCII IRI: the local name is the longest tail of these characters
+#: (letters, digits and ``-._%()``), from its first letter, digit or underscore on.
+_ASCII_NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._%()"
+_ASCII_NOT_START = "-.%()"
+_ASCII_START = re.compile("[A-Za-z0-9_]")
+
+
+def split_iri(uri: str) -> tuple[str, str]:
+    """``rdflib.namespace.split_uri(uri)``, the same pair or the same ValueError, in a few string
+    operations for an ASCII IRI (rdflib looks up the Unicode category of each character in turn)."""
+    if not uri.isascii() or uri.startswith(XMLNS):
+        return split_uri(uri)
+    start = len(uri.rstrip(_ASCII_NAME_CHARS))  # the tail of name characters
+    if start == 0:
+        raise ValueError(f"Can't split '{uri}'")
+    local = uri[start:].lstrip(_ASCII_NOT_START)
+    if not local:  # as rdflib's index runs on past the end to the IRI's start: its first name start
+        first = _ASCII_START.search(uri)
+        if first is None or first.start() == 0:
+            raise ValueError(f"Can't split '{uri}'")
+        local = uri[first.start():]
+    return uri[:len(uri) - len(local)], local
 
 
 class _Unsupported(Exception):
@@ -57,6 +83,8 @@ class _Names:
                     raise _Unsupported("a prefix rdflib would rename")
                 self.prefix_of[str(namespace)] = prefix
         self.namespaces = sorted(self.prefix_of, key=len, reverse=True)
+        # every proper beginning of a bound namespace: only a namespace among them can have a longer one
+        self.beginnings = {n[:i] for n in self.prefix_of for i in range(1, len(n))}
 
     def name(self, uri: URIRef) -> str | None:
         """The prefixed name of a subject, object or datatype (no prefix is invented), or None."""
@@ -72,13 +100,13 @@ class _Names:
         if not _is_valid_uri(uri):
             return None
         try:
-            namespace, local = split_uri(uri)
+            namespace, local = split_iri(uri)
         except ValueError:
             namespace, local = uri, ""
         else:
             # rdflib prefers a longer bound namespace that still starts the IRI.
             longer = next((n for n in self.namespaces if len(n) > len(namespace) and n.startswith(namespace)
-                           and uri.startswith(n)), None)
+                           and uri.startswith(n)), None) if namespace in self.beginnings else None
             if longer is not None:
                 namespace, local = longer, uri[len(longer):]
         prefix = self.prefix_of.get(namespace)
@@ -162,6 +190,7 @@ class _Layout:
             names.verb(verbs[predicate])  # not the store's (which changes with Python's hash seed)
         rest = sorted((references.get(s, 0) + extra_references, s) for s in self.properties if s not in classes)
         self.subjects = sorted(classes) + [s for _, s in rest]
+        self._orders: dict[tuple[str, ...], list[str]] = {}  # a subject's predicates -> their order
 
     def ordered(self, subject: str) -> list[tuple[str, list]]:
         """The subject's predicates in rdflib's order (rdf:type, rdfs:label, then sorted), objects sorted."""
@@ -169,8 +198,12 @@ class _Layout:
         for objects in by_predicate.values():
             if len(objects) > 1:
                 objects.sort()  # rdflib's own order of terms (literals by value)
-        order = [p for p in _FIRST_PREDICATES if p in by_predicate]
-        order += sorted(p for p in by_predicate if p not in _FIRST_PREDICATES)
+        key = tuple(by_predicate)  # most subjects share their predicates with many others (spans, mentions)
+        order = self._orders.get(key)
+        if order is None:
+            order = [p for p in _FIRST_PREDICATES if p in by_predicate]
+            order += sorted(p for p in by_predicate if p not in _FIRST_PREDICATES)
+            self._orders[key] = order
         return [(p, by_predicate[p]) for p in order]
 
 
@@ -180,7 +213,9 @@ def _plain_iri(node) -> bool:
 
 
 def _object_label(node, names: _Names) -> str:
-    if type(node) is Literal or isinstance(node, Literal):
+    if type(node) is URIRef:
+        return "()" if str(node) == _NIL else names.name(node) or node.n3()
+    if isinstance(node, Literal):
         return node._literal_n3(use_plain=True, qname_callback=names.name)
     if str(node) == _NIL:
         return "()"
@@ -200,6 +235,9 @@ def _write_subjects(layout: _Layout, names: _Names, write: Callable[[str], objec
     """Each subject as rdflib writes it: a blank line, the subject, ``;``-separated predicates."""
     indent, more, many = _INDENT * depth, _INDENT * (depth + 1), _INDENT * (depth + 2)
     verbs: dict[str, str] = {}
+    # The text of each object term, by the term's identity: the graph holds every term while it is
+    # written, and many triples share one term (an offset, a kind, an actor).
+    labels: dict[int, str] = {}
     for subject in layout.subjects:
         term = layout.terms[subject]
         parts = ["\n", indent, "()" if subject == _NIL else names.name(term) or term.n3()]
@@ -207,11 +245,21 @@ def _write_subjects(layout: _Layout, names: _Names, write: Callable[[str], objec
             verb = verbs.get(predicate)
             if verb is None:
                 verb = verbs[predicate] = _verb_label(predicate, names)
-            parts += [f" ;\n{more}" if i else " ", verb, " ", _object_label(objects[0], names)]
-            for obj in objects[1:]:
-                parts += [f",\n{many}", _object_label(obj, names)]
+            parts += [f" ;\n{more}" if i else " ", verb, " "]
+            for j, obj in enumerate(objects):
+                label = labels.get(id(obj))
+                if label is None:
+                    label = labels[id(obj)] = _object_label(obj, names)
+                parts += [f",\n{many}", label] if j else [label]
         parts.append(" .\n")
         write("".join(parts))
+
+
+def _all_triples(graph: Graph) -> Iterable[tuple]:
+    """Every triple of ``graph`` in its store's order (a write-once store's own list, without
+    rdflib's generators around each triple)."""
+    store = graph.store
+    return store.items if type(store) is WriteOnceStore else graph.triples((None, None, None))
 
 
 def write_turtle(graph: Graph, write: Callable[[str], object]) -> None:
@@ -220,7 +268,7 @@ def write_turtle(graph: Graph, write: Callable[[str], object]) -> None:
         if graph.base is not None:
             raise _Unsupported("a base IRI")
         names = _Names(graph)
-        layout = _Layout(graph.triples((None, None, None)), names)
+        layout = _Layout(_all_triples(graph), names)
     except _Unsupported:
         write(graph.serialize(format="turtle"))
         return
@@ -248,7 +296,7 @@ def write_trig(graph: Graph, name: URIRef, write: Callable[[str], object]) -> No
             raise _Unsupported("a base IRI")
         names = _Names(graph)
         label = names.name(name) if len(graph) else None
-        layout = _Layout(graph.triples((None, None, None)), names, extra_references=1)
+        layout = _Layout(_all_triples(graph), names, extra_references=1)
     except _Unsupported:
         write(as_named_graph(graph, name).serialize(format="trig"))
         return

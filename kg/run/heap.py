@@ -11,6 +11,9 @@ articles, a sixth of all that kg does besides parsing. Nothing here changes what
 - :func:`fewer_collections` collects less often while a build runs; cycles (a parsed document
   and its per-document caches, see :func:`kg.extract.nlp.release_caches`) are still collected,
   just in larger batches.
+- :func:`no_collections` turns the collector off for a block that makes no reference cycles:
+  building a graph and writing it (tuples, terms, strings); it would otherwise scan the growing
+  graph again and again (0.25-0.35 s of CPU for 200 PolNeAR articles) to find nothing.
 """
 
 from __future__ import annotations
@@ -39,3 +42,16 @@ def fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*before)
+
+
+@contextmanager
+def no_collections() -> Iterator[None]:
+    """Run the block with the cyclic garbage collector off, then turn it back on if it was on.
+    Memory is still freed as usual when the last reference goes; only cycles wait for the end."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from ..claims import Claim
 from ..lexicon import SPEECH_VERBS
+from ..nlp import sentence_of
 from .acts import verb_slots
 from .grammar import acting_subject
 from .lexicon import slots, token_valence, valence, valence_polarity
@@ -106,8 +107,9 @@ def claim_predicate(ctx: Context, claim: Claim, polarity: PolarityScorer | None)
 def _other_sentence_heads(content, head: Token) -> list[Token]:
     """The main verbs of a quotation's other sentences (a sentence's root, or the clause the
     closing speech verb governs), each a predication of its own."""
-    return [t for t in content if t.i != head.i and t.sent != head.sent and t.pos_ in {"VERB", "AUX"}
-            and (t.dep_ == "ROOT" or not content.start <= t.head.i < content.end)]
+    start = sentence_of(head).start  # spaCy's Token.sent scans for the sentence at every call
+    return [t for t in content if t.i != head.i and t.pos_ in {"VERB", "AUX"}
+            and (t.dep_ == "ROOT" or not content.start <= t.head.i < content.end) and sentence_of(t).start != start]
 
 
 def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: PolarityScorer | None) -> list[Candidate]:
