@@ -233,7 +233,7 @@ def claim_names(ctx: Context, claim: Claim, polarity: PolarityScorer | None) -> 
         if (mention is None or actor is None or mention.kind != "name" or actor.type in {"Place", "Group"}
                 or speaks_for(claim.speaker, actor) or not claim.start <= mention.start < mention.end <= claim.end):
             continue
-        sentence = ctx.tokens[i].sent
+        sentence = sentence_of(ctx.tokens[i])
         if not any(abs(token_valence(t)) >= 1.0 for t in sentence):
             continue  # the model is rarely sure without one, and each call costs
         verb = _governing_verb(ctx.tokens[i])

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import Mention, clean_name
 from ..claims import Claim
-from ..nlp import doc_layout, doc_tokens
+from ..nlp import doc_layout, doc_tokens, sentence_of
 from ..resolve import LocalActor
 from .grammar import passive_agent, phrase, prepositional_object
 from .lexicon import effects, issue_nouns
@@ -142,8 +142,10 @@ class Context:
         """The latest ruling told in the sentence of ``before`` or the two before it: a ruling noun
         ("the verdict", when ``nouns``) or the subject of a deciding verb ("Judge Mehta ruled
         that ..."; a decision is its decider's, as the guidelines ask)."""
-        sentence_starts = [s.start for s in self.doc[:before.i + 1].sents][-3:]
-        for token in reversed(self.doc[sentence_starts[0]:before.i]):
+        start = sentence_of(before).start
+        for _ in range(2):  # and the two sentences before
+            start = sentence_of(self.doc[start - 1]).start if start > 0 else start
+        for token in reversed(self.doc[start:before.i]):
             if nouns and token.pos_ == "NOUN" and token.lemma_.lower() in RULINGS:
                 return token
             if token.pos_ == "VERB" and token.lemma_.lower() in _DECIDING:
