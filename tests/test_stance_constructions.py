@@ -293,18 +293,6 @@ def test_a_gerund_under_a_devotion_verb_without_a_passive_subject_does_not_fail(
     assert stances_of("Senator Ann Kim pledged, after criticizing the Acme Corporation, to fight on.") == []
 
 
-@pytest.mark.parametrize("text, holder, side, target", [
-    ("Senator Ann Kim branded Governor Tom Reed a traitor.", "Ann Kim", "against", "Tom Reed"),
-    ("Senator Ann Kim referred to Governor Tom Reed as a coward.", "Ann Kim", "against", "Tom Reed"),
-    ("Union leaders portray Mayor Tom Reed as incompetent.", "Union leaders", "against", "Tom Reed"),
-    ("Senator Ann Kim sees Governor Tom Reed as a hero.", "Ann Kim", "favor", "Tom Reed"),
-    ("Senator Ann Kim dismissed the Acme Corporation as a sham.", "Ann Kim", "against", "Acme Corporation"),
-    ("Senator Ann Kim thinks of Governor Tom Reed as a crook.", "Ann Kim", "against", "Tom Reed"),
-])
-def test_naming_with_two_objects_a_preposition_or_an_adjective(stances_of, text, holder, side, target):
-    assert has(stances_of(text), holder, side, target), stances_of(text)
-
-
 def test_naming_without_an_evaluation_is_no_stance(stances_of):
     assert not stances_of("Senator Ann Kim referred to Governor Tom Reed as a lawyer.")
 
@@ -318,41 +306,10 @@ def test_a_kind_word_takes_up_the_named_instance_before_it(stances_of, text, tar
     assert any(p == "against" and target in t for _, p, t in stances_of(text)), stances_of(text)
 
 
-@pytest.mark.parametrize("text, holder, side, target", [
-    ("Senator Ann Kim supports the idea of a tax on carbon.", "Ann Kim", "favor", "tax on carbon"),
-    ("The senator rejected the notion of raising taxes on the middle class.", "senator", "against", "raising taxes"),
-    ("The union welcomed the prospect of a repeal of the Taft-Hartley Act.", "union", "against", "Taft-Hartley Act"),
-])
-def test_an_idea_of_something_is_a_stance_on_that_thing(stances_of, text, holder, side, target):
-    assert has(stances_of(text), holder, side, target), stances_of(text)
-
-
 def test_the_idea_of_someone_doing_something_is_no_stance_on_them(stances_of):
     stances = stances_of("Ban Ki-moon said he backed the idea of a woman succeeding him as secretary general.")
     assert has(stances, "Ban Ki-moon", "favor", "woman succeeding him"), stances
     assert not any(t in {"woman", "a woman"} for _, _, t in stances), stances
-
-
-@pytest.mark.parametrize("text, holder, side, target", [
-    ("\u201cWe met on Monday. Governor Ann Kim is a disgrace,\u201d said Senator Tom Reed.", "Tom Reed", "against",
-     "Ann Kim"),
-    ("\u201cWe met on Monday. The new budget is a disgrace. It is shameful,\u201d said Senator Tom Reed.", "Tom Reed",
-     "against", "budget"),
-])
-def test_each_sentence_of_a_quotation_predicates_on_its_own(stances_of, text, holder, side, target):
-    assert has(stances_of(text), holder, side, target), stances_of(text)
-
-
-@pytest.mark.parametrize("text, holder, side, target", [
-    ("\u201cGovernor Ann Kim should resign,\u201d said Senator Tom Reed.", "Tom Reed", "against", "Ann Kim"),
-    ("Senator Tom Reed said the jailed journalists must be released.", "Tom Reed", "favor", "journalists"),
-    ("\u201cThe police chief must be fired,\u201d said Jane Roe, a local activist.", "Jane Roe", "against",
-     "police chief"),
-    ("\u201cCongress should pass the Dream Act,\u201d said Senator Tom Reed.", "Tom Reed", "favor", "Dream Act"),
-    ("Senator Tom Reed said every state ought to ban plastic bags.", "Tom Reed", "against", "plastic bags"),
-])
-def test_an_act_a_speaker_says_another_should_do_is_the_speakers_stance(stances_of, text, holder, side, target):
-    assert has(stances_of(text), holder, side, target), stances_of(text)
 
 
 def test_what_someone_should_do_is_not_their_stance_but_what_we_must_do_is_ours(stances_of):
@@ -360,19 +317,6 @@ def test_what_someone_should_do_is_not_their_stance_but_what_we_must_do_is_ours(
     assert not any(h == "Congress" for h, _, _ in told), told
     ours = stances_of("\u201cI must block the Dream Act,\u201d said Jane Roe of the Teamsters union.")
     assert any(p == "against" and "Dream Act" in t for _, p, t in ours), ours
-
-
-@pytest.mark.parametrize("text, holder, side, target", [
-    ("Thousands of teachers marched in support of the striking nurses.", "teachers", "favor", "nurses"),
-    ("Dozens of students walked out in protest against the tuition increase.", "students", "against",
-     "tuition increase"),
-    ("The mayor lowered the flag in solidarity with the Ukrainian people.", "mayor", "favor", "Ukrainian people"),
-    ("Speaking in the parents' defence, lawyer Tom Molomby said they loved their daughter.", "Tom Molomby", "favor",
-     "parents"),
-    ("The court ruled in Apple's favour on Monday.", "court", "favor", "Apple"),
-])
-def test_the_manner_of_an_act_is_its_doers_stance(stances_of, text, holder, side, target):
-    assert has(stances_of(text), holder, side, target), stances_of(text)
 
 
 def test_in_a_possessed_manner_that_is_no_stance_noun_nothing_is_favoured(stances_of):
@@ -414,13 +358,6 @@ def test_the_named_members_of_a_group_hold_what_it_holds(stances_of, text, membe
     assert has(stances_of(text), member, side, target), stances_of(text)
 
 
-@pytest.mark.parametrize("text, holder, side, target", [
-    ("The Supreme Court struck down the Texas abortion ban.", "Supreme Court", "against", "Texas abortion ban"),
-])
-def test_courts_striking_down(stances_of, text, holder, side, target):
-    assert has(stances_of(text), holder, side, target), stances_of(text)
-
-
 def test_a_phrasal_verb_is_no_light_verb_for_a_stance_noun(stances_of):
     stances = stances_of("A federal judge threw out the lawsuit against Google.")
     assert not has(stances, "federal judge", "against", "Google"), stances
@@ -431,17 +368,6 @@ def test_coming_under_fire_from_someone_is_their_stance(stances_of):
     assert has(stances, "environmental groups", "against", "Nestle"), stances
     pressed = stances_of("Governor Tom Reed is under pressure from the Teamsters union to sign the bill.")
     assert not has(pressed, "Teamsters union", "against", "Tom Reed"), pressed
-
-
-@pytest.mark.parametrize("text, holder, side, target", [
-    ("\u201cI have full confidence in Chief John Roe,\u201d the mayor said.", "mayor", "favor", "John Roe"),
-    ("Senator Ann Kim raised serious concerns about the Keystone XL pipeline.", "Ann Kim", "against",
-     "Keystone XL pipeline"),
-    ("Senator Ann Kim expressed no support for the Keystone XL pipeline.", "Ann Kim", "against",
-     "Keystone XL pipeline"),
-])
-def test_confidence_concerns_and_no_support(stances_of, text, holder, side, target):
-    assert has(stances_of(text), holder, side, target), stances_of(text)
 
 
 def test_no_objection_is_no_stance_against(stances_of):
@@ -494,15 +420,6 @@ def test_a_participle_with_an_agent_names_the_owner_of_an_act(nlp, polarity):
 
 
 @pytest.mark.parametrize("text, holder, side, target", [
-    ("The Treasury froze the assets of three Iranian banks.", "Treasury", "against", "Iranian banks"),
-    ("Police seized the assets of the Acme Corporation.", "Police", "against", "Acme Corporation"),
-    ("The Treasury unfroze the assets of Bank Melli.", "Treasury", "favor", "Bank Melli"),
-])
-def test_an_act_on_someones_possessions_is_an_act_on_them(stances_of, text, holder, side, target):
-    assert has(stances_of(text), holder, side, target), stances_of(text)
-
-
-@pytest.mark.parametrize("text, holder, side, target", [
     ("The governor refused to sign the Dream Act.", "governor", "against", "Dream Act"),
     ("The ACLU sued the state on behalf of three transgender students.", "ACLU", "favor", "transgender students"),
     ("Senator Ann Kim joined Republicans in criticizing the Federal Reserve.", "Ann Kim", "against", "Federal Reserve"),
@@ -514,16 +431,6 @@ def test_refusals_behalf_joiners_and_idioms(stances_of, text, holder, side, targ
     stances = stances_of(text)
     assert has(stances, holder, side, target), stances
     assert not has(stances, holder, "favor" if side == "against" else "against", target), stances
-
-
-@pytest.mark.parametrize("text, holder, side, target", [
-    ("The Supreme Court ruled that the law was unconstitutional. Governor Tom Reed criticized the ruling.",
-     "Tom Reed", "against", "Supreme Court"),
-    ("A federal jury ordered Exxon Mobil to pay $1 billion. The company said it would appeal the verdict.",
-     "Exxon Mobil", "against", "federal jury"),
-])
-def test_a_bare_ruling_is_the_decision_of_the_one_who_just_ruled(stances_of, text, holder, side, target):
-    assert has(stances_of(text), holder, side, target), stances_of(text)
 
 
 @pytest.mark.parametrize("text, holder, target", [

@@ -1,0 +1,98 @@
+"""Stances a reader sees in one sentence or two, one family of phrasing per group of rows: each row
+runs the whole pipeline and asserts that the stance (holder, side, part of the target) comes out."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_texts
+
+
+@pytest.fixture(scope="module")
+def stances_of(nlp, polarity):
+    def run(text):
+        (doc,) = extract_texts(nlp, {"t": text}, polarity).documents
+        return [(s.holder.label(), s.polarity, s.target.label) for s in doc.stances]
+    return run
+
+
+def _rows(family: str, *rows: tuple) -> list:
+    return [pytest.param(*row, id=f"{family}: {row[0][:50]}") for row in rows]
+
+
+READINGS = [
+    # two objects, a named object of a preposition, an adjective after "as"
+    *_rows("naming",
+        ("Senator Ann Kim branded Governor Tom Reed a traitor.", "Ann Kim", "against", "Tom Reed"),
+        ("Senator Ann Kim referred to Governor Tom Reed as a coward.", "Ann Kim", "against", "Tom Reed"),
+        ("Union leaders portray Mayor Tom Reed as incompetent.", "Union leaders", "against", "Tom Reed"),
+        ("Senator Ann Kim sees Governor Tom Reed as a hero.", "Ann Kim", "favor", "Tom Reed"),
+        ("Senator Ann Kim dismissed the Acme Corporation as a sham.", "Ann Kim", "against", "Acme Corporation"),
+        ("Senator Ann Kim thinks of Governor Tom Reed as a crook.", "Ann Kim", "against", "Tom Reed"),
+    ),
+    # "the idea of X" is about X
+    *_rows("content noun",
+        ("Senator Ann Kim supports the idea of a tax on carbon.", "Ann Kim", "favor", "tax on carbon"),
+        ("The senator rejected the notion of raising taxes on the middle class.", "senator", "against",
+         "raising taxes"),
+        ("The union welcomed the prospect of a repeal of the Taft-Hartley Act.", "union", "against",
+         "Taft-Hartley Act"),
+    ),
+    # each sentence of a quotation predicates on its own
+    *_rows("quotation sentence",
+        ("\u201cWe met on Monday. Governor Ann Kim is a disgrace,\u201d said Senator Tom Reed.", "Tom Reed", "against",
+         "Ann Kim"),
+        ("\u201cWe met on Monday. The new budget is a disgrace. It is shameful,\u201d said Senator Tom Reed.",
+         "Tom Reed", "against", "budget"),
+    ),
+    # what a speaker says another should do is the speaker's stance
+    *_rows("recommended act",
+        ("\u201cGovernor Ann Kim should resign,\u201d said Senator Tom Reed.", "Tom Reed", "against", "Ann Kim"),
+        ("Senator Tom Reed said the jailed journalists must be released.", "Tom Reed", "favor", "journalists"),
+        ("\u201cThe police chief must be fired,\u201d said Jane Roe, a local activist.", "Jane Roe", "against",
+         "police chief"),
+        ("\u201cCongress should pass the Dream Act,\u201d said Senator Tom Reed.", "Tom Reed", "favor", "Dream Act"),
+        ("Senator Tom Reed said every state ought to ban plastic bags.", "Tom Reed", "against", "plastic bags"),
+    ),
+    # the manner of an act is its doer's stance
+    *_rows("manner",
+        ("Thousands of teachers marched in support of the striking nurses.", "teachers", "favor", "nurses"),
+        ("Dozens of students walked out in protest against the tuition increase.", "students", "against",
+         "tuition increase"),
+        ("The mayor lowered the flag in solidarity with the Ukrainian people.", "mayor", "favor", "Ukrainian people"),
+        ("Speaking in the parents' defence, lawyer Tom Molomby said they loved their daughter.", "Tom Molomby", "favor",
+         "parents"),
+        ("The court ruled in Apple's favour on Monday.", "court", "favor", "Apple"),
+    ),
+    # courts striking down
+    *_rows("court",
+        ("The Supreme Court struck down the Texas abortion ban.", "Supreme Court", "against", "Texas abortion ban"),
+    ),
+    # confidence, concerns, "no support"
+    *_rows("stance noun",
+        ("\u201cI have full confidence in Chief John Roe,\u201d the mayor said.", "mayor", "favor", "John Roe"),
+        ("Senator Ann Kim raised serious concerns about the Keystone XL pipeline.", "Ann Kim", "against",
+         "Keystone XL pipeline"),
+        ("Senator Ann Kim expressed no support for the Keystone XL pipeline.", "Ann Kim", "against",
+         "Keystone XL pipeline"),
+    ),
+    # an act on someone's possessions is an act on them
+    *_rows("possession",
+        ("The Treasury froze the assets of three Iranian banks.", "Treasury", "against", "Iranian banks"),
+        ("Police seized the assets of the Acme Corporation.", "Police", "against", "Acme Corporation"),
+        ("The Treasury unfroze the assets of Bank Melli.", "Treasury", "favor", "Bank Melli"),
+    ),
+    # a bare "the ruling" is the decision of the one who just ruled
+    *_rows("bare ruling",
+        ("The Supreme Court ruled that the law was unconstitutional. Governor Tom Reed criticized the ruling.",
+         "Tom Reed", "against", "Supreme Court"),
+        ("A federal jury ordered Exxon Mobil to pay $1 billion. The company said it would appeal the verdict.",
+         "Exxon Mobil", "against", "federal jury"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, holder, side, target", READINGS)
+def test_the_stance_a_reader_sees(stances_of, text, holder, side, target):
+    stances = stances_of(text)
+    assert any(h == holder and p == side and target in t for h, p, t in stances), stances
