@@ -464,3 +464,11 @@ def test_a_state_of_conflict_sets_each_side_against_the_other(stances_of, text, 
 
 def test_talks_are_no_conflict(stances_of):
     assert not stances_of("The Teamsters union is in talks with UPS over pay.")
+
+
+def test_such_actions_are_the_acts_of_the_doer_of_the_sentence_before(nlp, polarity):
+    (doc,) = extract_texts(nlp, {"t": "Mayor Jim Kenney says the Acme Corporation has been spying on its workers. He "
+                                      "says such actions have created fear and distrust in the city."},
+                           polarity).documents
+    owners = [(s.holder.label(), s.polarity, s.target.actor.label() if s.target.actor else None) for s in doc.stances]
+    assert ("Jim Kenney", "against", "Acme Corporation") in owners, owners

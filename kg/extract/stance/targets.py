@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import Mention, clean_name
 from ..claims import Claim
+from ..lexicon import CUES
 from ..nlp import doc_layout, doc_tokens, sentence_of
 from ..resolve import LocalActor
 from .grammar import passive_agent, phrase, prepositional_object
@@ -192,6 +193,8 @@ class Context:
         if infinitive:  # "to raise rates" -> "raise rates"
             start, text = start + infinitive.end(), text[infinitive.end():]
         owner = self.owner(head, holder)
+        if owner is None and act_noun and _anaphoric(head):
+            owner = self._previous_doer(head, holder)  # "such actions" after "officers have been going after ..."
         lemma = head.lemma_.lower()
         kind = ACT if (act_noun or head.pos_ == "VERB") and owner is not None else TOPIC
         if kind == TOPIC and not act_noun and head.pos_ != "PROPN" and owner is None and not _is_issue(head):
@@ -225,6 +228,23 @@ class Context:
         linked.append(self._summarised_doer(head))
         linked = [a for a in linked if a is not None and not (holder is not None and speaks_for(holder, a))]
         return linked[0] if linked else None
+
+    def _previous_doer(self, head: Token, holder: LocalActor | None) -> LocalActor | None:
+        """Who did what the sentence before tells ("Kenney says immigration officers have been
+        going after residents. He says such actions ..."): the subject of its main clause, or of
+        the clause a verb of saying or thinking reports."""
+        start = sentence_of(head).start
+        if start == 0:
+            return None
+        verb = sentence_of(self.doc[start - 1]).root
+        for _ in range(3):
+            report = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+            cue = CUES.get(verb.lemma_.lower())
+            if report is None or cue is None or cue.cue_class not in {"speech", "cognition"}:
+                break
+            verb = report
+        doer = self.actor(next((c for c in verb.children if c.dep_ == "nsubj"), None))
+        return doer if doer is not None and not (holder is not None and speaks_for(holder, doer)) else None
 
     def _summarised_doer(self, head: Token) -> LocalActor | None:
         """For ", a move Republicans denounced" after "Biden pardoned his son": the one who did
@@ -375,6 +395,12 @@ def topic_antecedent(doc: Doc, head: Token, is_actor: Callable[[Token], bool], q
 
 
 _DESCRIBING = frozenset({"compound", "amod", "nummod", "prep", "acl"})
+
+
+def _anaphoric(head: Token) -> bool:
+    """ "such actions", "these moves", "this practice": a determiner that points back."""
+    return any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in {"such", "this", "these", "that", "those"}
+               for c in head.children)
 
 
 def _bare_definite(head: Token) -> bool:
