@@ -82,6 +82,12 @@ READINGS = [
         ("Police seized the assets of the Acme Corporation.", "Police", "against", "Acme Corporation"),
         ("The Treasury unfroze the assets of Bank Melli.", "Treasury", "favor", "Bank Melli"),
     ),
+    # a relative pronoun stands for the noun its clause modifies
+    *_rows("relative clause",
+        ("The housing bill, which critics say would hurt renters, passed 52-48.", "critics", "against", "housing bill"),
+        ("The stadium plan, which Mayor Ann Kim called a disaster, was approved.", "Ann Kim", "against",
+         "stadium plan"),
+    ),
     # a bare "the ruling" is the decision of the one who just ruled
     *_rows("bare ruling",
         ("The Supreme Court ruled that the law was unconstitutional. Governor Tom Reed criticized the ruling.",

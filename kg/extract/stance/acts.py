@@ -315,6 +315,7 @@ def naming(ctx: Context, verb: Token) -> list[Candidate]:
     if named is None or complement is None or named.i == complement.i:
         return []
     words = [t for t in complement.subtree if not (named.left_edge.i <= t.i <= named.right_edge.i)]
+    named = antecedent(named)  # "the plan, which the mayor called a disaster": the plan
     score = valence(words)
     polarity = valence_polarity(score)
     if polarity is None:

@@ -15,7 +15,7 @@ from ..claims import Claim
 from ..lexicon import SPEECH_VERBS
 from ..nlp import sentence_of
 from .acts import verb_slots
-from .grammar import acting_subject
+from .grammar import RELATIVE, acting_subject, antecedent
 from .lexicon import slots, token_valence, valence, valence_polarity
 from .records import ACT, ACTOR, AGAINST, ASSERTED, FAVOR, REPORTED, TOPIC, Candidate, PolarityScorer, Target
 from .targets import Context, is_act_noun, speaks_for
@@ -115,8 +115,10 @@ def _other_sentence_heads(content, head: Token) -> list[Token]:
 def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: PolarityScorer | None) -> list[Candidate]:
     """What the clause at ``head`` predicates of its subject, judged by the lexicon (or, for a
     topic the lexicon cannot judge, by the polarity model when it is given)."""
-    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.lower_ in _NEUTER:
+    said_of = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    # "the bill, which critics say would hurt renters": the clause is said of the bill
+    subject = antecedent(said_of) if said_of is not None and said_of.lower_ in RELATIVE else said_of
+    if subject is None or said_of is None or subject.lower_ in _NEUTER:
         return []  # "it's heartbreaking": what "it" is, is not known here
     target = ctx.target(subject, claim.speaker)
     if target is None or target.actor is claim.speaker or _own_side(subject):
@@ -128,7 +130,7 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
         return []
     if copular and _feeling(head):
         return []  # "the administration would be pleased": how the subject feels, not what it is
-    words = _complement_words(head) if copular else _predicate_words(content, subject)
+    words = _complement_words(head) if copular else _predicate_words(content, said_of)
     reading = valence_polarity(valence(words))
     strength = 0.9 if claim.certainty != "certain" else 1.0
     parsed = content if content.text == claim.text else None
