@@ -472,3 +472,8 @@ def test_such_actions_are_the_acts_of_the_doer_of_the_sentence_before(nlp, polar
                            polarity).documents
     owners = [(s.holder.label(), s.polarity, s.target.actor.label() if s.target.actor else None) for s in doc.stances]
     assert ("Jim Kenney", "against", "Acme Corporation") in owners, owners
+
+
+def test_a_participle_set_off_by_commas_is_not_part_of_the_target(stances_of):
+    stances = stances_of("The measure, backed by the Teamsters union, passed easily.")
+    assert ("Teamsters union", "favor", "measure") in stances, stances

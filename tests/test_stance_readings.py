@@ -88,6 +88,13 @@ READINGS = [
         ("The stadium plan, which Mayor Ann Kim called a disaster, was approved.", "Ann Kim", "against",
          "stadium plan"),
     ),
+    # who is described: a participle set off by commas, "seen as a critic", an apposition's relative clause
+    *_rows("description",
+        ("Tesla, long criticized by labor unions, opened a new factory.", "labor unions", "against", "Tesla"),
+        ("The senator is widely seen as a critic of the Federal Reserve.", "senator", "against", "Federal Reserve"),
+        ("Senator Ann Kim, a Democrat who supports abortion rights, won re-election.", "Ann Kim", "favor",
+         "abortion rights"),
+    ),
     # a bare "the ruling" is the decision of the one who just ruled
     *_rows("bare ruling",
         ("The Supreme Court ruled that the law was unconstitutional. Governor Tom Reed criticized the ruling.",

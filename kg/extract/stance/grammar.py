@@ -170,7 +170,8 @@ def acting_subject(verb: Token) -> tuple[Token | None, float]:
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         subject = next((c for c in subjects if c.lower_ not in RELATIVE), subjects[0] if subjects else None)
         if subject is not None and subject.lower_ in RELATIVE and token.dep_ == "relcl":
-            return token.head, factor  # "Freedom Magazine, which attacked ..."
+            described = token.head  # "Freedom Magazine, which attacked ..."; "Kim, a Democrat who supports ..."
+            return (described.head if described.dep_ == "appos" else described), factor
         if subject is not None:
             return subject, factor
         if token.dep_ == "relcl" and token.head is not token and not any(c.dep_ == "nsubjpass" for c in token.children):
@@ -242,6 +243,8 @@ def passive_subject(verb: Token) -> Token | None:
             subject = verb.head.head  # "a coalition led by Saudi Arabia and backed by the West"
     if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and passive_agent(verb) is not None:
         subject = verb.head
+    if subject is None and verb.dep_ == "advcl" and verb.tag_ == "VBN" and passive_agent(verb) is not None:
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)  # "Tesla, long criticized by unions, ..."
     return subject
 
 
@@ -278,7 +281,7 @@ def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = 
         g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in c.children)), None)
     if when is not None:  # "the proposal [for months]", "the deal [in December]": when, not what
         end = when
-    appositive = next((t.left_edge.i - 1 for t in doc[head.i + 1:end] if t.dep_ == "appos"
+    appositive = next((t.left_edge.i - 1 for t in doc[head.i + 1:end] if t.dep_ in {"appos", "acl"}
                        and t.left_edge.i > head.i + 1 and doc[t.left_edge.i - 1].text == ","), None)
     if appositive is not None:  # "a proposal to rezone ..., a defeat for the developer": a comment on it
         end = appositive

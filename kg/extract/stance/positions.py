@@ -89,13 +89,18 @@ def received_stance(ctx: Context, noun: Token) -> list[Candidate]:
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and noun.lemma_.lower() in _UNDER:
         return _under_fire(ctx, noun)
     rows = [p for p in slots(noun.lemma_.lower(), "NOUN") if p.slot.startswith("prep:") and p.polarity in {FAVOR, AGAINST}]
-    if not rows or noun.dep_ not in {"dobj", "pobj"}:
+    if not rows or noun.dep_ not in {"dobj", "pobj", "conj"}:
         return []
     held_by = of_holder(ctx, noun)
     if held_by is None and any(prepositional_object(noun, p.slot[5:]) is not None for p in rows):
         return []  # "drew criticism of the plan from unions": the stance noun's own target
     within = noun.dep_ == "pobj" and noun.head.lower_ == "with"
     verb = noun.head.head if within else noun.head
+    if noun.dep_ == "conj":  # "drew praise from X but criticism from Y"
+        first = noun.head
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        verb = first.head
     if verb.lemma_.lower() not in RECEIVING and held_by is None:
         return []
     holder = held_by if held_by is not None else next(
@@ -211,6 +216,9 @@ def position_noun(ctx: Context, noun: Token) -> list[Candidate]:
         holder = noun.head
     elif noun.dep_ == "attr":
         holder = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        verb = noun.head.head  # "is widely seen as a critic of X", "emerged as a leading opponent of X"
+        holder = passive_subject(verb) or next((c for c in verb.children if c.dep_ == "nsubj"), None)
     else:
         holder = noun if noun.i in ctx.actor_at else None  # the description is itself the actor: "critics of the plan"
     return candidate(ctx, "position_noun", holder, target, row.polarity, noun, "position", check_negation=False)
