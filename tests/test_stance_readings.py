@@ -29,6 +29,7 @@ READINGS = [
         ("Senator Ann Kim sees Governor Tom Reed as a hero.", "Ann Kim", "favor", "Tom Reed"),
         ("Senator Ann Kim dismissed the Acme Corporation as a sham.", "Ann Kim", "against", "Acme Corporation"),
         ("Senator Ann Kim thinks of Governor Tom Reed as a crook.", "Ann Kim", "against", "Tom Reed"),
+        ("Biden accused Trump of lying, while Trump called Biden weak.", "Trump", "against", "Biden"),
     ),
     # "the idea of X" is about X
     *_rows("content noun",
@@ -71,6 +72,7 @@ READINGS = [
     # confidence, concerns, "no support"
     *_rows("stance noun",
         ("\u201cI have full confidence in Chief John Roe,\u201d the mayor said.", "mayor", "favor", "John Roe"),
+        ("The players' union filed a grievance against the NFL.", "players' union", "against", "NFL"),
         ("Senator Ann Kim raised serious concerns about the Keystone XL pipeline.", "Ann Kim", "against",
          "Keystone XL pipeline"),
         ("Senator Ann Kim expressed no support for the Keystone XL pipeline.", "Ann Kim", "against",

@@ -311,6 +311,8 @@ def naming(ctx: Context, verb: Token) -> list[Candidate]:
         named = next((c for c in complement.children if c.dep_ == "nsubj"), None)  # "called [Oz a quack]"
         complement = next((c for c in complement.children if c.dep_ in {"attr", "acomp", "oprd"}), complement)
     complement = _as_complement(verb) or complement
+    if named is None and complement is not None:  # "called [Biden weak]" parsed as a compound
+        named = next((c for c in complement.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     named = _what_it_names(verb, named)
     if named is None or complement is None or named.i == complement.i:
         return []
