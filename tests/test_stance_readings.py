@@ -73,6 +73,8 @@ READINGS = [
     *_rows("stance noun",
         ("\u201cI have full confidence in Chief John Roe,\u201d the mayor said.", "mayor", "favor", "John Roe"),
         ("The players' union filed a grievance against the NFL.", "players' union", "against", "NFL"),
+        ("Opposition to the Dream Act came from Senate Republicans.", "Republicans", "against", "Dream Act"),
+        ("The strongest criticism of the Patriot Act came from the ACLU.", "ACLU", "against", "Patriot Act"),
         ("Senator Ann Kim raised serious concerns about the Keystone XL pipeline.", "Ann Kim", "against",
          "Keystone XL pipeline"),
         ("Senator Ann Kim expressed no support for the Keystone XL pipeline.", "Ann Kim", "against",

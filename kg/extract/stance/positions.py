@@ -42,6 +42,9 @@ def _noun_holder(ctx: Context, noun: Token) -> tuple[Token | None, float, Token]
         agent = prepositional_object(noun, preposition)
         if agent is not None and ctx.actor(agent) is not None:
             return agent, 1.0, noun
+    source = _came_from(ctx, noun)
+    if source is not None:
+        return source, 1.0, noun
     governor = noun.head
     if noun.dep_ in {"dobj", "pobj", "attr", "nsubjpass"} and governor.pos_ in {"VERB", "AUX", "ADP"}:
         verb = governor if governor.pos_ != "ADP" else governor.head
@@ -53,6 +56,18 @@ def _noun_holder(ctx: Context, noun: Token) -> tuple[Token | None, float, Token]
             subject, factor = acting_subject(verb)
             return subject, factor * 0.95, noun
     return None, 0.0, noun
+
+
+def _came_from(ctx: Context, noun: Token) -> Token | None:
+    """ "Opposition to the plan came from Republicans", "much of the impetus for the deal came
+    from China": the one a position comes from holds it."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in _SHARES_OF:
+        noun = noun.head.head  # "much of the impetus"
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.lemma_.lower() not in {"come", "stem", "arise"}:
+        return None
+    source = prepositional_object(verb, "from")
+    return source if source is not None and ctx.actor(source) is not None else None
 
 
 def stance_noun(ctx: Context, noun: Token) -> list[Candidate]:
@@ -131,6 +146,7 @@ def _under_fire(ctx: Context, noun: Token) -> list[Candidate]:
     return candidate(ctx, "received_stance", holder, target, AGAINST, verb, "noun")
 
 
+_SHARES_OF = frozenset({"much", "most", "some", "part", "all", "bulk", "share"})
 #: Verbs whose subject has what their object names: "has the backing of X", "enjoys the support of X".
 HAVING = frozenset({"have", "enjoy", "gain", "secure", "get", "lose", "retain", "keep", "seek", "court", "need",
                     "want", "obtain", "enlist", "command", "count"})
