@@ -216,8 +216,9 @@ def mutual(ctx: Context, verb: Token) -> list[Candidate]:
     """India and Pakistan clashed over Kashmir; the union sparred with the hospital; the mayor is
     at odds with the council; Russia has been at war with Ukraine: a conflict sets each side
     against the other (the one named after "with" too)."""
-    state = None if any(p.slot == "mutual" for p in verb_slots(verb)) else _conflict_state(verb)
-    if state is None and not any(p.slot == "mutual" for p in verb_slots(verb)):
+    lexical = verb.pos_ == "VERB" and any(p.slot == "mutual" for p in verb_slots(verb))
+    state = None if lexical else _conflict_state(verb)
+    if state is None and not lexical:
         return []
     passive = passive_subject(verb)
     if passive is not None and state is None:
@@ -244,7 +245,7 @@ _CONFLICT_STATES = frozenset({"odds", "loggerheads", "war", "dispute", "conflict
 
 def _conflict_state(verb: Token) -> Token | None:
     """The conflict noun after "at" or "in" under ``verb`` ("is at odds", "is locked in a dispute")."""
-    for child in verb.children:
+    for child in verb.rights:
         if child.dep_ == "prep" and child.lower_ in {"at", "in"}:
             noun = next((c for c in child.children if c.dep_ == "pobj"), None)
             if noun is not None and (noun.lemma_.lower() in _CONFLICT_STATES or noun.lower_ in _CONFLICT_STATES):
