@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ..lexicon import REPORT_NOUNS
 from ..resolve import LocalActor
-from .grammar import evidence, modality, negated
+from .grammar import evidence, modality, negated, prepositional_object
 from .records import ACT, ACTOR, NO_STANCE, REPORTED, Candidate, Target
 from .targets import Context, speaks_for
 
@@ -129,10 +129,7 @@ def _owner_of_possession(ctx: Context, token: Token) -> Token:
     """For "their assets" or "the assets of three Iranian banks", the owner when an actor."""
     if token.lemma_.lower() not in _POSSESSIONS and token.lower_ not in _POSSESSIONS:
         return token
-    owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    if owner is None:
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None) or prepositional_object(token, "of")
     return owner if owner is not None and ctx.actor(owner) is not None else token
 
 
@@ -144,8 +141,7 @@ def _what_it_is_about(token: Token) -> Token:
     """For "the idea of X" (or "the notion of raising taxes"), X; otherwise ``token`` itself."""
     if token.lemma_.lower() not in _CONTENT_NOUNS:
         return token
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    content = next((c for c in of.children if c.dep_ in {"pobj", "pcomp"}), None) if of is not None else None
+    content = prepositional_object(token, "of")
     if content is None or any(c.dep_ == "acl" and c.tag_ == "VBG" for c in content.children):
         return token  # "the idea of a woman succeeding him": an event, not the woman
     return content
