@@ -118,9 +118,7 @@ def received_stance(ctx: Context, noun: Token) -> list[Candidate]:
         verb = first.head
     if verb.lemma_.lower() not in RECEIVING and held_by is None:
         return []
-    holder = held_by if held_by is not None else next(
-        (h for owner in (noun, verb) for preposition in ("from", "by", "among")
-         if (h := prepositional_object(owner, preposition)) is not None and ctx.actor(h) is not None), None)
+    holder = held_by if held_by is not None else _source(ctx, (noun, verb), ("from", "by", "among"))
     if holder is None:
         return []
     target = passive_subject(verb)
@@ -133,13 +131,18 @@ def received_stance(ctx: Context, noun: Token) -> list[Candidate]:
 _UNDER = frozenset({"fire", "attack", "criticism", "assault"})  # not "pressure": to act, not against
 
 
+def _source(ctx: Context, owners: tuple[Token, ...], prepositions: tuple[str, ...]) -> Token | None:
+    """The first actor named after one of ``prepositions`` under one of ``owners``: "from the union"."""
+    return next((h for owner in owners for preposition in prepositions
+                 if (h := prepositional_object(owner, preposition)) is not None and ctx.actor(h) is not None), None)
+
+
 def _under_fire(ctx: Context, noun: Token) -> list[Candidate]:
     """X came (or is) under fire / attack from Y: Y against X."""
     verb = noun.head.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return []
-    holder = next((h for owner in (noun, verb) for preposition in ("from", "by")
-                   if (h := prepositional_object(owner, preposition)) is not None and ctx.actor(h) is not None), None)
+    holder = _source(ctx, (noun, verb), ("from", "by"))
     target = passive_subject(verb)
     if target is None:
         target, _ = acting_subject(verb)
