@@ -246,3 +246,27 @@ def test_predictions_run_blas_on_one_thread_and_restore_its_setting(model):
         assert blas_threads() == before
     assert seen and all(count == 1 for counts in seen for count in counts)
     assert prediction == model.predict(text, start, end)
+
+
+def test_build_scorer_answers_each_question_once_per_document(model, monkeypatch):
+    """kg build's scorer keeps its answers for the current document: the same mention in the same
+    parsed words is scored once, and an answer is never given for other words, even where a
+    sentence repeats elsewhere in the document (its context vectors differ) or in another one."""
+    from kg.extract.pipeline import default_polarity
+
+    text = "Critics condemned Smith for lying to voters."
+    doc = model.nlp(f"{text} Voters love him. Nothing else happened. {text}")
+    first, last = list(doc.sents)[0], list(doc.sents)[-1]
+    other = model.nlp(text)
+    assert first.text == last.text == text
+    start, end = text.index("Smith"), text.index("Smith") + len("Smith")
+    expected = [(p.label, p.probabilities[p.label])
+                for p in (model.predict(text, start, end, doc=s) for s in (first, last, other))]
+    calls = []
+    predict = PolarityModel.predict
+    monkeypatch.setattr(PolarityModel, "predict", lambda self, *a, **k: calls.append(a) or predict(self, *a, **k))
+    score = default_polarity()
+    assert [score(text, start, end, s) for s in (first, last, first, last)] == expected[:2] * 2
+    assert len(calls) == 2
+    assert score(text, start, end, other) == expected[2]
+    assert len(calls) == 3

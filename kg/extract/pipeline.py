@@ -153,8 +153,22 @@ def default_polarity() -> PolarityScorer | None:
     except (OSError, ValueError):
         return None
 
+    # the answers for the current document: claim_actors and claim_names, and claims that share a
+    # sentence, ask about the same mention in the same parsed words (kept with its Doc, so a new
+    # Doc empties it and an old one's answer is never given for another)
+    memo: dict[tuple, tuple[str, float]] = {}
+    owner: list = [None]
+
     def score(text: str, start: int, end: int, span=None) -> tuple[str, float]:
         """Polarity toward ``text[start:end]``; ``span`` is the already parsed ``text``."""
-        prediction = model.predict(text, start, end, doc=span)
-        return prediction.label, prediction.probabilities[prediction.label]
+        doc = getattr(span, "doc", span)
+        if doc is not owner[0]:
+            memo.clear()
+            owner[0] = doc
+        key = (text, start, end, getattr(span, "start", 0), getattr(span, "end", 0))
+        answer = memo.get(key)
+        if answer is None:
+            prediction = model.predict(text, start, end, doc=span)
+            answer = memo[key] = (prediction.label, prediction.probabilities[prediction.label])
+        return answer
     return score
