@@ -477,3 +477,14 @@ def test_such_actions_are_the_acts_of_the_doer_of_the_sentence_before(nlp, polar
 def test_a_participle_set_off_by_commas_is_not_part_of_the_target(stances_of):
     stances = stances_of("The measure, backed by the Teamsters union, passed easily.")
     assert ("Teamsters union", "favor", "measure") in stances, stances
+
+
+def test_no_naming_from_a_belief_and_no_stance_on_the_ones_urged(stances_of):
+    assert not stances_of("A teacher at the Acme School mistakenly thought the clock resembled a bomb.")
+    urged = stances_of("The Union of Rationalist Atheists is encouraging citizens to vote.")
+    assert not any(t == "citizens" for _, _, t in urged), urged
+
+
+def test_an_attack_a_speaker_reports_in_the_passive_is_not_the_speakers(stances_of):
+    stances = stances_of("Greenpeace said the Acme Corporation's website was attacked by hackers.")
+    assert not any(h == "Greenpeace" for h, _, _ in stances), stances

@@ -144,6 +144,8 @@ def verb_object(ctx: Context, verb: Token) -> list[Candidate]:
         target = _object(verb, row, ctx)
     if target is None or _stance_noun_with_target(target) or _reported_statement(target):
         return []
+    if verb.lemma_.lower() in URGING and infinitive_complement(verb) is not None:
+        return []  # "encouraging citizens to ask for ...": the one urged is no target (urging reads the act)
     if verb.lemma_.lower() in NEGATING_CUES and target.pos_ == "VERB":
         return []  # "denied opposing the deal" denies an act; it takes nothing away
     return candidate(ctx, "verb_object", holder, target, row.polarity, verb, row.cls, factor)
@@ -307,6 +309,8 @@ def naming(ctx: Context, verb: Token) -> list[Candidate]:
         complements = objects[1:]
     if named is None and len(complements) >= 2 and complements[0].dep_ == "oprd":
         named, complements = complements[0], complements[1:]  # "called [Oz] [a quack]" parsed as two complements
+    if "name" not in slots:  # "thinks of X as a crook", "thinks [he is a genius]", not "thought [it resembled a bomb]"
+        complements = [c for c in complements if c.dep_ == "ccomp" and any(g.dep_ in {"attr", "acomp"} for g in c.children)]
     complement = complements[0] if complements else None
     if complement is not None and complement.dep_ == "ccomp" and named is None:
         named = next((c for c in complement.children if c.dep_ == "nsubj"), None)  # "called [Oz a quack]"

@@ -15,7 +15,7 @@ from ..claims import Claim
 from ..lexicon import SPEECH_VERBS
 from ..nlp import sentence_of
 from .acts import verb_slots
-from .grammar import RELATIVE, acting_subject, antecedent
+from .grammar import RELATIVE, acting_subject, antecedent, passive_agent
 from .lexicon import slots, token_valence, valence, valence_polarity
 from .records import ACT, ACTOR, AGAINST, ASSERTED, FAVOR, REPORTED, TOPIC, Candidate, PolarityScorer, Target
 from .targets import Context, is_act_noun, speaks_for
@@ -179,13 +179,14 @@ def reports_others_act(ctx: Context, claim: Claim, head: Token) -> bool:
     Church imprisoned her") is the speaker's business."""
     if not verb_slots(head):
         return False
-    objects = [c for c in head.children if c.dep_ in {"dobj", "dative"}]
+    objects = [c for c in head.children if c.dep_ in {"dobj", "dative", "nsubjpass"}]
     objects += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if not objects:
         return False  # "will end up harboring ...": no object, not an act on someone
-    subject, _ = acting_subject(head)
-    actor = ctx.actor(subject)
-    if actor is None or speaks_for(claim.speaker, actor):
+    passive = any(c.dep_ == "nsubjpass" for c in head.children)
+    # "the website is being attacked (by hackers)": whoever acts, on the passive subject
+    actor = ctx.actor(passive_agent(head) if passive else acting_subject(head)[0])
+    if actor is None and not passive or actor is not None and speaks_for(claim.speaker, actor):
         return False
     return not any((target := ctx.actor(o)) is not None and speaks_for(claim.speaker, target) for o in objects)
 
