@@ -224,15 +224,19 @@ def claim_names(ctx: Context, claim: Claim, polarity: PolarityScorer | None) -> 
     """The people and organisations a claim names anywhere in its words ("Thanks to Governor Baker,
     our schools are the best in the nation"), each judged by the polarity model in
     its own sentence; only a very sure reading counts (:data:`NAMED_THRESHOLD`), and only in a
-    sentence with a clearly evaluative word. Places and unnamed groups are left to the other constructions."""
+    sentence with a clearly evaluative word. Places and unnamed groups are left to the other
+    constructions, the subject and objects of a one-sentence claim's main clause to :func:`claim_actors`."""
     if polarity is None or claim.polarity == "negative":
         return []
     span = ctx.doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if span is None:
         return []
     candidates = []
+    main = ctx.doc[claim.head] if claim.head >= 0 and span.text == claim.text else None
     for i in range(span.start, span.end):
         mention, actor = ctx.mention_at.get(i), ctx.actor_at.get(i)
+        if main is not None and mention is not None and argument_of(ctx.tokens[i], main):
+            continue  # claim_actors judges the main clause's arguments
         if (mention is None or actor is None or mention.kind != "name" or actor.type in {"Place", "Group"}
                 or speaks_for(claim.speaker, actor) or not claim.start <= mention.start < mention.end <= claim.end):
             continue
