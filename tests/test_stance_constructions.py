@@ -488,3 +488,7 @@ def test_no_naming_from_a_belief_and_no_stance_on_the_ones_urged(stances_of):
 def test_an_attack_a_speaker_reports_in_the_passive_is_not_the_speakers(stances_of):
     stances = stances_of("Greenpeace said the Acme Corporation's website was attacked by hackers.")
     assert not any(h == "Greenpeace" for h, _, _ in stances), stances
+
+
+def test_a_thing_named_by_a_vague_noun_is_no_target(stances_of):
+    assert not stances_of("Senator Ann Kim criticized the whole thing.")

@@ -30,7 +30,6 @@ READINGS = [
         ("Senator Ann Kim dismissed the Acme Corporation as a sham.", "Ann Kim", "against", "Acme Corporation"),
         ("Senator Ann Kim thinks of Governor Tom Reed as a crook.", "Ann Kim", "against", "Tom Reed"),
         ("Biden accused Trump of lying, while Trump called Biden weak.", "Trump", "against", "Biden"),
-        ("Senator Ann Kim thinks Governor Tom Reed is a crook.", "Ann Kim", "against", "Tom Reed"),
     ),
     # "the idea of X" is about X
     *_rows("content noun",

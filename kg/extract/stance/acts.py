@@ -309,8 +309,8 @@ def naming(ctx: Context, verb: Token) -> list[Candidate]:
         complements = objects[1:]
     if named is None and len(complements) >= 2 and complements[0].dep_ == "oprd":
         named, complements = complements[0], complements[1:]  # "called [Oz] [a quack]" parsed as two complements
-    if "name" not in slots:  # "thinks of X as a crook", "thinks [he is a genius]", not "thought [it resembled a bomb]"
-        complements = [c for c in complements if c.dep_ == "ccomp" and any(g.dep_ in {"attr", "acomp"} for g in c.children)]
+    if "name" not in slots:  # "referred to X as a coward", "thinks of X as a crook": only what "as" names
+        complements = []
     complement = complements[0] if complements else None
     if complement is not None and complement.dep_ == "ccomp" and named is None:
         named = next((c for c in complement.children if c.dep_ == "nsubj"), None)  # "called [Oz a quack]"

@@ -60,6 +60,8 @@ _CONTRASTIVE = frozenset({"new", "other", "another", "second", "previous", "old"
 _SHARES = frozenset({"quarter", "third", "half", "majority", "minority", "%", "percent", "per cent", "share",
                      "number", "fraction", "most", "many", "some", "all", "several", "each", "both", "dozen",
                      "hundred", "thousand", "million", "ten"})
+#: Nouns that name nothing in particular, however described.
+_VAGUE_HEADS = frozenset({"thing", "stuff", "situation", "something", "everything", "anything", "way", "lot"})
 #: Verbs by which a court, judge or body decides; nouns that name what it decided.
 _DECIDING = frozenset({"rule", "order", "sentence", "fine", "convict", "uphold", "decide", "find", "overturn",
                        "block", "reject", "dismiss", "deny"})
@@ -186,6 +188,8 @@ class Context:
 
     def _act_or_topic(self, head: Token, holder: LocalActor | None, strict: bool) -> Target | None:
         doc = self.doc
+        if head.lemma_.lower() in _VAGUE_HEADS:
+            return None  # "the whole thing", "this situation": what it is, the words do not say
         act_noun = is_act_noun(head)
         start, end, text = phrase(doc, head, keep_complements=act_noun)
         start, end, text = _within_quotation(doc, head, start, end, text)
