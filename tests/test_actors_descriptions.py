@@ -196,3 +196,34 @@ def test_a_stance_before_a_name_and_a_possessive_inside_it_are_no_part_of_the_na
         "The pro-Beijing New People Party won two seats on Sunday. "
         "The New People's Party said the vote was fair.")})
     assert actor_with(result, "New People's Party") is actor_with(result, "The pro-Beijing New People Party")
+
+
+def test_a_role_description_goes_on_about_the_person_just_named(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Lena Marsh has spent a decade filming life in small farming towns. "
+        "The filmmaker explains this in her new documentary, which opens on Friday. "
+        "The committee voted to subpoena Mark Sullivan despite warnings from his lawyer that "
+        "the software engineer would refuse to answer any questions.")})
+    assert actor_with(result, "The filmmaker") is actor_with(result, "Lena Marsh")
+    assert actor_with(result, "the software engineer") is actor_with(result, "Mark Sullivan")
+    assert "his lawyer" not in _texts(actor_with(result, "Mark Sullivan"))
+
+
+def test_a_role_description_is_no_person_when_a_body_is_named_beside_them(nlp):
+    # the tagger takes "Tomas Reyes" for an organisation: the engineer is not the filmmaker
+    result = extract_texts(nlp, {"a": (
+        "The filmmaker Lena Marsh explains this in her new documentary. "
+        "The committee voted to subpoena Tomas Reyes despite warnings from his lawyer that "
+        "the software engineer would refuse to answer any questions.")})
+    assert "the software engineer" not in _texts(actor_with(result, "Lena Marsh"))
+
+
+def test_a_role_description_is_not_the_person_who_talks_about_it(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Governor Alan Whitby said on Monday that the judge had been unfair to the state. "
+        "Karen Doyle sold the farm in June. The woman had lived there for forty years. "
+        "Martin Healy met the director on Tuesday.")})
+    whitby = actor_with(result, "Alan Whitby")
+    assert "the judge" not in _texts(whitby)
+    assert "The woman" not in _texts(actor_with(result, "Karen Doyle"))
+    assert "the director" not in _texts(actor_with(result, "Martin Healy"))

@@ -231,6 +231,10 @@ CHAMBER_PLACE_WORDS = {"u.s.", "us", "united", "states", "state", "the", "federa
 
 #: Unnamed people who speak and act for an organisation: "ICE officials", "city staff",
 #: "Justice Department lawyers", "the UAW's leadership", "a spokesman for the agency".
+#: Nouns that say no more of a person than what any person is ("the woman", "the kid"): no role
+#: that a text goes on to call a person by (see :mod:`kg.extract.salience`).
+GENERIC_PERSON_NOUNS = {"person", "man", "woman", "boy", "girl", "kid", "child", "guy", "lady", "gentleman",
+                        "individual", "teenager", "teen", "youth", "baby", "adult", "human", "people"}
 OFFICIAL_NOUNS = {"official", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "staff",
                   "staffer", "lawyer", "attorney", "counsel", "leadership", "representative",
                   "aide", "office", "management", "administrator", "negotiator", "officer"}

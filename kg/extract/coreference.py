@@ -103,9 +103,16 @@ Step = Callable[[Context], None]
 STEPS: dict[str, Step] = {}
 
 
-def step(name: str) -> Callable[[Step], Step]:
+def step(name: str, before: str | None = None) -> Callable[[Step], Step]:
+    """Register a step last, or just before the step named ``before``."""
     def register(function: Step) -> Step:
         STEPS[name] = function
+        if before is not None:
+            order = list(STEPS)
+            order.remove(name)
+            order.insert(order.index(before), name)
+            for key in order:
+                STEPS[key] = STEPS.pop(key)
         return function
     return register
 
