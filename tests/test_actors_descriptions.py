@@ -227,3 +227,13 @@ def test_a_role_description_is_not_the_person_who_talks_about_it(nlp):
     assert "the judge" not in _texts(whitby)
     assert "The woman" not in _texts(actor_with(result, "Karen Doyle"))
     assert "the director" not in _texts(actor_with(result, "Martin Healy"))
+
+
+def test_a_groups_of_phrase_is_part_of_its_mention_but_not_of_its_identity(nlp):
+    result = extract_texts(nlp, {"a": (
+        "A court in Athens has ruled that believers of the old Norse faith may now meet in public parks. "
+        "The national church is critical of believers of the ancient gods. "
+        "Supporters of the candidates marched on Sunday.")})
+    believers = actor_with(result, "believers of the old Norse faith")
+    assert "believers of the ancient gods" in _texts(believers)  # one group, as before
+    assert "Supporters" in _texts(actor_with(result, "Supporters"))  # "of" other people: no part of it

@@ -83,6 +83,7 @@ class Mention:
     owner_lemma: str = ""  # that token's lemma ("ice", "city", "mayor")
     title_of: int | None = None  # token of the name a title stands before ("Governor" of "Chris Gregoire")
     construction: str = ""  # the construction that found it
+    of_phrase: str = ""  # the "of" phrase a group's text ends in ("of the ancient Greek religion")
 
     @property
     def is_subject(self) -> bool:
@@ -498,9 +499,32 @@ def actor_nouns(finder: MentionFinder) -> None:
                              role_of=role_of, affiliations=affiliations,
                              owner_root=owner.i if owner is not None else None,
                              owner_lemma=owner.lemma_.lower() if owner is not None else "")
+        if mention is not None and end == token.i + 1 and type_ == GROUP and (of_end := _of_phrase_end(token)):
+            mention.of_phrase = doc[token.i + 1:of_end].text  # "worshippers of the ancient Greek religion"
+            end = of_end
         if mention is not None and end > token.i + 1:
             mention.text = doc[start:end].text
             mention.end = doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _of_phrase_end(token: Token) -> int | None:
+    """Where the "of" phrase that says which people a plural means ends ("worshippers of the
+    ancient Greek religion", "prisoners of war", "residents of Charlotte"): not an "of" people
+    ("supporters of the candidates" is about other people), nor a clause or list after it."""
+    prep = next((c for c in token.rights if c.dep_ == "prep"), None)
+    if prep is None or prep.lower_ != "of" or prep.i != token.i + 1:
+        return None
+    obj = next((c for c in prep.rights if c.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ == "PRON" or _is_person_noun(obj.lemma_.lower()) or obj.ent_type_ == "PERSON":
+        return None
+    last = obj.i
+    for child in obj.rights:
+        if child.dep_ not in {"prep", "compound", "amod", "nummod"}:
+            break
+        last = child.right_edge.i
+    if any(t.is_punct or t.is_space for t in token.doc[prep.i:last + 1]):
+        return None
+    return last + 1
 
 
 def _of_name(token: Token, finder: MentionFinder) -> str | None:

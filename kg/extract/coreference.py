@@ -471,7 +471,8 @@ def _named(context: Context, name: str) -> "LocalActor | None":
 
 
 def _description_key(mention: Mention) -> str:
-    words = [w.lower() for w in clean_name(mention.text).split()]
+    text = mention.text[:len(mention.text) - len(mention.of_phrase)] if mention.of_phrase else mention.text
+    words = [w.lower() for w in clean_name(text).split()]  # a group is one with or without its "of" phrase
     words = [w for w in words if w not in {"a", "an", "the", "this", "that", "these", "those", "some", "several"}]
     head = mention.head_lemma
     modifiers = [w for w in words if w != head and not w.startswith(head[:4])]
