@@ -237,3 +237,9 @@ def test_a_groups_of_phrase_is_part_of_its_mention_but_not_of_its_identity(nlp):
     believers = actor_with(result, "believers of the old Norse faith")
     assert "believers of the ancient gods" in _texts(believers)  # one group, as before
     assert "Supporters" in _texts(actor_with(result, "Supporters"))  # "of" other people: no part of it
+
+
+def test_bureaucrats_who_speak_are_a_group(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Bureaucrats of the Liberal government complained that the report was rewritten twice.")})
+    assert actor_with(result, "Bureaucrats of the Liberal government").type == "Group"

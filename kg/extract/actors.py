@@ -456,6 +456,7 @@ def actor_nouns(finder: MentionFinder) -> None:
     ("the poster wrote", "some individuals reported"), or by a document that speaks for its
     author ("the lawsuit alleges")."""
     doc = finder.doc
+    _bodies_named_by_modifiers(finder)
     for token in finder.tokens:
         if finder.taken[token.i] or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
             continue
@@ -464,9 +465,7 @@ def actor_nouns(finder: MentionFinder) -> None:
         if lemma not in ACTOR_NOUNS and not speaks and not (_is_person_noun(lemma) and _in_apposition(token)):
             continue
         modifiers = [c for c in token.lefts if c.dep_ in _MODIFIER_DEPS]
-        start = max(token.left_edge.i, min([c.left_edge.i for c in modifiers] + [token.i]))
-        while start < token.i and (doc[start].is_punct or doc[start].is_space):
-            start += 1
+        start = _description_start(token)
         determiner = doc[start].lower_ if doc[start].dep_ == "det" else ""
         plural = token.tag_ in {"NNS", "NNPS"} or lemma in {"police", "staff", "people", "authorities"}
         acts = token.dep_ == "nsubj" and token.head.pos_ == "VERB"
@@ -475,15 +474,6 @@ def actor_nouns(finder: MentionFinder) -> None:
         type_ = WORK if lemma in AUTHORED_NOUNS and lemma not in ACTOR_NOUNS else ACTOR_NOUNS.get(lemma, PERSON)
         if type_ == PERSON and plural:
             type_ = GROUP
-        if type_ in {ORGANIZATION, GOVERNMENT} and _proper_modifiers(finder, start, token):
-            # "the Black Lives Matter movement", "the Conservative government": a body named by
-            # the capitalised words before its noun
-            first = next(t.i for t in doc[start:token.i] if t.dep_ != "det")
-            while first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha \
-                    and not finder.taken[first - 1] and not doc[first].is_sent_start and doc[first - 1].dep_ != "det":
-                first -= 1  # the parse may cut a name short ("Black Lives" + "Matter movement")
-            finder.add(first, token.i + 1, NAME, type_, token.i, entity_label="ORG", head_lemma=lemma, definite=True)
-            continue
         affiliations, end = _affiliations(token, finder)
         owner = _owner(token, finder)
         qualifier = next((c.text for c in token.lefts if c.dep_ == "amod" and c.text[:1].isupper()), None)
@@ -505,6 +495,37 @@ def actor_nouns(finder: MentionFinder) -> None:
         if mention is not None and end > token.i + 1:
             mention.text = doc[start:end].text
             mention.end = doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _description_start(token: Token) -> int:
+    doc = token.doc
+    modifiers = [c for c in token.lefts if c.dep_ in _MODIFIER_DEPS]
+    start = max(token.left_edge.i, min([c.left_edge.i for c in modifiers] + [token.i]))
+    while start < token.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start
+
+
+def _bodies_named_by_modifiers(finder: MentionFinder) -> None:
+    """"the Black Lives Matter movement", "the Conservative government": a body named by the
+    capitalised words before its noun — found before the descriptions, so that "bureaucrats of
+    the Liberal government" belong to it."""
+    doc = finder.doc
+    for token in finder.tokens:
+        if finder.taken[token.i] or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+            continue
+        lemma = token.lemma_.lower()
+        type_ = ACTOR_NOUNS.get(lemma)
+        if type_ not in {ORGANIZATION, GOVERNMENT}:
+            continue
+        start = _description_start(token)
+        if not _proper_modifiers(finder, start, token):
+            continue
+        first = next(t.i for t in doc[start:token.i] if t.dep_ != "det")
+        while first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha \
+                and not finder.taken[first - 1] and not doc[first].is_sent_start and doc[first - 1].dep_ != "det":
+            first -= 1  # the parse may cut a name short ("Black Lives" + "Matter movement")
+        finder.add(first, token.i + 1, NAME, type_, token.i, entity_label="ORG", head_lemma=lemma, definite=True)
 
 
 def _of_phrase_end(token: Token) -> int | None:
