@@ -243,3 +243,12 @@ def test_bureaucrats_who_speak_are_a_group(nlp):
     result = extract_texts(nlp, {"a": (
         "Bureaucrats of the Liberal government complained that the report was rewritten twice.")})
     assert actor_with(result, "Bureaucrats of the Liberal government").type == "Group"
+
+
+def test_a_group_of_people_is_a_group_named_with_its_people(nlp):
+    result = extract_texts(nlp, {"a": (
+        "A group of nurses sent a letter to the hospital board in March. "
+        "The board said it would reply.")})
+    nurses = actor_with(result, "A group of nurses")
+    assert nurses.type == "Group"
+    assert nurses is not actor_with(result, "The board")

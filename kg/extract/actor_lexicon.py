@@ -101,6 +101,8 @@ ACTOR_NOUNS: dict[str, str] = {
     **{n: PLACE for n in ("city", "state", "country", "town", "county", "nation", "province", "region",
                           "village", "municipality")},
 }
+#: Nouns for a gathering of people, a group of the people its "of" names ("a group of doctors").
+COLLECTIVE_NOUNS = {"group", "team"}
 # Nouns too generic to be an actor unless named or resolved ("people" in "law-abiding people").
 GENERIC_ALONE = {"people", "member", "staff", "group", "office", "board", "network", "station",
                   "party", "team", "union", "website", "state", "nation", "authority", "school",

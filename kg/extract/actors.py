@@ -35,7 +35,7 @@ from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER
                             ENTITY_TYPES, GENERIC_ALONE, GOVERNMENT, GOVERNMENT_WORDS, GROUP, MEDIA_WORDS,
                             NOT_ACRONYMS, NOT_SPEAKERS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, ORGANIZATION, PERSON,
                             PERSON_NOUN_ENDINGS, PERSON_NOUN_GENDERS, PERSON_NOUNS_EXTRA, PERSONAL_VOICE_NOUNS,
-                            PLACE, PLACE_ACRONYMS,
+                            PLACE, PLACE_ACRONYMS, COLLECTIVE_NOUNS,
                             PRONOUNS, SAYING_VERBS, TITLES, WORK)
 from .entities import body_after_name, repair_entities
 from .titles import after_person_noun, claim_title, in_person_apposition, postnominal_end, role_of_name
@@ -472,9 +472,14 @@ def actor_nouns(finder: MentionFinder) -> None:
         if lemma in GENERIC_ALONE and not (plural or acts or any(c.dep_ != "det" for c in modifiers)):
             continue
         type_ = WORK if lemma in AUTHORED_NOUNS and lemma not in ACTOR_NOUNS else ACTOR_NOUNS.get(lemma, PERSON)
+        people = _people_of(token) if lemma in COLLECTIVE_NOUNS else None
+        people_end = people.i + 1 if people is not None else None
+        if people is not None:  # "a group of doctors" is a group of people, not a body
+            type_ = GROUP
         if type_ == PERSON and plural:
             type_ = GROUP
         affiliations, end = _affiliations(token, finder)
+        end = people_end or end
         owner = _owner(token, finder)
         qualifier = next((c.text for c in token.lefts if c.dep_ == "amod" and c.text[:1].isupper()), None)
         possessor = next((c for c in token.lefts if c.dep_ == "poss"), None)
@@ -526,6 +531,18 @@ def _bodies_named_by_modifiers(finder: MentionFinder) -> None:
                 and not finder.taken[first - 1] and not doc[first].is_sent_start and doc[first - 1].dep_ != "det":
             first -= 1  # the parse may cut a name short ("Black Lives" + "Matter movement")
         finder.add(first, token.i + 1, NAME, type_, token.i, entity_label="ORG", head_lemma=lemma, definite=True)
+
+
+def _people_of(token: Token) -> Token | None:
+    """The people a collective noun gathers ("a group of doctors", "small groups of angry
+    protesters"), or None."""
+    prep = next((c for c in token.rights if c.dep_ == "prep"), None)
+    obj = next((c for c in prep.rights if c.dep_ == "pobj"), None) if prep is not None and prep.lower_ == "of" else None
+    if obj is None or obj.tag_ != "NNS" or not _is_person_noun(obj.lemma_.lower()) or prep.i != token.i + 1:
+        return None
+    if any(not (t.is_alpha or t.text == "-") for t in token.doc[prep.i:obj.i + 1]):
+        return None
+    return obj
 
 
 def _of_phrase_end(token: Token) -> int | None:
