@@ -252,3 +252,11 @@ def test_a_group_of_people_is_a_group_named_with_its_people(nlp):
     nurses = actor_with(result, "A group of nurses")
     assert nurses.type == "Group"
     assert nurses is not actor_with(result, "The board")
+
+
+def test_a_name_the_tagger_splits_into_places_is_a_person_in_apposition_to_one(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Valeska London, a British woman, says the church held her. The convent in Vienna denied it.")})
+    paris = actor_with(result, "Valeska London")
+    assert paris.type == "Person"
+    assert "her" in _texts(paris)
