@@ -82,7 +82,7 @@ ACTOR_NOUNS: dict[str, str] = {
         "worshiper", "believer", "parishioner", "applicant", "contractor", "businessman",
         "businesswoman", "miner", "fisherman", "trucker", "driver", "borrower", "lender", "buyer",
         "seller", "storyteller", "seeker", "fighter", "smuggler", "trafficker", "suspect", "detainee",
-        "hostage", "dissident", "loyalist", "bureaucrat", "functionary", "clerk",
+        "hostage", "dissident", "loyalist",
     )},
     **{n: GOVERNMENT for n in (
         "administration", "government", "agency", "department", "ministry", "court", "council",
