@@ -294,3 +294,8 @@ PLACE_PREFIXES = ("city of ", "town of ", "village of ", "borough of ", "county 
 SAYING_VERBS = {"say", "tell", "write", "state", "report", "claim", "announce", "explain", "add", "note",
                 "argue", "insist", "warn", "confirm", "deny", "reveal", "post", "tweet", "publish",
                 "describe", "suggest", "allege", "declare", "respond", "reply", "comment", "acknowledge"}
+
+
+def is_person_noun(lemma: str) -> bool:
+    """Whether a noun's lemma names people ("doctor", "bystander", "individual")."""
+    return lemma in ACTOR_NOUNS or lemma in PERSON_NOUNS_EXTRA or lemma.endswith(PERSON_NOUN_ENDINGS)

@@ -35,9 +35,10 @@ from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER
                             ENTITY_TYPES, GENERIC_ALONE, GOVERNMENT, GOVERNMENT_WORDS, GROUP, MEDIA_WORDS,
                             NOT_ACRONYMS, NOT_SPEAKERS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, ORGANIZATION, PERSON,
                             PERSON_NOUN_ENDINGS, PERSON_NOUN_GENDERS, PERSON_NOUNS_EXTRA, PERSONAL_VOICE_NOUNS,
-                            PLACE, PLACE_ACRONYMS, COLLECTIVE_NOUNS,
+                            PLACE, PLACE_ACRONYMS, COLLECTIVE_NOUNS, is_person_noun,
                             PRONOUNS, SAYING_VERBS, TITLES, WORK)
 from .entities import body_after_name, repair_entities
+from .groups import of_phrase_end, people_of
 from .titles import after_person_noun, claim_title, in_person_apposition, postnominal_end, role_of_name
 from .nlp import doc_layout, doc_text, doc_tokens
 from .lexicon import DOCUMENT_CUES, FINDING_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
@@ -389,7 +390,7 @@ def _speaks(token: Token, lemma: str) -> bool:
 
 
 def _is_person_noun(lemma: str) -> bool:
-    return lemma in ACTOR_NOUNS or lemma in PERSON_NOUNS_EXTRA or lemma.endswith(PERSON_NOUN_ENDINGS)
+    return is_person_noun(lemma)
 
 
 @construction("document source")
@@ -472,7 +473,7 @@ def actor_nouns(finder: MentionFinder) -> None:
         if lemma in GENERIC_ALONE and not (plural or acts or any(c.dep_ != "det" for c in modifiers)):
             continue
         type_ = WORK if lemma in AUTHORED_NOUNS and lemma not in ACTOR_NOUNS else ACTOR_NOUNS.get(lemma, PERSON)
-        people = _people_of(token) if lemma in COLLECTIVE_NOUNS else None
+        people = people_of(token) if lemma in COLLECTIVE_NOUNS else None
         people_end = people.i + 1 if people is not None else None
         if people is not None:  # "a group of doctors" is a group of people, not a body
             type_ = GROUP
@@ -494,7 +495,7 @@ def actor_nouns(finder: MentionFinder) -> None:
                              role_of=role_of, affiliations=affiliations,
                              owner_root=owner.i if owner is not None else None,
                              owner_lemma=owner.lemma_.lower() if owner is not None else "")
-        if mention is not None and end == token.i + 1 and type_ == GROUP and (of_end := _of_phrase_end(token)):
+        if mention is not None and end == token.i + 1 and type_ == GROUP and (of_end := of_phrase_end(token)):
             mention.of_phrase = doc[token.i + 1:of_end].text  # "worshippers of the ancient Greek religion"
             end = of_end
         if mention is not None and end > token.i + 1:
@@ -531,38 +532,6 @@ def _bodies_named_by_modifiers(finder: MentionFinder) -> None:
                 and not finder.taken[first - 1] and not doc[first].is_sent_start and doc[first - 1].dep_ != "det":
             first -= 1  # the parse may cut a name short ("Black Lives" + "Matter movement")
         finder.add(first, token.i + 1, NAME, type_, token.i, entity_label="ORG", head_lemma=lemma, definite=True)
-
-
-def _people_of(token: Token) -> Token | None:
-    """The people a collective noun gathers ("a group of doctors", "small groups of angry
-    protesters"), or None."""
-    prep = next((c for c in token.rights if c.dep_ == "prep"), None)
-    obj = next((c for c in prep.rights if c.dep_ == "pobj"), None) if prep is not None and prep.lower_ == "of" else None
-    if obj is None or obj.tag_ != "NNS" or not _is_person_noun(obj.lemma_.lower()) or prep.i != token.i + 1:
-        return None
-    if any(not (t.is_alpha or t.text == "-") for t in token.doc[prep.i:obj.i + 1]):
-        return None
-    return obj
-
-
-def _of_phrase_end(token: Token) -> int | None:
-    """Where the "of" phrase that says which people a plural means ends ("worshippers of the
-    ancient Greek religion", "prisoners of war", "residents of Charlotte"): not an "of" people
-    ("supporters of the candidates" is about other people), nor a clause or list after it."""
-    prep = next((c for c in token.rights if c.dep_ == "prep"), None)
-    if prep is None or prep.lower_ != "of" or prep.i != token.i + 1:
-        return None
-    obj = next((c for c in prep.rights if c.dep_ == "pobj"), None)
-    if obj is None or obj.pos_ == "PRON" or _is_person_noun(obj.lemma_.lower()) or obj.ent_type_ == "PERSON":
-        return None
-    last = obj.i
-    for child in obj.rights:
-        if child.dep_ not in {"prep", "compound", "amod", "nummod"}:
-            break
-        last = child.right_edge.i
-    if any(t.is_punct or t.is_space for t in token.doc[prep.i:last + 1]):
-        return None
-    return last + 1
 
 
 def _of_name(token: Token, finder: MentionFinder) -> str | None:
