@@ -222,11 +222,15 @@ def test_a_role_description_is_not_the_person_who_talks_about_it(nlp):
     result = extract_texts(nlp, {"a": (
         "Governor Alan Whitby said on Monday that the judge had been unfair to the state. "
         "Karen Doyle sold the farm in June. The woman had lived there for forty years. "
-        "Martin Healy met the director on Tuesday.")})
+        "Martin Healy met the director on Tuesday."),
+        "b": "The town hall was closed. \u201cI trust Chief Ann Roe,\u201d the commissioner said.",
+        "c": "The town hall was closed. The sheriff said that he would rehire Tom Vance."})
     whitby = actor_with(result, "Alan Whitby")
     assert "the judge" not in _texts(whitby)
     assert "The woman" not in _texts(actor_with(result, "Karen Doyle"))
     assert "the director" not in _texts(actor_with(result, "Martin Healy"))
+    assert "the commissioner" not in _texts(actor_with(result, "Ann Roe"))
+    assert "The sheriff" not in _texts(actor_with(result, "Tom Vance"))
 
 
 def test_a_groups_of_phrase_is_part_of_its_mention_but_not_of_its_identity(nlp):
