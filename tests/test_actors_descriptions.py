@@ -196,3 +196,71 @@ def test_a_stance_before_a_name_and_a_possessive_inside_it_are_no_part_of_the_na
         "The pro-Beijing New People Party won two seats on Sunday. "
         "The New People's Party said the vote was fair.")})
     assert actor_with(result, "New People's Party") is actor_with(result, "The pro-Beijing New People Party")
+
+
+def test_a_role_description_goes_on_about_the_person_just_named(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Lena Marsh has spent a decade filming life in small farming towns. "
+        "The filmmaker explains this in her new documentary, which opens on Friday. "
+        "The committee voted to subpoena Mark Sullivan despite warnings from his lawyer that "
+        "the software engineer would refuse to answer any questions.")})
+    assert actor_with(result, "The filmmaker") is actor_with(result, "Lena Marsh")
+    assert actor_with(result, "the software engineer") is actor_with(result, "Mark Sullivan")
+    assert "his lawyer" not in _texts(actor_with(result, "Mark Sullivan"))
+
+
+def test_a_role_description_is_no_person_when_a_body_is_named_beside_them(nlp):
+    # the tagger takes "Tomas Reyes" for an organisation: the engineer is not the filmmaker
+    result = extract_texts(nlp, {"a": (
+        "The filmmaker Lena Marsh explains this in her new documentary. "
+        "The committee voted to subpoena Tomas Reyes despite warnings from his lawyer that "
+        "the software engineer would refuse to answer any questions.")})
+    assert "the software engineer" not in _texts(actor_with(result, "Lena Marsh"))
+
+
+def test_a_role_description_is_not_the_person_who_talks_about_it(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Governor Alan Whitby said on Monday that the judge had been unfair to the state. "
+        "Karen Doyle sold the farm in June. The woman had lived there for forty years. "
+        "Martin Healy met the director on Tuesday."),
+        "b": "The town hall was closed. \u201cI trust Chief Ann Roe,\u201d the commissioner said.",
+        "c": "The town hall was closed. The sheriff said that he would rehire Tom Vance."})
+    whitby = actor_with(result, "Alan Whitby")
+    assert "the judge" not in _texts(whitby)
+    assert "The woman" not in _texts(actor_with(result, "Karen Doyle"))
+    assert "the director" not in _texts(actor_with(result, "Martin Healy"))
+    assert "the commissioner" not in _texts(actor_with(result, "Ann Roe"))
+    assert "The sheriff" not in _texts(actor_with(result, "Tom Vance"))
+
+
+def test_a_groups_of_phrase_is_part_of_its_mention_but_not_of_its_identity(nlp):
+    result = extract_texts(nlp, {"a": (
+        "A court in Athens has ruled that believers of the old Norse faith may now meet in public parks. "
+        "The national church is critical of believers of the ancient gods. "
+        "Supporters of the candidates marched on Sunday.")})
+    believers = actor_with(result, "believers of the old Norse faith")
+    assert "believers of the ancient gods" in _texts(believers)  # one group, as before
+    assert "Supporters" in _texts(actor_with(result, "Supporters"))  # "of" other people: no part of it
+
+
+def test_a_body_named_by_its_modifiers_is_found_before_the_people_of_it(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Members of the Liberal government complained that the report was rewritten twice.")})
+    assert actor_with(result, "Members of the Liberal government").type == "Group"
+
+
+def test_a_group_of_people_is_a_group_named_with_its_people(nlp):
+    result = extract_texts(nlp, {"a": (
+        "A group of nurses sent a letter to the hospital board in March. "
+        "The board said it would reply.")})
+    nurses = actor_with(result, "A group of nurses")
+    assert nurses.type == "Group"
+    assert nurses is not actor_with(result, "The board")
+
+
+def test_a_name_the_tagger_splits_into_places_is_a_person_in_apposition_to_one(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Valeska London, a British woman, says the church held her. The convent in Vienna denied it.")})
+    paris = actor_with(result, "Valeska London")
+    assert paris.type == "Person"
+    assert "her" in _texts(paris)

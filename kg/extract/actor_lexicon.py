@@ -101,6 +101,8 @@ ACTOR_NOUNS: dict[str, str] = {
     **{n: PLACE for n in ("city", "state", "country", "town", "county", "nation", "province", "region",
                           "village", "municipality")},
 }
+#: Nouns for a gathering of people, a group of the people its "of" names ("a group of doctors").
+COLLECTIVE_NOUNS = {"group", "team"}
 # Nouns too generic to be an actor unless named or resolved ("people" in "law-abiding people").
 GENERIC_ALONE = {"people", "member", "staff", "group", "office", "board", "network", "station",
                   "party", "team", "union", "website", "state", "nation", "authority", "school",
@@ -231,6 +233,10 @@ CHAMBER_PLACE_WORDS = {"u.s.", "us", "united", "states", "state", "the", "federa
 
 #: Unnamed people who speak and act for an organisation: "ICE officials", "city staff",
 #: "Justice Department lawyers", "the UAW's leadership", "a spokesman for the agency".
+#: Nouns that say no more of a person than what any person is ("the woman", "the kid"): no role
+#: that a text goes on to call a person by (see :mod:`kg.extract.salience`).
+GENERIC_PERSON_NOUNS = {"person", "man", "woman", "boy", "girl", "kid", "child", "guy", "lady", "gentleman",
+                        "individual", "teenager", "teen", "youth", "baby", "adult", "human", "people"}
 OFFICIAL_NOUNS = {"official", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "staff",
                   "staffer", "lawyer", "attorney", "counsel", "leadership", "representative",
                   "aide", "office", "management", "administrator", "negotiator", "officer"}
@@ -288,3 +294,8 @@ PLACE_PREFIXES = ("city of ", "town of ", "village of ", "borough of ", "county 
 SAYING_VERBS = {"say", "tell", "write", "state", "report", "claim", "announce", "explain", "add", "note",
                 "argue", "insist", "warn", "confirm", "deny", "reveal", "post", "tweet", "publish",
                 "describe", "suggest", "allege", "declare", "respond", "reply", "comment", "acknowledge"}
+
+
+def is_person_noun(lemma: str) -> bool:
+    """Whether a noun's lemma names people ("doctor", "bystander", "individual")."""
+    return lemma in ACTOR_NOUNS or lemma in PERSON_NOUNS_EXTRA or lemma.endswith(PERSON_NOUN_ENDINGS)

@@ -35,9 +35,10 @@ from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER
                             ENTITY_TYPES, GENERIC_ALONE, GOVERNMENT, GOVERNMENT_WORDS, GROUP, MEDIA_WORDS,
                             NOT_ACRONYMS, NOT_SPEAKERS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, ORGANIZATION, PERSON,
                             PERSON_NOUN_ENDINGS, PERSON_NOUN_GENDERS, PERSON_NOUNS_EXTRA, PERSONAL_VOICE_NOUNS,
-                            PLACE, PLACE_ACRONYMS,
+                            PLACE, PLACE_ACRONYMS, COLLECTIVE_NOUNS, is_person_noun,
                             PRONOUNS, SAYING_VERBS, TITLES, WORK)
 from .entities import body_after_name, repair_entities
+from .groups import of_phrase_end, people_of
 from .titles import after_person_noun, claim_title, in_person_apposition, postnominal_end, role_of_name
 from .nlp import doc_layout, doc_text, doc_tokens
 from .lexicon import DOCUMENT_CUES, FINDING_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
@@ -83,6 +84,7 @@ class Mention:
     owner_lemma: str = ""  # that token's lemma ("ice", "city", "mayor")
     title_of: int | None = None  # token of the name a title stands before ("Governor" of "Chris Gregoire")
     construction: str = ""  # the construction that found it
+    of_phrase: str = ""  # the "of" phrase a group's text ends in ("of the ancient Greek religion")
 
     @property
     def is_subject(self) -> bool:
@@ -388,7 +390,7 @@ def _speaks(token: Token, lemma: str) -> bool:
 
 
 def _is_person_noun(lemma: str) -> bool:
-    return lemma in ACTOR_NOUNS or lemma in PERSON_NOUNS_EXTRA or lemma.endswith(PERSON_NOUN_ENDINGS)
+    return is_person_noun(lemma)
 
 
 @construction("document source")
@@ -455,6 +457,7 @@ def actor_nouns(finder: MentionFinder) -> None:
     ("the poster wrote", "some individuals reported"), or by a document that speaks for its
     author ("the lawsuit alleges")."""
     doc = finder.doc
+    _bodies_named_by_modifiers(finder)
     for token in finder.tokens:
         if finder.taken[token.i] or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
             continue
@@ -463,27 +466,21 @@ def actor_nouns(finder: MentionFinder) -> None:
         if lemma not in ACTOR_NOUNS and not speaks and not (_is_person_noun(lemma) and _in_apposition(token)):
             continue
         modifiers = [c for c in token.lefts if c.dep_ in _MODIFIER_DEPS]
-        start = max(token.left_edge.i, min([c.left_edge.i for c in modifiers] + [token.i]))
-        while start < token.i and (doc[start].is_punct or doc[start].is_space):
-            start += 1
+        start = _description_start(token)
         determiner = doc[start].lower_ if doc[start].dep_ == "det" else ""
         plural = token.tag_ in {"NNS", "NNPS"} or lemma in {"police", "staff", "people", "authorities"}
         acts = token.dep_ == "nsubj" and token.head.pos_ == "VERB"
         if lemma in GENERIC_ALONE and not (plural or acts or any(c.dep_ != "det" for c in modifiers)):
             continue
         type_ = WORK if lemma in AUTHORED_NOUNS and lemma not in ACTOR_NOUNS else ACTOR_NOUNS.get(lemma, PERSON)
+        people = people_of(token) if lemma in COLLECTIVE_NOUNS else None
+        people_end = people.i + 1 if people is not None else None
+        if people is not None:  # "a group of doctors" is a group of people, not a body
+            type_ = GROUP
         if type_ == PERSON and plural:
             type_ = GROUP
-        if type_ in {ORGANIZATION, GOVERNMENT} and _proper_modifiers(finder, start, token):
-            # "the Black Lives Matter movement", "the Conservative government": a body named by
-            # the capitalised words before its noun
-            first = next(t.i for t in doc[start:token.i] if t.dep_ != "det")
-            while first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha \
-                    and not finder.taken[first - 1] and not doc[first].is_sent_start and doc[first - 1].dep_ != "det":
-                first -= 1  # the parse may cut a name short ("Black Lives" + "Matter movement")
-            finder.add(first, token.i + 1, NAME, type_, token.i, entity_label="ORG", head_lemma=lemma, definite=True)
-            continue
         affiliations, end = _affiliations(token, finder)
+        end = people_end or end
         owner = _owner(token, finder)
         qualifier = next((c.text for c in token.lefts if c.dep_ == "amod" and c.text[:1].isupper()), None)
         possessor = next((c for c in token.lefts if c.dep_ == "poss"), None)
@@ -498,9 +495,43 @@ def actor_nouns(finder: MentionFinder) -> None:
                              role_of=role_of, affiliations=affiliations,
                              owner_root=owner.i if owner is not None else None,
                              owner_lemma=owner.lemma_.lower() if owner is not None else "")
+        if mention is not None and end == token.i + 1 and type_ == GROUP and (of_end := of_phrase_end(token)):
+            mention.of_phrase = doc[token.i + 1:of_end].text  # "worshippers of the ancient Greek religion"
+            end = of_end
         if mention is not None and end > token.i + 1:
             mention.text = doc[start:end].text
             mention.end = doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _description_start(token: Token) -> int:
+    doc = token.doc
+    modifiers = [c for c in token.lefts if c.dep_ in _MODIFIER_DEPS]
+    start = max(token.left_edge.i, min([c.left_edge.i for c in modifiers] + [token.i]))
+    while start < token.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start
+
+
+def _bodies_named_by_modifiers(finder: MentionFinder) -> None:
+    """"the Black Lives Matter movement", "the Conservative government": a body named by the
+    capitalised words before its noun — found before the descriptions, so that "bureaucrats of
+    the Liberal government" belong to it."""
+    doc = finder.doc
+    for token in finder.tokens:
+        if finder.taken[token.i] or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+            continue
+        lemma = token.lemma_.lower()
+        type_ = ACTOR_NOUNS.get(lemma)
+        if type_ not in {ORGANIZATION, GOVERNMENT}:
+            continue
+        start = _description_start(token)
+        if not _proper_modifiers(finder, start, token):
+            continue
+        first = next(t.i for t in doc[start:token.i] if t.dep_ != "det")
+        while first > 0 and doc[first - 1].text[:1].isupper() and doc[first - 1].is_alpha \
+                and not finder.taken[first - 1] and not doc[first].is_sent_start and doc[first - 1].dep_ != "det":
+            first -= 1  # the parse may cut a name short ("Black Lives" + "Matter movement")
+        finder.add(first, token.i + 1, NAME, type_, token.i, entity_label="ORG", head_lemma=lemma, definite=True)
 
 
 def _of_name(token: Token, finder: MentionFinder) -> str | None:

@@ -103,9 +103,16 @@ Step = Callable[[Context], None]
 STEPS: dict[str, Step] = {}
 
 
-def step(name: str) -> Callable[[Step], Step]:
+def step(name: str, before: str | None = None) -> Callable[[Step], Step]:
+    """Register a step last, or just before the step named ``before``."""
     def register(function: Step) -> Step:
         STEPS[name] = function
+        if before is not None:
+            order = list(STEPS)
+            order.remove(name)
+            order.insert(order.index(before), name)
+            for key in order:
+                STEPS[key] = STEPS.pop(key)
         return function
     return register
 
@@ -464,7 +471,8 @@ def _named(context: Context, name: str) -> "LocalActor | None":
 
 
 def _description_key(mention: Mention) -> str:
-    words = [w.lower() for w in clean_name(mention.text).split()]
+    text = mention.text[:len(mention.text) - len(mention.of_phrase)] if mention.of_phrase else mention.text
+    words = [w.lower() for w in clean_name(text).split()]  # a group is one with or without its "of" phrase
     words = [w for w in words if w not in {"a", "an", "the", "this", "that", "these", "those", "some", "several"}]
     head = mention.head_lemma
     modifiers = [w for w in words if w != head and not w.startswith(head[:4])]

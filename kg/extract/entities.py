@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from .actor_lexicon import BODY_AFTER_NAME, ENTITY_TYPES, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, TITLES
 from .names import as_acronym, clean_name, well_known
+from .titles import in_person_apposition
 
 CONNECTIVES = {"and", "of", "for", "&"}
 #: Titles that end an organisation's name tagged with its officer ("NASA Administrator").
@@ -106,9 +107,26 @@ def _continues(doc: Doc, start: int, end: int) -> bool:
                 or after is not None and after.is_alpha and after.text[:1].isupper())
 
 
+def _join_split_person(doc: Doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Two one-word place or body names side by side that a person noun stands in apposition to
+    are one person's name the tagger split ("Valeska Paris, an Australian woman"): joined (the
+    apposition then makes it a person, see :func:`kg.extract.titles.in_person_apposition`)."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in entities:
+        if joined and joined[-1][1] == start and end - start == 1 and joined[-1][1] - joined[-1][0] == 1 \
+                and {joined[-1][2], label} <= {"GPE", "ORG"} and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].head.i == start and all(t.is_title and t.is_alpha for t in doc[start - 1:end]) \
+                and in_person_apposition(doc[start]):
+            joined[-1] = (joined[-1][0], end, label)
+            continue
+        joined.append((start, end, label))
+    return joined
+
+
 def repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
     """Entities as (start, end, label) token spans, with split organisation names rejoined."""
     entities = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ENTITY_TYPES]
+    entities = _join_split_person(doc, entities)
     entities = _split_coordinated(doc, entities)
     entities = _same_name_elsewhere(doc, entities)
     repaired: list[tuple[int, int, str]] = []

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .actor_lexicon import ACRONYM_SKIP, NAME_SUFFIXES, NICKNAMES, TITLES
+from .actor_lexicon import ACRONYM_SKIP, BODY_HEAD_WORDS, GENERIC_ORG_WORDS, NAME_SUFFIXES, NICKNAMES, TITLES
 
 _MODELS = Path(__file__).resolve().parent / "models"
 _WHITESPACE = re.compile(r"\s+")
@@ -253,3 +253,13 @@ def clear_memos() -> None:
     for function in (clean_name, fold, name_tokens, person_name, persons_compatible, org_key, initials,
                      as_acronym, well_known):
         function.cache_clear()
+
+
+def person_like(name: str) -> bool:
+    """Whether a name the tagger took for a body reads as a person's full name: two or three
+    capitalised words, the first a known given name, none a word of a body's name ("Keith Lamont
+    Scott", "Tomas Reyes"; not "Morgan Stanley Bank")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) \
+        and likely_gender(" ".join(words)) is not None \
+        and not {w.lower() for w in words} & (GENERIC_ORG_WORDS | BODY_HEAD_WORDS)

@@ -30,13 +30,13 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from . import coreference, pronouns  # noqa: F401 (pronouns registers the last step)
+from . import coreference, pronouns, salience  # noqa: F401 (pronouns registers the last step, salience one before)
 from .actor_lexicon import (BODY_HEAD_WORDS, CHAMBER_PLACE_WORDS, CHAMBER_WORDS, GENERIC_ORG_WORDS,
                             GOVERNMENT_WORDS, ORG_KINDS, PLACE_ALIASES, PLACE_PREFIXES)
 from .actors import GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, Mention, clean_name
 from .clusters import Actor, Clusters, LocalActor, best_label, place_key, strip_article  # noqa: F401 (public here too)
-from .names import (NATIONAL_PREFIX, fold, likely_gender, name_tokens, org_key, person_name, persons_compatible,
-                    well_known)
+from .names import (NATIONAL_PREFIX, fold, name_tokens, org_key, person_like, person_name,
+                    persons_compatible, well_known)
 from .participation import is_agentive, takes_part
 
 
@@ -88,9 +88,7 @@ def _person_tagged_as_body(m: Mention) -> bool:
     """A full name the tagger took for an organisation: two or three capitalised words, the first
     a known given name, none a word of a body's name ("Keith Lamont Scott", not "Morgan Stanley
     Bank"); it is a person's when it fits exactly one person of the article."""
-    words = clean_name(m.text).split()
-    return m.type == ORGANIZATION and 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words) \
-        and likely_gender(" ".join(words)) is not None and not {w.lower() for w in words} & (GENERIC_ORG_WORDS | BODY_HEAD_WORDS)
+    return m.type == ORGANIZATION and person_like(clean_name(m.text))
 
 
 def _resolve_people(clusters: Clusters, named: list[tuple[int, Mention]]) -> None:
