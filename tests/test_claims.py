@@ -369,3 +369,14 @@ def test_the_graph_keeps_claims_attributions_and_parts(nlp):
     nested = run_query(graph, "SELECT ?inner WHERE { ?c skg:reportedWithin ?outer . ?c skg:content ?p . "
                               "?p nif:anchorOf ?inner }")
     assert [r[0] for r in nested.rows] == ["the program would end"]
+
+
+def test_quotation_without_a_verb_after_the_cue_sentence_continues_it(claims_of):
+    """'"A," she said, clapping. "B."': B, a sentence of its own without a verb, is still her words
+    (one claim per cue); a quoted phrase without a verb inside narration is not."""
+    text = ('Melanie Smith watched the convention. "Here comes Big Daddy," she said, clapping. '
+            '"The Donald. Big Daddy."\n\n"Here it is," Smith said. Her boyfriend called it "a circus" later.')
+    claims, _ = claims_of(text)
+    first, second = (c for _, c in claims)
+    assert [text[s:e] for s, e in first.parts] == ["Here comes Big Daddy,", "The Donald. Big Daddy."]
+    assert [text[s:e] for s, e in second.pieces()] == ["Here it is,"]

@@ -45,6 +45,17 @@ def _continues(ctx: ClaimContext, q_start: int) -> Claim | None:
     return max(previous, key=lambda c: c.end) if previous else None
 
 
+def _spoken_sentences(text: str, last: Claim, inner: Span, q_start: int, q_end: int) -> bool:
+    """Whether a quotation without a verb is still the speaker's words going on: it follows a
+    direct quotation, is a sentence of its own after the cue's sentence and ends one ('"Here comes
+    Big Daddy," she said, clapping. "The Donald. Big Daddy."'), not a quoted phrase in narration."""
+    before = text[last.end:q_start].rstrip()
+    after = text[q_end:q_end + 2].lstrip(" \t")
+    return (last.kind == DIRECT and before[-1:] in {".", "!", "?"} and sum(t.is_alpha for t in inner) >= 2
+            and (inner.text.rstrip()[-1:] in {".", "!", "?"} or after[:1] in {".", "!", "?"})
+            and (not after or after[:1] in {"\n", ".", "!", "?"} or after[:1].isupper()))
+
+
 def quotation_continues(ctx: ClaimContext) -> None:
     """A quotation with no cue of its own after a claim in the same paragraph continues it, as a
     further part of the same claim ('"We thank you," said Bolden. "This was a difficult
@@ -57,7 +68,8 @@ def quotation_continues(ctx: ClaimContext) -> None:
         if last is None:
             continue
         inner = quote_inner(doc, text, (q_start, q_end))
-        if inner is None or len(inner) < 4 or not any(t.pos_ in {"VERB", "AUX"} for t in inner):
+        if inner is None or len(inner) < 4 or not (any(t.pos_ in {"VERB", "AUX"} for t in inner)
+                                                   or _spoken_sentences(text, last, inner, q_start, q_end)):
             continue
         last.parts = (*last.pieces(), (inner.start_char, inner.end_char))
         last.end = inner.end_char
