@@ -380,3 +380,22 @@ def test_quotation_without_a_verb_after_the_cue_sentence_continues_it(claims_of)
     first, second = (c for _, c in claims)
     assert [text[s:e] for s, e in first.parts] == ["Here comes Big Daddy,", "The Donald. Big Daddy."]
     assert [text[s:e] for s, e in second.pieces()] == ["Here it is,"]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The vote took place despite repeated warnings from Mark MacDougall that the showdown was fruitless.",
+     "Mark MacDougall", "the showdown was fruitless"),
+    ("Democrats also persisted in arguments that the panel is trying to second-guess the FBI.",
+     "Democrats", "the panel is trying to second-guess the FBI"),
+    ("Nordvik Motors made the argument that the tax is illegal.", "Nordvik Motors", "the tax is illegal"),
+])
+def test_statement_noun_owned_through_by_from_or_a_verb_of_making_it(claims_of, text, speaker, content):
+    """A statement noun's owner may be named by "from"/"by" or be the subject of a verb of making
+    the statement; the one who rejects or echoes it is not its owner."""
+    claims, _ = claims_of(text)
+    assert (speaker, content) in [(s, c.text) for s, c in claims]
+
+
+def test_statement_noun_rejected_is_not_the_rejecters(claims_of):
+    claims, _ = claims_of("Senator Maria Lopez rejected the argument that the tax is illegal.")
+    assert not [c for s, c in claims if s == "Maria Lopez" and c.cue_lemma == "argument"]

@@ -434,6 +434,27 @@ def _noun_content(token: Token, entry: Cue) -> Token | None:
     return None
 
 
+#: Verbs whose subject owns the statement noun they take: "made the argument that ...",
+#: "persisted in arguments that ...", "issued a warning that ...".
+_MAKING_VERBS = {"make", "issue", "repeat", "reiterate", "persist", "renew", "voice", "advance", "press", "release"}
+
+
+def _noun_owner(token: Token, act: bool) -> Token | None:
+    """Whose the statement a noun names is: its possessor ("X's announcement that"), the one it is
+    "by" or "from" ("statements by Trump last week that ...", "warnings from his attorney that
+    ..."), or the subject of a verb of making it ("Democrats persisted in arguments that ...")."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None or act:
+        return owner
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"} and child.i > token.i:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    if token.dep_ in {"dobj", "pobj"} and verb.pos_ == "VERB" and verb.lemma_.lower() in _MAKING_VERBS:
+        return subject_of(verb)
+    return None
+
+
 def report_noun(ctx: ClaimContext) -> None:
     """A noun of attribution owned by an actor, with what it reports: "X's announcement that ...",
     "Trump's plan to deport ...", "the senator's belief that ..." (kind and certainty are those of
@@ -442,8 +463,8 @@ def report_noun(ctx: ClaimContext) -> None:
     for token in ctx.tokens:
         if token.pos_ != "NOUN" or ctx.quotes.contains(token.idx) or (entry := _noun_cue(token)) is None:
             continue
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
         act = token.lemma_.lower() in ACT_NOUNS
+        owner = _noun_owner(token, act)
         found = (_act_content(token) if act else _noun_content(token, entry)) if owner is not None else None
         speaker = actor_for_token(owner, ctx.actor_at) if found is not None else None
         if speaker is None:
