@@ -399,3 +399,15 @@ def test_statement_noun_owned_through_by_from_or_a_verb_of_making_it(claims_of, 
 def test_statement_noun_rejected_is_not_the_rejecters(claims_of):
     claims, _ = claims_of("Senator Maria Lopez rejected the argument that the tax is illegal.")
     assert not [c for s, c in claims if s == "Maria Lopez" and c.cue_lemma == "argument"]
+
+
+def test_passive_subject_of_a_cue_done_to_someone_is_not_its_speaker(claims_of):
+    """The subject of a passive cue that takes an object or a listener is the one accused, called
+    or told; the speaker is the agent, when one is named ("by fellow physicians")."""
+    claims, _ = claims_of("Peacekeepers have been accused of hurting the civilians they were sent to protect. "
+                          "Dr. Mehmet Oz has been called a charlatan by fellow physicians for promoting quack cures. "
+                          "Senator Maria Lopez was told that the bill would pass. "
+                          "Governor Tom Reed was quoted as saying that the bill is dead.")
+    speakers = {s for s, _ in claims}
+    assert "Peacekeepers" not in speakers and "Mehmet Oz" not in speakers and "Maria Lopez" not in speakers
+    assert "fellow physicians" in speakers and "Tom Reed" in speakers

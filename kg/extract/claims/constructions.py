@@ -61,6 +61,12 @@ class CueAt:
                                self.polarity, self.cue_class, statement and self.states)
 
 
+def _passive_agent(verb: Token) -> Token | None:
+    """The agent of a passive cue ("was called a charlatan by fellow physicians"), if named."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
 def cue_at(ctx: ClaimContext, token: Token, entry: Cue | None = None, speaker: LocalActor | None = None) -> CueAt | None:
     """The cue at ``token`` with its speaker, or None when it is no cue or its subject no actor.
     A subject the parse found that is no actor ("“We were wrong,” Ramos told AFP": "We" inside the
@@ -69,6 +75,11 @@ def cue_at(ctx: ClaimContext, token: Token, entry: Cue | None = None, speaker: L
     if entry is None:
         return None
     subject = subject_of(token)
+    if speaker is None and subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == token.i \
+            and (entry.has("object") or entry.has("listener")):
+        subject = _passive_agent(token)  # "peacekeepers have been accused of ...": the accused, not the accuser
+        if subject is None:
+            return None
     if speaker is None and (subject is None or actor_for_token(subject, ctx.actor_at) is None):
         subject = fallback_subject(token, ctx.actor_at) or subject
     if subject is None:
