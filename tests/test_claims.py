@@ -411,3 +411,29 @@ def test_passive_subject_of_a_cue_done_to_someone_is_not_its_speaker(claims_of):
     speakers = {s for s, _ in claims}
     assert "Peacekeepers" not in speakers and "Mehmet Oz" not in speakers and "Maria Lopez" not in speakers
     assert "fellow physicians" in speakers and "Tom Reed" in speakers
+
+
+def test_quoted_question_before_its_cue_sentence(claims_of):
+    """'"Who would have believed it?" Trump said': the parse ends a sentence at the question mark,
+    but the quotation is what the cue opening the next one reports; a quotation before a sentence
+    whose cue comes late is not."""
+    text = ('Donald Trump spoke in Cleveland. “Who would have believed it?” Trump said, looking out on the crowd.\n\n'
+            '“Are we there yet?” The reporters from the local paper later said that the speech was long.')
+    claims, _ = claims_of(text)
+    found = {c.text: s for s, c in claims}
+    assert found.get("Who would have believed it?") == "Donald Trump"
+    assert "Are we there yet?" not in found
+
+
+def test_unclosed_paragraph_quotation_does_not_swallow_the_next_paragraphs_own(claims_of):
+    """An excerpt's paragraph opened with a straight mark and never closed ends at its paragraph
+    when the next paragraph opens a quotation of its own with another mark: that one's first
+    closing mark is its own ('"Kevin was snoring.' then '“Here he is, babe,” she said. ...')."""
+    from kg.extract.claims.quotes import find_quotes
+    text = ('Melanie Smith watched the speech.\n\n"Kevin was snoring.\n\n'
+            '“Here he is, babe,” Smith said. “Donald’s here, babe.”\n\nThe speech began.')
+    assert [text[s:e] for s, e in find_quotes(text)] == ['"Kevin was snoring.', "“Here he is, babe,”",
+                                                          "“Donald’s here, babe.”"]
+    claims, _ = claims_of(text)
+    assert [(s, [text[a:b] for a, b in c.pieces()]) for s, c in claims] == [
+        ("Melanie Smith", ["Here he is, babe,", "Donald’s here, babe."])]

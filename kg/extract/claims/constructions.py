@@ -205,12 +205,24 @@ def _quotes_beside(ctx: ClaimContext, token: Token) -> list[tuple[int, int]]:
     sentence = sentence_of(token)
     beside = [q for q in ctx.quotes if sentence.start_char <= q[0] < sentence.end_char or
               (q[0] < sentence.start_char < q[1])]
+    beside += _question_before(ctx, token, sentence)
     if text[sentence.start_char:sentence.end_char].rstrip().endswith(":"):
         after = text[sentence.end_char:].lstrip()
         following = sentence.end_char + (len(text) - sentence.end_char - len(after))
         beside += [q for q in ctx.quotes if q[0] == following]
     return [q for q in beside if q not in ctx.used_quotes and not (q[0] <= token.idx < q[1])
             and not _nearer_cue(ctx, token, q)]
+
+
+def _question_before(ctx: ClaimContext, token: Token, sentence) -> list[tuple[int, int]]:
+    """A quoted question or exclamation right before a sentence that opens with its cue ('"Who
+    would have believed it?" Trump said, looking out on the crowd.'): the parse ends the sentence
+    at the mark, but the quotation is what the cue reports."""
+    text = ctx.text
+    if token.i - sentence.start > 3:
+        return []
+    return [q for q in ctx.quotes if q[1] <= sentence.start_char and not text[q[1]:sentence.start_char].strip()
+            and text[ctx.quotes.inner(q)[0]:ctx.quotes.inner(q)[1]].rstrip()[-1:] in {"?", "!"}]
 
 
 def _nearer_cue(ctx: ClaimContext, token: Token, quote: tuple[int, int]) -> bool:
