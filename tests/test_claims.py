@@ -417,7 +417,8 @@ def test_quoted_question_before_its_cue_sentence(claims_of):
     """'"Who would have believed it?" Trump said': the parse ends a sentence at the question mark,
     but the quotation is what the cue opening the next one reports; a quotation before a sentence
     whose cue comes late is not."""
-    text = ('Donald Trump spoke in Cleveland. “Who would have believed it?” Trump said, looking out on the crowd.\n\n'
+    text = ('Donald Trump spoke in Cleveland. “Who would have believed it?” Trump said, looking out on the crowd. '
+            'The crowd cheered.\n\n'
             '“Are we there yet?” The reporters from the local paper later said that the speech was long.')
     claims, _ = claims_of(text)
     found = {c.text: s for s, c in claims}
@@ -437,3 +438,17 @@ def test_unclosed_paragraph_quotation_does_not_swallow_the_next_paragraphs_own(c
     claims, _ = claims_of(text)
     assert [(s, [text[a:b] for a, b in c.pieces()]) for s, c in claims] == [
         ("Melanie Smith", ["Here he is, babe,", "Donald’s here, babe."])]
+
+
+def test_quotation_in_the_next_paragraph_without_a_cue_continues_the_claim(claims_of):
+    """A paragraph that is a quotation with no cue, right after a paragraph ending with a direct
+    claim's cue, goes on with that claim (one claim per cue); narration between them, or a cue of
+    its own, ends it."""
+    text = ('The tenants met on Monday.\n\n"We will not give up," said Ana Ruiz, who leads the union.\n\n'
+            '"The landlord has ignored us for a year."\n\n"It is a scandal," a neighbour said. The council met.\n\n'
+            '"Nobody listens to us."\n\n"We are tired," Ruiz added.')
+    claims, _ = claims_of(text)
+    pieces = {s: [text[a:b] for a, b in c.pieces()] for s, c in claims if c.cue_lemma == "say"}
+    assert pieces["Ana Ruiz"] == ["We will not give up,", "The landlord has ignored us for a year."]
+    assert [[text[a:b] for a, b in c.pieces()] for _, c in claims if c.cue_lemma == "add"] == [["We are tired,"]]
+    assert not any("Nobody listens" in c.text for _, c in claims)
