@@ -452,3 +452,25 @@ def test_quotation_in_the_next_paragraph_without_a_cue_continues_the_claim(claim
     assert pieces["Ana Ruiz"] == ["We will not give up,", "The landlord has ignored us for a year."]
     assert [[text[a:b] for a, b in c.pieces()] for _, c in claims if c.cue_lemma == "add"] == [["We are tired,"]]
     assert not any("Nobody listens" in c.text for _, c in claims)
+
+
+def test_joint_speakers_each_have_the_claim(nlp, claims_of):
+    """'A and B said ...' gives one claim per speaker with the same content (guidelines: joint
+    speakers), so does a document by two sources; in the graph each is its own claim node with
+    its own speaker, and the graph stays valid."""
+    from kg.graph.rdf import to_graph
+    from kg.graph.validate import validate
+    from kg.graph.vocab import SDO
+
+    text = ("Senator Maria Lopez and Governor Tom Reed said the bill would hurt farmers. "
+            "A 2014 study by Harvard and the University of California at Berkeley found that poor children "
+            "in Charlotte have the worst odds.")
+    claims, _ = claims_of(text)
+    assert sorted((s, c.text) for s, c in claims) == [
+        ("Harvard", "poor children in Charlotte have the worst odds"),
+        ("Maria Lopez", "the bill would hurt farmers"), ("Tom Reed", "the bill would hurt farmers"),
+        ("University of California at Berkeley", "poor children in Charlotte have the worst odds")]
+    graph = to_graph(extract_texts(nlp, {"t": text}))
+    authors = {(str(c), str(a)) for c, a in graph.subject_objects(SDO.author) if "/claim/" in str(c)}
+    assert len(authors) == 4 and len({c for c, _ in authors}) == 4 and len({a for _, a in authors}) == 4
+    assert validate(graph).conforms

@@ -6,7 +6,7 @@ it; the table :data:`kg.extract.claims.extract.CONSTRUCTIONS` lists them in the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -498,3 +498,34 @@ def report_noun(ctx: ClaimContext) -> None:
             kind, start, end = kind_and_span(ctx.quotes, doc[start_i].idx, ctx.char_end(end_i))
             ctx.add_claim(speaker, owner, token, kind, start, end, clause, entry.certainty, cue_class=entry.cue_class,
                           statement=entry.cue_class in STATEMENT_CLASSES and not act)
+
+
+def _voiced(token: Token) -> Token:
+    """The token naming who speaks through a subject: the source of a document "by" or "from" it
+    ("a study by Harvard and Berkeley found"), else the subject itself."""
+    if token.lemma_.lower() in VOICE_NOUNS:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+                source = next((p for p in child.children if p.dep_ == "pobj"), None)
+                if source is not None:
+                    return source
+    return token
+
+
+def joint_speakers(ctx: ClaimContext) -> None:
+    """"A and B said ...": one claim per speaker, each with the same content (a copy of the
+    claim for every other actor coordinated with its subject)."""
+    by_char = {t.idx: t for t in ctx.tokens}
+    for claim in list(ctx.claims):
+        subject = by_char.get(claim.speaker_start)
+        if subject is None or not claim.is_statement:
+            continue
+        subject = _voiced(subject)
+        seen = {id(claim.speaker)}
+        for other in subject.conjuncts:
+            speaker = actor_for_token(other, ctx.actor_at)
+            if speaker is None or id(speaker) in seen or ctx.quotes.contains(other.idx):
+                continue
+            seen.add(id(speaker))
+            ctx.claims.append(replace(claim, speaker=speaker, speaker_start=other.idx,
+                                      speaker_end=other.idx + len(other.text), about=[]))
