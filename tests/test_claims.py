@@ -474,3 +474,12 @@ def test_joint_speakers_each_have_the_claim(nlp, claims_of):
     authors = {(str(c), str(a)) for c, a in graph.subject_objects(SDO.author) if "/claim/" in str(c)}
     assert len(authors) == 4 and len({c for c, _ in authors}) == 4 and len({a for _, a in authors}) == 4
     assert validate(graph).conforms
+
+
+def test_demonstrative_that_opening_a_content_stays(claims_of):
+    """"said that claim smacked of hypocrisy": "that" is the claim's word, not the complementizer
+    (a complementizer before a determiner, "said that the bill would pass", still goes)."""
+    claims, _ = claims_of("Rep. Trey Gowdy said that claim smacked of hypocrisy. "
+                          "Senator Maria Lopez said that the bill would pass. Governor Tom Reed said that was a mistake.")
+    assert {s: c.text for s, c in claims} == {"Trey Gowdy": "that claim smacked of hypocrisy",
+                                              "Maria Lopez": "the bill would pass", "Tom Reed": "that was a mistake"}
