@@ -47,7 +47,8 @@ def _continues(ctx: ClaimContext, q_start: int) -> Claim | None:
 
 def _next_paragraph(ctx: ClaimContext, claim: Claim, q_start: int) -> bool:
     """Whether a quotation opening the paragraph right after a direct claim's paragraph goes on
-    with it: the claim's paragraph ends with its cue ('"...," she said.'), no other quotation or
+    with it: the claim's paragraph ends with its cue after the quotation ('"...," she said.'; not
+    'He called it "...".', where the next paragraph's quotation is often another's), no other quotation or
     sentence stands between them, and the quotation has no cue of its own (one taken by a cue
     is never offered here)."""
     text = ctx.text
@@ -59,7 +60,7 @@ def _next_paragraph(ctx: ClaimContext, claim: Claim, q_start: int) -> bool:
     if any(mark in rest for mark in _OPENING_MARKS[:2]) or rest.count(".") > 1:
         return False  # another quotation, or a sentence of narration after the cue
     cue_sentence = rest.rstrip()
-    return cue_sentence[-1:] in {".", ":"} or not cue_sentence
+    return claim.cue_start >= claim.end and cue_sentence[-1:] == "."  # '"...," said Mohib.': the cue after the quotation
 
 
 def _spoken_sentences(text: str, last: Claim, inner: Span, q_start: int, q_end: int) -> bool:
