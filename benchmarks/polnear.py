@@ -25,6 +25,9 @@ Protocol (the reference protocol of the corpora README; Gender Gap Tracker style
 * Reports nested in another claim's content (``Claim.within``: "X said Y believes Z" gives Y's
   claim within X's) are left out: PolNeAR gives each token to at most one attribution, so it
   annotates none of them. The score with them counted is reported beside ("all claims").
+* Joint speakers of one cue ("A and B said ...": a claim each, with one content and one cue) are
+  scored as one claim whose names are both speakers' names: PolNeAR annotates one relation with
+  the source "A and B".
 * Recall per cue class: a relation's class is read off its cue in the parse ("according to";
   punctuation cues such as a colon or a dash; else the lemma of the cue's main word) with the cue
   lexicon the extractor uses (``kg/extract/models/cues.tsv``; looked up as the extractor does, so
@@ -212,16 +215,24 @@ class Predicted:
 
 def predicted_claims(doc, result, words, nested: bool = False) -> list[Predicted]:
     """Every claim and attribution of an article; those reported within another claim's content
-    only with ``nested`` (PolNeAR gives each token to one attribution and annotates none)."""
+    only with ``nested`` (PolNeAR gives each token to one attribution and annotates none); joint
+    speakers of one cue ("A and B said") as one claim with the names of both."""
     out = []
+    joint: dict[tuple[int, int, int], Predicted] = {}  # (content, cue) -> the claim of its first speaker
     for claim in result.claims:
         if claim.within is not None and not nested:
             continue
         parts = getattr(claim, "parts", None) or ((claim.start, claim.end),)
         tokens = frozenset().union(*(tokens_in(words, s, e) for s, e in parts))
         names = [doc.text[claim.speaker_start:claim.speaker_end], claim.speaker.label(), *claim.speaker.names()]
-        out.append(Predicted(tokens, names, claim.speaker.label(), claim.cue, getattr(claim, "cue_class", ""),
-                             " … ".join(doc.text[s:e] for s, e in parts)))
+        first = joint.get((claim.start, claim.end, claim.cue_start))
+        if first is not None:  # joint speakers of one cue: PolNeAR annotates one relation, its source "A and B"
+            first.names.extend(names)
+            continue
+        predicted = Predicted(tokens, names, claim.speaker.label(), claim.cue, getattr(claim, "cue_class", ""),
+                              " … ".join(doc.text[s:e] for s, e in parts))
+        joint[(claim.start, claim.end, claim.cue_start)] = predicted
+        out.append(predicted)
     return out
 
 

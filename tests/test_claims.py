@@ -369,3 +369,117 @@ def test_the_graph_keeps_claims_attributions_and_parts(nlp):
     nested = run_query(graph, "SELECT ?inner WHERE { ?c skg:reportedWithin ?outer . ?c skg:content ?p . "
                               "?p nif:anchorOf ?inner }")
     assert [r[0] for r in nested.rows] == ["the program would end"]
+
+
+def test_quotation_without_a_verb_after_the_cue_sentence_continues_it(claims_of):
+    """'"A," she said, clapping. "B."': B, a sentence of its own without a verb, is still her words
+    (one claim per cue); a quoted phrase without a verb inside narration is not."""
+    text = ('Melanie Smith watched the convention. "Here comes Big Daddy," she said, clapping. '
+            '"The Donald. Big Daddy."\n\n"Here it is," Smith said. Her boyfriend called it "a circus" later.')
+    claims, _ = claims_of(text)
+    first, second = (c for _, c in claims)
+    assert [text[s:e] for s, e in first.parts] == ["Here comes Big Daddy,", "The Donald. Big Daddy."]
+    assert [text[s:e] for s, e in second.pieces()] == ["Here it is,"]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The vote took place despite repeated warnings from Mark MacDougall that the showdown was fruitless.",
+     "Mark MacDougall", "the showdown was fruitless"),
+    ("Democrats also persisted in arguments that the panel is trying to second-guess the FBI.",
+     "Democrats", "the panel is trying to second-guess the FBI"),
+    ("Nordvik Motors made the argument that the tax is illegal.", "Nordvik Motors", "the tax is illegal"),
+])
+def test_statement_noun_owned_through_by_from_or_a_verb_of_making_it(claims_of, text, speaker, content):
+    """A statement noun's owner may be named by "from"/"by" or be the subject of a verb of making
+    the statement; the one who rejects or echoes it is not its owner."""
+    claims, _ = claims_of(text)
+    assert (speaker, content) in [(s, c.text) for s, c in claims]
+
+
+def test_statement_noun_rejected_is_not_the_rejecters(claims_of):
+    claims, _ = claims_of("Senator Maria Lopez rejected the argument that the tax is illegal.")
+    assert not [c for s, c in claims if s == "Maria Lopez" and c.cue_lemma == "argument"]
+
+
+def test_passive_subject_of_a_cue_done_to_someone_is_not_its_speaker(claims_of):
+    """The subject of a passive cue that takes an object or a listener is the one accused, called
+    or told; the speaker is the agent, when one is named ("by fellow physicians")."""
+    claims, _ = claims_of("Peacekeepers have been accused of hurting the civilians they were sent to protect. "
+                          "Dr. Mehmet Oz has been called a charlatan by fellow physicians for promoting quack cures. "
+                          "Senator Maria Lopez was told that the bill would pass. "
+                          "Governor Tom Reed was quoted as saying that the bill is dead.")
+    speakers = {s for s, _ in claims}
+    assert "Peacekeepers" not in speakers and "Mehmet Oz" not in speakers and "Maria Lopez" not in speakers
+    assert "fellow physicians" in speakers and "Tom Reed" in speakers
+
+
+def test_quoted_question_before_its_cue_sentence(claims_of):
+    """'"Who would have believed it?" Trump said': the parse ends a sentence at the question mark,
+    but the quotation is what the cue opening the next one reports; a quotation before a sentence
+    whose cue comes late is not."""
+    text = ('Donald Trump spoke in Cleveland. “Who would have believed it?” Trump said, looking out on the crowd. '
+            'The crowd cheered.\n\n'
+            '“Are we there yet?” The reporters from the local paper later said that the speech was long.')
+    claims, _ = claims_of(text)
+    found = {c.text: s for s, c in claims}
+    assert found.get("Who would have believed it?") == "Donald Trump"
+    assert "Are we there yet?" not in found
+
+
+def test_unclosed_paragraph_quotation_does_not_swallow_the_next_paragraphs_own(claims_of):
+    """An excerpt's paragraph opened with a straight mark and never closed ends at its paragraph
+    when the next paragraph opens a quotation of its own with another mark: that one's first
+    closing mark is its own ('"Kevin was snoring.' then '“Here he is, babe,” she said. ...')."""
+    from kg.extract.claims.quotes import find_quotes
+    text = ('Melanie Smith watched the speech.\n\n"Kevin was snoring.\n\n'
+            '“Here he is, babe,” Smith said. “Donald’s here, babe.”\n\nThe speech began.')
+    assert [text[s:e] for s, e in find_quotes(text)] == ['"Kevin was snoring.', "“Here he is, babe,”",
+                                                          "“Donald’s here, babe.”"]
+    claims, _ = claims_of(text)
+    assert [(s, [text[a:b] for a, b in c.pieces()]) for s, c in claims] == [
+        ("Melanie Smith", ["Here he is, babe,", "Donald’s here, babe."])]
+
+
+def test_quotation_in_the_next_paragraph_without_a_cue_continues_the_claim(claims_of):
+    """A paragraph that is a quotation with no cue, right after a paragraph ending with a direct
+    claim's cue, goes on with that claim (one claim per cue); narration between them, or a cue of
+    its own, ends it."""
+    text = ('The tenants met on Monday.\n\n"We will not give up," said Ana Ruiz, who leads the union.\n\n'
+            '"The landlord has ignored us for a year."\n\n"It is a scandal," a neighbour said. The council met.\n\n'
+            '"Nobody listens to us."\n\n"We are tired," Ruiz added.')
+    claims, _ = claims_of(text)
+    pieces = {s: [text[a:b] for a, b in c.pieces()] for s, c in claims if c.cue_lemma == "say"}
+    assert pieces["Ana Ruiz"] == ["We will not give up,", "The landlord has ignored us for a year."]
+    assert [[text[a:b] for a, b in c.pieces()] for _, c in claims if c.cue_lemma == "add"] == [["We are tired,"]]
+    assert not any("Nobody listens" in c.text for _, c in claims)
+
+
+def test_joint_speakers_each_have_the_claim(nlp, claims_of):
+    """'A and B said ...' gives one claim per speaker with the same content (guidelines: joint
+    speakers), so does a document by two sources; in the graph each is its own claim node with
+    its own speaker, and the graph stays valid."""
+    from kg.graph.rdf import to_graph
+    from kg.graph.validate import validate
+    from kg.graph.vocab import SDO
+
+    text = ("Senator Maria Lopez and Governor Tom Reed said the bill would hurt farmers. "
+            "A 2014 study by Harvard and the University of California at Berkeley found that poor children "
+            "in Charlotte have the worst odds.")
+    claims, _ = claims_of(text)
+    assert sorted((s, c.text) for s, c in claims) == [
+        ("Harvard", "poor children in Charlotte have the worst odds"),
+        ("Maria Lopez", "the bill would hurt farmers"), ("Tom Reed", "the bill would hurt farmers"),
+        ("University of California at Berkeley", "poor children in Charlotte have the worst odds")]
+    graph = to_graph(extract_texts(nlp, {"t": text}))
+    authors = {(str(c), str(a)) for c, a in graph.subject_objects(SDO.author) if "/claim/" in str(c)}
+    assert len(authors) == 4 and len({c for c, _ in authors}) == 4 and len({a for _, a in authors}) == 4
+    assert validate(graph).conforms
+
+
+def test_demonstrative_that_opening_a_content_stays(claims_of):
+    """"said that claim smacked of hypocrisy": "that" is the claim's word, not the complementizer
+    (a complementizer before a determiner, "said that the bill would pass", still goes)."""
+    claims, _ = claims_of("Rep. Trey Gowdy said that claim smacked of hypocrisy. "
+                          "Senator Maria Lopez said that the bill would pass. Governor Tom Reed said that was a mistake.")
+    assert {s: c.text for s, c in claims} == {"Trey Gowdy": "that claim smacked of hypocrisy",
+                                              "Maria Lopez": "the bill would pass", "Tom Reed": "that was a mistake"}

@@ -128,6 +128,7 @@ class _Context:
         graph.bind("kgid", mint.base)
         self.texts = {r.document.id: r.document.text for r in result.documents}
         self.actor_iri: dict[int, URIRef] = {}  # id(LocalActor) -> actor IRI
+        self.claim_iri: dict[int, URIRef] = {}  # id(Claim) -> claim or attribution IRI
         self.topics_seen: set[URIRef] = set()
         self._offsets: dict[int, Literal] = {}
         self._words: dict[str, Literal] = {}
@@ -329,13 +330,20 @@ def _add_claims(ctx: _Context, doc_result: DocumentResult, doc_node: URIRef) -> 
     each part of a content in parts); those that state something are also schema:Claim (and
     schema:Quotation when direct); a report nested in another is linked to it."""
     add, doc_id, span = ctx.add, doc_result.document.id, ctx.span
-    nodes = {(c.start, c.end): ctx.mint.inside(doc_id, "claim" if c.is_statement else "attribution", f"{c.start}-{c.end}")
-             for c in doc_result.claims}  # a stance derived from one links to the same IRI
+    nodes: dict[tuple[int, int], URIRef] = {}  # the first claim of each span: what a nested report is within
+    same_span: dict[tuple[int, int], int] = {}
+    for c in doc_result.claims:  # joint speakers share a span: the second and later get "-2", "-3", ...
+        span_key = (c.start, c.end)
+        same_span[span_key] = same_span.get(span_key, 0) + 1
+        suffix = "" if same_span[span_key] == 1 else f"-{same_span[span_key]}"
+        node = ctx.mint.inside(doc_id, "claim" if c.is_statement else "attribution", f"{c.start}-{c.end}{suffix}")
+        ctx.claim_iri[id(c)] = node  # a stance derived from one links to the same IRI
+        nodes.setdefault(span_key, node)
     for claim in doc_result.claims:
         speaker = ctx.iri_of(claim.speaker)
         if speaker is None:
             continue
-        node = nodes[(claim.start, claim.end)]
+        node = ctx.claim_iri[id(claim)]
         add((node, RDF.type, SKG.Attribution))
         if claim.is_statement:  # a thought, an intention or a bare act is an attribution only
             add((node, RDF.type, SDO.Claim))
@@ -428,8 +436,8 @@ def _add_stances(ctx: _Context, doc_result: DocumentResult, doc_node: URIRef) ->
         add((node, SDO.appearance, doc_node))
         add((node, PROV.wasGeneratedBy, ctx.run))
         if stance.claim is not None and ctx.iri_of(stance.claim.speaker) is not None:
-            claim_node = ctx.mint.inside(doc_id, "claim" if stance.claim.is_statement else "attribution",
-                                         f"{stance.claim.start}-{stance.claim.end}")
+            claim_node = ctx.claim_iri.get(id(stance.claim)) or ctx.mint.inside(
+                doc_id, "claim" if stance.claim.is_statement else "attribution", f"{stance.claim.start}-{stance.claim.end}")
             add((node, PROV.wasDerivedFrom, claim_node))
             add((claim_node, SDO.about, target_node))  # the claim is about the topic or act it takes a side on
         update = ctx.update_of(doc_result, stance.start)

@@ -6,7 +6,7 @@ it; the table :data:`kg.extract.claims.extract.CONSTRUCTIONS` lists them in the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
@@ -61,6 +61,12 @@ class CueAt:
                                self.polarity, self.cue_class, statement and self.states)
 
 
+def _passive_agent(verb: Token) -> Token | None:
+    """The agent of a passive cue ("was called a charlatan by fellow physicians"), if named."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
 def cue_at(ctx: ClaimContext, token: Token, entry: Cue | None = None, speaker: LocalActor | None = None) -> CueAt | None:
     """The cue at ``token`` with its speaker, or None when it is no cue or its subject no actor.
     A subject the parse found that is no actor ("“We were wrong,” Ramos told AFP": "We" inside the
@@ -69,6 +75,11 @@ def cue_at(ctx: ClaimContext, token: Token, entry: Cue | None = None, speaker: L
     if entry is None:
         return None
     subject = subject_of(token)
+    if speaker is None and subject is not None and subject.dep_ == "nsubjpass" and subject.head.i == token.i \
+            and (entry.has("object") or entry.has("listener")):
+        subject = _passive_agent(token)  # "peacekeepers have been accused of ...": the accused, not the accuser
+        if subject is None:
+            return None
     if speaker is None and (subject is None or actor_for_token(subject, ctx.actor_at) is None):
         subject = fallback_subject(token, ctx.actor_at) or subject
     if subject is None:
@@ -194,12 +205,24 @@ def _quotes_beside(ctx: ClaimContext, token: Token) -> list[tuple[int, int]]:
     sentence = sentence_of(token)
     beside = [q for q in ctx.quotes if sentence.start_char <= q[0] < sentence.end_char or
               (q[0] < sentence.start_char < q[1])]
+    beside += _question_before(ctx, token, sentence)
     if text[sentence.start_char:sentence.end_char].rstrip().endswith(":"):
         after = text[sentence.end_char:].lstrip()
         following = sentence.end_char + (len(text) - sentence.end_char - len(after))
         beside += [q for q in ctx.quotes if q[0] == following]
     return [q for q in beside if q not in ctx.used_quotes and not (q[0] <= token.idx < q[1])
             and not _nearer_cue(ctx, token, q)]
+
+
+def _question_before(ctx: ClaimContext, token: Token, sentence) -> list[tuple[int, int]]:
+    """A quoted question or exclamation right before a sentence that opens with its cue ('"Who
+    would have believed it?" Trump said, looking out on the crowd.'): the parse ends the sentence
+    at the mark, but the quotation is what the cue reports."""
+    text = ctx.text
+    if token.i - sentence.start > 3:
+        return []
+    return [q for q in ctx.quotes if q[1] <= sentence.start_char and not text[q[1]:sentence.start_char].strip()
+            and text[ctx.quotes.inner(q)[0]:ctx.quotes.inner(q)[1]].rstrip()[-1:] in {"?", "!"}]
 
 
 def _nearer_cue(ctx: ClaimContext, token: Token, quote: tuple[int, int]) -> bool:
@@ -434,6 +457,27 @@ def _noun_content(token: Token, entry: Cue) -> Token | None:
     return None
 
 
+#: Verbs whose subject owns the statement noun they take: "made the argument that ...",
+#: "persisted in arguments that ...", "issued a warning that ...".
+_MAKING_VERBS = {"make", "issue", "repeat", "reiterate", "persist", "renew", "voice", "advance", "press", "release"}
+
+
+def _noun_owner(token: Token, act: bool) -> Token | None:
+    """Whose the statement a noun names is: its possessor ("X's announcement that"), the one it is
+    "by" or "from" ("statements by Trump last week that ...", "warnings from his attorney that
+    ..."), or the subject of a verb of making it ("Democrats persisted in arguments that ...")."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None or act:
+        return owner
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"} and child.i > token.i:
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    if token.dep_ in {"dobj", "pobj"} and verb.pos_ == "VERB" and verb.lemma_.lower() in _MAKING_VERBS:
+        return subject_of(verb)
+    return None
+
+
 def report_noun(ctx: ClaimContext) -> None:
     """A noun of attribution owned by an actor, with what it reports: "X's announcement that ...",
     "Trump's plan to deport ...", "the senator's belief that ..." (kind and certainty are those of
@@ -442,8 +486,8 @@ def report_noun(ctx: ClaimContext) -> None:
     for token in ctx.tokens:
         if token.pos_ != "NOUN" or ctx.quotes.contains(token.idx) or (entry := _noun_cue(token)) is None:
             continue
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
         act = token.lemma_.lower() in ACT_NOUNS
+        owner = _noun_owner(token, act)
         found = (_act_content(token) if act else _noun_content(token, entry)) if owner is not None else None
         speaker = actor_for_token(owner, ctx.actor_at) if found is not None else None
         if speaker is None:
@@ -454,3 +498,34 @@ def report_noun(ctx: ClaimContext) -> None:
             kind, start, end = kind_and_span(ctx.quotes, doc[start_i].idx, ctx.char_end(end_i))
             ctx.add_claim(speaker, owner, token, kind, start, end, clause, entry.certainty, cue_class=entry.cue_class,
                           statement=entry.cue_class in STATEMENT_CLASSES and not act)
+
+
+def _voiced(token: Token) -> Token:
+    """The token naming who speaks through a subject: the source of a document "by" or "from" it
+    ("a study by Harvard and Berkeley found"), else the subject itself."""
+    if token.lemma_.lower() in VOICE_NOUNS:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+                source = next((p for p in child.children if p.dep_ == "pobj"), None)
+                if source is not None:
+                    return source
+    return token
+
+
+def joint_speakers(ctx: ClaimContext) -> None:
+    """"A and B said ...": one claim per speaker, each with the same content (a copy of the
+    claim for every other actor coordinated with its subject)."""
+    by_char = {t.idx: t for t in ctx.tokens}
+    for claim in list(ctx.claims):
+        subject = by_char.get(claim.speaker_start)
+        if subject is None or not claim.is_statement:
+            continue
+        subject = _voiced(subject)
+        seen = {id(claim.speaker)}
+        for other in subject.conjuncts:
+            speaker = actor_for_token(other, ctx.actor_at)
+            if speaker is None or id(speaker) in seen or ctx.quotes.contains(other.idx):
+                continue
+            seen.add(id(speaker))
+            ctx.claims.append(replace(claim, speaker=speaker, speaker_start=other.idx,
+                                      speaker_end=other.idx + len(other.text), about=[]))

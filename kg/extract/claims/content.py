@@ -75,10 +75,23 @@ def fallback_content(cue: Token) -> tuple[int, int, Token] | None:
     return None
 
 
+def _demonstrative(doc: Doc, i: int, end: int) -> bool:
+    """Whether the "that" at ``i`` is the content's own word, not the complementizer: a pronoun
+    subject ("said that was a mistake") or the determiner of a bare singular noun subject, which
+    the parse may take for the complementizer ("said that claim smacked of hypocrisy")."""
+    if doc[i].dep_ in {"det", "nsubj", "nsubjpass"}:
+        return True
+    after = doc[i + 1] if i + 1 < end else None
+    return after is not None and after.tag_ == "NN" and after.dep_ in {"nsubj", "nsubjpass"} \
+        and not any(c.dep_ in {"det", "poss"} for c in after.children)
+
+
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Trim a token span of leading "that"/punctuation and trailing punctuation or a dangling
-    conjunction ("... subject to Islamophobia and")."""
-    while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘" or doc[start].lower_ in {"that", ","}
+    conjunction ("... subject to Islamophobia and"); a demonstrative "that" stays ("said that claim
+    smacked of hypocrisy")."""
+    while start < end and (doc[start].is_punct and doc[start].text not in "“\"‘" or doc[start].text == ","
+                           or doc[start].lower_ == "that" and not _demonstrative(doc, start, end)
                            or doc[start].is_space):
         start += 1
     opened = [i for i in range(start, end) if doc[i].text == "("]

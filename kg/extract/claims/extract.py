@@ -52,14 +52,17 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("according to", '"According to X, ...", "..., according to X"', cx.according_to),
     Construction("report noun", '"X\'s announcement that ...", "Trump\'s plan to deport ...", "the senator\'s belief '
                  'that ..."', cx.report_noun),
+    Construction("joint speakers", '"A and B said ...", "a study by Harvard and Berkeley found ...": one claim per '
+                 'speaker', cx.joint_speakers),
 )
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per content span; nested reports keep their own, shorter spans."""
-    seen: dict[tuple[int, int], Claim] = {}
+    """One claim per content span and speaker (joint speakers each have theirs); nested reports
+    keep their own, shorter spans."""
+    seen: dict[tuple[int, int, int], Claim] = {}
     for claim in claims:
-        seen.setdefault((claim.start, claim.end), claim)
+        seen.setdefault((claim.start, claim.end, id(claim.speaker)), claim)
     return sorted(seen.values(), key=lambda c: (c.start, c.end))
 
 

@@ -39,10 +39,39 @@ def _continues(ctx: ClaimContext, q_start: int) -> Claim | None:
     paragraph, within 300 characters; after reported speech, only when the quotation is the very
     next sentence ('Wilkins said Warhol was a businessperson. "He would make a blue Marilyn ..."')."""
     text = ctx.text
-    previous = [c for c in ctx.claims if c.end <= q_start and "\n" not in text[c.end:q_start] and c.is_statement
-                and c.cue_class in _SPOKEN
+    previous = [c for c in ctx.claims if c.end <= q_start and c.is_statement and c.cue_class in _SPOKEN
+                and ("\n" not in text[c.end:q_start] or _next_paragraph(ctx, c, q_start))
                 and (len(text[c.end:q_start]) < 300 if c.kind != INDIRECT else _JUST_PUNCTUATION.fullmatch(text[c.end:q_start]))]
     return max(previous, key=lambda c: c.end) if previous else None
+
+
+def _next_paragraph(ctx: ClaimContext, claim: Claim, q_start: int) -> bool:
+    """Whether a quotation opening the paragraph right after a direct claim's paragraph goes on
+    with it: the claim's paragraph ends with its cue after the quotation ('"...," she said.'; not
+    'He called it "...".', where the next paragraph's quotation is often another's), no other quotation or
+    sentence stands between them, and the quotation has no cue of its own (one taken by a cue
+    is never offered here)."""
+    text = ctx.text
+    between = text[claim.end:q_start]
+    rest, _, gap = between.partition("\n")
+    rest = rest.lstrip(_CLOSING_MARKS)  # the claim's own closing mark
+    if claim.kind != DIRECT or gap.strip() or "\n" in gap.strip("\n") or len(rest) > 120:
+        return False
+    if any(mark in rest for mark in _OPENING_MARKS[:2]) or rest.count(".") > 1:
+        return False  # another quotation, or a sentence of narration after the cue
+    cue_sentence = rest.rstrip()
+    return claim.cue_start >= claim.end and cue_sentence[-1:] == "."  # '"...," said Mohib.': the cue after the quotation
+
+
+def _spoken_sentences(text: str, last: Claim, inner: Span, q_start: int, q_end: int) -> bool:
+    """Whether a quotation without a verb is still the speaker's words going on: it follows a
+    direct quotation, is a sentence of its own after the cue's sentence and ends one ('"Here comes
+    Big Daddy," she said, clapping. "The Donald. Big Daddy."'), not a quoted phrase in narration."""
+    before = text[last.end:q_start].rstrip()
+    after = text[q_end:q_end + 2].lstrip(" \t")
+    return (last.kind == DIRECT and before[-1:] in {".", "!", "?"} and sum(t.is_alpha for t in inner) >= 2
+            and (inner.text.rstrip()[-1:] in {".", "!", "?"} or after[:1] in {".", "!", "?"})
+            and (not after or after[:1] in {"\n", ".", "!", "?"} or after[:1].isupper()))
 
 
 def quotation_continues(ctx: ClaimContext) -> None:
@@ -57,7 +86,8 @@ def quotation_continues(ctx: ClaimContext) -> None:
         if last is None:
             continue
         inner = quote_inner(doc, text, (q_start, q_end))
-        if inner is None or len(inner) < 4 or not any(t.pos_ in {"VERB", "AUX"} for t in inner):
+        if inner is None or len(inner) < 4 or not (any(t.pos_ in {"VERB", "AUX"} for t in inner)
+                                                   or _spoken_sentences(text, last, inner, q_start, q_end)):
             continue
         last.parts = (*last.pieces(), (inner.start_char, inner.end_char))
         last.end = inner.end_char

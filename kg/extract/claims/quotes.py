@@ -91,6 +91,8 @@ def _closed_in_next_paragraph(text: str, start: int, opening: str, closing: re.P
     """The end of a quotation left open at a paragraph's end when the next paragraph (from
     ``start``) closes it without reopening it: its first mark closes (it follows a word or
     punctuation and no word follows it)."""
+    if text[start] in "“«„" or (text[start] == '"' and opening != '"'):
+        return None  # the next paragraph opens a quotation of its own: its first closing mark is that one's
     stop = text.find("\n", start)
     stop = len(text) if stop < 0 else stop
     close = closing.search(text, start, stop)
