@@ -48,31 +48,6 @@ def has(stances, holder, polarity, target_part):
     return any(h == holder and p == polarity and target_part in t for h, p, t in stances)
 
 
-@pytest.mark.parametrize("text, holder, side, target", [
-    ("Health Secretary Wes Streeting accused the British Medical Association of holding patients to ransom.",
-     "Wes Streeting", "against", "British Medical Association"),
-    ("Health Secretary Wes Streeting labelled the union's behaviour \u201cextremely irresponsible\u201d.",
-     "Wes Streeting", "against", "behaviour"),
-    ("Delta Air Lines said it disagreed with the ruling.", "Delta Air Lines", "against", "ruling"),
-    ("Residents are calling for the police commissioner to resign.", "Residents", "against",
-     "police commissioner"),
-    ("The county board voted 4-3 to approve the rezoning plan.", "county board", "favor", "rezoning plan"),
-    ("Jane Doe, a resident who is against the data centers, spoke at the meeting.", "Jane Doe", "against",
-     "data centers"),
-    ("Three committee members resigned over the approval of the stadium.", "Three committee members", "against",
-     "approval of the stadium"),
-    ("Senator Mark Lee called the vote a mistake.", "Mark Lee", "against", "vote"),
-    ("\u201cThese cuts are a disgrace,\u201d said union leader Maria Gomez.", "Maria Gomez", "against", "cuts"),
-    ("The United Nations and the United States have both criticised the policy.", "United States", "against", "policy"),
-    ("Senator Ann Kim called for the repeal of the Affordable Care Act.", "Ann Kim", "against", "Affordable Care Act"),
-    ("A policy of turning away boats which the United Nations has criticised remains.", "United Nations", "against",
-     "policy of turning away boats"),
-])
-def test_stances_readers_see(stances_of, text, holder, side, target):
-    stances = stances_of(text)
-    assert has(stances, holder, side, target), stances
-
-
 @pytest.mark.parametrize("text", [
     "Did Senator Maria Lopez criticize Governor Ann Kim?",                       # a question
     "If the Acme Corporation sues the city, the council will respond.",          # a hypothesis

@@ -21,6 +21,29 @@ def _rows(family: str, *rows: tuple) -> list:
 
 
 READINGS = [
+    # the typical misses issue 15 names, paraphrased
+    *_rows("issue 15",
+        ("Health Secretary Wes Streeting accused the British Medical Association of holding patients to ransom.",
+         "Wes Streeting", "against", "British Medical Association"),
+        ("Health Secretary Wes Streeting labelled the union's behaviour \u201cextremely irresponsible\u201d.",
+         "Wes Streeting", "against", "behaviour"),
+        ("Delta Air Lines said it disagreed with the ruling.", "Delta Air Lines", "against", "ruling"),
+        ("Residents are calling for the police commissioner to resign.", "Residents", "against",
+         "police commissioner"),
+        ("The county board voted 4-3 to approve the rezoning plan.", "county board", "favor", "rezoning plan"),
+        ("Jane Doe, a resident who is against the data centers, spoke at the meeting.", "Jane Doe", "against",
+         "data centers"),
+        ("Three committee members resigned over the approval of the stadium.", "Three committee members", "against",
+         "approval of the stadium"),
+        ("Senator Mark Lee called the vote a mistake.", "Mark Lee", "against", "vote"),
+        ("\u201cThese cuts are a disgrace,\u201d said union leader Maria Gomez.", "Maria Gomez", "against", "cuts"),
+        ("The United Nations and the United States have both criticised the policy.", "United States", "against",
+         "policy"),
+        ("Senator Ann Kim called for the repeal of the Affordable Care Act.", "Ann Kim", "against",
+         "Affordable Care Act"),
+        ("A policy of turning away boats which the United Nations has criticised remains.", "United Nations", "against",
+         "policy of turning away boats"),
+    ),
     # two objects, a named object of a preposition, an adjective after "as"
     *_rows("naming",
         ("Senator Ann Kim branded Governor Tom Reed a traitor.", "Ann Kim", "against", "Tom Reed"),
