@@ -232,6 +232,7 @@ def claim_names(ctx: Context, claim: Claim, polarity: PolarityScorer | None) -> 
     if span is None:
         return []
     candidates = []
+    evaluative: dict[int, bool] = {}  # sentence start -> whether it has a clearly evaluative word
     main = ctx.doc[claim.head] if claim.head >= 0 and span.text == claim.text else None
     for i in range(span.start, span.end):
         mention, actor = ctx.mention_at.get(i), ctx.actor_at.get(i)
@@ -241,7 +242,9 @@ def claim_names(ctx: Context, claim: Claim, polarity: PolarityScorer | None) -> 
                 or speaks_for(claim.speaker, actor) or not claim.start <= mention.start < mention.end <= claim.end):
             continue
         sentence = sentence_of(ctx.tokens[i])
-        if not any(abs(token_valence(t)) >= 1.0 for t in sentence):
+        if sentence.start not in evaluative:
+            evaluative[sentence.start] = any(abs(token_valence(t)) >= 1.0 for t in sentence)
+        if not evaluative[sentence.start]:
             continue  # the model is rarely sure without one, and each call costs
         verb = _governing_verb(ctx.tokens[i])
         if verb is not None and reports_others_act(ctx, claim, verb):
