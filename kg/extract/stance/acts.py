@@ -392,13 +392,17 @@ def urging(ctx: Context, verb: Token) -> list[Candidate]:
     return _urged(ctx, "urging", holder, urged, act, verb, "demand", factor)
 
 
+def verb_effect(verb: Token) -> tuple[str, str] | None:
+    """The effects lexicon's (affected slot, '+' or '-') for a verb, by its phrasal form first."""
+    return effects().get((predicate_key(verb), "VERB")) or effects().get((verb.lemma_.lower(), "VERB"))
+
+
 def _urged(ctx: Context, construction: str, holder, urged: Token, act: Token, cue: Token, cls: str,
            factor: float) -> list[Candidate]:
     """For (or, with "not to", against) an act that ``urged`` is to do; an act bad or good for
     the one who does it ("to resign", "to step down") is a stance on them."""
     polarity = AGAINST if any(c.dep_ == "neg" for c in act.children) else FAVOR
-    key = predicate_key(act)
-    effect = effects().get((key, "VERB")) or effects().get((act.lemma_.lower(), "VERB"))
+    effect = verb_effect(act)
     if effect is not None and effect[0] == "subj":
         carried = polarity if effect[1] == "+" else opposite(polarity)
         return candidate(ctx, construction, holder, urged, carried, cue, cls, factor * 0.9, carry=False)

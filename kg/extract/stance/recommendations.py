@@ -14,10 +14,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .acts import verb_slots
+from .acts import verb_effect, verb_slots
 from .base import candidate
-from .grammar import acting_subject, obliged, passive_agent, passive_subject, predicate_key, recommended
-from .lexicon import effects
+from .grammar import acting_subject, obliged, passive_agent, passive_subject, recommended
 from .records import AGAINST, ASSERTED, FAVOR, RECOMMENDED, Candidate
 from .targets import Context, speaks_for
 
@@ -42,7 +41,7 @@ def recommended_act(ctx: Context, verb: Token) -> list[Candidate]:
 def _by_effect(ctx: Context, speaker, verb: Token, done_to: Token | None, passive: Token | None) -> list[Candidate]:
     """An act good or bad for whom it is done to or who does it: "should resign" is against the
     subject, "must be released" for the one released."""
-    effect = effects().get((predicate_key(verb), "VERB")) or effects().get((verb.lemma_.lower(), "VERB"))
+    effect = verb_effect(verb)
     if effect is None:
         return []
     slot, sign = effect
