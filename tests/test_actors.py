@@ -115,6 +115,16 @@ def test_the_city_its_staff_and_the_mayors_office(nlp):
     assert actor_with(result, "The mayor's office") is actor_with(result, "Jim Kenney")
 
 
+def test_a_kind_noun_means_a_place_of_that_kind(nlp):
+    """"the city" is no country and "the country" no city, however few places an article names."""
+    city = extract_texts(nlp, {"a": "Rebels backed by Iran attacked the city on Monday."})
+    assert actor_with(city, "the city") is not actor_with(city, "Iran")
+    country = extract_texts(nlp, {"a": "Iran launched missiles on Monday. The country said it was defending itself."})
+    assert actor_with(country, "The country") is actor_with(country, "Iran")
+    country = extract_texts(nlp, {"a": "Philadelphia officials met on Monday. Residents of the country are angry."})
+    assert "the country" not in {m.text for m, _ in actor_with(country, "Philadelphia").mentions}
+
+
 def test_named_spokesperson_is_a_person_member_of_the_organisation(nlp):
     from kg.graph.rdf import to_graph
     from kg.graph.vocab import ORG

@@ -32,6 +32,19 @@ def _person_nouns() -> tuple[dict[str, str], dict[str, str]]:
     return genders, senses
 
 
+def _countries() -> tuple[frozenset[str], frozenset[str]]:
+    """``models/countries.tsv``: the names of countries, and those of city-states."""
+    countries, city_states = set(), set()
+    path = Path(__file__).resolve().parent / "models" / "countries.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, *mark = line.split("\t")
+            countries.add(name.strip())
+            if mark and mark[0].strip() == "city":
+                city_states.add(name.strip())
+    return frozenset(countries), frozenset(city_states)
+
+
 PERSON = "Person"
 ORGANIZATION = "Organization"
 GOVERNMENT = "GovernmentOrganization"
@@ -211,6 +224,10 @@ PLACE_ALIASES = {
     "dprk": "north korea", "rok": "south korea", "prc": "china", "people's republic of china": "china",
 }
 CITY_WORDS = {"city", "town", "village", "municipality", "county", "state", "country", "nation", "province"}
+#: Kind nouns that never mean a country ("the city" is not Iran) and those that only mean one.
+LOCAL_PLACE_WORDS = {"city", "town", "village", "municipality", "county"}
+COUNTRY_WORDS = {"country", "nation"}
+COUNTRIES, CITY_STATES = _countries()
 ORG_KINDS: dict[str, tuple[str, frozenset[str]]] = _organisation_kinds()
 #: Nouns for a kind of body ("department", "company"): they end a whole organisation name.
 ORG_KIND_WORDS = {k for k, (_, uses) in ORG_KINDS.items() if "kind" in uses and " " not in k}

@@ -24,10 +24,11 @@ from typing import Callable, Sequence
 
 from spacy.tokens import Doc
 
-from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_WORDS, OFFICIAL_NOUNS,
-                            ORG_KIND_WORDS, PERSONAL_VOICE_NOUNS, RANK_WORDS, ROLE_MODIFIERS, role_sense)
+from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_STATES, CITY_WORDS, COUNTRIES,
+                            COUNTRY_WORDS, LOCAL_PLACE_WORDS, OFFICIAL_NOUNS, ORG_KIND_WORDS, PERSONAL_VOICE_NOUNS,
+                            RANK_WORDS, ROLE_MODIFIERS, role_sense)
 from .actors import DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, WORK, Mention, clean_name
-from .clusters import Clusters, LocalActor
+from .clusters import Clusters, LocalActor, strip_article
 from .names import fold, likely_gender, org_key, well_known
 from .nlp import doc_text
 
@@ -357,7 +358,7 @@ def kind_target(context: Context, head: str, type_: str, number: str, offset: in
             and (rank is None or rank_words(r[0] or "") == rank) for r in a.roles)]
         return holders[0] if len(holders) == 1 else None
     if head in CITY_WORDS:
-        return _the_place(context, [a for a in before if a.type == PLACE])
+        return _the_place(context, [a for a in before if a.type == PLACE and _place_of_kind(a, head)])
     if head in ORG_KIND_WORDS or ACTOR_NOUNS.get(head) in {ORGANIZATION, GOVERNMENT}:
         bodies = [a for a in before if a.type in {ORGANIZATION, GOVERNMENT}]
         named_kind = [a for a in bodies if any(head in _name_words(n) for n in a.names())]
@@ -405,6 +406,17 @@ def _latest(actors: list["LocalActor"], offset: int, sentence: int | None = None
                                                for x in a.mentions for at in [last[0][1]])]
             return subjects[0] if len(subjects) == 1 else None
     return last[0][2]
+
+
+def _place_of_kind(place: "LocalActor", head: str) -> bool:
+    """Whether a kind noun can mean the place: "the city" or "the town" no country (but a
+    city-state), "the country" or "the nation" only a country (``models/countries.tsv``)."""
+    keys = {strip_article(fold(clean_name(n))) for n in place.names()}
+    if head in LOCAL_PLACE_WORDS:
+        return not (keys & COUNTRIES) or bool(keys & CITY_STATES)
+    if head in COUNTRY_WORDS:
+        return bool(keys & COUNTRIES)
+    return True
 
 
 def _the_place(context: Context, places: list["LocalActor"]) -> "LocalActor | None":
