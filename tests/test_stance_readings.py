@@ -69,6 +69,14 @@ READINGS = [
         ("\u201cWe met on Monday. The new budget is a disgrace. It is shameful,\u201d said Senator Tom Reed.",
          "Tom Reed", "against", "budget"),
     ),
+    # a policy judged by what it does to people: the effects lexicon, not the valence words
+    *_rows("effect on people",
+        ("\u201cThe program has helped thousands of families,\u201d said Governor Ann Kim.", "Ann Kim", "favor",
+         "program"),
+        ("\u201cThese rules protect workers,\u201d said union leader Maria Gomez.", "Maria Gomez", "favor", "rules"),
+        ("\u201cThe new rules do not protect workers,\u201d said union leader Maria Gomez.", "Maria Gomez", "against",
+         "rules"),
+    ),
     # what a speaker says another should do is the speaker's stance
     *_rows("recommended act",
         ("\u201cGovernor Ann Kim should resign,\u201d said Senator Tom Reed.", "Tom Reed", "against", "Ann Kim"),

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from ..claims import Claim
 from ..lexicon import SPEECH_VERBS
 from ..nlp import sentence_of
-from .acts import verb_slots
+from .acts import verb_effect, verb_slots
 from .grammar import RELATIVE, acting_subject, antecedent, passive_agent
 from .lexicon import slots, token_valence, valence, valence_polarity
 from .records import ACT, ACTOR, AGAINST, ASSERTED, FAVOR, REPORTED, TOPIC, Candidate, PolarityScorer, Target
@@ -132,6 +132,8 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
         return []  # "the administration would be pleased": how the subject feels, not what it is
     words = _complement_words(head) if copular else _predicate_words(content, said_of)
     reading = valence_polarity(valence(words))
+    if reading is None and not copular:
+        reading = _effect_on_people(ctx, head)
     strength = 0.9 if claim.certainty != "certain" else 1.0
     parsed = content if content.text == claim.text else None
     if reading is not None:
@@ -145,6 +147,18 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
         return []
     return [_from_claim(claim, "claim_predicate", "model", target, FAVOR if label == "positive" else AGAINST, head,
                         strength * probability, subject)]
+
+
+def _effect_on_people(ctx: Context, verb: Token) -> str | None:
+    """An act or policy judged by what it does to people ("the program has helped thousands of
+    families", "these rules protect workers"): the effects lexicon's good or bad for the object,
+    when the object is an actor; negated, the other way."""
+    effect = verb_effect(verb)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if effect is None or effect[0] != "obj" or obj is None or ctx.actor(obj) is None:
+        return None
+    good = (effect[1] == "+") != any(c.dep_ == "neg" for c in verb.children)
+    return FAVOR if good else AGAINST
 
 
 def claim_actors(ctx: Context, claim: Claim, polarity: PolarityScorer | None) -> list[Candidate]:
