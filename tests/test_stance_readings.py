@@ -69,6 +69,13 @@ READINGS = [
         ("\u201cWe met on Monday. The new budget is a disgrace. It is shameful,\u201d said Senator Tom Reed.",
          "Tom Reed", "against", "budget"),
     ),
+    # proposing or drafting a policy is being for it; doing away with one, against it
+    *_rows("authoring and undoing",
+        ("Senator Ann Kim proposed a carbon tax.", "Ann Kim", "favor", "carbon tax"),
+        ("Governor Tom Reed unveiled a plan to widen the highway.", "Tom Reed", "favor", "plan"),
+        ("Senator Ann Kim vowed to get rid of the estate tax.", "Ann Kim", "against", "estate tax"),
+        ("Senator Ann Kim called for doing away with the estate tax.", "Ann Kim", "against", "estate tax"),
+    ),
     # a policy judged by what it does to people: the effects lexicon, not the valence words
     *_rows("effect on people",
         ("\u201cThe program has helped thousands of families,\u201d said Governor Ann Kim.", "Ann Kim", "favor",

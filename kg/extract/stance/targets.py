@@ -14,7 +14,7 @@ from ..claims import Claim
 from ..lexicon import CUES
 from ..nlp import doc_layout, doc_tokens, sentence_of
 from ..resolve import LocalActor
-from .grammar import passive_agent, phrase, prepositional_object
+from .grammar import passive_agent, phrase, predicate_key, prepositional_object
 from .lexicon import effects, issue_nouns
 from .records import ACT, ACTOR, TOPIC, Target, opposite
 
@@ -309,8 +309,7 @@ def _affected(head: Token) -> tuple[Token, str] | None:
     pos = "NOUN" if head.pos_ in {"NOUN", "PROPN"} else "VERB" if head.pos_ in {"VERB", "AUX"} else None
     lemma = head.lemma_.lower()
     if pos == "VERB":
-        particle = next((c for c in head.children if c.dep_ == "prt"), None)
-        lemma = f"{lemma}_{particle.lower_}" if particle is not None else lemma
+        lemma = predicate_key(head)  # "scrap", "crack_down", "doing away with"
     entry = effects().get((lemma, pos)) if pos else None
     if entry is None:
         return None
@@ -323,6 +322,9 @@ def _affected(head: Token) -> tuple[Token, str] | None:
                     return pobj, effect
         possessor = next((c for c in head.children if c.dep_ == "poss"), None)
         return (possessor, effect) if possessor is not None and slot == "of" else None
+    if slot not in {"subj", "obj"}:  # a prepositional object: "doing away with X", "getting rid of X"
+        return next(((g, effect) for c in head.children if c.dep_ == "prep" and c.lower_ == slot
+                     for g in c.children if g.dep_ == "pobj"), None)
     deps = {"nsubj", "nsubjpass"} if slot == "subj" else {"dobj"}
     argument = next((c for c in head.children if c.dep_ in deps), None)
     if argument is None and slot == "subj" and head.dep_ in {"xcomp", "ccomp"}:
