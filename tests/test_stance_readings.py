@@ -69,6 +69,12 @@ READINGS = [
         ("\u201cWe met on Monday. The new budget is a disgrace. It is shameful,\u201d said Senator Tom Reed.",
          "Tom Reed", "against", "budget"),
     ),
+    # going to someone's help; keeping away from someone
+    *_rows("rescue and distance",
+        ("Senator Ann Kim came to the governor's defense.", "Ann Kim", "favor", "governor"),
+        ("NATO allies rushed to Ukraine's aid.", "NATO allies", "favor", "Ukraine"),
+        ("Governor Tom Reed distanced himself from Senator Ann Kim.", "Tom Reed", "against", "Ann Kim"),
+    ),
     # proposing or drafting a policy is being for it; doing away with one, against it
     *_rows("authoring and undoing",
         ("Senator Ann Kim proposed a carbon tax.", "Ann Kim", "favor", "carbon tax"),
@@ -151,3 +157,13 @@ READINGS = [
 def test_the_stance_a_reader_sees(stances_of, text, holder, side, target):
     stances = stances_of(text)
     assert any(h == holder and p == side and target in t for h, p, t in stances), stances
+
+
+@pytest.mark.parametrize("text, holder, target", [
+    ("The mayor accused the developer of corruption.", "mayor", "developer"),
+    ("Prosecutors charged the shipping company with fraud.", "Prosecutors", "shipping company"),
+    ("The senator blamed the agency for the delays.", "senator", "agency"),
+])
+def test_a_charge_is_not_part_of_the_target(stances_of, text, holder, target):
+    """ "accused X of Y": the parser hangs "of Y" on X, but the charge is the verb's."""
+    assert (holder, "against", target) in stances_of(text)

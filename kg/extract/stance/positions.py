@@ -186,12 +186,18 @@ def possessed_preference(ctx: Context, noun: Token) -> list[Candidate]:
     return starting_at(adjective.idx + len(adjective.text), found)  # a topic is "farm bill", not "his favorite ..."
 
 
+#: "came to the governor's defence", "rushed to Ukraine's aid": going to someone's help.
+_RESCUE_NOUNS = frozenset({"defense", "defence", "aid", "rescue", "assistance"})
+_RUSHING = frozenset({"come", "rush", "leap", "spring", "jump", "race", "hurry", "step"})
+
+
 def in_favour_of(ctx: Context, noun: Token) -> list[Candidate]:
     """X voted / spoke / came out in favour of Y; marched in support of Y, in solidarity with Y, in
-    protest against Y; spoke in Y's defence; sued on behalf of Y: the manner of an act is its doer's
-    stance."""
+    protest against Y; spoke in Y's defence; sued on behalf of Y; came to Y's defence: the manner of
+    an act is its doer's stance."""
     verb = noun.head.head
-    manner = noun.head.lower_ == "in" or noun.head.lower_ == "on" and noun.lemma_.lower() == "behalf"
+    manner = noun.head.lower_ == "in" or noun.head.lower_ == "on" and noun.lemma_.lower() == "behalf" or (
+        noun.head.lower_ == "to" and noun.lemma_.lower() in _RESCUE_NOUNS and verb.lemma_.lower() in _RUSHING)
     if noun.dep_ != "pobj" or not manner or verb.pos_ not in {"VERB", "AUX"}:
         return []
     target, polarity = _manner_target(noun)
@@ -208,7 +214,7 @@ def _manner_target(noun: Token) -> tuple[Token | None, str]:
     lemma = noun.lemma_.lower()
     possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
     if possessor is not None:
-        return (possessor, FAVOR) if lemma in _FAVOURING_NOUNS else (None, FAVOR)
+        return (possessor, FAVOR) if lemma in _FAVOURING_NOUNS | _RESCUE_NOUNS else (None, FAVOR)
     if lemma in _FAVOR_NOUNS:
         return prepositional_object(noun, "of"), FAVOR
     for row in (p for p in slots(lemma, "NOUN") if p.slot.startswith("prep:")):
