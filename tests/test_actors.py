@@ -65,6 +65,16 @@ def test_different_given_names_and_suffixes_never_merge(nlp):
     assert not any("Jr" in alias for alias in father.aliases)
 
 
+@pytest.mark.parametrize("text", [
+    "Bill Clinton, who signed the 1994 Crime Bill, spoke on Monday.",
+    "Bill Clinton signed the 1994 Crime Bill.",
+])
+def test_a_given_name_that_ends_another_name_is_not_the_person(nlp, text):
+    """ "the 1994 Crime Bill" is no mention of Bill Clinton, tagged as a name or not."""
+    clinton = actor_with(extract_texts(nlp, {"a": text}), "Bill Clinton")
+    assert {m.text for m, _ in clinton.mentions} == {"Bill Clinton"}
+
+
 def test_nicknames_merge_across_articles_with_their_reason(nlp):
     result = extract_texts(nlp, {
         "a": "Mayor Jim Kenney said the city would not renew the contract.",

@@ -198,6 +198,8 @@ def entity_names(finder: MentionFinder) -> None:
             continue  # "the City", "Council": a description, found by the actor-noun construction
         if label == "PERSON" and end - start == 1 and _plural_subject(doc[start]):
             continue  # "Koalas fear the heat": the verb says it is many, so no person's name
+        if label == "PERSON" and end - start == 1 and _heads_other_name(doc[start]):
+            continue  # "the 1994 Crime Bill": the end of a name the tagger cut, not a person
         type_ = ENTITY_TYPES[label]
         if label in {"ORG", "GPE"} and after_person_noun(doc, start) and 2 <= end - start <= 4 \
                 and all(t.text[:1].isupper() for t in doc[start:end]):
@@ -280,8 +282,15 @@ def name_parts(finder: MentionFinder) -> None:
             if start < token.i:
                 finder.add(start, token.i + 1, NAME, PERSON, token.i, entity_label="ECHO", head_lemma=token.lower_)
                 continue
-        if token.text in parts:
+        if token.text in parts and not _heads_other_name(token):
             finder.add(token.i, token.i + 1, NAME, PERSON, token.i, entity_label="ECHO", head_lemma=token.lower_)
+
+
+def _heads_other_name(token: Token) -> bool:
+    """Whether a word that is part of a person's name here ends another proper name ("the 1994
+    Crime Bill" is no Bill Clinton, "Jordan Valley" no Michael Jordan)."""
+    return any(c.dep_ == "compound" and c.i == token.i - 1 and c.text[:1].isupper() and not c.ent_type_
+               and not _is_role_word(c) for c in token.children)
 
 
 def _is_role_word(token: Token) -> bool:
