@@ -263,6 +263,12 @@ def infinitive_complement(verb: Token) -> Token | None:
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
+#: Verbs whose object the parser often gives the verb's own "of"/"with"/"for" complement:
+#: "accused X [of fraud]", "charged X [with murder]", "blamed X [for the delays]".
+_CHARGING = frozenset({"accuse", "suspect", "convict", "acquit", "clear", "charge", "blame", "fault", "thank",
+                       "credit", "fine", "punish", "sue", "indict"})
+
+
 def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = False) -> tuple[int, int, str]:
     """The noun phrase of ``head`` (with its modifiers and complements), as a char span.
 
@@ -281,6 +287,10 @@ def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = 
         g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in c.children)), None)
     if when is not None:  # "the proposal [for months]", "the deal [in December]": when, not what
         end = when
+    charge = next((c.i for c in head.rights if c.dep_ == "prep" and c.lower_ in {"of", "with", "for"}
+                   and head.dep_ == "dobj" and verb_lemma(head.head) in _CHARGING), None)
+    if charge is not None:  # "accused the developer [of corruption]": the charge is the verb's, not the noun's
+        end = min(end, charge)
     appositive = next((t.left_edge.i - 1 for t in doc[head.i + 1:end] if t.dep_ in {"appos", "acl"}
                        and t.left_edge.i > head.i + 1 and doc[t.left_edge.i - 1].text == ","), None)
     if appositive is not None:  # "a proposal to rezone ..., a defeat for the developer": a comment on it
