@@ -69,6 +69,12 @@ READINGS = [
         ("\u201cWe met on Monday. The new budget is a disgrace. It is shameful,\u201d said Senator Tom Reed.",
          "Tom Reed", "against", "budget"),
     ),
+    # the members a target group names are targets too
+    *_rows("named members of a target",
+        ("Freedom Magazine attacked several defectors, including Tom Devocht and Mark Rathbun.", "Freedom Magazine",
+         "against", "Mark Rathbun"),
+        ("Senator Ann Kim praised local groups such as the Red Cross.", "Ann Kim", "favor", "Red Cross"),
+    ),
     # going to someone's help; keeping away from someone
     *_rows("rescue and distance",
         ("Senator Ann Kim came to the governor's defense.", "Ann Kim", "favor", "governor"),
@@ -163,7 +169,9 @@ def test_the_stance_a_reader_sees(stances_of, text, holder, side, target):
     ("The mayor accused the developer of corruption.", "mayor", "developer"),
     ("Prosecutors charged the shipping company with fraud.", "Prosecutors", "shipping company"),
     ("The senator blamed the agency for the delays.", "senator", "agency"),
+    ("Freedom Magazine attacked several defectors, including Tom Devocht.", "Freedom Magazine", "several defectors"),
 ])
 def test_a_charge_is_not_part_of_the_target(stances_of, text, holder, target):
-    """ "accused X of Y": the parser hangs "of Y" on X, but the charge is the verb's."""
+    """ "accused X of Y": the parser hangs "of Y" on X, but the charge is the verb's; the members a
+    group names are targets of their own, not part of the group's phrase."""
     assert (holder, "against", target) in stances_of(text)

@@ -44,6 +44,15 @@ def holders(ctx: Context, holder: Token | LocalActor | None) -> list[LocalActor]
     return found
 
 
+def _with_members(tokens: list[Token]) -> list[Token]:
+    """Targets and the members they name: "attacked defectors, including Tom Devocht" is also
+    against Tom Devocht."""
+    found = list(tokens)
+    for token in tokens:
+        found += [m for m in named_members(token) if m not in found]
+    return found
+
+
 def _joiner(token: Token) -> list[Token]:
     """For "Kim joined Republicans in criticizing X", Kim beside the Republicans."""
     verb = token.head
@@ -79,7 +88,7 @@ def candidate(ctx: Context, construction: str, holder: Token | LocalActor | None
     is_negated = check_negation and negated(cue)
     claim = ctx.claim_around(cue.idx)
     found: list[Candidate] = []
-    for token in coordinated(target_token):
+    for token in _with_members(coordinated(target_token)):
         for actor in actors:
             target, reading, via = _target(ctx, token, polarity, actor, carry, cls)
             if target is None or (target.kind == ACTOR and target.actor is actor):

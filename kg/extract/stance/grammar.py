@@ -291,6 +291,10 @@ def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = 
                    and head.dep_ == "dobj" and verb_lemma(head.head) in _CHARGING), None)
     if charge is not None:  # "accused the developer [of corruption]": the charge is the verb's, not the noun's
         end = min(end, charge)
+    members = next((c.left_edge.i for c in head.rights if c.dep_ == "prep" and (c.lower_ == "including" or (
+        c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)))), None)
+    if members is not None:  # "defectors[, including Tom Devocht]": the members are targets of their own
+        end = min(end, members)
     appositive = next((t.left_edge.i - 1 for t in doc[head.i + 1:end] if t.dep_ in {"appos", "acl"}
                        and t.left_edge.i > head.i + 1 and doc[t.left_edge.i - 1].text == ","), None)
     if appositive is not None:  # "a proposal to rezone ..., a defeat for the developer": a comment on it
