@@ -164,6 +164,15 @@ def test_titles_and_appositions_are_roles_of_one_node(nlp):
     assert actor_with(result, "the secretary general of the United Nations") is actor_with(result, "Ban Ki-moon")
 
 
+def test_a_title_the_tagger_puts_inside_the_name_is_a_role(nlp):
+    """ "Councilman Ray Ortiz" tagged as one name is Ray Ortiz, councilman."""
+    result = extract_texts(nlp, {"a": "But Councilman Ray Ortiz, one of the three dissenting votes, said the deal "
+                                      "was bad. Ortiz voted no."})
+    ortiz = actor_with(result, "Ray Ortiz")
+    assert ortiz.label == "Ray Ortiz"
+    assert actor_with(result, "Ortiz") is ortiz
+
+
 def test_a_title_becomes_the_role_of_the_person(nlp):
     result = extract_texts(nlp, {"a": "Sen. Bernie Sanders spoke on Friday. The senator said the bill was weak."})
     sanders = actor_with(result, "Bernie Sanders")

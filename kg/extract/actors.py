@@ -200,6 +200,9 @@ def entity_names(finder: MentionFinder) -> None:
             continue  # "Koalas fear the heat": the verb says it is many, so no person's name
         if label == "PERSON" and end - start == 1 and _heads_other_name(doc[start]):
             continue  # "the 1994 Crime Bill": the end of a name the tagger cut, not a person
+        while label == "PERSON" and end - start > 2 and doc[start].lower_.rstrip(".") in TITLES \
+                and doc[start + 1].text[:1].isupper():
+            start += 1  # "Councilman Ray Ortiz" tagged whole: the title is a role, read off before the name
         type_ = ENTITY_TYPES[label]
         if label in {"ORG", "GPE"} and after_person_noun(doc, start) and 2 <= end - start <= 4 \
                 and all(t.text[:1].isupper() for t in doc[start:end]):
