@@ -223,6 +223,15 @@ def test_an_unnamed_spokesperson_or_aide_of_a_person_speaks_as_that_person(nlp):
     assert hicks is not trump and "Donald Trump" in hicks.affiliations
 
 
+def test_a_headline_description_is_no_antecedent_for_the_body(nlp):
+    """ "Council approves stadium" in the headline does not capture the body's "the council"."""
+    result = extract_texts(nlp, {"a": (
+        "Council approves downtown stadium despite neighborhood opposition\n\nBy Laura Chen\n\n"
+        "SPRINGFIELD, Ill. (AP) \u2014 The Springfield City Council voted 6-3 on Tuesday to approve a stadium.\n\n"
+        "The team's owner, Gregory Hale, praised the council.")})
+    assert actor_with(result, "the council") is actor_with(result, "The Springfield City Council")
+
+
 # --------------------------------------------------------------------------- never actors
 
 

@@ -529,7 +529,8 @@ def same_descriptions(context: Context) -> None:
     clusters = context.clusters
     for i, m in context.open_descriptions():
         key = _description_key(m)
-        actor = next((a for a in clusters.actors if not a.named and a.key == key), None)
+        actor = next((a for a in clusters.actors if not a.named and a.key == key
+                      and (m.heading or not all(x.heading for x in a.mentions))), None)  # a headline's is no antecedent
         if actor is None and (m.definite or m.tokens[0].lower() in POSSESSIVE_DETERMINERS) \
                 and not _restricted_bare_plural(context, m):
             actor = _described_before(context, m, key)
