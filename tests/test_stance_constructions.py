@@ -130,6 +130,19 @@ def test_a_comment_in_apposition_is_not_part_of_the_target(stances_of):
     assert any("Main Street" in t and "setback" not in t for _, _, t in stances), stances
 
 
+def test_a_target_never_ends_on_a_connective(stances_of):
+    stances = stances_of("The American Hospital Association warned that strikes of this kind cost hospitals "
+                         "millions and could lead to service cuts.")
+    assert stances and not any(t.split()[-1] in {"and", "or", "of", "to"} for _, _, t in stances), stances
+
+
+def test_a_second_object_the_parser_hangs_on_the_first_is_what_it_is_called(stances_of):
+    stances = stances_of("State Senator Paul Ricci, who called the company's latest offer \u201can insult,\u201d "
+                         "spoke on Monday. The mayor called the governor, a Democrat, on Monday.")
+    assert has(stances, "Paul Ricci", "against", "offer"), stances
+    assert not any(h == "mayor" for h, _, _ in stances), stances
+
+
 @pytest.mark.parametrize("text", [
     "\u201cOur teachers are exhausted and underpaid,\u201d said Maria Lopez, the union's president.",
     "\u201cThis law protects tenants who are already struggling with rising rents,\u201d said Senator Ann Kim.",

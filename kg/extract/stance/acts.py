@@ -309,6 +309,9 @@ def naming(ctx: Context, verb: Token) -> list[Candidate]:
         complements = objects[1:]
     if named is None and len(complements) >= 2 and complements[0].dep_ == "oprd":
         named, complements = complements[0], complements[1:]  # "called [Oz] [a quack]" parsed as two complements
+    if len(objects) == 1 and not complements:  # "called [the offer "an insult"]": the second object hung on the first
+        complements = [c for c in objects[0].children if c.dep_ in {"dobj", "appos", "attr"} and c.i > objects[0].i
+                       and c.doc[c.left_edge.i - 1].text != ","]  # not an apposition: "called the governor, a Democrat,"
     if "name" not in slots:  # "referred to X as a coward", "thinks of X as a crook": only what "as" names
         complements = []
     complement = complements[0] if complements else None
@@ -321,7 +324,8 @@ def naming(ctx: Context, verb: Token) -> list[Candidate]:
     named = _what_it_names(verb, named)
     if named is None or complement is None or named.i == complement.i:
         return []
-    words = [t for t in complement.subtree if not (named.left_edge.i <= t.i <= named.right_edge.i)]
+    inside = complement.head.i == named.i  # the second object hung on the first
+    words = [t for t in complement.subtree if inside or not (named.left_edge.i <= t.i <= named.right_edge.i)]
     named = antecedent(named)  # "the plan, which the mayor called a disaster": the plan
     score = valence(words)
     polarity = valence_polarity(score)

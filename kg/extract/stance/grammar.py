@@ -263,6 +263,7 @@ def infinitive_complement(verb: Token) -> Token | None:
                  and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
+_DANGLING = frozenset({"and", "or", "but", "nor", "of", "to", "that", "which", "the", "a", "an"})
 #: Verbs whose object the parser often gives the verb's own "of"/"with"/"for" complement:
 #: "accused X [of fraud]", "charged X [with murder]", "blamed X [for the delays]".
 _CHARGING = frozenset({"accuse", "suspect", "convict", "acquit", "clear", "charge", "blame", "fault", "thank",
@@ -305,8 +306,8 @@ def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = 
         end = cut if cut is not None and cut - start <= max_words else min(end, start + max_words)
         while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"that", "which", "and", "to", "of"}):
             end -= 1
-    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in _DANGLING):
+        end -= 1  # "strikes of this kind cost hospitals millions [and]": never end on a connective
     opened = next((t.i for t in doc[head.i + 1:end] if t.text == "("), None)
     if opened is not None and not any(t.text == ")" for t in doc[opened:end]):
         end = opened  # "... arrest data (all times local": a bracket the phrase does not close
