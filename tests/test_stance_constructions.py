@@ -130,6 +130,21 @@ def test_a_comment_in_apposition_is_not_part_of_the_target(stances_of):
     assert any("Main Street" in t and "setback" not in t for _, _, t in stances), stances
 
 
+def test_a_group_and_the_members_it_names_are_one_side(stances_of):
+    stances = stances_of("Supporters of the law, including several conservative religious groups, argue over it. "
+                         "Republicans, including Senator Ann Kim, clashed with Democrats over the bill.")
+    assert not any("Supporters" in h and "religious" in t or "religious" in h and "Supporters" in t
+                   for h, _, t in stances), stances
+    assert has(stances, "Ann Kim", "against", "Democrats") and not has(stances, "Ann Kim", "against", "Republicans")
+
+
+def test_a_bare_definite_noun_prefers_the_same_word_to_another_of_its_kind(stances_of):
+    stances = stances_of("A federal judge blocked a Texas law that bans drag shows, ruling that it violates the "
+                         "First Amendment. Supporters of the law say it protects children.")
+    assert has(stances, "Supporters of the law", "favor", "Texas law"), stances
+    assert not any("First Amendment" in t for h, _, t in stances if h.startswith("Supporters")), stances
+
+
 def test_a_target_never_ends_on_a_connective(stances_of):
     stances = stances_of("The American Hospital Association warned that strikes of this kind cost hospitals "
                          "millions and could lead to service cuts.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..claims import NEGATING_CUES
-from .base import candidate, holders
+from .base import candidate, coordinated, holders
 from .grammar import (RELATIVE, acting_subject, antecedent, infinitive_complement, negated, passive_agent, passive_subject, predicate_key,
                       prepositional_object)
 from .positions import of_holder
@@ -231,12 +231,14 @@ def mutual(ctx: Context, verb: Token) -> list[Candidate]:
     sides = [token for token in (subject, other) if token is not None]
     if len(holders(ctx, subject) + holders(ctx, other)) < 2:
         return []
+    camp = {id(a): i for i, token in enumerate(t for side in sides for t in coordinated(side))
+            for a in holders(ctx, token)}  # a group and the members it names are one camp
     found: list[Candidate] = []
     for side in sides:
         for actor in holders(ctx, side):
             found += [c for target in sides
                       for c in candidate(ctx, "mutual", actor, target, AGAINST, verb, "oppose", factor, carry=False)
-                      if c.target.kind == "actor"]
+                      if c.target.kind == "actor" and camp.get(id(c.target.actor)) != camp.get(id(actor))]
     return found
 
 

@@ -388,16 +388,18 @@ def topic_antecedent(doc: Doc, head: Token, is_actor: Callable[[Token], bool], q
         return None
     fuller = {"poss", "prep"} if modifiers else {"poss", "prep", "compound", "amod", "acl"}
     kind = _TOPIC_CLASS[lemma]
+    nearest = None  # of the kind; the same word wins: "the law" is "a Texas law", not "the First Amendment"
     for token in reversed(doc[:head.i]):
         if quoted[token.i] and quoted[token.i] != quoted[head.i]:
             continue
-        if token.pos_ == "PROPN" and token.lower_ in _TOPIC_CLASS and _TOPIC_CLASS[token.lower_] == kind \
-                and token.dep_ != "compound":
-            return token  # "this bill" takes up "the Affordable Care Act"
-        if (token.pos_ == "NOUN" and _TOPIC_CLASS.get(token.lemma_.lower()) == kind
+        if (token.pos_ == "PROPN" and token.lower_ in _TOPIC_CLASS and _TOPIC_CLASS[token.lower_] == kind
+                and token.dep_ != "compound") or (  # "this bill" takes up "the Affordable Care Act"
+                token.pos_ == "NOUN" and _TOPIC_CLASS.get(token.lemma_.lower()) == kind
                 and any(c.dep_ in fuller for c in token.children)):
-            return token
-    return None
+            if token.lemma_.lower() == lemma:
+                return token
+            nearest = nearest or token
+    return nearest
 
 
 _DESCRIBING = frozenset({"compound", "amod", "nummod", "prep", "acl"})
