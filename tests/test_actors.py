@@ -173,6 +173,18 @@ def test_a_title_the_tagger_puts_inside_the_name_is_a_role(nlp):
     assert actor_with(result, "Ortiz") is ortiz
 
 
+def test_a_name_with_particles_and_a_portfolio_title_are_read_whole(nlp):
+    """ "Ursula von der Leyen" the tagger cut into a person and a place is one person; "Commerce" in
+    "Commerce Secretary Howard Lutnick" is part of his role, not an organisation; "the bloc" is a body."""
+    result = extract_texts(nlp, {"a": (
+        "European Commission President Ursula von der Leyen said the tariffs were damaging. Von der Leyen "
+        "warned that the bloc would respond. \u201cWe were undercut,\u201d said Commerce Secretary Howard Lutnick.")})
+    leyen = actor_with(result, "Ursula von der Leyen")
+    assert leyen.type == "Person" and not any(a.label in {"Leyen", "Commerce"} for a in result.actors)
+    assert ("commerce secretary", None, None) in actor_with(result, "Howard Lutnick").roles
+    assert actor_with(result, "the bloc").type != "Person"
+
+
 def test_a_title_becomes_the_role_of_the_person(nlp):
     result = extract_texts(nlp, {"a": "Sen. Bernie Sanders spoke on Friday. The senator said the bill was weak."})
     sanders = actor_with(result, "Bernie Sanders")

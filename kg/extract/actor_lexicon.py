@@ -101,7 +101,7 @@ ACTOR_NOUNS: dict[str, str] = {
         "administration", "government", "agency", "department", "ministry", "court", "council",
         "congress", "parliament", "senate", "legislature", "commission", "committee", "cabinet",
         "regime", "prosecution", "military", "army", "navy", "bureau", "municipality", "tribunal",
-        "authorities", "panel", "jury",
+        "authorities", "panel", "jury", "bloc",
     )},
     **{n: ORGANIZATION for n in (
         "company", "firm", "group", "organization", "organisation", "corporation", "church",

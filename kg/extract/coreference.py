@@ -42,7 +42,7 @@ _DESCRIPTION_SENTENCE_WINDOW = 2
 GENERIC_BODY_NOUNS = {"organization", "organisation", "group", "body", "institution", "entity"}
 #: Nouns for a kind of body that an organisation named otherwise can be ("the company" for
 #: "Microsoft", "the agency" for "NASA"); "the police" or "the court" are bodies of their own.
-KIND_BODY_NOUNS = {"company", "firm", "corporation", "agency", "department", "ministry", "bureau", "charity",
+KIND_BODY_NOUNS = {"company", "firm", "corporation", "agency", "department", "ministry", "bureau", "charity", "bloc",
                    "website", "newspaper", "magazine", "network", "broadcaster", "station", "tabloid"}
 _BODIES = {ORGANIZATION, GOVERNMENT, PLACE}
 

@@ -123,10 +123,33 @@ def _join_split_person(doc: Doc, entities: list[tuple[int, int, str]]) -> list[t
     return joined
 
 
+#: Lower-case particles inside a person's name ("Ursula von der Leyen", "Vincent van Gogh").
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das", "la",
+                            "le", "bin", "ibn", "al", "el", "ter", "ten", "zu"})
+
+
+def _through_particles(doc: Doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's name the tagger cut after a particle ("Ursula von der" + "Leyen" as a place):
+    extended over the capitalised word after it, which is no entity of its own."""
+    joined: list[tuple[int, int, str]] = []
+    skip_to = -1
+    for start, end, label in entities:
+        if start < skip_to:
+            continue
+        if label == "PERSON" and end - start >= 2 and doc[end - 1].lower_ in NAME_PARTICLES \
+                and end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+            joined.append((start, end + 1, label))
+            skip_to = end + 1
+            continue
+        joined.append((start, end, label))
+    return joined
+
+
 def repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
     """Entities as (start, end, label) token spans, with split organisation names rejoined."""
     entities = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ENTITY_TYPES]
     entities = _join_split_person(doc, entities)
+    entities = _through_particles(doc, entities)
     entities = _split_coordinated(doc, entities)
     entities = _same_name_elsewhere(doc, entities)
     repaired: list[tuple[int, int, str]] = []

@@ -86,6 +86,18 @@ def _is_title_word(token: Token) -> bool:
                                          or ACTOR_NOUNS.get(token.lemma_.lower()) == PERSON)
 
 
+#: Titles a portfolio word goes before ("Commerce Secretary", "Health Minister").
+PORTFOLIO_TITLES = frozenset({"secretary", "minister", "commissioner", "czar", "tsar"})
+
+
+def portfolio(token) -> bool:
+    """A one-word body name the tagger found before a portfolio title ("Commerce" in "Commerce
+    Secretary Howard Lutnick"): part of the title, not an organisation."""
+    doc = token.doc
+    return token.ent_type_ == "ORG" and token.ent_iob_ == "B" and not token.is_upper \
+        and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+
+
 def role_of_name(finder: Finder, start: int) -> dict[str, object]:
     """Role, qualifier, "of" place or organisation, and gender read off the title before a name.
 
@@ -118,6 +130,8 @@ def role_of_name(finder: Finder, start: int) -> dict[str, object]:
                 and not doc[i - 1].whitespace_:
             role_words[0] = f"{doc[i - 1].text}-{role_words[0]}"  # "co-founder", "vice-president"
             i -= 1
+        elif role_words and portfolio(token) and role_words[0].lower() in PORTFOLIO_TITLES:
+            role_words.insert(0, token.text)  # "Commerce Secretary" with "Commerce" tagged as a body
         elif role_words and (token.ent_type_ in {"ORG", "GPE"} or as_acronym(token.text)) \
                 and token.dep_ in {"compound", "nmod", "poss"}:
             entity_start = i
