@@ -277,6 +277,16 @@ def test_an_object_pronoun_is_not_the_subject_of_its_own_verb(nlp):
     assert "him" not in {m.text for m, _ in lawyer.mentions}
 
 
+def test_a_subject_pronoun_is_bound_by_the_subject_of_the_clause_above_it(nlp):
+    """ "China criticized Washington's policy and said it was ready": it is China; not across
+    "because" ("Apple sued Samsung because it had copied the design")."""
+    result = extract_texts(nlp, {"a": "China, which has faced similar tariffs, criticized Washington's "
+                                      "unilateralism and said it stood ready to work with Europe."})
+    assert "it" in {m.text for m, _ in actor_with(result, "China").mentions}
+    result = extract_texts(nlp, {"a": "Apple sued Samsung because it had copied the design."})
+    assert "it" not in {m.text for m, _ in actor_with(result, "Apple").mentions}
+
+
 def test_a_name_cut_before_and_is_whole_when_its_acronym_spells_it(nlp):
     result = extract_texts(nlp, {"a": (
         "The secularist magazine MicroMega called the judgement historic.\n\n"

@@ -121,13 +121,32 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
         candidates = [(m, a) for m, a in candidates if person_gender(a) in {None, gender}] or candidates
     same = _plural_first(pronoun, [(m, a) for m, a in candidates if m.sentence == pronoun.sentence])
     if same:
-        # In the same sentence: a subject of the same clause binds it ("X said it would"),
-        # otherwise the nearest one does.
-        return same[0][1]
+        # In the same sentence: the subject of a clause above it binds it ("China criticized
+        # Washington's policy and said it was ready": China), otherwise the nearest one does.
+        return _binding_subject(doc, pronoun, same) or same[0][1]
     latest = max(m.sentence for m, _ in candidates)
     in_latest = _plural_first(pronoun, [(m, a) for m, a in candidates if m.sentence == latest])
     subjects = [(m, a) for m, a in in_latest if m.is_subject]
     return (subjects[-1] if subjects else in_latest[0])[1]
+
+
+def _binding_subject(doc, pronoun: Mention, candidates: list) -> "LocalActor | None":
+    """The candidate that is the subject of a clause above a subject pronoun: of the verb that
+    reports the pronoun's clause, or of the verb that one is coordinated with."""
+    token = doc[pronoun.root]
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    subjects = {m.root: actor for m, actor in candidates if m.is_subject}
+    verb = token.head
+    for _ in range(4):
+        if verb.dep_ not in {"ccomp", "conj", "xcomp"} or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        found = next((subjects[c.i] for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i in subjects),
+                     None)
+        if found is not None:
+            return found
+    return None
 
 
 def _subject_of_its_verb(doc, m: Mention, pronoun: Mention) -> bool:
