@@ -145,6 +145,13 @@ def test_a_bare_definite_noun_prefers_the_same_word_to_another_of_its_kind(stanc
     assert not any("First Amendment" in t for h, _, t in stances if h.startswith("Supporters")), stances
 
 
+def test_whom_something_is_bad_for_is_not_judged(stances_of):
+    stances = stances_of("Washington Attorney General Bob Ferguson said the deal \u201cis bad for consumers and "
+                         "bad for workers.\u201d")
+    assert has(stances, "Bob Ferguson", "against", "deal"), stances
+    assert not any(t in {"consumers", "workers"} for _, _, t in stances), stances
+
+
 def test_a_target_never_ends_on_a_connective(stances_of):
     stances = stances_of("The American Hospital Association warned that strikes of this kind cost hospitals "
                          "millions and could lead to service cuts.")

@@ -88,6 +88,13 @@ READINGS = [
         ("Senator Ann Kim vowed to get rid of the estate tax.", "Ann Kim", "against", "estate tax"),
         ("Senator Ann Kim called for doing away with the estate tax.", "Ann Kim", "against", "estate tax"),
     ),
+    # an act judged by the amounts it changes: lowering prices is good, cutting jobs bad
+    *_rows("amounts",
+        ("Kroger said the merger would lower prices, not raise them.", "Kroger", "favor", "merger"),
+        ("\u201cThe new tax will cut jobs,\u201d said union leader Maria Gomez.", "Maria Gomez", "against", "tax"),
+        ("\u201cThe plan would boost wages,\u201d Governor Tom Reed said.", "Tom Reed", "favor", "plan"),
+        ("\u201cThe policy will not raise rents,\u201d Mayor Tom Reed said.", "Tom Reed", "favor", "policy"),
+    ),
     # a policy judged by what it does to people: the effects lexicon, not the valence words
     *_rows("effect on people",
         ("\u201cThe program has helped thousands of families,\u201d said Governor Ann Kim.", "Ann Kim", "favor",

@@ -15,8 +15,8 @@ from ..claims import Claim
 from ..lexicon import SPEECH_VERBS
 from ..nlp import sentence_of
 from .acts import verb_effect, verb_slots
-from .grammar import RELATIVE, acting_subject, antecedent, passive_agent
-from .lexicon import slots, token_valence, valence, valence_polarity
+from .grammar import RELATIVE, acting_subject, antecedent, passive_agent, predicate_key
+from .lexicon import amounts, slots, token_valence, valence, valence_polarity
 from .records import ACT, ACTOR, AGAINST, ASSERTED, FAVOR, REPORTED, TOPIC, Candidate, PolarityScorer, Target
 from .targets import Context, is_act_noun, speaks_for
 
@@ -131,7 +131,10 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
     if copular and _feeling(head):
         return []  # "the administration would be pleased": how the subject feels, not what it is
     words = _complement_words(head) if copular else _predicate_words(content, said_of)
-    reading = valence_polarity(valence(words))
+    change = None if copular else _amount_change(head)
+    if change is not None:  # "would lower prices": the change of the amount, not the verb's own valence
+        words = [t for t in words if t.i not in {head.i, change[0].i}]
+    reading = valence_polarity(valence(words) + (change[1] if change is not None else 0.0))
     if reading is None and not copular:
         reading = _effect_on_people(ctx, head)
     strength = 0.9 if claim.certainty != "certain" else 1.0
@@ -147,6 +150,21 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
         return []
     return [_from_claim(claim, "claim_predicate", "model", target, FAVOR if label == "positive" else AGAINST, head,
                         strength * probability, subject)]
+
+
+def _amount_change(verb: Token) -> tuple[Token, float] | None:
+    """The object of a verb that makes an amount go up or down, and whether that is good (+2) or
+    bad (-2): "lower prices" is good, "cut jobs" bad (``stance_amounts.tsv``); negated, the other way."""
+    table = amounts()
+    direction = table.get((predicate_key(verb), "VERB")) or table.get((verb.lemma_.lower(), "VERB"))
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    quality = table.get((obj.lemma_.lower(), "NOUN")) if obj is not None else None
+    if direction is None or quality is None:
+        return None
+    good = (direction == "up") == (quality == "good")
+    if any(c.dep_ == "neg" for c in verb.children):
+        good = not good
+    return obj, 2.0 if good else -2.0
 
 
 def _effect_on_people(ctx: Context, verb: Token) -> str | None:
@@ -211,6 +229,8 @@ def argument_of(token: Token, head: Token) -> bool:
         token = token.head
     if token.head.i != head.i and not (token.dep_ == "pobj" and token.head.head.i == head.i):
         return False
+    if token.dep_ == "pobj" and token.head.lower_ in {"for", "to"} and token.head.head.pos_ == "ADJ":
+        return False  # "is bad for consumers": whom it is bad for, not what is judged
     return token.dep_ in _ARGUMENT_DEPS
 
 

@@ -99,6 +99,13 @@ def effects() -> dict[tuple[str, str], tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def amounts() -> dict[tuple[str, str], str]:
+    """(lemma, pos) -> "up" / "down" for verbs that change an amount, "good" / "bad" for nouns of
+    amounts it is good or bad to have more of (``stance_amounts.tsv``)."""
+    return {(lemma, pos): value for lemma, pos, value in _rows("stance_amounts.tsv")}
+
+
+@lru_cache(maxsize=1)
 def issue_nouns() -> frozenset[str]:
     """Nouns naming issues people take sides on ("racism", "gender equality", "free trade")."""
     return frozenset(row[0] for row in _rows("stance_issues.tsv"))
