@@ -43,6 +43,15 @@ def test_initials_merge_only_when_spelled_out(nlp):
     assert not any(m.text == "DWB" for m, _ in board.mentions)
 
 
+def test_two_bodies_after_a_plural_noun_are_two(nlp):
+    """ "supermarket chains Kroger and Albertsons" tagged as one name is two companies; "Procter and
+    Gamble" stays one."""
+    result = extract_texts(nlp, {"a": "The FTC sued to block the merger of supermarket chains Kroger and "
+                                      "Albertsons. Kroger said it would fight."})
+    assert actor_with(result, "Kroger") is not actor_with(result, "Albertsons")
+    assert actor_with(extract_texts(nlp, {"a": "Procter and Gamble said profits rose."}), "Procter and Gamble")
+
+
 def test_well_known_acronym_table_merges_across_articles(nlp):
     result = extract_texts(nlp, {
         "a": "U.S. Immigration and Customs Enforcement said on Monday that arrests rose.",

@@ -43,8 +43,8 @@ def _rejoin_split_org(doc: Doc, entities: list[tuple[int, int, str]], i: int, en
 def _split_coordinated(doc: Doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Two organisations the model tagged as one name ("Amnesty International and Human Rights
     Watch"): split at "and" when both sides are whole names of their own — well known, an
-    acronym, named alone elsewhere in the text, or ending in a noun for a kind of body — and the
-    first is no "of" phrase the second continues ("Department of Health and Human Services",
+    acronym, named alone elsewhere in the text, or ending in a noun for a kind of body, or after a
+    plural noun ("chains Kroger and Albertsons") — and the first is no "of" phrase the second continues ("Department of Health and Human Services",
     "Food and Drug Administration" and "Procter and Gamble" stay whole)."""
     alone = {clean_name(doc[s:e].text) for s, e, label in entities if label in {"ORG", "GPE", "PERSON"}}
     out = []
@@ -53,8 +53,10 @@ def _split_coordinated(doc: Doc, entities: list[tuple[int, int, str]]) -> list[t
         if label == "ORG" and cut is not None:
             second = cut + 1 + (doc[cut + 1].lower_ == "the")
             first_words = [t.lower_ for t in doc[start:cut]]
-            if not {"of", "for", "and", "&"} & set(first_words) and second < end \
-                    and _whole_name(doc, start, cut, alone) and _whole_name(doc, second, end, alone):
+            # "supermarket chains Kroger and Albertsons": a plural noun before says there are two
+            plural = start > 0 and doc[start - 1].tag_ in {"NNS", "NNPS"} and doc[start - 1].is_lower
+            if not {"of", "for", "and", "&"} & set(first_words) and second < end and (plural or (
+                    _whole_name(doc, start, cut, alone) and _whole_name(doc, second, end, alone))):
                 out += [(start, cut, label), (second, end, label)]
                 continue
         out.append((start, end, label))
