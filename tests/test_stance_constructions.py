@@ -145,6 +145,12 @@ def test_a_bare_definite_noun_prefers_the_same_word_to_another_of_its_kind(stanc
     assert not any("First Amendment" in t for h, _, t in stances if h.startswith("Supporters")), stances
 
 
+def test_that_judging_a_state_is_no_stance_toward_its_subject(stances_of):
+    stances = stances_of("\u201cThe city will never go back to normal, and this is a good thing,\u201d said the Rev. "
+                         "Peter Wherry. \u201cWe met the mayor, and that was great,\u201d said Jane Roe.")
+    assert not stances, stances
+
+
 def test_whom_something_is_bad_for_is_not_judged(stances_of):
     stances = stances_of("Washington Attorney General Bob Ferguson said the deal \u201cis bad for consumers and "
                          "bad for workers.\u201d")

@@ -88,6 +88,20 @@ READINGS = [
         ("Senator Ann Kim vowed to get rid of the estate tax.", "Ann Kim", "against", "estate tax"),
         ("Senator Ann Kim called for doing away with the estate tax.", "Ann Kim", "against", "estate tax"),
     ),
+    # having a problem or taking issue with something
+    *_rows("problem nouns",
+        ("Chris Paul has a problem with the testing policy.", "Chris Paul", "against", "testing policy"),
+        ("Senator Ann Kim took issue with the governor's budget.", "Ann Kim", "against", "governor"),
+        ("Several Democrats have expressed reservations about the nominee, Jane Roe.", "Democrats", "against",
+         "Jane Roe"),
+    ),
+    # "that" judging the act the clause before tells
+    *_rows("that judges the act before",
+        ("\u201cThe league made this decision without consulting us, and that is unacceptable,\u201d said Andre "
+         "Iguodala.", "Andre Iguodala", "against", "league"),
+        ("\u201cThe mayor ignored the residents, and this is shameful,\u201d said Jane Roe.", "Jane Roe", "against",
+         "mayor"),
+    ),
     # an act judged by the amounts it changes: lowering prices is good, cutting jobs bad
     *_rows("amounts",
         ("Kroger said the merger would lower prices, not raise them.", "Kroger", "favor", "merger"),

@@ -98,7 +98,9 @@ def claim_predicate(ctx: Context, claim: Claim, polarity: PolarityScorer | None)
         return []
     head, content = found
     candidates = _predicated(ctx, claim, head, content, polarity)
-    for root in _other_sentence_heads(content, head):  # "It's Warhol. He is a legend."
+    joined = [c for c in head.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and content.start <= c.i
+              < content.end and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)]
+    for root in joined + _other_sentence_heads(content, head):  # "It's Warhol. He is a legend."
         clause = ctx.doc[max(root.left_edge.i, content.start):min(root.right_edge.i + 1, content.end)]
         candidates += _predicated(ctx, claim, root, clause, None)
     return candidates
@@ -118,6 +120,8 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
     said_of = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     # "the bill, which critics say would hurt renters": the clause is said of the bill
     subject = antecedent(said_of) if said_of is not None and said_of.lower_ in RELATIVE else said_of
+    if said_of is not None and said_of.lower_ in {"that", "this"} and head.dep_ == "conj" and _is_copular(head):
+        subject = _doer_of_clause_before(ctx, head)  # "the league made this decision, and that is unacceptable"
     if subject is None or said_of is None or subject.lower_ in _NEUTER:
         return []  # "it's heartbreaking": what "it" is, is not known here
     target = ctx.target(subject, claim.speaker)
@@ -150,6 +154,16 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
         return []
     return [_from_claim(claim, "claim_predicate", "model", target, FAVOR if label == "positive" else AGAINST, head,
                         strength * probability, subject)]
+
+
+def _doer_of_clause_before(ctx: Context, head: Token) -> Token | None:
+    """For "that" judged in a clause joined to another ("X did Y, and that is unacceptable"), the
+    subject of the clause before when it is an actor: the judgement is of X's act."""
+    act = head.head
+    if head.dep_ != "conj" or act.i >= head.i or not any(c.dep_ == "dobj" for c in act.children):
+        return None  # an act done to something, not a state ("the city will never go back to normal")
+    doer = next((c for c in act.children if c.dep_ == "nsubj"), None)
+    return doer if doer is not None and ctx.actor(doer) is not None else None
 
 
 def _amount_change(verb: Token) -> tuple[Token, float] | None:
