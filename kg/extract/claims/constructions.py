@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from ..actors import GOVERNMENT, GROUP, ORGANIZATION, PERSON, WORK
 from ..lexicon import ACT_NOUNS, CUE_NOUNS, CUES, REPORT_NOUNS, STATEMENT_NOUNS
 from ..nlp import sentence_of
+from .acts import act_cue
 from .content import complement, fallback_content, object_content, prep_content, that_clause_after, trim
 from .context import ClaimContext
 from .cues import Cue, certainty_and_polarity, cue_of
@@ -307,7 +308,7 @@ def reporting_verbs(ctx: ClaimContext) -> None:
             continue
         if token.dep_ == "xcomp" and is_non_answer(token.head):
             continue  # "say" in "declined to say"
-        entry = cue_of(token)
+        entry = cue_of(token) or act_cue(token)  # the lexicon's, else the learned act scorer's
         if entry is None:
             continue
         if entry.has("act") and token.dep_ == "xcomp" and cue_of(token.head) is not None:
