@@ -311,7 +311,7 @@ def reporting_verbs(ctx: ClaimContext) -> None:
         entry = cue_of(token) or act_cue(token)  # the lexicon's, else the learned act scorer's
         if entry is None:
             continue
-        if entry.has("act") and token.dep_ == "xcomp" and cue_of(token.head) is not None:
+        if entry.has("act") and token.dep_ == "xcomp" and (cue_of(token.head) or act_cue(token.head)) is not None:
             continue  # "plans to vote against X": the act is what is intended, not a cue of its own
         if entry.has("attitude") and not _has_attitude_content(token, entry):
             continue  # "associations are concerned the Government will ...": with a clause or preposition only
