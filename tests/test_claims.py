@@ -483,3 +483,12 @@ def test_demonstrative_that_opening_a_content_stays(claims_of):
                           "Senator Maria Lopez said that the bill would pass. Governor Tom Reed said that was a mistake.")
     assert {s: c.text for s, c in claims} == {"Trey Gowdy": "that claim smacked of hypocrisy",
                                               "Maria Lopez": "the bill would pass", "Tom Reed": "that was a mistake"}
+
+
+def test_a_finding_opened_by_in_and_a_document_is_the_documents(claims_of):
+    claims, _ = claims_of("In a CNN poll released Sunday, Clinton leads Trump by five points among likely voters. "
+                          "In a statement, the mayor said the plan would pass. "
+                          "In the morning, the senator drove to Ohio with his staff.")
+    assert [(s, c.cue, c.cue_class, c.text) for s, c in claims] == [
+        ("CNN", "In", "evidential", "Clinton leads Trump by five points among likely voters"),
+        ("mayor", "said", "speech", "the plan would pass")]

@@ -407,6 +407,33 @@ def according_to(ctx: ClaimContext) -> None:
                       doc[ranges[-1][0]:ranges[-1][1]].root, cue_class="according-to", parts=parts if len(parts) > 1 else ())
 
 
+#: Documents that report findings, opening a sentence as its source ("In a CNN poll released
+#: Sunday, Clinton leads ..."); a speech, interview or statement is left to the verb it goes with.
+FINDING_NOUNS = {"poll", "survey", "study", "report", "analysis", "research", "data", "review", "audit", "census"}
+
+
+def in_a_document(ctx: ClaimContext) -> None:
+    """"In a Washington Post-ABC News poll, three of four Americans disapproved ...": a finding
+    opened by "in" and a document at the start of its sentence, whose clause has no cue of its own,
+    is the document's (or its owner's) evidential claim; the document must be an actor."""
+    doc = ctx.doc
+    for token in ctx.tokens:
+        if token.lower_ != "in" or token.dep_ != "prep" or token.i - sentence_of(token).start > 1 \
+                or ctx.quotes.contains(token.idx):
+            continue
+        head = token.head
+        source = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in FINDING_NOUNS), None)
+        if source is None or head.i <= token.i or head.pos_ not in {"VERB", "AUX"} or cue_of(head) is not None:
+            continue
+        speaker = actor_for_token(source, ctx.actor_at)
+        start, end = trim(doc, source.right_edge.i + 1, head.right_edge.i + 1)
+        if speaker is None or end - start < 3:
+            continue
+        kind, start_char, end_char = kind_and_span(ctx.quotes, doc[start].idx, ctx.char_end(end))
+        ctx.add_claim(speaker, doc[source.left_edge.i:source.right_edge.i + 1], token, kind, start_char, end_char, head,
+                      cue_class="evidential")
+
+
 def _noun_cue(token: Token) -> Cue | None:
     """The cue a noun names when it is one of attribution: a report noun ("X's announcement that
     ..."), or a noun for a cue of the lexicon ("X's plan to ...", "X's belief that ...")."""
