@@ -492,3 +492,14 @@ def test_a_finding_opened_by_in_and_a_document_is_the_documents(claims_of):
     assert [(s, c.cue, c.cue_class, c.text) for s, c in claims] == [
         ("CNN", "In", "evidential", "Clinton leads Trump by five points among likely voters"),
         ("mayor", "said", "speech", "the plan would pass")]
+
+
+def test_a_cue_verb_the_parser_tagged_as_a_noun_still_reports(claims_of):
+    claims, _ = claims_of('The U.S. Department of Agriculture notes, "Ground-level ozone causes more damage to '
+                          'plants than all other air pollutants combined", highlighting the risk. '
+                          "The Pentagon's report details that the base was attacked twice. "
+                          "The notes on the desk were old.")
+    assert [(s, c.cue, c.text) for s, c in claims] == [
+        ("U.S. Department of Agriculture", "notes",
+         "Ground-level ozone causes more damage to plants than all other air pollutants combined"),
+        ("Pentagon", "details", "the base was attacked twice")]

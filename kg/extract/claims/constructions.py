@@ -298,6 +298,9 @@ def reporting_verbs(ctx: ClaimContext) -> None:
                     and not quotes.contains(token.idx) and _has_attitude_content(token, entry):
                 claim_for_cue(ctx, token, entry)
             continue
+        if pos == "NOUN" and _verb_tagged_noun(token) and not quotes.contains(token.idx):
+            claim_for_cue(ctx, token)  # "The Department of Agriculture notes, “...”": the parser's noun
+            continue
         if pos not in {"VERB", "AUX"}:
             continue
         if quotes.contains(token.idx):
@@ -318,6 +321,17 @@ def reporting_verbs(ctx: ClaimContext) -> None:
         if entry.has("work") and not _speaks_as_document(ctx, token):
             continue  # "the results show ...", not "she showed"
         claim_for_cue(ctx, token, entry)
+
+
+def _verb_tagged_noun(token: Token) -> bool:
+    """A cue verb of saying the small parser tagged as a noun ("The U.S. Department of Agriculture
+    notes, “...”", "the report details that ..."): the root of its sentence, in the third person
+    ("-s"), with a subject and a clausal complement of its own, and a quotation-taking lexicon entry."""
+    if token.dep_ != "ROOT" or token.tag_ != "NNS" or not token.lower_.endswith("s"):
+        return False
+    entry = cue_of(token)
+    return entry is not None and entry.has("quote") and any(c.dep_ == "nsubj" for c in token.children) \
+        and any(c.dep_ == "ccomp" for c in token.children)
 
 
 def _has_attitude_content(token: Token, entry: Cue) -> bool:
