@@ -503,3 +503,11 @@ def test_a_cue_verb_the_parser_tagged_as_a_noun_still_reports(claims_of):
         ("U.S. Department of Agriculture", "notes",
          "Ground-level ozone causes more damage to plants than all other air pollutants combined"),
         ("Pentagon", "details", "the base was attacked twice")]
+
+
+def test_a_clause_subject_the_parse_made_the_cues_object_belongs_to_the_clause(claims_of):
+    claims, _ = claims_of("The CNN poll shows voters, especially young ones, prefer Clinton. "
+                          "Senator Ken Hale told reporters the budget is late.")
+    assert [(s, c.cue, c.text) for s, c in claims if c.is_statement] == [
+        ("CNN", "shows", "voters, especially young ones, prefer Clinton"),
+        ("Ken Hale", "told", "the budget is late")]

@@ -166,7 +166,16 @@ def _clause_content(ctx: ClaimContext, cue: CueAt, clause: Token) -> bool:
             start = min(start, listener.left_edge.i)
         if infinitive and cue.entry.has("listener"):  # "asked the NSC to help": a request, not a statement
             return cue.add(ctx, start, clause.right_edge.i + 1, clause, statement=False)
+    elif clause.dep_ == "ccomp" and clause.i > cue.token.i and not any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children):
+        # "results show dicot species, such as soybean, lose more yield": the parse made the
+        # clause's subject the cue's object; it belongs to the clause
+        split = next((c for c in cue.token.children if c.dep_ == "dobj" and cue.token.i < c.i < clause.left_edge.i), None)
+        if split is not None and not cue.entry.has("listener"):
+            start = split.left_edge.i
     return cue.add(ctx, start, clause.right_edge.i + 1, clause)
+
+
+_CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 
 
 def _quoted_clause(ctx: ClaimContext, clause: Token) -> bool:
