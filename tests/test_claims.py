@@ -483,3 +483,31 @@ def test_demonstrative_that_opening_a_content_stays(claims_of):
                           "Senator Maria Lopez said that the bill would pass. Governor Tom Reed said that was a mistake.")
     assert {s: c.text for s, c in claims} == {"Trey Gowdy": "that claim smacked of hypocrisy",
                                               "Maria Lopez": "the bill would pass", "Tom Reed": "that was a mistake"}
+
+
+def test_a_finding_opened_by_in_and_a_document_is_the_documents(claims_of):
+    claims, _ = claims_of("In a CNN poll released Sunday, Clinton leads Trump by five points among likely voters. "
+                          "In a statement, the mayor said the plan would pass. "
+                          "In the morning, the senator drove to Ohio with his staff.")
+    assert [(s, c.cue, c.cue_class, c.text) for s, c in claims] == [
+        ("CNN", "In", "evidential", "Clinton leads Trump by five points among likely voters"),
+        ("mayor", "said", "speech", "the plan would pass")]
+
+
+def test_a_cue_verb_the_parser_tagged_as_a_noun_still_reports(claims_of):
+    claims, _ = claims_of('The U.S. Department of Agriculture notes, "Ground-level ozone causes more damage to '
+                          'plants than all other air pollutants combined", highlighting the risk. '
+                          "The Pentagon's report details that the base was attacked twice. "
+                          "The notes on the desk were old.")
+    assert [(s, c.cue, c.text) for s, c in claims] == [
+        ("U.S. Department of Agriculture", "notes",
+         "Ground-level ozone causes more damage to plants than all other air pollutants combined"),
+        ("Pentagon", "details", "the base was attacked twice")]
+
+
+def test_a_clause_subject_the_parse_made_the_cues_object_belongs_to_the_clause(claims_of):
+    claims, _ = claims_of("The CNN poll shows voters, especially young ones, prefer Clinton. "
+                          "Senator Ken Hale told reporters the budget is late.")
+    assert [(s, c.cue, c.text) for s, c in claims if c.is_statement] == [
+        ("CNN", "shows", "voters, especially young ones, prefer Clinton"),
+        ("Ken Hale", "told", "the budget is late")]

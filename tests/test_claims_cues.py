@@ -237,3 +237,32 @@ def test_a_document_described_by_a_clause_of_finding_is_the_source_of_what_it_sh
     assert [(s, c.text, c.cue_class, c.is_statement, c.speaker.type) for s, c in claims if c.cue_class == "evidential"] == [
         ("polls", "her well behind", "evidential", True, "CreativeWork"),
         ("polls", "him leading Donald Trump by ten points", "evidential", True, "CreativeWork")]
+
+
+def test_acts_the_lexicon_does_not_know_are_found_by_the_learned_scorer(claims_of):
+    """kg/extract/claims/acts.py: an act of an actor toward something, with a verb no lexicon row
+    names, is an evaluative attribution (never a claim) whose content is its object or the object
+    of a content preposition; narration with the same shape is not."""
+    claims = claims_of("Senator Ken Hale nominated Judge Amy Park to the appeals court. "
+                       "Governor Anna Berg focused on the state budget in her speech. "
+                       "Mayor Lisa Ortiz has embraced the transit plan. "
+                       "The senator encouraged voters to back the measure.")
+    found = {(s, c.cue, c.text, c.cue_class, c.is_statement) for s, c in claims}
+    assert found == {("Ken Hale", "nominated", "Judge Amy Park to the appeals court", "evaluative", False),
+                     ("Anna Berg", "focused", "the state budget", "evaluative", False),
+                     ("Lisa Ortiz", "embraced", "the transit plan", "evaluative", False),
+                     ("Ken Hale", "encouraged", "voters to back the measure", "evaluative", False)}
+    assert claims_of("Senator Ken Hale drove to Ohio on Monday. Mayor Lisa Ortiz ate a sandwich at the diner.") == []
+
+
+def test_act_scorer_is_deterministic_and_reads_only_the_parse(nlp):
+    from kg.extract.claims.acts import act_cue, features, model, score
+
+    weights, bias, threshold = model()
+    assert 0 < threshold < 1 and len(weights) > 100
+    doc = nlp("Mayor Lisa Ortiz has embraced the transit plan.")
+    verb = next(t for t in doc if t.lemma_ == "embrace")
+    assert "lemma=embrace" in features(verb) and "child=dobj" in features(verb)
+    assert score(verb) == score(nlp("Mayor Lisa Ortiz has embraced the transit plan.")[4]) >= threshold
+    entry = act_cue(verb)
+    assert entry is not None and entry.cue_class == "evaluative" and entry.has("act") and entry.has("object")

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from ..actors import GOVERNMENT, GROUP, ORGANIZATION, PERSON, WORK
 from ..lexicon import ACT_NOUNS, CUE_NOUNS, CUES, REPORT_NOUNS, STATEMENT_NOUNS
 from ..nlp import sentence_of
+from .acts import act_cue
 from .content import complement, fallback_content, object_content, prep_content, that_clause_after, trim
 from .context import ClaimContext
 from .cues import Cue, certainty_and_polarity, cue_of
@@ -165,7 +166,16 @@ def _clause_content(ctx: ClaimContext, cue: CueAt, clause: Token) -> bool:
             start = min(start, listener.left_edge.i)
         if infinitive and cue.entry.has("listener"):  # "asked the NSC to help": a request, not a statement
             return cue.add(ctx, start, clause.right_edge.i + 1, clause, statement=False)
+    elif clause.dep_ == "ccomp" and clause.i > cue.token.i and not any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children):
+        # "results show dicot species, such as soybean, lose more yield": the parse made the
+        # clause's subject the cue's object; it belongs to the clause
+        split = next((c for c in cue.token.children if c.dep_ == "dobj" and cue.token.i < c.i < clause.left_edge.i), None)
+        if split is not None and not cue.entry.has("listener"):
+            start = split.left_edge.i
     return cue.add(ctx, start, clause.right_edge.i + 1, clause)
+
+
+_CLAUSE_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 
 
 def _quoted_clause(ctx: ClaimContext, clause: Token) -> bool:
@@ -297,6 +307,9 @@ def reporting_verbs(ctx: ClaimContext) -> None:
                     and not quotes.contains(token.idx) and _has_attitude_content(token, entry):
                 claim_for_cue(ctx, token, entry)
             continue
+        if pos == "NOUN" and _verb_tagged_noun(token) and not quotes.contains(token.idx):
+            claim_for_cue(ctx, token)  # "The Department of Agriculture notes, “...”": the parser's noun
+            continue
         if pos not in {"VERB", "AUX"}:
             continue
         if quotes.contains(token.idx):
@@ -307,16 +320,27 @@ def reporting_verbs(ctx: ClaimContext) -> None:
             continue
         if token.dep_ == "xcomp" and is_non_answer(token.head):
             continue  # "say" in "declined to say"
-        entry = cue_of(token)
+        entry = cue_of(token) or act_cue(token)  # the lexicon's, else the learned act scorer's
         if entry is None:
             continue
-        if entry.has("act") and token.dep_ == "xcomp" and cue_of(token.head) is not None:
+        if entry.has("act") and token.dep_ == "xcomp" and (cue_of(token.head) or act_cue(token.head)) is not None:
             continue  # "plans to vote against X": the act is what is intended, not a cue of its own
         if entry.has("attitude") and not _has_attitude_content(token, entry):
             continue  # "associations are concerned the Government will ...": with a clause or preposition only
         if entry.has("work") and not _speaks_as_document(ctx, token):
             continue  # "the results show ...", not "she showed"
         claim_for_cue(ctx, token, entry)
+
+
+def _verb_tagged_noun(token: Token) -> bool:
+    """A cue verb of saying the small parser tagged as a noun ("The U.S. Department of Agriculture
+    notes, “...”", "the report details that ..."): the root of its sentence, in the third person
+    ("-s"), with a subject and a clausal complement of its own, and a quotation-taking lexicon entry."""
+    if token.dep_ != "ROOT" or token.tag_ != "NNS" or not token.lower_.endswith("s"):
+        return False
+    entry = cue_of(token)
+    return entry is not None and entry.has("quote") and any(c.dep_ == "nsubj" for c in token.children) \
+        and any(c.dep_ == "ccomp" for c in token.children)
 
 
 def _has_attitude_content(token: Token, entry: Cue) -> bool:
@@ -404,6 +428,33 @@ def according_to(ctx: ClaimContext) -> None:
         kind, start, end = kind_and_span(ctx.quotes, parts[0][0], parts[-1][1])
         ctx.add_claim(speaker, doc[source.left_edge.i:source.right_edge.i + 1], doc[token.i:to.i + 1], kind, start, end,
                       doc[ranges[-1][0]:ranges[-1][1]].root, cue_class="according-to", parts=parts if len(parts) > 1 else ())
+
+
+#: Documents that report findings, opening a sentence as its source ("In a CNN poll released
+#: Sunday, Clinton leads ..."); a speech, interview or statement is left to the verb it goes with.
+FINDING_NOUNS = {"poll", "survey", "study", "report", "analysis", "research", "data", "review", "audit", "census"}
+
+
+def in_a_document(ctx: ClaimContext) -> None:
+    """"In a Washington Post-ABC News poll, three of four Americans disapproved ...": a finding
+    opened by "in" and a document at the start of its sentence, whose clause has no cue of its own,
+    is the document's (or its owner's) evidential claim; the document must be an actor."""
+    doc = ctx.doc
+    for token in ctx.tokens:
+        if token.lower_ != "in" or token.dep_ != "prep" or token.i - sentence_of(token).start > 1 \
+                or ctx.quotes.contains(token.idx):
+            continue
+        head = token.head
+        source = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in FINDING_NOUNS), None)
+        if source is None or head.i <= token.i or head.pos_ not in {"VERB", "AUX"} or cue_of(head) is not None:
+            continue
+        speaker = actor_for_token(source, ctx.actor_at)
+        start, end = trim(doc, source.right_edge.i + 1, head.right_edge.i + 1)
+        if speaker is None or end - start < 3:
+            continue
+        kind, start_char, end_char = kind_and_span(ctx.quotes, doc[start].idx, ctx.char_end(end))
+        ctx.add_claim(speaker, doc[source.left_edge.i:source.right_edge.i + 1], token, kind, start_char, end_char, head,
+                      cue_class="evidential")
 
 
 def _noun_cue(token: Token) -> Cue | None:

@@ -50,6 +50,8 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("pull quote, signed", '"... I am deeply disappointed ... John Smith, U.S. Senator"', qx.pull_quote_signed),
     Construction("in the words of", '"in the words of X, “...”"', cx.in_the_words_of),
     Construction("according to", '"According to X, ...", "..., according to X"', cx.according_to),
+    Construction("in a document", '"In a CNN poll released Sunday, Clinton leads ...": the finding of the poll\'s owner',
+                 cx.in_a_document),
     Construction("report noun", '"X\'s announcement that ...", "Trump\'s plan to deport ...", "the senator\'s belief '
                  'that ..."', cx.report_noun),
     Construction("joint speakers", '"A and B said ...", "a study by Harvard and Berkeley found ...": one claim per '
