@@ -151,6 +151,14 @@ def test_that_judging_a_state_is_no_stance_toward_its_subject(stances_of):
     assert not stances, stances
 
 
+def test_rejecting_the_criticism_is_against_its_maker(nlp, polarity):
+    (doc,) = extract_texts(nlp, {"t": "Governor Ron DeSantis criticized FEMA for a slow response. FEMA rejected "
+                                      "the criticism."}, polarity).documents
+    rejected = [s for s in doc.stances if s.holder.label() == "FEMA"]
+    assert rejected and rejected[0].polarity == "against" and rejected[0].target.actor is not None
+    assert rejected[0].target.actor.label() == "Ron DeSantis"
+
+
 def test_whom_something_is_bad_for_is_not_judged(stances_of):
     stances = stances_of("Washington Attorney General Bob Ferguson said the deal \u201cis bad for consumers and "
                          "bad for workers.\u201d")

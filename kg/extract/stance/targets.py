@@ -41,6 +41,10 @@ def is_act_noun(token: Token) -> bool:
     return lemma in ACT_NOUNS or lower in ACT_NOUNS or (lemma, "NOUN") in effects()
 
 
+#: Nouns for a reproach and the verbs that make one: "rejected the criticism" is against its maker.
+REPROACHES = {"criticism": {"criticize", "criticise", "fault", "blast", "slam", "attack"},
+              "accusation": {"accuse"}, "allegation": {"allege", "accuse"}, "charge": {"charge", "accuse"},
+              "attack": {"attack"}, "complaint": {"complain"}, "claim": {"claim"}}
 ANAPHORIC = frozenset({"such", "this", "that", "these", "those", "it", "them", "which", "what"})
 # Words for one kind of thing: "the deal" can take up "the city's contract with ICE".
 TOPIC_CLASSES = [
@@ -199,6 +203,9 @@ class Context:
         owner = self.owner(head, holder)
         if owner is None and act_noun and _anaphoric(head):
             owner = self._previous_doer(head, holder)  # "such actions" after "officers have been going after ..."
+        if owner is None and head.lemma_.lower() in REPROACHES and _bare_definite(head):
+            owner = self._reproacher(head, holder)  # "rejected the criticism" after "DeSantis criticized FEMA"
+            act_noun = act_noun or owner is not None
         lemma = head.lemma_.lower()
         kind = ACT if (act_noun or head.pos_ == "VERB") and owner is not None else TOPIC
         if kind == TOPIC and not act_noun and head.pos_ != "PROPN" and owner is None and not _is_issue(head):
@@ -232,6 +239,20 @@ class Context:
         linked.append(self._summarised_doer(head))
         linked = [a for a in linked if a is not None and not (holder is not None and speaks_for(holder, a))]
         return linked[0] if linked else None
+
+    def _reproacher(self, head: Token, holder: LocalActor | None) -> LocalActor | None:
+        """Who made the criticism, accusation or claim a bare "the criticism" takes up: the subject
+        of the latest verb of that reproach in its sentence or the two before."""
+        start = sentence_of(head).start
+        for _ in range(2):
+            start = sentence_of(self.doc[start - 1]).start if start > 0 else start
+        verbs = REPROACHES[head.lemma_.lower()]
+        for token in reversed(self.doc[start:head.i]):
+            if token.pos_ == "VERB" and token.lemma_.lower() in verbs:
+                doer = self.actor(next((c for c in token.children if c.dep_ == "nsubj"), None))
+                if doer is not None and not (holder is not None and speaks_for(holder, doer)):
+                    return doer
+        return None
 
     def _previous_doer(self, head: Token, holder: LocalActor | None) -> LocalActor | None:
         """Who did what the sentence before tells ("Kenney says immigration officers have been
