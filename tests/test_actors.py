@@ -194,6 +194,16 @@ def test_a_name_with_particles_and_a_portfolio_title_are_read_whole(nlp):
     assert actor_with(result, "the bloc").type != "Person"
 
 
+def test_what_someone_is_called_is_no_actor_and_no_role(nlp):
+    """ "called Gomez 'an extremist' who supports abortion": the extremist is Gomez in Becker's
+    words, not a node of its own, and not her role."""
+    result = extract_texts(nlp, {"a": "Tom Becker called Laura Gomez \u201can extremist\u201d who supports "
+                                      "abortion, a claim fact-checkers rated false."})
+    gomez = actor_with(result, "Laura Gomez")
+    assert actor_with(result, "an extremist") is gomez
+    assert not gomez.roles
+
+
 def test_a_title_becomes_the_role_of_the_person(nlp):
     result = extract_texts(nlp, {"a": "Sen. Bernie Sanders spoke on Friday. The senator said the bill was weak."})
     sanders = actor_with(result, "Bernie Sanders")

@@ -134,6 +134,28 @@ def appositions(context: Context) -> None:
         target = _predicated_of(context, m)
         if target is not None and target.type == PERSON == m.type and _same_gender(m, target):
             context.clusters.attach(i, m, target, "predicative role")
+            continue
+        target = _called(context, m)
+        if target is not None and (target.type == PERSON) == (m.type == PERSON):
+            context.clusters.attach(i, m, target, "what it is called", describes=False)  # someone's word, no role
+
+
+#: Verbs that call their object something: what it is called is no actor of its own.
+_NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "deem", "term", "describe", "portray", "paint"})
+
+
+def _called(context: Context, m: Mention) -> "LocalActor | None":
+    """The named actor a description calls something ("called Gomez 'an extremist' who ...",
+    "branded the governor a traitor"): the object of the naming verb."""
+    token = context.doc[m.root]
+    verb = token.head
+    if verb.lemma_.lower() not in _NAMING_VERBS or token.dep_ not in {"oprd", "dobj"}:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < token.i]
+    if not objects:
+        return None
+    target = context.actor_at(objects[0].i)
+    return target if target is not None and target.named else None
 
 
 def _same_gender(m: Mention, actor: "LocalActor") -> bool:
