@@ -88,6 +88,13 @@ READINGS = [
         ("Senator Ann Kim vowed to get rid of the estate tax.", "Ann Kim", "against", "estate tax"),
         ("Senator Ann Kim called for doing away with the estate tax.", "Ann Kim", "against", "estate tax"),
     ),
+    # a document holds for its author: its owner, or whoever filed it just before
+    *_rows("document's author",
+        ("A report by Amnesty International accused the army of war crimes.", "Amnesty International", "against",
+         "army"),
+        ("The Justice Department filed a lawsuit on Tuesday. The lawsuit accuses Google of illegally "
+         "monopolizing search.", "Justice Department", "against", "Google"),
+    ),
     # having a problem or taking issue with something
     *_rows("problem nouns",
         ("Chris Paul has a problem with the testing policy.", "Chris Paul", "against", "testing policy"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..actors import WORK
 from ..lexicon import REPORT_NOUNS
 from ..resolve import LocalActor
 from .grammar import evidence, modality, negated, prepositional_object
@@ -39,6 +40,8 @@ def holders(ctx: Context, holder: Token | LocalActor | None) -> list[LocalActor]
     for token in coordinated(holder):
         for member in (token, *named_members(token), *_joiner(token)):
             actor = ctx.actor(member)
+            if actor is None or actor.type == WORK:  # "a report by Amnesty accused ...": the author holds
+                actor = ctx.author_of(member) or actor
             if actor is not None and actor not in found:
                 found.append(actor)
     return found

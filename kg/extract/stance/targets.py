@@ -9,6 +9,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
+from ..actor_lexicon import AUTHORED_NOUNS, AUTHORING_VERBS
 from ..actors import Mention, clean_name
 from ..claims import Claim
 from ..lexicon import CUES
@@ -239,6 +240,30 @@ class Context:
         linked.append(self._summarised_doer(head))
         linked = [a for a in linked if a is not None and not (holder is not None and speaks_for(holder, a))]
         return linked[0] if linked else None
+
+    def author_of(self, token: Token) -> LocalActor | None:
+        """The actor a document noun speaks for ("a report by Amnesty International accused ...",
+        "The suit accuses ..." after "the Justice Department sued"): its owner, or whoever filed,
+        wrote or issued it in its sentence or the two before."""
+        lemma = token.lemma_.lower()
+        if token.pos_ != "NOUN" or lemma not in AUTHORED_NOUNS:
+            return None
+        owner = next((c for c in token.children if c.dep_ == "poss"), None) or next(
+            (g for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from"}
+             for g in c.children if g.dep_ == "pobj"), None)
+        if owner is not None:
+            return self.actor(owner)
+        if not _bare_definite(token):
+            return None
+        start = sentence_of(token).start
+        for _ in range(2):
+            start = sentence_of(self.doc[start - 1]).start if start > 0 else start
+        for verb in reversed(self.doc[start:token.i]):
+            filed = verb.lemma_.lower() in AUTHORING_VERBS and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == lemma for c in verb.children)
+            if filed or (verb.lemma_.lower() == "sue" and lemma in {"suit", "lawsuit", "complaint"}):
+                return self.actor(next((c for c in verb.children if c.dep_ == "nsubj"), None))
+        return None
 
     def _reproacher(self, head: Token, holder: LocalActor | None) -> LocalActor | None:
         """Who made the criticism, accusation or claim a bare "the criticism" takes up: the subject
