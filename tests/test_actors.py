@@ -194,6 +194,18 @@ def test_a_name_with_particles_and_a_portfolio_title_are_read_whole(nlp):
     assert actor_with(result, "the bloc").type != "Person"
 
 
+def test_a_description_named_so_is_that_person_and_a_plain_add_is_no_speech(nlp):
+    """ "a retired teacher named Carol Diaz" is Diaz; "electric heating would add thousands of
+    dollars" makes no speaker of the heating ("told reporters" still speaks)."""
+    result = extract_texts(nlp, {"a": (
+        "Several speakers complained. One, a retired teacher named Carol Diaz, said she loved cooking on gas. "
+        "Dan Whitaker said electric heating would add thousands of dollars to the cost of a home. "
+        "\u201cIt is late,\u201d the poster told reporters.")})
+    assert actor_with(result, "a retired teacher") is actor_with(result, "Carol Diaz")
+    assert not any("heating" in a.label for a in result.actors)
+    assert actor_with(result, "the poster")
+
+
 def test_what_someone_is_called_is_no_actor_and_no_role(nlp):
     """ "called Gomez 'an extremist' who supports abortion": the extremist is Gomez in Becker's
     words, not a node of its own, and not her role."""

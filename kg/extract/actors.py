@@ -398,11 +398,15 @@ def _states_content(verb: Token) -> bool:
 
 def _speaks(token: Token, lemma: str) -> bool:
     """A common noun that is the subject of a speech verb ("the poster wrote"); only people
-    think or hope, while anything with a voice can say or report ("the website reported")."""
-    verb = token.head.lemma_.lower()
-    return (token.dep_ == "nsubj" and verb in SPEECH_VERBS and token.pos_ == "NOUN"
+    think or hope, while anything with a voice can say or report ("the website reported"); not a
+    verb of saying used as a plain transitive one ("heating would add thousands of dollars")."""
+    verb = token.head
+    plain = any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in ACTOR_NOUNS
+                and not _is_person_noun(c.lemma_.lower()) for c in verb.children) \
+        and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)  # but "told reporters" speaks
+    return (token.dep_ == "nsubj" and verb.lemma_.lower() in SPEECH_VERBS and token.pos_ == "NOUN"
             and lemma not in REPORT_NOUNS and lemma not in NOT_SPEAKERS
-            and (verb in SAYING_VERBS or _is_person_noun(lemma)))
+            and (verb.lemma_.lower() in SAYING_VERBS or _is_person_noun(lemma)) and not plain)
 
 
 def _is_person_noun(lemma: str) -> bool:
