@@ -166,6 +166,15 @@ def test_whom_something_is_bad_for_is_not_judged(stances_of):
     assert not any(t in {"consumers", "workers"} for _, _, t in stances), stances
 
 
+def test_the_bill_takes_up_a_bill_introduced_with_a_relative_clause(stances_of):
+    """The parser reads "a bill that critics say mirrors a Russian law" as a clause headed by "law";
+    "the bill" is still the bill, and no target starts with the relative pronoun."""
+    stances = stances_of("Protesters marched against a bill that critics say mirrors a Russian law. The ruling "
+                         "party, which introduced the bill, says it will increase transparency.")
+    assert has(stances, "ruling party", "favor", "bill"), stances
+    assert not any(t.startswith("that") for _, _, t in stances), stances
+
+
 def test_a_target_never_ends_on_a_connective(stances_of):
     stances = stances_of("The American Hospital Association warned that strikes of this kind cost hospitals "
                          "millions and could lead to service cuts.")

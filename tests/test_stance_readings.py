@@ -88,6 +88,11 @@ READINGS = [
         ("Senator Ann Kim vowed to get rid of the estate tax.", "Ann Kim", "against", "estate tax"),
         ("Senator Ann Kim called for doing away with the estate tax.", "Ann Kim", "against", "estate tax"),
     ),
+    # marching, demonstrating or organising for or against something
+    *_rows("marching",
+        ("Tens of thousands of protesters marched against the new bill.", "protesters", "against", "new bill"),
+        ("Nurses demonstrated against the hospital merger.", "Nurses", "against", "hospital merger"),
+    ),
     # a document holds for its author: its owner, or whoever filed it just before
     *_rows("document's author",
         ("A report by Amnesty International accused the army of war crimes.", "Amnesty International", "against",

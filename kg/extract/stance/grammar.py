@@ -277,6 +277,9 @@ def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = 
     """
     max_words = 20 if keep_complements else max_words
     start, end = head.left_edge.i, head.right_edge.i + 1
+    subject = next((c for c in head.lefts if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and head.pos_ in {"NOUN", "PROPN"}:  # a noun parsed as a clause: not its subject
+        start = subject.right_edge.i + 1
     while start < head.i and (doc[start].is_punct or doc[start].lower_ in {"a", "an"}):
         start += 1
     while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):

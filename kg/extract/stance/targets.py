@@ -438,12 +438,13 @@ def topic_antecedent(doc: Doc, head: Token, is_actor: Callable[[Token], bool], q
     for token in reversed(doc[:head.i]):
         if quoted[token.i] and quoted[token.i] != quoted[head.i]:
             continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() == lemma and any(
+                c.dep_ in fuller | {"relcl"} or c.lower_ in {"a", "an"} for c in token.children):
+            return token  # "the bill" takes up "a bill that critics say ..."
         if (token.pos_ == "PROPN" and token.lower_ in _TOPIC_CLASS and _TOPIC_CLASS[token.lower_] == kind
                 and token.dep_ != "compound") or (  # "this bill" takes up "the Affordable Care Act"
                 token.pos_ == "NOUN" and _TOPIC_CLASS.get(token.lemma_.lower()) == kind
                 and any(c.dep_ in fuller for c in token.children)):
-            if token.lemma_.lower() == lemma:
-                return token
             nearest = nearest or token
     return nearest
 
