@@ -6,7 +6,7 @@ import random
 
 import spacy
 
-from kg.extract.coreference import _set_off
+from kg.extract.appositions import _set_off
 from kg.extract.nlp import line_break_sentences
 
 MARKS = {",", "—", "-", "("}
