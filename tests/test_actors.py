@@ -134,6 +134,12 @@ def test_the_city_its_staff_and_the_mayors_office(nlp):
     assert actor_with(result, "The mayor's office") is actor_with(result, "Jim Kenney")
 
 
+def test_the_government_is_no_ministry_named_before(nlp):
+    result = extract_texts(nlp, {"a": "The Interior Ministry said 20 officers were injured. President Salome "
+                                      "Zourabichvili, a fierce critic of the government, vowed to veto the measure."})
+    assert "the government" not in {m.text for m, _ in actor_with(result, "Interior Ministry").mentions}
+
+
 def test_a_kind_noun_means_a_place_of_that_kind(nlp):
     """"the city" is no country and "the country" no city, however few places an article names."""
     city = extract_texts(nlp, {"a": "Rebels backed by Iran attacked the city on Monday."})

@@ -236,8 +236,8 @@ def kind_target(context: Context, head: str, type_: str, number: str, offset: in
         named_kind = [a for a in bodies if any(head in _name_words(n) for n in a.names())]
         if len(named_kind) == 1:
             return named_kind[0]
-        if head == "administration":
-            return None
+        if head in {"administration", "government"}:
+            return None  # "the government" is no ministry or agency named before (a part of it)
         if named_kind:
             return _latest(named_kind, offset, sentence) if sentence is not None else None
         same_type = [a for a in bodies if a.type == type_ or head in GENERIC_BODY_NOUNS]
