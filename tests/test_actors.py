@@ -212,6 +212,13 @@ def test_a_description_named_so_is_that_person_and_a_plain_add_is_no_speech(nlp)
     assert actor_with(result, "the poster")
 
 
+def test_a_name_in_apposition_inside_a_description_is_that_person(nlp):
+    """ "The president of Carlton University, Dr. James Whitfield," (the parser hangs the name on
+    the university) is one person."""
+    result = extract_texts(nlp, {"a": "The president of Carlton University, Dr. James Whitfield, resigned Friday."})
+    assert actor_with(result, "The president of Carlton University") is actor_with(result, "James Whitfield")
+
+
 def test_what_someone_is_called_is_no_actor_and_no_role(nlp):
     """ "called Gomez 'an extremist' who supports abortion": the extremist is Gomez in Becker's
     words, not a node of its own, and not her role."""

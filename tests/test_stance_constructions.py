@@ -175,6 +175,14 @@ def test_the_bill_takes_up_a_bill_introduced_with_a_relative_clause(stances_of):
     assert not any(t.startswith("that") for _, _, t in stances), stances
 
 
+def test_failing_to_do_an_act_is_no_stance_and_whom_a_name_is_bad_for_is_not_judged(stances_of):
+    stances = stances_of("Lawmakers said Senator Tom Reed failed to protect the students. The American Association "
+                         "of University Professors called the board's decision \u201ca dangerous precedent\u201d for "
+                         "academic freedom.")
+    assert not any(h == "Tom Reed" for h, _, _ in stances), stances
+    assert has(stances, "American Association of University Professors", "against", "board"), stances
+
+
 def test_a_target_never_ends_on_a_connective(stances_of):
     stances = stances_of("The American Hospital Association warned that strikes of this kind cost hospitals "
                          "millions and could lead to service cuts.")

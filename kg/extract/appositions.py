@@ -82,6 +82,8 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
     if m.type != PERSON and any(c.dep_ == "cc" for c in token.children):
         return None  # "Johnson Space Center, the greater Houston community and the State of Texas": a list
     candidates = [c for c in token.children if c.dep_ == "appos"]
+    candidates += [c for t in doc[token.i + 1:] if t.idx < m.end for c in t.children  # "the president of
+                   if c.dep_ == "appos" and c.ent_type_ == "PERSON" and m.type == PERSON]  # X, Dr. James Whitfield,"
     candidates += [g for c in token.children if c.dep_ == "acl" and c.lower_ in {"named", "called"}
                    for g in c.children if g.dep_ in {"oprd", "dobj", "attr"}]  # "a retired teacher named Carol Diaz"
     if token.dep_ in {"appos", "compound", "nmod"}:

@@ -327,7 +327,10 @@ def naming(ctx: Context, verb: Token) -> list[Candidate]:
     if named is None or complement is None or named.i == complement.i:
         return []
     inside = complement.head.i == named.i  # the second object hung on the first
-    words = [t for t in complement.subtree if inside or not (named.left_edge.i <= t.i <= named.right_edge.i)]
+    for_whom = {t.i for c in complement.children if c.dep_ == "prep" and c.lower_ in {"for", "to"}
+                for t in c.subtree}  # "a dangerous precedent [for academic freedom]": whom it is bad for
+    words = [t for t in complement.subtree if t.i not in for_whom
+             and (inside or not (named.left_edge.i <= t.i <= named.right_edge.i))]
     named = antecedent(named)  # "the plan, which the mayor called a disaster": the plan
     score = valence(words)
     polarity = valence_polarity(score)

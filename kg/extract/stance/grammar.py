@@ -55,6 +55,8 @@ def predicate_key(verb: Token) -> str:
 #: Verbs that undo the act in their complement: "stop trying to tear down the law" is no attack on it.
 _CESSATION = frozenset({"stop", "quit", "cease", "halt", "abandon",
                         "refuse", "decline"})  # "refused to sign the bill" is not signing it
+#: Verbs of not managing to do an act: no stance either way ("failed to protect students").
+_FAILING = frozenset({"fail", "neglect", "omit"})
 
 
 def negated(verb: Token) -> bool:
@@ -96,6 +98,11 @@ def modality(cue: Token) -> str:
     """How the act at ``cue`` is held: asserted, intended, possible, or asked, supposed, denied."""
     if denied(cue):
         return DENIED
+    head = cue
+    while head.dep_ == "xcomp" and head.head.i != head.i:
+        head = head.head
+        if head.lemma_.lower() in _FAILING:
+            return HYPOTHETICAL  # "accused him of failing to protect students": nothing done, nothing held
     result = ASSERTED
     below = cue
     for head in _clause_heads(cue):
