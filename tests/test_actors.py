@@ -134,6 +134,14 @@ def test_the_city_its_staff_and_the_mayors_office(nlp):
     assert actor_with(result, "The mayor's office") is actor_with(result, "Jim Kenney")
 
 
+def test_the_officer_is_not_the_officers_named_before(nlp):
+    result = extract_texts(nlp, {"a": "A man was shot by a Minneapolis police officer after he pointed a weapon at "
+                                      "officers. The police union defended the officer."})
+    officer = actor_with(result, "the officer")
+    assert officer is actor_with(result, "a Minneapolis police officer")
+    assert "officers" not in {m.text for m, _ in officer.mentions}
+
+
 def test_the_government_is_no_ministry_named_before(nlp):
     result = extract_texts(nlp, {"a": "The Interior Ministry said 20 officers were injured. President Salome "
                                       "Zourabichvili, a fierce critic of the government, vowed to veto the measure."})

@@ -159,6 +159,14 @@ def test_rejecting_the_criticism_is_against_its_maker(nlp, polarity):
     assert rejected[0].target.actor.label() == "Ron DeSantis"
 
 
+def test_disputing_that_account_is_against_whoever_gave_it(nlp, polarity):
+    (doc,) = extract_texts(nlp, {"t": "Police Chief Brian O'Hara said the man pointed a weapon at officers. The "
+                                      "family's attorney, Ben Crump, disputed that account."}, polarity).documents
+    disputed = [s for s in doc.stances if s.holder.label() == "Ben Crump"]
+    assert disputed and disputed[0].polarity == "against" and disputed[0].target.actor is not None
+    assert disputed[0].target.actor.label() == "Brian O'Hara"
+
+
 def test_whom_something_is_bad_for_is_not_judged(stances_of):
     stances = stances_of("Washington Attorney General Bob Ferguson said the deal \u201cis bad for consumers and "
                          "bad for workers.\u201d")

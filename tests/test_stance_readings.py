@@ -88,6 +88,12 @@ READINGS = [
         ("Senator Ann Kim vowed to get rid of the estate tax.", "Ann Kim", "against", "estate tax"),
         ("Senator Ann Kim called for doing away with the estate tax.", "Ann Kim", "against", "estate tax"),
     ),
+    # calling for someone to be fired: against them
+    *_rows("passive urged act",
+        ("Activists called for the officer, Tom Reed, to be fired.", "Activists", "against", "Tom Reed"),
+        ("Community activists criticized the police and called for Officer Tom Reed to be fired.",
+         "Community activists", "against", "Tom Reed"),
+    ),
     # marching, demonstrating or organising for or against something
     *_rows("marching",
         ("Tens of thousands of protesters marched against the new bill.", "protesters", "against", "new bill"),

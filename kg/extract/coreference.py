@@ -402,7 +402,9 @@ def same_descriptions(context: Context) -> None:
     for i, m in context.open_descriptions():
         key = _description_key(m)
         actor = next((a for a in clusters.actors if not a.named and a.key == key
-                      and (m.heading or not all(x.heading for x in a.mentions))), None)  # a headline's is no antecedent
+                      and any(x.number == m.number for x in a.mentions if x.kind == DESCRIPTION)  # "officers" is
+                      and (m.heading or not all(x.heading for x in a.mentions))), None)  # no "the officer"; a
+        # headline's description is no antecedent
         if actor is None and (m.definite or m.tokens[0].lower() in POSSESSIVE_DETERMINERS) \
                 and not _restricted_bare_plural(context, m):
             actor = _described_before(context, m, key)

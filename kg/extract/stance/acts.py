@@ -271,7 +271,7 @@ def verb_preposition(ctx: Context, verb: Token) -> list[Candidate]:
         clause = _for_clause(verb) if preposition == "for" and target is None else None
         if clause is not None:  # "calling for the commissioner to resign", parsed as a clause
             holder, factor = acting_subject(verb)
-            doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            doer = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             found += _urged(ctx, "verb_preposition", holder, doer, clause, verb, row.cls, factor) if doer is not None else []
             continue
         if preposition == "in" and target is not None:  # "ruled in favour of Y"
@@ -409,10 +409,12 @@ def verb_effect(verb: Token) -> tuple[str, str] | None:
 def _urged(ctx: Context, construction: str, holder, urged: Token, act: Token, cue: Token, cls: str,
            factor: float) -> list[Candidate]:
     """For (or, with "not to", against) an act that ``urged`` is to do; an act bad or good for
-    the one who does it ("to resign", "to step down") is a stance on them."""
+    the one who does it ("to resign", "to step down") or, passive, undergoes it ("to be fired") is
+    a stance on them."""
     polarity = AGAINST if any(c.dep_ == "neg" for c in act.children) else FAVOR
     effect = verb_effect(act)
-    if effect is not None and effect[0] == "subj":
+    passive = any(c.dep_ == "auxpass" for c in act.children)  # "called for the officer to be fired"
+    if effect is not None and (effect[0] == "subj" or effect[0] == "obj" and passive):
         carried = polarity if effect[1] == "+" else opposite(polarity)
         return candidate(ctx, construction, holder, urged, carried, cue, cls, factor * 0.9, carry=False)
     return candidate(ctx, construction, holder, act, polarity, cue, cls, factor * 0.9)

@@ -46,6 +46,9 @@ def is_act_noun(token: Token) -> bool:
 REPROACHES = {"criticism": {"criticize", "criticise", "fault", "blast", "slam", "attack"},
               "accusation": {"accuse"}, "allegation": {"allege", "accuse"}, "charge": {"charge", "accuse"},
               "attack": {"attack"}, "complaint": {"complain"}, "claim": {"claim"}}
+#: Nouns for what someone said: "disputed that account" is against whoever gave it.
+ACCOUNTS = frozenset({"account", "version", "claim", "statement", "assertion", "characterization",
+                      "characterisation", "explanation", "narrative", "story"})
 ANAPHORIC = frozenset({"such", "this", "that", "these", "those", "it", "them", "which", "what"})
 # Words for one kind of thing: "the deal" can take up "the city's contract with ICE".
 TOPIC_CLASSES = [
@@ -185,7 +188,8 @@ class Context:
         if antecedent is not None:
             return self.target(antecedent, holder, strict)
         if any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in ANAPHORIC for c in head.children) and not any(
-                c.dep_ in {"prep", "poss", "acl", "compound"} for c in head.children) and not is_act_noun(head):
+                c.dep_ in {"prep", "poss", "acl", "compound"} for c in head.children) and not is_act_noun(head) \
+                and head.lemma_.lower() not in ACCOUNTS:
             return None  # "this thing" with no antecedent; "these cuts", "this latest move from government" name acts
         if head.pos_ not in {"NOUN", "PROPN", "VERB"}:
             return None
@@ -206,6 +210,9 @@ class Context:
             owner = self._previous_doer(head, holder)  # "such actions" after "officers have been going after ..."
         if owner is None and head.lemma_.lower() in REPROACHES and _bare_definite(head):
             owner = self._reproacher(head, holder)  # "rejected the criticism" after "DeSantis criticized FEMA"
+            act_noun = act_noun or owner is not None
+        if owner is None and head.lemma_.lower() in ACCOUNTS and (_bare_definite(head) or _anaphoric(head)):
+            owner = self._last_speaker(head, holder)  # "disputed that account" after "O'Hara said ..."
             act_noun = act_noun or owner is not None
         lemma = head.lemma_.lower()
         kind = ACT if (act_noun or head.pos_ == "VERB") and owner is not None else TOPIC
@@ -264,6 +271,16 @@ class Context:
             if filed or (verb.lemma_.lower() == "sue" and lemma in {"suit", "lawsuit", "complaint"}):
                 return self.actor(next((c for c in verb.children if c.dep_ == "nsubj"), None))
         return None
+
+    def _last_speaker(self, head: Token, holder: LocalActor | None) -> LocalActor | None:
+        """The speaker of the latest claim before ``head`` (in its sentence or the two before) that
+        is not the holder's side: whose account "that account" is."""
+        start = sentence_of(head).start
+        for _ in range(2):
+            start = sentence_of(self.doc[start - 1]).start if start > 0 else start
+        earlier = [c for c in self.claims if self.doc[start].idx <= c.start and c.end <= head.idx
+                   and c.speaker is not None and not (holder is not None and speaks_for(holder, c.speaker))]
+        return max(earlier, key=lambda c: c.end).speaker if earlier else None
 
     def _reproacher(self, head: Token, holder: LocalActor | None) -> LocalActor | None:
         """Who made the criticism, accusation or claim a bare "the criticism" takes up: the subject
@@ -371,7 +388,8 @@ def _affected(head: Token) -> tuple[Token, str] | None:
     if slot not in {"subj", "obj"}:  # a prepositional object: "doing away with X", "getting rid of X"
         return next(((g, effect) for c in head.children if c.dep_ == "prep" and c.lower_ == slot
                      for g in c.children if g.dep_ == "pobj"), None)
-    deps = {"nsubj", "nsubjpass"} if slot == "subj" else {"dobj"}
+    passive = any(c.dep_ == "auxpass" for c in head.children)  # "for the officer to be fired": the officer
+    deps = {"nsubj", "nsubjpass"} if slot == "subj" else {"dobj", "nsubjpass"} if passive else {"dobj"}
     argument = next((c for c in head.children if c.dep_ in deps), None)
     if argument is None and slot == "subj" and head.dep_ in {"xcomp", "ccomp"}:
         argument = next((c for c in head.head.children if c.dep_ in {"dobj", "nsubj"} and c.i < head.i), None)
