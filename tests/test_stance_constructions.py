@@ -167,6 +167,16 @@ def test_disputing_that_account_is_against_whoever_gave_it(nlp, polarity):
     assert disputed[0].target.actor.label() == "Brian O'Hara"
 
 
+def test_a_headline_is_no_antecedent_of_a_target(nlp, polarity):
+    (doc,) = extract_texts(nlp, {"t": (
+        "India and Pakistan trade accusations after border clash\n\nNEW DELHI (Reuters) - India accused Pakistan "
+        "on Saturday of violating a ceasefire.\n\nPakistan's foreign ministry rejected the accusation as "
+        "\u201cbaseless propaganda.\u201d")}, polarity).documents
+    rejected = [s for s in doc.stances if "ministry" in s.holder.label()]
+    assert rejected and "trade accusations" not in rejected[0].target.label
+    assert rejected[0].target.actor is not None and rejected[0].target.actor.label() == "India"
+
+
 def test_whom_something_is_bad_for_is_not_judged(stances_of):
     stances = stances_of("Washington Attorney General Bob Ferguson said the deal \u201cis bad for consumers and "
                          "bad for workers.\u201d")

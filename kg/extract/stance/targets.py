@@ -183,6 +183,8 @@ class Context:
         if head.pos_ == "PRON" or head.lower_ in ANAPHORIC:
             return None
         antecedent = topic_antecedent(self.doc, head, lambda t: self.actor(t) is not None, self.quoted, strict)
+        if antecedent is not None and (self.layout.in_heading(antecedent.idx) or self.layout.hidden_at(antecedent.idx)):
+            antecedent = None  # a headline's words are no antecedent ("India and Pakistan trade accusations")
         if antecedent is None and _bare_definite(head) and head.lemma_.lower() in RULINGS:
             antecedent = self.latest_ruling(head, nouns=False)  # "appeal the verdict" after "the jury ordered"
         if antecedent is not None:
