@@ -196,6 +196,19 @@ def test_a_title_the_tagger_puts_inside_the_name_is_a_role(nlp):
     assert actor_with(result, "Ortiz") is ortiz
 
 
+def test_local_offices_and_their_adjectives_are_titles(nlp):
+    """ "former Montgomery County Treasurer Gregory Pell" is Gregory Pell (also "Greg Pell"), and
+    "Tribal" in "Tribal Chairman Terry Rambler" no person: part of his title."""
+    result = extract_texts(nlp, {"a": (
+        "Prosecutors on Monday accused former Montgomery County Treasurer Gregory Pell of stealing more "
+        "than $2 million from county accounts. \"Greg Pell is an honest man,\" his lawyer said.\n\n"
+        "Tribal Chairman Terry Rambler said the mine would destroy Oak Flat.")})
+    pell = actor_with(result, "Gregory Pell")
+    assert pell.label == "Gregory Pell" and actor_with(result, "Greg Pell") is pell
+    assert not any(a.label == "Tribal" for a in result.actors)
+    assert actor_with(result, "Terry Rambler").type == "Person"
+
+
 def test_a_name_with_particles_and_a_portfolio_title_are_read_whole(nlp):
     """ "Ursula von der Leyen" the tagger cut into a person and a place is one person; "Commerce" in
     "Commerce Secretary Howard Lutnick" is part of his role, not an organisation; "the bloc" is a body."""

@@ -214,3 +214,11 @@ def test_a_charge_is_not_part_of_the_target(stances_of, text, holder, target):
     """ "accused X of Y": the parser hangs "of Y" on X, but the charge is the verb's; the members a
     group names are targets of their own, not part of the group's phrase."""
     assert (holder, "against", target) in stances_of(text)
+
+
+def test_a_bare_definite_noun_takes_up_a_phrase_of_its_own_number(stances_of):
+    """ "the vote" is not "42 votes to 18" counted before it (nor a headline's verb "votes")."""
+    stances = stances_of("The committee approved the ban by 42 votes to 18. Privacy groups welcomed the vote.")
+    assert ("Privacy groups", "favor", "vote") in stances, stances
+    stances = stances_of("The council approved two apartment towers. Residents opposed the towers.")
+    assert ("Residents", "against", "two apartment towers") in stances, stances

@@ -140,7 +140,9 @@ TITLES = {
     "councilman", "councilwoman", "councillor", "councilor", "rabbi", "imam", "bishop", "father",
     "coach", "captain", "representative", "congressman", "congresswoman", "leader", "founder",
     "ceo", "chair", "vice", "deputy", "acting", "former", "assistant", "executive", "head",
-    "candidate", "nominee", "lawyer", "manager", "editor",
+    "candidate", "nominee", "lawyer", "manager", "editor", "treasurer", "auditor", "comptroller",
+    "superintendent", "clerk", "trustee", "alderman", "alderwoman", "supervisor", "magistrate",
+    "marshal", "inspector", "assessor", "controller",
 }
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "spokesman", "chairman",
                 "councilman", "congressman", "policeman", "businessman"}

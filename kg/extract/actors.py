@@ -40,7 +40,7 @@ from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER
 from .entities import body_after_name, repair_entities
 from .groups import of_phrase_end, people_of
 from .titles import (PORTFOLIO_TITLES, after_person_noun, claim_title, in_person_apposition, portfolio,
-                     postnominal_end, role_of_name)
+                     postnominal_end, role_of_name, title_adjective)
 from .nlp import doc_layout, doc_text, doc_tokens
 from .lexicon import DOCUMENT_CUES, FINDING_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from .names import as_acronym, clean_name, defines_acronym, well_known  # noqa: F401  (clean_name: public here too)
@@ -204,6 +204,8 @@ def entity_names(finder: MentionFinder) -> None:
         if label == "ORG" and end - start == 1 and portfolio(doc[start]) and end + 1 < len(doc) \
                 and doc[end].lower_ in PORTFOLIO_TITLES and doc[end + 1].ent_type_ == "PERSON":
             continue  # "Commerce Secretary Howard Lutnick": a portfolio, part of the title (role_of_name reads it)
+        if end - start == 1 and title_adjective(doc[start]):
+            continue  # "Tribal Chairman Terry Rambler": the adjective is part of the title, no actor
         while label == "PERSON" and end - start > 2 and doc[start].lower_.rstrip(".") in TITLES \
                 and doc[start + 1].text[:1].isupper():
             start += 1  # "Councilman Ray Ortiz" tagged whole: the title is a role, read off before the name

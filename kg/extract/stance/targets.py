@@ -495,9 +495,16 @@ def _same_head_antecedent(doc: Doc, head: Token, quoted: list[int]) -> Token | N
     for token in reversed(doc[:head.i]):
         if quoted[token.i] and quoted[token.i] != quoted[head.i]:
             continue
-        if token.pos_ == "NOUN" and token.lemma_.lower() == lemma and any(c.dep_ in _DESCRIBING for c in token.children):
+        if token.pos_ == "NOUN" and token.lemma_.lower() == lemma and not _counted_for_one(token, head) \
+                and any(c.dep_ in _DESCRIBING for c in token.children):
             return token
     return None
+
+
+def _counted_for_one(token: Token, head: Token) -> bool:
+    """Whether a plural counted by a number ("by 42 votes to 18") would be taken up by a singular
+    ("the vote"): a count of things is not the one thing."""
+    return token.tag_ == "NNS" and head.tag_ == "NN" and any(c.dep_ == "nummod" for c in token.children)
 
 
 def topic_key(doc: Doc, head: Token) -> str:
