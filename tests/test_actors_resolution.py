@@ -350,3 +350,16 @@ def test_a_block_quotation_is_skipped_by_a_pronoun_after_it(nlp):
         "policy. The former first lady and U.S. senator is a planner. She is a negotiator.\n\n"
         "Meanwhile, it attacked Trump, saying he has offended Hispanics.")})
     assert "it" in {m.text for m, _ in actor_with(result, "Tampa Bay Times").mentions}
+
+
+def test_a_body_named_by_capitalised_words_and_its_kind_the_tagger_missed(nlp):
+    """ "The San Carlos Apache Tribe on Friday sued ...": a name of two words or more before a
+    capitalised kind of body is that body; the lawsuit its suing makes speaks for it; and "it" after
+    "the agency ignored the tribe's rights when" is the agency, not the tribe that owns the rights."""
+    result = extract_texts(nlp, {"a": (
+        "The San Carlos Apache Tribe on Friday sued the U.S. Forest Service to stop a copper mine. The "
+        "lawsuit argues that the agency ignored the tribe's religious rights when it approved the permit.")})
+    tribe = actor_with(result, "San Carlos Apache Tribe")
+    assert tribe.type == "Organization"
+    assert {"the tribe", "The lawsuit"} <= {m.text for m, _ in tribe.mentions}
+    assert "it" in {m.text for m, _ in actor_with(result, "U.S. Forest Service").mentions}

@@ -570,8 +570,8 @@ def _proper_modifiers(finder: MentionFinder, start: int, head: Token) -> bool:
     """Whether the words between a description's determiner and its (lower-case) head are all
     capitalised words of no other mention, the first not capitalised only for starting a
     sentence."""
-    words = [t for t in finder.doc[start:head.i] if t.dep_ != "det"]
-    return bool(words) and head.text.islower() and not words[0].is_sent_start and all(
+    words = [t for t in finder.doc[start:head.i] if t.dep_ != "det"]  # a capitalised head needs a name's two words
+    return bool(words) and (head.text.islower() or len(words) >= 2) and not words[0].is_sent_start and all(
         t.text[:1].isupper() and t.is_alpha and not finder.taken[t.i] and t.dep_ in {"compound", "amod", "nmod"}
         for t in words)
 

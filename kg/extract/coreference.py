@@ -25,8 +25,8 @@ from typing import Callable, Sequence
 from spacy.tokens import Doc
 
 from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_STATES, CITY_WORDS, COUNTRIES,
-                            COUNTRY_WORDS, LOCAL_PLACE_WORDS, OFFICIAL_NOUNS, ORG_KIND_WORDS, PERSONAL_VOICE_NOUNS,
-                            RANK_WORDS, ROLE_MODIFIERS, role_sense)
+                            COUNTRY_WORDS, DOCUMENT_VERBS, LOCAL_PLACE_WORDS, OFFICIAL_NOUNS, ORG_KIND_WORDS,
+                            PERSONAL_VOICE_NOUNS, RANK_WORDS, ROLE_MODIFIERS, role_sense)
 from .actors import DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, WORK, Mention, clean_name
 from .clusters import Clusters, LocalActor, strip_article
 from .names import fold, likely_gender, org_key, well_known
@@ -381,10 +381,11 @@ def _author(context: Context, m: Mention) -> "LocalActor | None":
         if owner is not None:
             return owner
     # "X filed a lawsuit ... The lawsuit alleges": the latest author of a document of that kind
-    for token in reversed(doc[:m.root]):
-        if token.dep_ == "dobj" and token.lemma_.lower() == m.head_lemma and \
-                token.head.lemma_.lower() in AUTHORING_VERBS:
-            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    for token in reversed(doc[:m.root]):  # or "X sued Y ... The lawsuit argues"
+        made = token.dep_ == "dobj" and token.lemma_.lower() == m.head_lemma and \
+            token.head.lemma_.lower() in AUTHORING_VERBS
+        if made or (token.pos_ == "VERB" and m.head_lemma in DOCUMENT_VERBS.get(token.lemma_.lower(), ())):
+            subjects = [c for c in (token.head if made else token).children if c.dep_ == "nsubj"]
             for subject in subjects:
                 actor = context.actor_at(subject.i)
                 if actor is not None and actor.type in {PERSON, ORGANIZATION, GOVERNMENT, PLACE, GROUP}:

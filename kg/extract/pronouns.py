@@ -131,7 +131,7 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
     if same:
         # In the same sentence: the subject of a clause above it binds it ("China criticized
         # Washington's policy and said it was ready": China), otherwise the nearest one does.
-        return _binding_subject(doc, pronoun, same) or same[0][1]
+        return _binding_subject(doc, pronoun, same) or _subject_over_possessor(doc, pronoun, same) or same[0][1]
     latest = max(m.sentence for m, _ in candidates)
     in_latest = _plural_first(pronoun, [(m, a) for m, a in candidates if m.sentence == latest])
     subjects = [(m, a) for m, a in in_latest if m.is_subject]
@@ -194,6 +194,22 @@ def _binding_subject(doc, pronoun: Mention, candidates: list) -> "LocalActor | N
         if found is not None:
             return found
     return None
+
+
+def _subject_over_possessor(doc, pronoun: Mention, candidates: list) -> "LocalActor | None":
+    """For a subject pronoun whose nearest candidate only owns something the clause above is
+    done to ("the agency ignored the tribe's rights when it approved the permit"), the subject of
+    that clause: a possessor inside the object is less prominent than the subject."""
+    token = doc[pronoun.root]
+    nearest = doc[candidates[0][0].root]
+    if token.dep_ not in {"nsubj", "nsubjpass"} or nearest.dep_ != "poss" \
+            or nearest.head.dep_ not in {"dobj", "pobj", "attr"}:
+        return None
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"} and nearest in a.subtree
+                 and a.i != token.head.i), None)
+    if verb is None:
+        return None
+    return next((actor for m, actor in candidates if m.is_subject and doc[m.root].head.i == verb.i), None)
 
 
 def _subject_of_its_verb(doc, m: Mention, pronoun: Mention) -> bool:
