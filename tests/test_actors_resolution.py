@@ -363,3 +363,16 @@ def test_a_body_named_by_capitalised_words_and_its_kind_the_tagger_missed(nlp):
     assert tribe.type == "Organization"
     assert {"the tribe", "The lawsuit"} <= {m.text for m, _ in tribe.mentions}
     assert "it" in {m.text for m, _ in actor_with(result, "U.S. Forest Service").mentions}
+
+
+def test_its_officials_are_the_body_just_named(nlp):
+    """ "The ACLU said ... Its lawyers have drafted a lawsuit": the lawyers speak and act as the
+    ACLU, like "ACLU lawyers"; with two bodies named just before, "its" decides nothing here."""
+    result = extract_texts(nlp, {"a": (
+        "The American Civil Liberties Union of Texas said the law would lead to racial profiling. Its lawyers "
+        "have already drafted a lawsuit.")})
+    aclu = actor_with(result, "American Civil Liberties Union")
+    assert "Its lawyers" in {m.text for m, _ in aclu.mentions}
+    result = extract_texts(nlp, {"a": "Microsoft sued the Sierra Club on Monday. Its lawyers drafted a lawsuit."})
+    assert not any(a.label in {"Microsoft", "Sierra Club"} and "Its lawyers" in {m.text for m, _ in a.mentions}
+                   for a in result.actors)

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER_NAME, CITY_WORDS,  # noqa: F401
                             ENTITY_TYPES, GENERIC_ALONE, GOVERNMENT, GOVERNMENT_WORDS, GROUP, MEDIA_WORDS,
-                            NOT_ACRONYMS, NOT_SPEAKERS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, ORGANIZATION, PERSON,
+                            NOT_ACRONYMS, NOT_SPEAKERS, OFFICIAL_NOUNS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, ORGANIZATION, PERSON,
                             PERSON_NOUN_ENDINGS, PERSON_NOUN_GENDERS, PERSON_NOUNS_EXTRA, PERSONAL_VOICE_NOUNS,
                             PLACE, PLACE_ACRONYMS, COLLECTIVE_NOUNS, is_person_noun,
                             PRONOUNS, SAYING_VERBS, TITLES, WORK)
@@ -434,7 +434,8 @@ def _owner(token: Token, finder: MentionFinder) -> Token | None:
     organisation or common-noun compound ("ICE officials", "agency officials", "city staff"),
     or the object of "for/of/at/from/with" ("a spokesman for the agency")."""
     for child in token.lefts:
-        if child.dep_ == "poss" and child.pos_ != "PRON":
+        if child.dep_ == "poss" and (child.pos_ != "PRON" or (  # "Its lawyers": the body "its" stands for
+                child.lower_ in {"its", "their"} and token.lemma_.lower() in OFFICIAL_NOUNS)):
             return child
     compounds = [c for c in token.lefts if c.dep_ == "compound"]
     if compounds:

@@ -331,6 +331,8 @@ def _owner_actor(context: Context, m: Mention) -> "LocalActor | None":
     if any(c.dep_ == "conj" for c in owner.children):
         return None  # "spokespeople for ICE and DHS": two bodies, a group of its own
     target = context.actor_at(owner.i)
+    if target is None and owner.lower_ in {"its", "their"}:  # "Its lawyers": the body just named
+        target = _body_just_named(context, m)
     if target is None and owner.pos_ == "PROPN" or owner.text.isupper():
         target = target or _named(context, owner.text)
     if target is None and owner.pos_ == "NOUN":
@@ -341,6 +343,13 @@ def _owner_actor(context: Context, m: Mention) -> "LocalActor | None":
     if target.type in _BODIES or (target.type == PERSON and m.head_lemma in PERSONAL_VOICE_NOUNS):
         return target
     return None
+
+
+def _body_just_named(context: Context, m: Mention) -> "LocalActor | None":
+    """The one named organisation mentioned in the sentence of ``m`` or the one before, before it."""
+    found = {id(a): a for a in context.clusters.actors if a.named and a.type in {ORGANIZATION, GOVERNMENT}
+             and any(m.sentence - 1 <= x.sentence and x.start < m.start for x in a.mentions)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _named(context: Context, name: str) -> "LocalActor | None":
