@@ -21,6 +21,14 @@ def _rows(family: str, *rows: tuple) -> list:
 
 
 READINGS = [
+    # an act judged by its effect on whom it is done to: bad for what is bad to have is good
+    *_rows("worth",
+        ("Sheriff Bill Waybourn said the law would remove violent offenders from the streets.", "Bill Waybourn",
+         "favor", "law"),
+        ("Mayor Ann Kim said the plan would punish corrupt officials.", "Ann Kim", "favor", "plan"),
+        ("Mayor Ann Kim said the bill would help victims of crime.", "Ann Kim", "favor", "bill"),
+        ("Sheriff Tom Lane said the policy would harm abused children.", "Tom Lane", "against", "policy"),
+    ),
     # the typical misses issue 15 names, paraphrased
     *_rows("issue 15",
         ("Health Secretary Wes Streeting accused the British Medical Association of holding patients to ransom.",
