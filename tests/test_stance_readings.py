@@ -29,6 +29,12 @@ READINGS = [
         ("Mayor Ann Kim said the bill would help victims of crime.", "Ann Kim", "favor", "bill"),
         ("Sheriff Tom Lane said the policy would harm abused children.", "Tom Lane", "against", "policy"),
     ),
+    # what a study concluded is a position one can take sides on, like a claim
+    *_rows("findings",
+        ("The International Sweeteners Association rejected the study's conclusions.",
+         "International Sweeteners Association", "against", "conclusions"),
+        ("The American Heart Association welcomed the findings.", "American Heart Association", "favor", "findings"),
+    ),
     # the typical misses issue 15 names, paraphrased
     *_rows("issue 15",
         ("Health Secretary Wes Streeting accused the British Medical Association of holding patients to ransom.",

@@ -32,7 +32,8 @@ ACT_NOUNS = frozenset({
     "bombing", "shooting", "occupation", "blockade", "annexation", "expulsion", "dismissal", "firing", "suspension",
     "withdrawal", "intervention", "candidacy", "presidency", "administration", "tenure", "leadership", "record",
     "testimony", "comments", "remarks", "statement", "claim", "claims", "rhetoric", "speech", "investigation",
-    "fine", "penalty", "verdict", "judgment", "judgement", "sentence", "conviction", "injunction", "settlement"})
+    "fine", "penalty", "verdict", "judgment", "judgement", "sentence", "conviction", "injunction", "settlement",
+    "findings", "finding", "conclusions", "conclusion"})
 
 
 def is_act_noun(token: Token) -> bool:
