@@ -423,3 +423,13 @@ def test_a_title_cased_dateline_with_its_agency_is_no_actor(nlp):
     (document,) = result.documents
     assert not any(s.holder.label() == "Philadelphia" for s in document.stances)
     assert not any(a.label() in {"Philadelphia", "AFP"} for a in document.actors if a.agentive)
+
+
+def test_a_hyphenated_name_in_apposition_to_a_role_is_a_person(nlp):
+    """ "Its director general, Cecilia Bonefeld-Dahl," is one person, whatever the tagger says of
+    the hyphenated name."""
+    result = extract_texts(nlp, {"a": (
+        "Industry group DigitalEurope opposed the ban. Its director general, Cecilia Bonefeld-Dahl, said "
+        "lawmakers were ignoring the benefits of the technology.")})
+    person = actor_with(result, "Cecilia Bonefeld-Dahl")
+    assert person.type == "Person" and "Its director general" in {m.text for m, _ in person.mentions}

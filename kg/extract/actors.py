@@ -213,8 +213,9 @@ def entity_names(finder: MentionFinder) -> None:
         if label in {"ORG", "GPE"} and after_person_noun(doc, start) and 2 <= end - start <= 4 \
                 and all(t.text[:1].isupper() for t in doc[start:end]):
             label, type_ = "PERSON", PERSON  # "writer Aner Shalev", "Mayor Kenney": a person
-        elif label in {"ORG", "GPE"} and end - start <= 3 and in_person_apposition(root_token) \
-                and all(t.text[:1].isupper() for t in doc[start:end]) and well_known(doc[start:end].text) is None:
+        elif label in {"ORG", "GPE"} and end - start - doc[start:end].text.count("-") <= 3 \
+                and in_person_apposition(root_token) and well_known(doc[start:end].text) is None \
+                and all(t.text[:1].isupper() or t.text == "-" for t in doc[start:end]):  # "Cecilia Bonefeld-Dahl"
             label, type_ = "PERSON", PERSON  # "their nine-month-old child, Gloria": a person
         if label == "PERSON" and clean_name(doc[start:end].text) in bodies:
             label, type_ = "ORG", ORGANIZATION  # "the secularist magazine MicroMega": a body

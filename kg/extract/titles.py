@@ -46,7 +46,8 @@ def after_person_noun(doc: Doc, start: int) -> bool:
 ONLY_PERSON_NOUNS = frozenset(PERSON_NOUN_GENDERS) | {
     "child", "baby", "infant", "toddler", "teenager", "teen", "student", "pupil", "patient", "person",
     "friend", "neighbor", "neighbour", "colleague", "writer", "artist", "singer", "actor", "doctor", "nurse",
-    "teacher", "lawyer", "attorney", "scientist", "researcher", "resident", "veteran", "victim"}
+    "teacher", "lawyer", "attorney", "scientist", "researcher", "resident", "veteran", "victim",
+    "director", "president", "founder", "general"}  # "Its director general, Cecilia Bonefeld-Dahl,"
 
 
 def _person_noun(token) -> bool:
