@@ -433,3 +433,10 @@ def test_a_hyphenated_name_in_apposition_to_a_role_is_a_person(nlp):
         "lawmakers were ignoring the benefits of the technology.")})
     person = actor_with(result, "Cecilia Bonefeld-Dahl")
     assert person.type == "Person" and "Its director general" in {m.text for m, _ in person.mentions}
+
+
+def test_the_dateline_place_is_a_place_whatever_the_tagger_says(nlp):
+    result = extract_texts(nlp, {"a": (
+        "LUSAKA, Zambia (Reuters) — Opposition leader Hakainde Mulenga told supporters in Lusaka that the "
+        "election had been stolen.")})
+    assert not any(a.label == "Lusaka" and a.type != "Place" for a in result.actors)
