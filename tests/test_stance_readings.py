@@ -28,6 +28,8 @@ READINGS = [
         ("Mayor Ann Kim said the plan would punish corrupt officials.", "Ann Kim", "favor", "plan"),
         ("Mayor Ann Kim said the bill would help victims of crime.", "Ann Kim", "favor", "bill"),
         ("Sheriff Tom Lane said the policy would harm abused children.", "Tom Lane", "against", "policy"),
+        ("Governor Greg Abbott said the law would keep dangerous criminals off the streets.", "Greg Abbott", "favor",
+         "law"),
     ),
     # what a study concluded is a position one can take sides on, like a claim
     *_rows("findings",
