@@ -199,13 +199,11 @@ def entity_names(finder: MentionFinder) -> None:
             continue  # "the City", "Council": a description, found by the actor-noun construction
         if label == "PERSON" and end - start == 1 and _plural_subject(doc[start]):
             continue  # "Koalas fear the heat": the verb says it is many, so no person's name
-        if label == "PERSON" and end - start == 1 and _heads_other_name(doc[start]):
-            continue  # "the 1994 Crime Bill": the end of a name the tagger cut, not a person
+        if label == "PERSON" and end - start == 1 and (_heads_other_name(doc[start]) or title_adjective(doc[start])):
+            continue  # "the 1994 Crime Bill": the end of a name the tagger cut; "Tribal Chairman X": of the title
         if label == "ORG" and end - start == 1 and portfolio(doc[start]) and end + 1 < len(doc) \
                 and doc[end].lower_ in PORTFOLIO_TITLES and doc[end + 1].ent_type_ == "PERSON":
             continue  # "Commerce Secretary Howard Lutnick": a portfolio, part of the title (role_of_name reads it)
-        if end - start == 1 and title_adjective(doc[start]):
-            continue  # "Tribal Chairman Terry Rambler": the adjective is part of the title, no actor
         while label == "PERSON" and end - start > 2 and doc[start].lower_.rstrip(".") in TITLES \
                 and doc[start + 1].text[:1].isupper():
             start += 1  # "Councilman Ray Ortiz" tagged whole: the title is a role, read off before the name
