@@ -376,3 +376,16 @@ def test_its_officials_are_the_body_just_named(nlp):
     result = extract_texts(nlp, {"a": "Microsoft sued the Sierra Club on Monday. Its lawyers drafted a lawsuit."})
     assert not any(a.label in {"Microsoft", "Sierra Club"} and "Its lawyers" in {m.text for m, _ in a.mentions}
                    for a in result.actors)
+
+
+def test_a_bare_spokesperson_speaks_for_the_body_just_named(nlp):
+    """ "a spokeswoman said" after the one body named there is that body's; not when a person is
+    named there too (she may speak for them)."""
+    result = extract_texts(nlp, {"a": (
+        "The American Civil Liberties Union of Texas said the law would lead to racial profiling. Its lawyers "
+        "have already drafted a lawsuit, a spokeswoman said.")})
+    aclu = actor_with(result, "American Civil Liberties Union")
+    assert "a spokeswoman" in {m.text for m, _ in aclu.mentions}
+    result = extract_texts(nlp, {"a": (
+        "Senator Ann Kim met the Sierra Club on Monday. The talks went well, a spokeswoman said.")})
+    assert not any("a spokeswoman" in {m.text for m, _ in a.mentions} for a in result.actors if a.label == "Sierra Club")

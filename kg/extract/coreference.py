@@ -313,6 +313,8 @@ def _the_place(context: Context, places: list["LocalActor"]) -> "LocalActor | No
 def officials(context: Context) -> None:
     for i, m in context.open_descriptions():
         if not _is_official(m):
+            if _bare_spokesperson(context, m) and (target := _body_just_named(context, m)) is not None:
+                context.clusters.attach(i, m, target, "spokesperson of the body just named", describes=False)
             continue
         target = _owner_actor(context, m)
         if target is not None:
@@ -343,6 +345,16 @@ def _owner_actor(context: Context, m: Mention) -> "LocalActor | None":
     if target.type in _BODIES or (target.type == PERSON and m.head_lemma in PERSONAL_VOICE_NOUNS):
         return target
     return None
+
+
+def _bare_spokesperson(context: Context, m: Mention) -> bool:
+    """ "a spokeswoman said", with no one it speaks for and no person named in its sentence or the
+    one before ("The ACLU said ... Its lawyers have drafted a lawsuit, a spokeswoman said")."""
+    if m.head_lemma not in {"spokesman", "spokeswoman", "spokesperson"} or m.owner_root is not None \
+            or m.tokens[0].lower() not in {"a", "an"} or len(m.tokens) != 2:
+        return False
+    return not any(a.named and a.type == PERSON and any(m.sentence - 1 <= x.sentence and x.start < m.start
+                                                        for x in a.mentions) for a in context.clusters.actors)
 
 
 def _body_just_named(context: Context, m: Mention) -> "LocalActor | None":
