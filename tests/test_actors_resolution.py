@@ -314,3 +314,78 @@ def test_a_full_name_tagged_as_an_organisation_is_the_person_it_names(nlp):
     scott = actor_with(result, "Scott")
     assert scott.type == "Person"
     assert not any(a.type != "Person" and "Scott" in a.label for a in result.actors)
+
+
+def test_a_place_that_only_describes_a_word_is_no_antecedent_of_it(nlp):
+    """ "Arizona Governor Jane Ford has not taken a position on the dam. Farmers oppose it": "it"
+    is the dam, not Arizona; nor is a place in "a Denver-based group"."""
+    result = extract_texts(nlp, {"a": (
+        "Arizona Governor Jane Ford has not taken a position on the dam. Farmers oppose it.\n\n"
+        "Clean Water Action, a Denver-based advocacy group, called it a victory.")})
+    holding_it = {a.label() for a in result.actors if "it" in {m.text for m, _ in a.mentions}}
+    assert not holding_it & {"Arizona", "Denver"}, holding_it
+
+
+def test_the_speaker_of_a_quotation_is_not_a_name_inside_it(nlp):
+    """ '"Greg Pell is an honest man," he said': "he" is the lawyer of the sentence before."""
+    result = extract_texts(nlp, {"a": (
+        "Pell's lawyer, Robert Haines, said his client had done nothing wrong. \"Greg Pell is an honest "
+        "man who was let down by a sloppy investigation,\" he said.")})
+    assert "he" in {m.text for m, _ in actor_with(result, "Robert Haines").mentions}
+
+
+def test_an_object_it_reaches_back_one_sentence(nlp):
+    result = extract_texts(nlp, {"a": (
+        "The Sierra Club sued the agency. The lawsuit was filed on Monday. Nearby towns depend on the river. "
+        "Some local officials support it.")})
+    assert "it" not in {m.text for m, _ in actor_with(result, "Sierra Club").mentions}
+
+
+def test_a_block_quotation_is_skipped_by_a_pronoun_after_it(nlp):
+    """A paragraph after a line ending with a colon is another's words: "it" after it is the
+    newspaper that gave them, not a place or person named inside."""
+    result = extract_texts(nlp, {"a": (
+        "The Tampa Bay Times is a Florida newspaper.\n\nDuring the primaries, the Times gave Clinton a "
+        "glowing endorsement:\n\nShe has long been a persuasive advocate for women. She knows health care "
+        "policy. The former first lady and U.S. senator is a planner. She is a negotiator.\n\n"
+        "Meanwhile, it attacked Trump, saying he has offended Hispanics.")})
+    assert "it" in {m.text for m, _ in actor_with(result, "Tampa Bay Times").mentions}
+
+
+def test_a_body_named_by_capitalised_words_and_its_kind_the_tagger_missed(nlp):
+    """ "The San Carlos Apache Tribe on Friday sued ...": a name of two words or more before a
+    capitalised kind of body is that body; the lawsuit its suing makes speaks for it; and "it" after
+    "the agency ignored the tribe's rights when" is the agency, not the tribe that owns the rights."""
+    result = extract_texts(nlp, {"a": (
+        "The San Carlos Apache Tribe on Friday sued the U.S. Forest Service to stop a copper mine. The "
+        "lawsuit argues that the agency ignored the tribe's religious rights when it approved the permit.")})
+    tribe = actor_with(result, "San Carlos Apache Tribe")
+    assert tribe.type == "Organization"
+    assert {"the tribe", "The lawsuit"} <= {m.text for m, _ in tribe.mentions}
+    assert "it" in {m.text for m, _ in actor_with(result, "U.S. Forest Service").mentions}
+
+
+def test_its_officials_are_the_body_just_named(nlp):
+    """ "The ACLU said ... Its lawyers have drafted a lawsuit": the lawyers speak and act as the
+    ACLU, like "ACLU lawyers"; with two bodies named just before, "its" decides nothing here."""
+    result = extract_texts(nlp, {"a": (
+        "The American Civil Liberties Union of Texas said the law would lead to racial profiling. Its lawyers "
+        "have already drafted a lawsuit.")})
+    aclu = actor_with(result, "American Civil Liberties Union")
+    assert "Its lawyers" in {m.text for m, _ in aclu.mentions}
+    result = extract_texts(nlp, {"a": "Microsoft sued the Sierra Club on Monday. Its lawyers drafted a lawsuit."})
+    assert not any(a.label in {"Microsoft", "Sierra Club"} and "Its lawyers" in {m.text for m, _ in a.mentions}
+                   for a in result.actors)
+
+
+def test_a_bare_spokesperson_speaks_for_the_body_just_named(nlp):
+    """ "a spokeswoman said" after the one body named there is that body's; not when a person is
+    named there too (she may speak for them)."""
+    result = extract_texts(nlp, {"a": (
+        "The American Civil Liberties Union of Texas said the law would lead to racial profiling. Its lawyers "
+        "have already drafted a lawsuit, a spokeswoman said.")})
+    aclu = actor_with(result, "American Civil Liberties Union")
+    assert "a spokeswoman" in {m.text for m, _ in aclu.mentions}
+    result = extract_texts(nlp, {"a": (
+        "Senator Ann Kim met the Sierra Club on Monday. The talks went well, a spokeswoman said.")})
+    assert not any("a spokeswoman" in {m.text for m, _ in a.mentions} for a in result.actors if a.label == "Sierra Club")

@@ -92,3 +92,12 @@ def test_a_part_of_a_named_body_speaks_for_it(run):
     result = run({"p": "Some in Congress say the bill is dead. Many among Democrats fear that the vote will fail.\n"})
     assert [(label, text) for label, _, text, _ in _attributions(result)] == [
         ("Congress", "the bill is dead"), ("Democrats", "the vote will fail")]
+
+
+def test_a_named_spokesperson_in_apposition_speaks_in_person(run):
+    """ "Banda's spokesman, Amos Chanda, said": Chanda speaks (as "a spokesman for Banda, Amos
+    Chanda" does); an unnamed "Banda's spokesman" speaks as Banda."""
+    result = run({"s": "Banda's spokesman, Amos Chanda, dismissed the claims as baseless.\n\n"
+                       "President Edgar Banda's spokeswoman said the vote was fair.\n"})
+    assert [(label, text) for label, _, text, _ in _attributions(result)] == [
+        ("Amos Chanda", "the claims as baseless"), ("Edgar Banda", "the vote was fair")]

@@ -21,6 +21,22 @@ def _rows(family: str, *rows: tuple) -> list:
 
 
 READINGS = [
+    # an act judged by its effect on whom it is done to: bad for what is bad to have is good
+    *_rows("worth",
+        ("Sheriff Bill Waybourn said the law would remove violent offenders from the streets.", "Bill Waybourn",
+         "favor", "law"),
+        ("Mayor Ann Kim said the plan would punish corrupt officials.", "Ann Kim", "favor", "plan"),
+        ("Mayor Ann Kim said the bill would help victims of crime.", "Ann Kim", "favor", "bill"),
+        ("Sheriff Tom Lane said the policy would harm abused children.", "Tom Lane", "against", "policy"),
+        ("Governor Greg Abbott said the law would keep dangerous criminals off the streets.", "Greg Abbott", "favor",
+         "law"),
+    ),
+    # what a study concluded is a position one can take sides on, like a claim
+    *_rows("findings",
+        ("The International Sweeteners Association rejected the study's conclusions.",
+         "International Sweeteners Association", "against", "conclusions"),
+        ("The American Heart Association welcomed the findings.", "American Heart Association", "favor", "findings"),
+    ),
     # the typical misses issue 15 names, paraphrased
     *_rows("issue 15",
         ("Health Secretary Wes Streeting accused the British Medical Association of holding patients to ransom.",
@@ -214,3 +230,11 @@ def test_a_charge_is_not_part_of_the_target(stances_of, text, holder, target):
     """ "accused X of Y": the parser hangs "of Y" on X, but the charge is the verb's; the members a
     group names are targets of their own, not part of the group's phrase."""
     assert (holder, "against", target) in stances_of(text)
+
+
+def test_a_bare_definite_noun_takes_up_a_phrase_of_its_own_number(stances_of):
+    """ "the vote" is not "42 votes to 18" counted before it (nor a headline's verb "votes")."""
+    stances = stances_of("The committee approved the ban by 42 votes to 18. Privacy groups welcomed the vote.")
+    assert ("Privacy groups", "favor", "vote") in stances, stances
+    stances = stances_of("The council approved two apartment towers. Residents opposed the towers.")
+    assert ("Residents", "against", "two apartment towers") in stances, stances

@@ -110,7 +110,7 @@ ACTOR_NOUNS: dict[str, str] = {
         "bank", "website", "station", "broadcaster", "board", "office", "movement", "fund",
         "lobby", "manufacturer", "retailer", "insurer", "airline", "automaker", "carmaker", "studio",
         "magazine", "tabloid", "outlet", "publication", "community", "establishment", "management", "employer",
-        "league", "federation",
+        "league", "federation", "tribe",
     )},
     **{n: PLACE for n in ("city", "state", "country", "town", "county", "nation", "province", "region",
                           "village", "municipality")},
@@ -140,7 +140,9 @@ TITLES = {
     "councilman", "councilwoman", "councillor", "councilor", "rabbi", "imam", "bishop", "father",
     "coach", "captain", "representative", "congressman", "congresswoman", "leader", "founder",
     "ceo", "chair", "vice", "deputy", "acting", "former", "assistant", "executive", "head",
-    "candidate", "nominee", "lawyer", "manager", "editor",
+    "candidate", "nominee", "lawyer", "manager", "editor", "treasurer", "auditor", "comptroller",
+    "superintendent", "clerk", "trustee", "alderman", "alderwoman", "supervisor", "magistrate",
+    "marshal", "inspector", "assessor", "controller",
 }
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "spokesman", "chairman",
                 "councilman", "congressman", "policeman", "businessman"}
@@ -274,6 +276,9 @@ AUTHORED_NOUNS = {"lawsuit", "suit", "complaint", "petition", "motion", "brief",
 AUTHORING_VERBS = {"file", "bring", "send", "write", "publish", "release", "issue", "submit", "sign",
                    "author", "pen", "launch", "conduct", "commission", "run", "air", "post", "lodge",
                    "serve", "hand", "deliver", "make"}
+#: Verbs whose act makes such a document by itself ("X sued Y ... The lawsuit argues" is X's).
+DOCUMENT_VERBS = {"sue": frozenset({"lawsuit", "suit", "complaint"}), "petition": frozenset({"petition"}),
+                  "indict": frozenset({"indictment"})}
 #: Endings of nouns for people ("mathematician", "organizer"): a noun that speaks and ends so
 #: is a person; other nouns that speak ("the lawsuit", "koalas") are not people.
 PERSON_NOUN_ENDINGS = ("ist", "er", "or", "ian", "ant", "ent", "man", "woman", "person", "people")

@@ -33,14 +33,14 @@ from spacy.tokens import Doc, Token
 
 from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER_NAME, CITY_WORDS,  # noqa: F401
                             ENTITY_TYPES, GENERIC_ALONE, GOVERNMENT, GOVERNMENT_WORDS, GROUP, MEDIA_WORDS,
-                            NOT_ACRONYMS, NOT_SPEAKERS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, ORGANIZATION, PERSON,
+                            NOT_ACRONYMS, NOT_SPEAKERS, OFFICIAL_NOUNS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, ORGANIZATION, PERSON,
                             PERSON_NOUN_ENDINGS, PERSON_NOUN_GENDERS, PERSON_NOUNS_EXTRA, PERSONAL_VOICE_NOUNS,
                             PLACE, PLACE_ACRONYMS, COLLECTIVE_NOUNS, is_person_noun,
                             PRONOUNS, SAYING_VERBS, TITLES, WORK)
 from .entities import body_after_name, repair_entities
 from .groups import of_phrase_end, people_of
 from .titles import (PORTFOLIO_TITLES, after_person_noun, claim_title, in_person_apposition, portfolio,
-                     postnominal_end, role_of_name)
+                     postnominal_end, role_of_name, title_adjective)
 from .nlp import doc_layout, doc_text, doc_tokens
 from .lexicon import DOCUMENT_CUES, FINDING_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from .names import as_acronym, clean_name, defines_acronym, well_known  # noqa: F401  (clean_name: public here too)
@@ -199,8 +199,8 @@ def entity_names(finder: MentionFinder) -> None:
             continue  # "the City", "Council": a description, found by the actor-noun construction
         if label == "PERSON" and end - start == 1 and _plural_subject(doc[start]):
             continue  # "Koalas fear the heat": the verb says it is many, so no person's name
-        if label == "PERSON" and end - start == 1 and _heads_other_name(doc[start]):
-            continue  # "the 1994 Crime Bill": the end of a name the tagger cut, not a person
+        if label == "PERSON" and end - start == 1 and (_heads_other_name(doc[start]) or title_adjective(doc[start])):
+            continue  # "the 1994 Crime Bill": the end of a name the tagger cut; "Tribal Chairman X": of the title
         if label == "ORG" and end - start == 1 and portfolio(doc[start]) and end + 1 < len(doc) \
                 and doc[end].lower_ in PORTFOLIO_TITLES and doc[end + 1].ent_type_ == "PERSON":
             continue  # "Commerce Secretary Howard Lutnick": a portfolio, part of the title (role_of_name reads it)
@@ -211,8 +211,9 @@ def entity_names(finder: MentionFinder) -> None:
         if label in {"ORG", "GPE"} and after_person_noun(doc, start) and 2 <= end - start <= 4 \
                 and all(t.text[:1].isupper() for t in doc[start:end]):
             label, type_ = "PERSON", PERSON  # "writer Aner Shalev", "Mayor Kenney": a person
-        elif label in {"ORG", "GPE"} and end - start <= 3 and in_person_apposition(root_token) \
-                and all(t.text[:1].isupper() for t in doc[start:end]) and well_known(doc[start:end].text) is None:
+        elif label in {"ORG", "GPE"} and end - start - doc[start:end].text.count("-") <= 3 \
+                and in_person_apposition(root_token) and well_known(doc[start:end].text) is None \
+                and all(t.text[:1].isupper() or t.text == "-" for t in doc[start:end]):  # "Cecilia Bonefeld-Dahl"
             label, type_ = "PERSON", PERSON  # "their nine-month-old child, Gloria": a person
         if label == "PERSON" and clean_name(doc[start:end].text) in bodies:
             label, type_ = "ORG", ORGANIZATION  # "the secularist magazine MicroMega": a body
@@ -432,7 +433,8 @@ def _owner(token: Token, finder: MentionFinder) -> Token | None:
     organisation or common-noun compound ("ICE officials", "agency officials", "city staff"),
     or the object of "for/of/at/from/with" ("a spokesman for the agency")."""
     for child in token.lefts:
-        if child.dep_ == "poss" and child.pos_ != "PRON":
+        if child.dep_ == "poss" and (child.pos_ != "PRON" or (  # "Its lawyers": the body "its" stands for
+                child.lower_ in {"its", "their"} and token.lemma_.lower() in OFFICIAL_NOUNS)):
             return child
     compounds = [c for c in token.lefts if c.dep_ == "compound"]
     if compounds:
@@ -568,8 +570,8 @@ def _proper_modifiers(finder: MentionFinder, start: int, head: Token) -> bool:
     """Whether the words between a description's determiner and its (lower-case) head are all
     capitalised words of no other mention, the first not capitalised only for starting a
     sentence."""
-    words = [t for t in finder.doc[start:head.i] if t.dep_ != "det"]
-    return bool(words) and head.text.islower() and not words[0].is_sent_start and all(
+    words = [t for t in finder.doc[start:head.i] if t.dep_ != "det"]  # a capitalised head needs a name's two words
+    return bool(words) and (head.text.islower() or len(words) >= 2) and not words[0].is_sent_start and all(
         t.text[:1].isupper() and t.is_alpha and not finder.taken[t.i] and t.dep_ in {"compound", "amod", "nmod"}
         for t in words)
 

@@ -25,8 +25,8 @@ from typing import Callable, Sequence
 from spacy.tokens import Doc
 
 from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_STATES, CITY_WORDS, COUNTRIES,
-                            COUNTRY_WORDS, LOCAL_PLACE_WORDS, OFFICIAL_NOUNS, ORG_KIND_WORDS, PERSONAL_VOICE_NOUNS,
-                            RANK_WORDS, ROLE_MODIFIERS, role_sense)
+                            COUNTRY_WORDS, DOCUMENT_VERBS, LOCAL_PLACE_WORDS, OFFICIAL_NOUNS, ORG_KIND_WORDS,
+                            PERSONAL_VOICE_NOUNS, RANK_WORDS, ROLE_MODIFIERS, role_sense)
 from .actors import DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, WORK, Mention, clean_name
 from .clusters import Clusters, LocalActor, strip_article
 from .names import fold, likely_gender, org_key, well_known
@@ -313,6 +313,8 @@ def _the_place(context: Context, places: list["LocalActor"]) -> "LocalActor | No
 def officials(context: Context) -> None:
     for i, m in context.open_descriptions():
         if not _is_official(m):
+            if _bare_spokesperson(context, m) and (target := _body_just_named(context, m)) is not None:
+                context.clusters.attach(i, m, target, "spokesperson of the body just named", describes=False)
             continue
         target = _owner_actor(context, m)
         if target is not None:
@@ -331,6 +333,8 @@ def _owner_actor(context: Context, m: Mention) -> "LocalActor | None":
     if any(c.dep_ == "conj" for c in owner.children):
         return None  # "spokespeople for ICE and DHS": two bodies, a group of its own
     target = context.actor_at(owner.i)
+    if target is None and owner.lower_ in {"its", "their"}:  # "Its lawyers": the body just named
+        target = _body_just_named(context, m)
     if target is None and owner.pos_ == "PROPN" or owner.text.isupper():
         target = target or _named(context, owner.text)
     if target is None and owner.pos_ == "NOUN":
@@ -341,6 +345,23 @@ def _owner_actor(context: Context, m: Mention) -> "LocalActor | None":
     if target.type in _BODIES or (target.type == PERSON and m.head_lemma in PERSONAL_VOICE_NOUNS):
         return target
     return None
+
+
+def _bare_spokesperson(context: Context, m: Mention) -> bool:
+    """ "a spokeswoman said", with no one it speaks for and no person named in its sentence or the
+    one before ("The ACLU said ... Its lawyers have drafted a lawsuit, a spokeswoman said")."""
+    if m.head_lemma not in {"spokesman", "spokeswoman", "spokesperson"} or m.owner_root is not None \
+            or m.tokens[0].lower() not in {"a", "an"} or len(m.tokens) != 2:
+        return False
+    return not any(a.named and a.type == PERSON and any(m.sentence - 1 <= x.sentence and x.start < m.start
+                                                        for x in a.mentions) for a in context.clusters.actors)
+
+
+def _body_just_named(context: Context, m: Mention) -> "LocalActor | None":
+    """The one named organisation mentioned in the sentence of ``m`` or the one before, before it."""
+    found = {id(a): a for a in context.clusters.actors if a.named and a.type in {ORGANIZATION, GOVERNMENT}
+             and any(m.sentence - 1 <= x.sentence and x.start < m.start for x in a.mentions)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _named(context: Context, name: str) -> "LocalActor | None":
@@ -381,10 +402,11 @@ def _author(context: Context, m: Mention) -> "LocalActor | None":
         if owner is not None:
             return owner
     # "X filed a lawsuit ... The lawsuit alleges": the latest author of a document of that kind
-    for token in reversed(doc[:m.root]):
-        if token.dep_ == "dobj" and token.lemma_.lower() == m.head_lemma and \
-                token.head.lemma_.lower() in AUTHORING_VERBS:
-            subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    for token in reversed(doc[:m.root]):  # or "X sued Y ... The lawsuit argues"
+        made = token.dep_ == "dobj" and token.lemma_.lower() == m.head_lemma and \
+            token.head.lemma_.lower() in AUTHORING_VERBS
+        if made or (token.pos_ == "VERB" and m.head_lemma in DOCUMENT_VERBS.get(token.lemma_.lower(), ())):
+            subjects = [c for c in (token.head if made else token).children if c.dep_ == "nsubj"]
             for subject in subjects:
                 actor = context.actor_at(subject.i)
                 if actor is not None and actor.type in {PERSON, ORGANIZATION, GOVERNMENT, PLACE, GROUP}:

@@ -9,6 +9,8 @@ Registered in :data:`kg.extract.coreference.STEPS` after the description steps.
 
 from __future__ import annotations
 
+import re
+
 from .actor_lexicon import GOVERNMENT_WORDS, ORG_SUFFIX_WORDS, PRONOUNS
 from .actors import GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention, clean_name
 from .clusters import LocalActor
@@ -102,14 +104,20 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
     doc, mentions, clusters = context.doc, context.mentions, context.clusters
     candidates = []
     speakers = _quotation_speakers(context, pronoun)
+    # an object "it" reaches back one sentence only: a thing further back that something is done
+    # to is more often one no actor names ("... a position on the mine. Officials support it.")
+    window = 1 if pronoun.head_lemma == "it" and not pronoun.is_subject else _PRONOUN_SENTENCE_WINDOW
+    quoted = _block_sentences(context, pronoun)
     for j in range(index - 1, -1, -1):
         m = mentions[j]
-        if pronoun.sentence - m.sentence > _PRONOUN_SENTENCE_WINDOW:
+        if pronoun.sentence - m.sentence - sum(m.sentence < k < pronoun.sentence for k in quoted) > window:
             break
-        if (m.kind == PRONOUN and j not in clusters.of) or m.heading:
+        if (m.kind == PRONOUN and j not in clusters.of) or m.heading or m.sentence in quoted:
             continue
         actor = clusters.of.get(j)
         if actor is None or not _compatible(pronoun, actor, m) or actor in speakers:
+            continue
+        if _place_as_modifier(doc, m, actor, pronoun) or _inside_reported_quotation(context, m, pronoun):
             continue
         if doc[m.root].head.i == doc[pronoun.root].i or _subject_of_its_verb(doc, m, pronoun):
             continue  # not its own dependent, nor the subject of the verb it is the object of
@@ -123,11 +131,50 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
     if same:
         # In the same sentence: the subject of a clause above it binds it ("China criticized
         # Washington's policy and said it was ready": China), otherwise the nearest one does.
-        return _binding_subject(doc, pronoun, same) or same[0][1]
+        return _binding_subject(doc, pronoun, same) or _subject_over_possessor(doc, pronoun, same) or same[0][1]
     latest = max(m.sentence for m, _ in candidates)
     in_latest = _plural_first(pronoun, [(m, a) for m, a in candidates if m.sentence == latest])
     subjects = [(m, a) for m, a in in_latest if m.is_subject]
     return (subjects[-1] if subjects else in_latest[0])[1]
+
+
+def _block_sentences(context: Context, pronoun: Mention) -> set[int]:
+    """The sentences of block quotations — paragraphs after a paragraph that ends with a colon
+    ("the Times gave Clinton a glowing endorsement:") — other than the pronoun's own: another's
+    words, neither antecedents of a pronoun after them nor counted in its window ("Meanwhile, it
+    attacked Trump" is the Times)."""
+    text = context.text
+    blocks = [(m.end(), text.find("\n", m.end()) % (len(text) + 1)) for m in _AFTER_COLON.finditer(text)]
+    blocks = [(a, b) for a, b in blocks if not a <= pronoun.start < b]
+    if not blocks:
+        return set()
+    return {k for k, sentence in enumerate(context.doc.sents)
+            if any(a <= sentence[0].idx < b for a, b in blocks)}
+
+
+_AFTER_COLON = re.compile(r":[ \t]*\n\s*\n?")
+
+
+def _place_as_modifier(doc, m: Mention, actor: "LocalActor", pronoun: Mention) -> bool:
+    """A place named only to describe another word ("Arizona Governor Katie Hobbs", "a
+    Brussels-based group") is not what a following "it" means: "Some local officials support it"
+    is about the mine of the sentence before, not Arizona."""
+    return actor.type == PLACE and PRONOUNS[pronoun.head_lemma][2] == "thing" \
+        and doc[m.root].dep_ in _MODIFIER_DEPS
+
+
+_MODIFIER_DEPS = frozenset({"compound", "npadvmod", "amod", "nmod"})
+
+
+def _inside_reported_quotation(context: Context, m: Mention, pronoun: Mention) -> bool:
+    """Whether ``m`` stands in the quotation that the pronoun, subject of a verb of saying outside
+    it, reports in the same sentence: in '"Greg Pell is an honest man," he said' the speaker is not
+    Pell but someone named before (a speaker calls themselves "I")."""
+    token = context.doc[pronoun.root]
+    if m.sentence != pronoun.sentence or token.dep_ != "nsubj" or token.head.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    text = context.text
+    return _quote_opening(text, m.start) is not None and _quote_opening(text, pronoun.start) is None
 
 
 def _binding_subject(doc, pronoun: Mention, candidates: list) -> "LocalActor | None":
@@ -149,6 +196,22 @@ def _binding_subject(doc, pronoun: Mention, candidates: list) -> "LocalActor | N
     return None
 
 
+def _subject_over_possessor(doc, pronoun: Mention, candidates: list) -> "LocalActor | None":
+    """For a subject pronoun whose nearest candidate only owns something the clause above is
+    done to ("the agency ignored the tribe's rights when it approved the permit"), the subject of
+    that clause: a possessor inside the object is less prominent than the subject."""
+    token = doc[pronoun.root]
+    nearest = doc[candidates[0][0].root]
+    if token.dep_ not in {"nsubj", "nsubjpass"} or nearest.dep_ != "poss" \
+            or nearest.head.dep_ not in {"dobj", "pobj", "attr"}:
+        return None
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"} and nearest in a.subtree
+                 and a.i != token.head.i), None)
+    if verb is None:
+        return None
+    return next((actor for m, actor in candidates if m.is_subject and doc[m.root].head.i == verb.i), None)
+
+
 def _subject_of_its_verb(doc, m: Mention, pronoun: Mention) -> bool:
     """Whether ``m`` is the subject of the verb whose object the (not reflexive) pronoun is: in "a
     church lawyer interrogated him" or "the mayor thanked her for it", "him" and "her" are someone
@@ -163,6 +226,8 @@ def _subject_of_its_verb(doc, m: Mention, pronoun: Mention) -> bool:
     else:
         return False
     subject = doc[m.root]
+    while subject.dep_ == "appos" and subject.head.i != subject.i:  # "X, a Brussels-based group, called it"
+        subject = subject.head
     return verb.pos_ in {"VERB", "AUX"} and subject.head.i == verb.i and subject.dep_ in {"nsubj", "nsubjpass"}
 
 

@@ -366,6 +366,17 @@ def _drop_heading_only(clusters: Clusters) -> None:
             clusters.drop(actor)
 
 
+def _dateline_place_is_a_place(clusters: Clusters, dateline_place: str | None) -> None:
+    """A name that is only the dateline's place ("LUSAKA, Zambia (Reuters) —" ... "told supporters
+    in Lusaka") is that place, whatever the tagger says."""
+    if not dateline_place:
+        return
+    key = fold(dateline_place)
+    for actor in clusters.actors:
+        if actor.named and actor.type in {ORGANIZATION, GOVERNMENT} and all(fold(n) == key for n in actor.names()):
+            actor.type = PLACE
+
+
 def resolve_document(doc: Doc, mentions: Sequence[Mention], dateline_place: str | None = None) -> list[LocalActor]:
     """Group one article's mentions into actors (see the module docstring for the rules)."""
     clusters = Clusters()
@@ -374,6 +385,7 @@ def resolve_document(doc: Doc, mentions: Sequence[Mention], dateline_place: str 
     _resolve_bodies(clusters, named, common_words_first(doc, named))
     _short_names_of_bodies(clusters, named)
     _drop_heading_only(clusters)
+    _dateline_place_is_a_place(clusters, dateline_place)
     context = coreference.Context(doc, mentions, clusters, dateline_place)
     for step in coreference.STEPS.values():
         step(context)

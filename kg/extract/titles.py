@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from .actor_lexicon import (ACTOR_NOUNS, FEMALE_TITLES, MALE_TITLES, NAME, PERSON, PERSON_NOUN_ENDINGS,
                             PERSON_NOUN_GENDERS, POSTNOMINALS, TITLE_ROLES, TITLES)
-from .names import as_acronym, clean_name
+from .names import as_acronym, clean_name, likely_gender
 
 
 class Finder(Protocol):
@@ -46,7 +46,8 @@ def after_person_noun(doc: Doc, start: int) -> bool:
 ONLY_PERSON_NOUNS = frozenset(PERSON_NOUN_GENDERS) | {
     "child", "baby", "infant", "toddler", "teenager", "teen", "student", "pupil", "patient", "person",
     "friend", "neighbor", "neighbour", "colleague", "writer", "artist", "singer", "actor", "doctor", "nurse",
-    "teacher", "lawyer", "attorney", "scientist", "researcher", "resident", "veteran", "victim"}
+    "teacher", "lawyer", "attorney", "scientist", "researcher", "resident", "veteran", "victim",
+    "director", "president", "founder", "general"}  # "Its director general, Cecilia Bonefeld-Dahl,"
 
 
 def _person_noun(token) -> bool:
@@ -96,6 +97,20 @@ def portfolio(token) -> bool:
     doc = token.doc
     return token.ent_type_ == "ORG" and token.ent_iob_ == "B" and not token.is_upper \
         and (token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I")
+
+
+#: Endings of the adjectives that qualify a title ("Tribal Chairman", "Federal Judge", "Municipal Clerk").
+_ADJECTIVE_ENDINGS = ("al", "ic", "ian", "ese", "ern", "ish", "ary", "ive")
+
+
+def title_adjective(token) -> bool:
+    """A one-word name the tagger found right before a title and a person's name that is an
+    adjective ("Tribal" in "Tribal Chairman Terry Rambler"): part of the title, no actor. A
+    given name there stays a name."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].lower_ not in TITLES or doc[token.i + 2].ent_type_ != "PERSON":
+        return False
+    return token.tag_ == "JJ" or (token.lower_.endswith(_ADJECTIVE_ENDINGS) and likely_gender(token.text) is None)
 
 
 def role_of_name(finder: Finder, start: int) -> dict[str, object]:

@@ -48,6 +48,9 @@ def actor_for_token(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalAc
     """The actor a subject token refers to, looking through "statement" nouns and appositions; a
     name in apposition to a description ("the secularist magazine MicroMega") wins over it."""
     if token.lemma_.lower() in VOICE_NOUNS:  # the owner speaks: "Cornyn's statement", "a letter from the ministry"
+        spokesperson = _named_apposition(token, actor_at) if token.lemma_.lower() in _SPOKESPEOPLE else None
+        if spokesperson is not None:
+            return spokesperson  # "Banda's spokesman, Amos Chanda, said": a named spokesperson speaks in person
         for child in token.children:
             if child.dep_ in {"poss", "compound"}:  # "the Reuters/Ipsos poll": a name inside the compound
                 owner = next((actor_at[t.i] for t in child.subtree if t.i in actor_at), None)
@@ -57,8 +60,7 @@ def actor_for_token(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalAc
                 source = next((p for p in child.children if p.dep_ == "pobj" and p.i in actor_at), None)
                 if source is not None:
                     return actor_at[source.i]
-    named = next((actor_at[c.i] for c in token.children if c.dep_ == "appos" and c.i in actor_at
-                  and actor_at[c.i].named and actor_at[c.i].type != PLACE), None)
+    named = _named_apposition(token, actor_at)
     own = actor_at.get(token.i)
     if named is not None and (own is None or not own.named):
         return named  # "the secularist magazine MicroMega said": the name, not the description
@@ -73,6 +75,14 @@ def actor_for_token(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalAc
     if _is_share(token):  # "Six in 10 say ...", "64 percent said ...": a share of the group just named
         return _latest_group(token, actor_at)
     return next((actor_at[c.i] for c in token.children if c.dep_ in {"compound", "appos"} and c.i in actor_at), None)
+
+
+def _named_apposition(token: Token, actor_at: Mapping[int, LocalActor]) -> LocalActor | None:
+    return next((actor_at[c.i] for c in token.children if c.dep_ == "appos" and c.i in actor_at
+                 and actor_at[c.i].named and actor_at[c.i].type != PLACE), None)
+
+
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
 def _is_share(token: Token) -> bool:

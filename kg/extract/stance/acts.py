@@ -402,8 +402,15 @@ def urging(ctx: Context, verb: Token) -> list[Candidate]:
 
 
 def verb_effect(verb: Token) -> tuple[str, str] | None:
-    """The effects lexicon's (affected slot, '+' or '-') for a verb, by its phrasal form first."""
-    return effects().get((predicate_key(verb), "VERB")) or effects().get((verb.lemma_.lower(), "VERB"))
+    """The effects lexicon's (affected slot, '+' or '-') for a verb, by its phrasal form first,
+    also when the parser takes the particle after the object for a preposition ("keep criminals
+    off the streets" is "keep_off": bad for them)."""
+    table = effects()
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prep" and c.lower_ in {"off", "out", "away"}
+                     and (verb_lemma(verb) + "_" + c.lower_, "VERB") in table), None)
+    if particle is not None:
+        return table[(verb_lemma(verb) + "_" + particle, "VERB")]
+    return table.get((predicate_key(verb), "VERB")) or table.get((verb.lemma_.lower(), "VERB"))
 
 
 def _urged(ctx: Context, construction: str, holder, urged: Token, act: Token, cue: Token, cls: str,

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..actor_lexicon import is_person_noun
 from ..claims import Claim
 from ..lexicon import SPEECH_VERBS
 from ..nlp import sentence_of
 from .acts import verb_effect, verb_slots
 from .grammar import RELATIVE, acting_subject, antecedent, passive_agent, predicate_key
-from .lexicon import amounts, slots, token_valence, valence, valence_polarity
+from .lexicon import amounts, bad_to_have, slots, token_valence, valence, valence_polarity
 from .records import ACT, ACTOR, AGAINST, ASSERTED, FAVOR, REPORTED, TOPIC, Candidate, PolarityScorer, Target
 from .targets import Context, is_act_noun, speaks_for
 
@@ -139,6 +140,8 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
     if change is not None:  # "would lower prices": the change of the amount, not the verb's own valence
         words = [t for t in words if t.i not in {head.i, change[0].i}]
     reading = valence_polarity(valence(words) + (change[1] if change is not None else 0.0))
+    if not copular and change is None:
+        reading = _effect_on_valued(ctx, head) or reading
     if reading is None and not copular:
         reading = _effect_on_people(ctx, head)
     strength = 0.9 if claim.certainty != "certain" else 1.0
@@ -179,6 +182,24 @@ def _amount_change(verb: Token) -> tuple[Token, float] | None:
     if any(c.dep_ == "neg" for c in verb.children):
         good = not good
     return obj, 2.0 if good else -2.0
+
+
+def _effect_on_valued(ctx: Context, verb: Token) -> str | None:
+    """An act judged by its effect on the people or things it is done to, when the effects
+    lexicon knows the verb (Deng & Wiebe): good for people is good ("would help victims of
+    crime", "support struggling farmers": their sad words are no judgment of the act), and bad for
+    what ``stance_worth.tsv`` says is bad to have is good ("will remove violent offenders", "punish
+    corrupt officials"; "reward criminals" is bad); negated, the other way. None for other objects."""
+    effect = verb_effect(verb)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if effect is None or effect[0] != "obj" or obj is None:
+        return None
+    lemma = obj.lemma_.lower()
+    bad = lemma in bad_to_have() or any(c.dep_ == "amod" and c.lemma_.lower() in bad_to_have() for c in obj.children)
+    if not bad and not (is_person_noun(lemma) or ctx.actor(obj) is not None):
+        return None
+    good = (effect[1] == "+") ^ bad ^ any(c.dep_ == "neg" for c in verb.children)
+    return FAVOR if good else AGAINST
 
 
 def _effect_on_people(ctx: Context, verb: Token) -> str | None:

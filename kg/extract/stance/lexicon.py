@@ -106,6 +106,12 @@ def amounts() -> dict[tuple[str, str], str]:
 
 
 @lru_cache(maxsize=1)
+def bad_to_have() -> frozenset[str]:
+    """Nouns for people and things it is good to act against (``stance_worth.tsv``)."""
+    return frozenset(lemma for lemma, worth in _rows("stance_worth.tsv") if worth == "bad")
+
+
+@lru_cache(maxsize=1)
 def issue_nouns() -> frozenset[str]:
     """Nouns naming issues people take sides on ("racism", "gender equality", "free trade")."""
     return frozenset(row[0] for row in _rows("stance_issues.tsv"))

@@ -32,7 +32,8 @@ ACT_NOUNS = frozenset({
     "bombing", "shooting", "occupation", "blockade", "annexation", "expulsion", "dismissal", "firing", "suspension",
     "withdrawal", "intervention", "candidacy", "presidency", "administration", "tenure", "leadership", "record",
     "testimony", "comments", "remarks", "statement", "claim", "claims", "rhetoric", "speech", "investigation",
-    "fine", "penalty", "verdict", "judgment", "judgement", "sentence", "conviction", "injunction", "settlement"})
+    "fine", "penalty", "verdict", "judgment", "judgement", "sentence", "conviction", "injunction", "settlement",
+    "findings", "finding", "conclusions", "conclusion"})
 
 
 def is_act_noun(token: Token) -> bool:
@@ -495,9 +496,16 @@ def _same_head_antecedent(doc: Doc, head: Token, quoted: list[int]) -> Token | N
     for token in reversed(doc[:head.i]):
         if quoted[token.i] and quoted[token.i] != quoted[head.i]:
             continue
-        if token.pos_ == "NOUN" and token.lemma_.lower() == lemma and any(c.dep_ in _DESCRIBING for c in token.children):
+        if token.pos_ == "NOUN" and token.lemma_.lower() == lemma and not _counted_for_one(token, head) \
+                and any(c.dep_ in _DESCRIBING for c in token.children):
             return token
     return None
+
+
+def _counted_for_one(token: Token, head: Token) -> bool:
+    """Whether a plural counted by a number ("by 42 votes to 18") would be taken up by a singular
+    ("the vote"): a count of things is not the one thing."""
+    return token.tag_ == "NNS" and head.tag_ == "NN" and any(c.dep_ == "nummod" for c in token.children)
 
 
 def topic_key(doc: Doc, head: Token) -> str:
