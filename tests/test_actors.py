@@ -142,6 +142,17 @@ def test_the_officer_is_not_the_officers_named_before(nlp):
     assert "officers" not in {m.text for m, _ in officer.mentions}
 
 
+@pytest.mark.parametrize("text, name, type_", [
+    ("The National Basketball Players Association filed a grievance.", "National Basketball Players Association",
+     "Organization"),
+    ("The Iowa State Education Association sued the state.", "Iowa State Education Association", "Organization"),
+    ("The Federal Trade Commission sued the company.", "Federal Trade Commission", "GovernmentOrganization"),
+])
+def test_a_body_whose_name_ends_in_a_kind_has_that_kinds_type(nlp, text, name, type_):
+    """ "National" or "State" in an association's name makes no government body of it."""
+    assert actor_with(extract_texts(nlp, {"a": text}), name).type == type_
+
+
 def test_the_government_is_no_ministry_named_before(nlp):
     result = extract_texts(nlp, {"a": "The Interior Ministry said 20 officers were injured. President Salome "
                                       "Zourabichvili, a fierce critic of the government, vowed to veto the measure."})

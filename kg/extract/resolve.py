@@ -321,6 +321,8 @@ def _is_government(actor: LocalActor) -> bool:
                      if " " in k and k in ORG_KINDS), None)
         if kind is not None:  # "Yonhap news agency" is a news agency, whatever "agency" says
             return kind == GOVERNMENT
+        if words and words[-1] in ORG_KINDS and ORG_KINDS[words[-1]][0] != GOVERNMENT:
+            return False  # "Iowa State Education Association", "National Basketball Players Association"
         words = {w.strip(".,").lower() for w in name.split()}
         if words & GOVERNMENT_WORDS and not words & {"inc", "corp", "company", "ltd", "university", "church"}:
             return True
