@@ -150,13 +150,18 @@ class Context:
             self._name_words = _name_words(self.actor_at.values())
         return self._name_words.get(token.text)
 
+    def _window_start(self, token: Token, before: int = 2) -> int:
+        """The first token of the sentence ``before`` sentences before the one of ``token``."""
+        start = sentence_of(token).start
+        for _ in range(before):
+            start = sentence_of(self.doc[start - 1]).start if start > 0 else start
+        return start
+
     def latest_ruling(self, before: Token, nouns: bool) -> Token | None:
         """The latest ruling told in the sentence of ``before`` or the two before it: a ruling noun
         ("the verdict", when ``nouns``) or the subject of a deciding verb ("Judge Mehta ruled
         that ..."; a decision is its decider's, as the guidelines ask)."""
-        start = sentence_of(before).start
-        for _ in range(2):  # and the two sentences before
-            start = sentence_of(self.doc[start - 1]).start if start > 0 else start
+        start = self._window_start(before)
         for token in reversed(self.doc[start:before.i]):
             if nouns and token.pos_ == "NOUN" and token.lemma_.lower() in RULINGS:
                 return token
@@ -265,9 +270,7 @@ class Context:
             return self.actor(owner)
         if not _bare_definite(token):
             return None
-        start = sentence_of(token).start
-        for _ in range(2):
-            start = sentence_of(self.doc[start - 1]).start if start > 0 else start
+        start = self._window_start(token)
         for verb in reversed(self.doc[start:token.i]):
             filed = verb.lemma_.lower() in AUTHORING_VERBS and any(
                 c.dep_ == "dobj" and c.lemma_.lower() == lemma for c in verb.children)
@@ -278,9 +281,7 @@ class Context:
     def _last_speaker(self, head: Token, holder: LocalActor | None) -> LocalActor | None:
         """The speaker of the latest claim before ``head`` (in its sentence or the two before) that
         is not the holder's side: whose account "that account" is."""
-        start = sentence_of(head).start
-        for _ in range(2):
-            start = sentence_of(self.doc[start - 1]).start if start > 0 else start
+        start = self._window_start(head)
         earlier = [c for c in self.claims if self.doc[start].idx <= c.start and c.end <= head.idx
                    and c.speaker is not None and not (holder is not None and speaks_for(holder, c.speaker))]
         return max(earlier, key=lambda c: c.end).speaker if earlier else None
@@ -288,9 +289,7 @@ class Context:
     def _reproacher(self, head: Token, holder: LocalActor | None) -> LocalActor | None:
         """Who made the criticism, accusation or claim a bare "the criticism" takes up: the subject
         of the latest verb of that reproach in its sentence or the two before."""
-        start = sentence_of(head).start
-        for _ in range(2):
-            start = sentence_of(self.doc[start - 1]).start if start > 0 else start
+        start = self._window_start(head)
         verbs = REPROACHES[head.lemma_.lower()]
         for token in reversed(self.doc[start:head.i]):
             if token.pos_ == "VERB" and token.lemma_.lower() in verbs:
