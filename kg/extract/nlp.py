@@ -233,6 +233,20 @@ def doc_tokens(doc: Doc) -> list[Token]:
     return tokens
 
 
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens covering characters [start, end) as ``(first, stop)`` indices, as
+    ``doc.char_span(start, end, alignment_mode="expand")`` finds them (None where it finds none);
+    worked out once per document and offsets (claims and stances ask it for every mention)."""
+    memo = doc.user_data.get("kg.token_ranges")
+    if memo is None:
+        memo = doc.user_data["kg.token_ranges"] = {}
+    key = (start, end)
+    if key not in memo:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        memo[key] = None if span is None else (span.start, span.end)
+    return memo[key]
+
+
 def sentence_of(token: Token) -> Span:
     """The sentence of ``token``. spaCy's ``Token.sent`` scans the document on every call; this
     indexes the sentences once per document."""
