@@ -95,7 +95,8 @@ def _quotation_speakers(context: Context, pronoun: Mention) -> list["LocalActor"
     sentences, tokens = {opened_in, pronoun.sentence}, context.tokens
     for j, m in enumerate(context.mentions):
         if m.sentence in sentences and j in context.clusters.of and m.is_subject \
-                and tokens[m.root].head.lemma_.lower() in SPEECH_VERBS and _quote_opening(context.text, m.start) is None:
+                and tokens[m.root].head.lemma_.lower() in SPEECH_VERBS \
+                and _quote_opening(context.text, m.start) is None:
             found.append(context.clusters.of[j])
     return found
 

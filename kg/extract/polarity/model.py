@@ -77,7 +77,8 @@ class LinearVectorizer:
         # whether every group's vocabulary is in sorted order (as training writes it): then the
         # columns of an example's known features, sorted as integers, come in the order of its
         # sorted keys, the order the sums below are taken in (the same floats, the same result)
-        self._sorted_vocabulary = all(all(a < b for a, b in zip(vocabulary[g], vocabulary[g][1:])) for g in SPARSE_GROUPS)
+        self._sorted_vocabulary = all(all(a < b for a, b in zip(vocabulary[g], vocabulary[g][1:]))
+                                      for g in SPARSE_GROUPS)
         #: 1 + log(count) of the counts met so far (most are 1, 2 or 3)
         self._tf: dict[float, float] = {}
         #: a word's character n-grams as the group C's columns (those it has), word by word
