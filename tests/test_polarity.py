@@ -270,3 +270,51 @@ def test_build_scorer_answers_each_question_once_per_document(model, monkeypatch
     assert len(calls) == 2
     assert score(text, start, end, other) == expected[2]
     assert len(calls) == 3
+
+
+def _plain_sparse_row(vec, f) -> tuple[list[int], list[float]]:
+    """The logistic regression's sparse row as first written: each group's known keys in sorted
+    order, (1 + log count) * idf, L2-normalised with Python's sum, times the group weight."""
+    import math
+
+    from kg.extract.polarity import SPARSE_GROUPS
+    cols: list[int] = []
+    vals: list[float] = []
+    for group in SPARSE_GROUPS:
+        known = sorted(f.sparse[group].keys() & vec.columns[group].keys())
+        if known:
+            gv = [(1.0 + math.log(f.sparse[group][k])) * vec._idf[vec.columns[group][k]] for k in known]
+            w = vec.group_weights[group] / math.sqrt(sum(v * v for v in gv))
+            cols += [vec.columns[group][k] for k in known]
+            vals += [v * w for v in gv]
+    for key in sorted(f.lexicon):
+        if key in vec.lex_columns:
+            c = vec.lex_columns[key]
+            cols.append(vec.n_sparse + c)
+            vals.append(math.log1p(f.lexicon[key]) * vec._lex_scale[c] * vec.group_weights["L"])
+    return cols, vals
+
+
+def test_sparse_row_from_word_columns_keeps_every_bit(model, monkeypatch):
+    """Prediction counts the character n-grams by columns, word by word, and weighs the row with
+    numpy; training counts the n-grams as strings: the rows are the plain computation's, bit for
+    bit (repeated words, numbers, unknown words; also for a vocabulary not in key order)."""
+    from kg.extract.polarity import extract_features
+
+    vec = model.vectorizer
+    text = ("The council said the council's plan, 2,500 pages of zxqvbnm, was a disgrace and a "
+            "disgrace to the council, the mayor and Governor Tom Baker.")
+    sentence = model.parser.sentence(text)
+    for mention in ("The council", "the mayor", "Governor Tom Baker", "zxqvbnm"):
+        _, start, end = span(text, mention)
+        full = extract_features(sentence, start, end, model.lexicon)
+        fast = extract_features(sentence, start, end, model.lexicon, char_grams=False)
+        assert "C" in full.sparse and "C" not in fast.sparse and fast.words == tuple(full.words)
+        cols, vals = _plain_sparse_row(vec, full)
+        for f in (full, fast):
+            got_cols, got_vals = vec.sparse_row(f)
+            assert got_cols.tolist() == cols and got_vals.tobytes() == np.asarray(vals).tobytes(), mention
+        monkeypatch.setattr(vec, "_sorted_vocabulary", False)
+        got_cols, got_vals = vec.sparse_row(fast)
+        assert got_cols.tolist() == cols and got_vals.tobytes() == np.asarray(vals).tobytes(), mention
+        monkeypatch.setattr(vec, "_sorted_vocabulary", True)

@@ -551,3 +551,18 @@ def test_an_attack_a_speaker_reports_in_the_passive_is_not_the_speakers(stances_
 
 def test_a_thing_named_by_a_vague_noun_is_no_target(stances_of):
     assert not stances_of("Senator Ann Kim criticized the whole thing.")
+
+
+def test_a_reading_is_left_undone_only_when_no_answer_could_make_it_a_stance():
+    """scoring.can_reach agrees with judge at the strongest answer: a class calibrated too
+    imprecise (claim_predicate's model:topic) cannot reach the threshold, the others can."""
+    from kg.extract.stance.records import ASSERTED, FAVOR, Candidate
+    from kg.extract.stance.scoring import THRESHOLD, can_reach, judge, precision
+
+    for construction, cls in (("claim_predicate", "model:topic"), ("claim_predicate", "model:act"),
+                              ("claim_actors", "model:actor"), ("claim_names", "model:actor")):
+        for strength in (1.0, 0.9):
+            candidate = Candidate(construction, None, None, FAVOR, None, cls, False, ASSERTED, strength)
+            assert can_reach(construction, cls, strength) == (judge(candidate) is not None), (construction, cls)
+    assert not can_reach("claim_predicate", "model:topic")
+    assert precision("claim_predicate", "model:topic") < THRESHOLD <= precision("claim_names", "model:actor")

@@ -41,7 +41,7 @@ from .entities import body_after_name, repair_entities
 from .groups import of_phrase_end, people_of
 from .titles import (PORTFOLIO_TITLES, after_person_noun, claim_title, in_person_apposition, portfolio,
                      postnominal_end, role_of_name, title_adjective)
-from .nlp import doc_layout, doc_text, doc_tokens
+from .nlp import doc_layout, doc_text, doc_tokens, hidden_tokens
 from .lexicon import DOCUMENT_CUES, FINDING_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from .names import as_acronym, clean_name, defines_acronym, well_known  # noqa: F401  (clean_name: public here too)
 
@@ -101,7 +101,7 @@ class MentionFinder:
         self.sentence_of = _sentence_index(doc)
         self.text = doc_text(doc)
         self.layout = doc_layout(doc)
-        self.taken = [self.layout.hidden_at(t.idx) for t in self.tokens]
+        self.taken = hidden_tokens(doc)  # a dateline's or byline's tokens name no actor
         self.mentions: list[Mention] = []
         self.current = ""
         last = next((t for t in reversed(self.tokens) if not t.is_space), None)
@@ -401,13 +401,14 @@ def _speaks(token: Token, lemma: str) -> bool:
     """A common noun that is the subject of a speech verb ("the poster wrote"); only people
     think or hope, while anything with a voice can say or report ("the website reported"); not a
     verb of saying used as a plain transitive one ("heating would add thousands of dollars")."""
-    verb = token.head
-    plain = any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in ACTOR_NOUNS
-                and not _is_person_noun(c.lemma_.lower()) for c in verb.children) \
-        and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)  # but "told reporters" speaks
-    return (token.dep_ == "nsubj" and verb.lemma_.lower() in SPEECH_VERBS and token.pos_ == "NOUN"
-            and lemma not in REPORT_NOUNS and lemma not in NOT_SPEAKERS
-            and (verb.lemma_.lower() in SAYING_VERBS or _is_person_noun(lemma)) and not plain)
+    if token.dep_ != "nsubj" or token.pos_ != "NOUN" or lemma in REPORT_NOUNS or lemma in NOT_SPEAKERS:
+        return False  # (tested before the verb: spaCy makes a new Token for every head and child asked)
+    verb_lemma = (verb := token.head).lemma_.lower()
+    if verb_lemma not in SPEECH_VERBS or not (verb_lemma in SAYING_VERBS or _is_person_noun(lemma)):
+        return False
+    return not (any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() not in ACTOR_NOUNS
+                    and not _is_person_noun(c.lemma_.lower()) for c in verb.children)
+                and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children))  # but "told reporters" speaks
 
 
 def _is_person_noun(lemma: str) -> bool:
@@ -484,8 +485,8 @@ def actor_nouns(finder: MentionFinder) -> None:
         if finder.taken[token.i] or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
             continue
         lemma = token.lemma_.lower()
-        speaks = _speaks(token, lemma)
-        if lemma not in ACTOR_NOUNS and not speaks and not (_is_person_noun(lemma) and _in_apposition(token)):
+        if lemma not in ACTOR_NOUNS and not _speaks(token, lemma) \
+                and not (_is_person_noun(lemma) and _in_apposition(token)):
             continue
         modifiers = [c for c in token.lefts if c.dep_ in _MODIFIER_DEPS]
         start = _description_start(token)

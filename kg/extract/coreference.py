@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_STATES, CITY_WORDS, COUNTRIES,
                             COUNTRY_WORDS, DOCUMENT_VERBS, LOCAL_PLACE_WORDS, OFFICIAL_NOUNS, ORG_KIND_WORDS,
@@ -30,7 +30,7 @@ from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_S
 from .actors import DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, WORK, Mention, clean_name
 from .clusters import Clusters, LocalActor, strip_article
 from .names import fold, likely_gender, org_key, well_known
-from .nlp import doc_text
+from .nlp import doc_text, doc_tokens
 
 
 POSSESSIVE_DETERMINERS = {"his", "her", "their", "its", "our", "my", "your"}
@@ -56,10 +56,12 @@ class Context:
     clusters: "Clusters"
     dateline_place: str | None = None
     text: str = field(init=False)
+    tokens: list[Token] = field(init=False, repr=False)  # index it instead of ``doc[i]`` (a new Token each time)
     _edges: "tuple[dict[int, list[int]], dict[int, list[int]]] | None" = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.text = doc_text(self.doc)
+        self.tokens = doc_tokens(self.doc)
 
     def actor_at(self, token_index: int) -> "LocalActor | None":
         """The actor of the mention whose head is this token, else of the name that covers it

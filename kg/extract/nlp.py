@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from typing import Iterable, Iterator
 
 import spacy
-from spacy.attrs import ORTH, SENT_START
+from spacy.attrs import IDX, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -231,6 +232,32 @@ def doc_tokens(doc: Doc) -> list[Token]:
     if tokens is None or len(tokens) != len(doc):
         tokens = doc.user_data["kg.tokens"] = list(doc)
     return tokens
+
+
+def hidden_tokens(doc: Doc) -> list[bool]:
+    """For each token, whether it lies in a span of the layout that is not body text (a dateline,
+    a byline): found through the tokens' offsets, which rise with their indices."""
+    hidden = [False] * len(doc)
+    spans = doc_layout(doc).hidden
+    offsets = doc.to_array(IDX).tolist() if spans else []
+    for start, end in spans:
+        for i in range(bisect_left(offsets, start), bisect_left(offsets, end)):
+            hidden[i] = True
+    return hidden
+
+
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The tokens covering characters [start, end) as ``(first, stop)`` indices, as
+    ``doc.char_span(start, end, alignment_mode="expand")`` finds them (None where it finds none);
+    worked out once per document and offsets (claims and stances ask it for every mention)."""
+    memo = doc.user_data.get("kg.token_ranges")
+    if memo is None:
+        memo = doc.user_data["kg.token_ranges"] = {}
+    key = (start, end)
+    if key not in memo:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        memo[key] = None if span is None else (span.start, span.end)
+    return memo[key]
 
 
 def sentence_of(token: Token) -> Span:

@@ -92,10 +92,11 @@ def _quotation_speakers(context: Context, pronoun: Mention) -> list["LocalActor"
         return []
     opened_in = next((m.sentence for m in context.mentions if m.start >= opening), pronoun.sentence)
     found = []
+    sentences, tokens = {opened_in, pronoun.sentence}, context.tokens
     for j, m in enumerate(context.mentions):
-        token = context.doc[m.root]
-        if m.sentence in {opened_in, pronoun.sentence} and j in context.clusters.of and m.is_subject \
-                and token.head.lemma_.lower() in SPEECH_VERBS and _quote_opening(context.text, m.start) is None:
+        if m.sentence in sentences and j in context.clusters.of and m.is_subject \
+                and tokens[m.root].head.lemma_.lower() in SPEECH_VERBS \
+                and _quote_opening(context.text, m.start) is None:
             found.append(context.clusters.of[j])
     return found
 
@@ -119,7 +120,7 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
             continue
         if _place_as_modifier(doc, m, actor, pronoun) or _inside_reported_quotation(context, m, pronoun):
             continue
-        if doc[m.root].head.i == doc[pronoun.root].i or _subject_of_its_verb(doc, m, pronoun):
+        if context.tokens[m.root].head.i == pronoun.root or _subject_of_its_verb(doc, m, pronoun):
             continue  # not its own dependent, nor the subject of the verb it is the object of
         candidates.append((m, actor))
     if not candidates:

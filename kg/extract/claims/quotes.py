@@ -20,12 +20,15 @@ _DOUBLE_OPENERS = ("''", "‘‘", "``", "’’")
 _DOUBLE_CLOSE = re.compile(r"”|(?<=\S)''|(?<=\S)’’|\"")
 _CLOSE = {"‘": re.compile(r"’(?!\w)"), "'": re.compile(r"'(?!\w)"), "«": re.compile("»"), "„": re.compile("[“”]")}
 _CLOSING_MARKS = "”\"’'»“"
+#: The characters that may open a quotation (:func:`_opening_at` says whether one does).
+_OPENING_MARKS = "\"“‘'`’«„"
+_NEXT_MARK = re.compile("[" + re.escape(_OPENING_MARKS) + "]")
 
 
 def _opening_at(text: str, i: int) -> tuple[str, re.Pattern] | None:
     """The opening mark at ``text[i]`` and the pattern of what closes it, or None."""
     char = text[i]
-    if char not in "\"“‘'`’«„":
+    if char not in _OPENING_MARKS:
         return None
     if text.startswith(_DOUBLE_OPENERS, i) and (i == 0 or not text[i - 1].isalnum()) \
             and i + 2 < len(text) and not text[i + 2].isspace():
@@ -66,6 +69,10 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
+        mark = _NEXT_MARK.search(text, i)  # the characters before it open nothing
+        if mark is None:
+            break
+        i = mark.start()
         opened = _opening_at(text, i)
         if opened is None:
             i += 1

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import GROUP, PLACE, Mention
 from ..lexicon import EVIDENCE_NOUNS, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
+from ..nlp import token_range
 from ..resolve import LocalActor
 from .cues import LISTENER_CUES
 
@@ -36,10 +37,9 @@ def actors_by_token(doc: Doc, mentions: Sequence[Mention], actor_of: Mapping[int
         actor = actor_of.get(index)
         if actor is None:
             continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            for token in span:
-                actor_at.setdefault(token.i, actor)
+        covered = token_range(doc, mention.start, mention.end)
+        for i in range(*covered) if covered is not None else ():
+            actor_at.setdefault(i, actor)
         actor_at[mention.root] = actor
     return actor_at
 

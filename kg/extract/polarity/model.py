@@ -77,7 +77,8 @@ class LinearVectorizer:
         # whether every group's vocabulary is in sorted order (as training writes it): then the
         # columns of an example's known features, sorted as integers, come in the order of its
         # sorted keys, the order the sums below are taken in (the same floats, the same result)
-        self._sorted_vocabulary = all(all(a < b for a, b in zip(vocabulary[g], vocabulary[g][1:])) for g in SPARSE_GROUPS)
+        self._sorted_vocabulary = all(all(a < b for a, b in zip(vocabulary[g], vocabulary[g][1:]))
+                                      for g in SPARSE_GROUPS)
         #: 1 + log(count) of the counts met so far (most are 1, 2 or 3)
         self._tf: dict[float, float] = {}
         #: a word's character n-grams as the group C's columns (those it has), word by word
@@ -99,38 +100,62 @@ class LinearVectorizer:
             raise ValueError("polarity model files do not match each other")
 
     def sparse_row(self, f: Features) -> tuple[np.ndarray, np.ndarray]:
-        """Column indices and values of the sparse and lexicon part of one example."""
+        """Column indices and values of the sparse and lexicon part of one example.
+
+        In each group the known features' TF-IDF values come in the order of their sorted keys
+        and are L2-normalised by the square root of their sum of squares, summed in that order (a
+        cumulative sum adds one after another, as Python's ``sum`` does: the same floats)."""
         cols: list[int] = []
-        vals: list[float] = []
-        idf, tf = self._idf, self._tf
+        counts: list[float] = []
+        bounds = [0]
         for group in SPARSE_GROUPS:
-            vocab, counts = self.columns[group], f.sparse.get(group)
-            if counts is None and group == "C":  # counted here from the words, by columns
-                gc, ns = self._char_counts(f.words)
-            elif self._sorted_vocabulary:  # in sorted key order, by sorting integers
-                by_column = {c: n for c, n in zip(map(vocab.get, counts), counts.values()) if c is not None}
-                gc = sorted(by_column)
-                ns = list(map(by_column.__getitem__, gc))
-            else:
-                ordered = sorted(counts.keys() & vocab.keys())
-                gc, ns = [vocab[key] for key in ordered], [counts[key] for key in ordered]
-            if not gc:
-                continue
-            for n in ns:
-                if n not in tf:
-                    tf[n] = 1.0 + math.log(n)
-            gv = [tf[n] * idf[c] for n, c in zip(ns, gc)]
-            norm = math.sqrt(sum([v * v for v in gv]))
-            w = self.group_weights[group] / norm
+            gc, ns = self._known(group, f)
             cols += gc
-            vals += [v * w for v in gv]
+            counts += ns
+            bounds.append(len(cols))
+        tf = np.ones(len(counts))
+        for k in np.flatnonzero(np.asarray(counts) != 1).tolist():
+            tf[k] = self._log_tf(counts[k])
+        column = np.asarray(cols, dtype=np.int64)
+        vals = tf * self.idf[column]
+        squares = vals * vals
+        for group, lo, hi in zip(SPARSE_GROUPS, bounds, bounds[1:]):
+            if hi > lo:
+                vals[lo:hi] *= self.group_weights[group] / math.sqrt(float(np.cumsum(squares[lo:hi])[-1]))
+        lex_cols: list[int] = []
+        lex_vals: list[float] = []
         wl, lex_scale = self.group_weights["L"], self._lex_scale
         for key in sorted(f.lexicon):
             c = self.lex_columns.get(key)
             if c is not None:
-                cols.append(self.n_sparse + c)
-                vals.append(math.log1p(f.lexicon[key]) * lex_scale[c] * wl)
-        return np.asarray(cols, dtype=np.int64), np.asarray(vals, dtype=np.float64)
+                lex_cols.append(self.n_sparse + c)
+                lex_vals.append(math.log1p(f.lexicon[key]) * lex_scale[c] * wl)
+        if not lex_cols:
+            return column, vals
+        return (np.concatenate([column, np.asarray(lex_cols, dtype=np.int64)]),
+                np.concatenate([vals, np.asarray(lex_vals, dtype=np.float64)]))
+
+    def _log_tf(self, n: float) -> float:
+        """1 + log(n) (sublinear tf), kept for the next example."""
+        tf = self._tf.get(n)
+        if tf is None:
+            tf = self._tf[n] = 1.0 + math.log(n)
+        return tf
+
+    def _known(self, group: str, f: Features) -> tuple[list[int], list[float]]:
+        """The columns of the example's features in ``group`` that the vocabulary has, in the order
+        of the features' sorted keys, and their counts."""
+        vocab, counts = self.columns[group], f.sparse.get(group)
+        if counts is None and group == "C":  # counted here from the words, by columns
+            return self._char_counts(f.words)
+        if counts is None:
+            return [], []
+        if self._sorted_vocabulary:  # the order of the sorted keys, by sorting integers
+            by_column = {c: n for c, n in zip(map(vocab.get, counts), counts.values()) if c is not None}
+            gc = sorted(by_column)
+            return gc, list(map(by_column.__getitem__, gc))
+        ordered = sorted(counts.keys() & vocab.keys())
+        return [vocab[key] for key in ordered], [counts[key] for key in ordered]
 
     def _char_counts(self, words: Sequence[str]) -> tuple[list[int], list[int]]:
         """The group C's known columns, in order, and their counts (the counts of the n-grams of

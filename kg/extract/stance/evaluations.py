@@ -19,6 +19,7 @@ from .acts import verb_effect, verb_slots
 from .grammar import RELATIVE, acting_subject, antecedent, passive_agent, predicate_key
 from .lexicon import amounts, bad_to_have, slots, token_valence, valence, valence_polarity
 from .records import ACT, ACTOR, AGAINST, ASSERTED, FAVOR, REPORTED, TOPIC, Candidate, PolarityScorer, Target
+from .scoring import can_reach
 from .targets import Context, is_act_noun, speaks_for
 
 _COPULAS = frozenset({"be", "seem", "remain", "become", "appear", "look", "sound"})
@@ -148,9 +149,11 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
     parsed = content if content.text == claim.text else None
     if reading is not None:
         return [_from_claim(claim, "claim_predicate", "lexicon", target, reading, head, strength, subject)]
+    kind = ACT if target.kind == TOPIC and is_act_noun(subject) else target.kind
     if (target.kind == ACTOR or not copular or polarity is None or parsed is None
-            or not (claim.start <= target.start and target.end <= claim.end)):
-        return []
+            or not (claim.start <= target.start and target.end <= claim.end)
+            or not can_reach("claim_predicate", f"model:{kind}", strength)):
+        return []  # (a model reading of a class calibrated too imprecise would be dropped: not asked)
     # words the lexicon cannot score ("the new policy was a step in the right direction")
     label, probability = polarity(claim.text, target.start - claim.start, target.end - claim.start, parsed)
     if label == "neutral" or probability < MODEL_THRESHOLD:

@@ -19,7 +19,7 @@ def candidates(ctx: Context, polarity: PolarityScorer | None = None,
                only: Collection[str] | None = None) -> list[Candidate]:
     """The candidates of the constructions named in ``only`` (default: every construction whose
     calibrated precision can reach the scorer's threshold), in text order of their cues, then
-    claims, then those derived from the others."""
+    claims (but those a document speaks), then those derived from the others."""
     def runs(construction) -> bool:
         return construction.name in only if only is not None else worth_running(construction.name)
 
@@ -33,6 +33,8 @@ def candidates(ctx: Context, polarity: PolarityScorer | None = None,
             found += find(ctx, token)
     claim_constructions = list(filter(runs, CLAIM_CONSTRUCTIONS))
     for claim in ctx.claims:
+        if claim.speaker.type == WORK:
+            continue  # a document's claims hold no stance of it (extract_stances drops them): not judged
         for construction in claim_constructions:
             found += construction.find(ctx, claim, polarity)
     for construction in filter(runs, DERIVED_CONSTRUCTIONS):

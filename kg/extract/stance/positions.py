@@ -195,10 +195,13 @@ def in_favour_of(ctx: Context, noun: Token) -> list[Candidate]:
     """X voted / spoke / came out in favour of Y; marched in support of Y, in solidarity with Y, in
     protest against Y; spoke in Y's defence; sued on behalf of Y; came to Y's defence: the manner of
     an act is its doer's stance."""
-    verb = noun.head.head
-    manner = noun.head.lower_ == "in" or noun.head.lower_ == "on" and noun.lemma_.lower() == "behalf" or (
-        noun.head.lower_ == "to" and noun.lemma_.lower() in _RESCUE_NOUNS and verb.lemma_.lower() in _RUSHING)
-    if noun.dep_ != "pobj" or not manner or verb.pos_ not in {"VERB", "AUX"}:
+    if noun.dep_ != "pobj":
+        return []
+    preposition = noun.head
+    verb = preposition.head
+    manner = preposition.lower_ == "in" or preposition.lower_ == "on" and noun.lemma_.lower() == "behalf" or (
+        preposition.lower_ == "to" and noun.lemma_.lower() in _RESCUE_NOUNS and verb.lemma_.lower() in _RUSHING)
+    if not manner or verb.pos_ not in {"VERB", "AUX"}:
         return []
     target, polarity = _manner_target(noun)
     if target is None:

@@ -57,6 +57,13 @@ def worth_running(construction: str) -> bool:
     return best is None or best >= THRESHOLD
 
 
+def can_reach(construction: str, cls: str, strength: float = 1.0) -> bool:
+    """Whether an asserted, not negated candidate of this construction and class, as strong as
+    ``strength`` at most, can be a stance (what :func:`judge` makes of it reaches the threshold):
+    a construction may leave a costly reading undone when it cannot."""
+    return round(min(1.0, max(0.0, precision(construction, cls) * strength)), 3) >= THRESHOLD
+
+
 def judge(candidate: Candidate) -> tuple[str, float] | None:
     """The polarity and confidence of a candidate, or None when it is no stance."""
     if candidate.modality in NO_STANCE:

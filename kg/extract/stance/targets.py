@@ -13,7 +13,7 @@ from ..actor_lexicon import AUTHORED_NOUNS, AUTHORING_VERBS
 from ..actors import Mention, clean_name
 from ..claims import Claim
 from ..lexicon import CUES
-from ..nlp import doc_layout, doc_tokens, sentence_of
+from ..nlp import doc_layout, doc_tokens, sentence_of, token_range
 from ..resolve import LocalActor
 from .grammar import passive_agent, phrase, predicate_key, prepositional_object
 from .lexicon import effects, issue_nouns
@@ -107,10 +107,9 @@ class Context:
                 continue
             self.actor_at.setdefault(mention.root, actor)
             self.mention_at.setdefault(mention.root, mention)
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None and mention.kind == "name":
-                for token in span:
-                    self.actor_at.setdefault(token.i, actor)
+            covered = token_range(doc, mention.start, mention.end) if mention.kind == "name" else None
+            for i in range(*covered) if covered is not None else ():
+                self.actor_at.setdefault(i, actor)
         self.quoted = _quoted_tokens(self.tokens)
         self.layout = doc_layout(doc)
         self._name_words: dict[str, LocalActor | None] | None = None
