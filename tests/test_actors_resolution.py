@@ -314,3 +314,20 @@ def test_a_full_name_tagged_as_an_organisation_is_the_person_it_names(nlp):
     scott = actor_with(result, "Scott")
     assert scott.type == "Person"
     assert not any(a.type != "Person" and "Scott" in a.label for a in result.actors)
+
+
+def test_a_description_in_an_as_phrase_is_no_antecedent(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Curator Dana Pell said Marcus Ferrante's love of trains began when he built models as a kid "
+        "and lasted throughout his life.")})
+    ferrante = next(a for a in result.actors if a.label == "Marcus Ferrante")
+    assert [m.text for m, _ in ferrante.mentions if m.kind == "pronoun"] == ["he", "his"]
+
+
+def test_a_pronoun_in_an_opening_participle_clause_is_the_one_named_after_it(nlp):
+    result = extract_texts(nlp, {"a": (
+        "One sailor, Tomas Reyes, said the ship was turned back twice. Discussing his worries in a "
+        "public statement, Norland's Prime Minister, Edvard Lunde said the navy would help.")})
+    lunde, reyes = actor_with(result, "Norland's Prime Minister"), actor_with(result, "Tomas Reyes")
+    assert "his" in {m.text for m, _ in lunde.mentions}
+    assert "his" not in {m.text for m, _ in reyes.mentions}
