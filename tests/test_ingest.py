@@ -132,3 +132,17 @@ def test_interview_turns_labelled_and_unlabelled():
     turns = find_turns(plain)
     assert [plain[t.start:t.end] for t in turns if not t.question] == ["Because I care.", "We go on.", "More."]
     assert find_turns("An article. Why? Nobody knows?\nIt ends.") == []
+
+
+def test_an_interview_is_told_by_a_capitalised_headline_or_a_long_introduction():
+    from kg.extract.ingest import find_turns
+
+    headline = "Interview with painter Jane Roe\n\nWhy paint?\n\nBecause I care.\n\nWhat next?\n\nI go on."
+    assert [headline[t.start:t.end] for t in find_turns(headline) if not t.question] == ["Because I care.", "I go on."]
+    intro = ("A report on the harbour. " * 20 + "\n\nWikinews interviewed Jane Roe about it.\n\n"
+             "Why paint?\n\nBecause I care.\n\nWhat next?\n\nI go on.")
+    assert len(find_turns(intro)) == 4
+    far = ("A report on the harbour. " * 60 + "\n\nShe gave an interview.\n\nWhy paint?\n\nBecause.\n\nWhat?\n\nNo.")
+    assert find_turns(far) == []  # the word too far from the start: an article with questions, not an interview
+    long_answer = "Interview with Jane Roe\n\nI care. " + "I paint every day and sell little. " * 20 + "Why not?\n\nNo.\n\nWhy?"
+    assert find_turns(long_answer) == []  # a long paragraph ending in a question is no interviewer's question
