@@ -340,3 +340,15 @@ def test_a_surname_read_as_a_common_noun_is_the_person_bearing_it(nlp):
     waters = next(a for a in result.actors if a.label == "Kathryn Waters")
     assert reasons(waters, "Waters") == {"surname read as a noun"}
     assert not any(a.label == "Waters" for a in result.actors)
+
+
+def test_a_possessive_description_said_again_of_a_named_person_is_that_person(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Ahmed Hassan, 14, was arrested at school on Monday. Ahmed said his father was angry. His father, "
+        "Omar Hassan, told reporters the school had failed his son."), "b": (
+        "Ahmed Hassan was arrested on Monday. His father, Omar Hassan, was angry. Sara Levy, a classmate, "
+        "said her father was calm.")})
+    omar = next(a for a in result.actors if a.label == "Omar Hassan" and any(m.doc_id == "a" for m, _ in a.mentions))
+    assert reasons(omar, "his father") == {"same possessive description"}
+    fathers = [a for a in result.actors if any(m.text == "her father" for m, _ in a.mentions)]
+    assert fathers and not fathers[0].named  # her father is not his father
