@@ -352,3 +352,16 @@ def test_a_possessive_description_said_again_of_a_named_person_is_that_person(nl
     assert reasons(omar, "his father") == {"same possessive description"}
     fathers = [a for a in result.actors if any(m.text == "her father" for m, _ in a.mentions)]
     assert fathers and not fathers[0].named  # her father is not his father
+
+
+def test_the_named_owner_of_a_document_is_an_actor_though_the_tagger_missed_it(nlp):
+    result = extract_texts(nlp, {"a": (
+        "PC World's recent analysis of its own web traffic statistics concluded, \"Usually, Internet "
+        "Explorer is the #2 browser.\" Results of NCLAN studies, published in a paper by AS Heagle in 1989, "
+        "show that soybeans lose more yield.\n\nTuesday's results show Clinton ahead. The Standard & Poor's "
+        "500-stock index rose 3.54 points.")})
+    found = labels(result)
+    assert {"PC World", "AS Heagle"} <= found
+    assert not found & {"Tuesday", "Standard", "AS"}
+    pc_world = next(a for a in result.actors if a.label == "PC World")
+    assert pc_world.type == "Organization"

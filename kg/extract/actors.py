@@ -136,10 +136,15 @@ Construction = Callable[[MentionFinder], None]
 CONSTRUCTIONS: dict[str, Construction] = {}
 
 
-def construction(name: str) -> Callable[[Construction], Construction]:
-    """Register a mention-finding construction under ``name``."""
+def construction(name: str, before: str | None = None) -> Callable[[Construction], Construction]:
+    """Register a mention-finding construction under ``name``, last or just before ``before``."""
     def register(function: Construction) -> Construction:
         CONSTRUCTIONS[name] = function
+        if before is not None:
+            order = [k for k in CONSTRUCTIONS if k != name]
+            order.insert(order.index(before), name)
+            for key in order:
+                CONSTRUCTIONS[key] = CONSTRUCTIONS.pop(key)
         return function
     return register
 
