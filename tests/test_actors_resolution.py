@@ -365,3 +365,18 @@ def test_the_named_owner_of_a_document_is_an_actor_though_the_tagger_missed_it(n
     assert not found & {"Tuesday", "Standard", "AS"}
     pc_world = next(a for a in result.actors if a.label == "PC World")
     assert pc_world.type == "Organization"
+
+
+def test_officials_named_by_the_field_of_one_body_are_that_body(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Harborton will end access for U.S. Immigration and Customs Enforcement to its database. The mayor "
+        "says immigration officers have been using the database to target residents."), "b": (
+        "The Department of Homeland Security issued a warning. Homeland security officials said the threat "
+        "was real, and security officials in Europe agreed. State officials closed the roads after Islamic "
+        "State fighters attacked.")})
+    ice = actor_with(result, "U.S. Immigration and Customs Enforcement")
+    assert reasons(ice, "immigration officers") == {"official of the organisation"}
+    dhs = actor_with(result, "Department of Homeland Security")
+    assert reasons(dhs, "Homeland security officials") == {"official of the organisation"}
+    assert "security officials" not in {m.text for m, _ in dhs.mentions}  # too wide a field for one body
+    assert not any(m.text == "State officials" for a in result.actors if a.named for m, _ in a.mentions)
