@@ -380,3 +380,13 @@ def test_officials_named_by_the_field_of_one_body_are_that_body(nlp):
     assert reasons(dhs, "Homeland security officials") == {"official of the organisation"}
     assert "security officials" not in {m.text for m, _ in dhs.mentions}  # too wide a field for one body
     assert not any(m.text == "State officials" for a in result.actors if a.named for m, _ in a.mentions)
+
+
+def test_a_body_a_person_owns_by_a_possessive_is_the_body_they_belong_to(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Labour's Shadow Home Secretary Yvette Cooper said her party has supported the idea for months."),
+        "b": "Yvette Cooper said her party has supported the idea for months."})
+    labour = actor_with(result, "Labour")
+    assert reasons(labour, "her party") == {"own body"}
+    alone = [a for a in result.actors if any(m.text == "her party" and m.doc_id == "b" for m, _ in a.mentions)]
+    assert all(not a.named for a in alone)  # no body named as hers: her party stays unnamed

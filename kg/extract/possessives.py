@@ -7,13 +7,19 @@ person described only by a possessive description ("his father", "her lawyer", "
 attorney"), unnamed, is the one named person described later or earlier by the same words whose
 owner is the same actor ("his" of the same man), when exactly one named person is (rule ``same
 possessive description``). It runs after pronouns, because "his" is known only then.
+
+A body a person owns by a possessive ("her party", "his company") is the one named body the
+person is affiliated with in the article, when there is exactly one ("Labour's Shadow Home
+Secretary Yvette Cooper said her party has supported the idea": Labour; rule ``own body``).
 """
 
 from __future__ import annotations
 
-from .actors import DESCRIPTION, PERSON, PRONOUN, Mention
+from .actor_lexicon import ACTOR_NOUNS, ORG_KIND_WORDS
+from .actors import DESCRIPTION, GOVERNMENT, ORGANIZATION, PERSON, PRONOUN, Mention
 from .clusters import LocalActor
 from .coreference import Context, step
+from .names import org_key
 
 
 @step("same possessive description")
@@ -33,6 +39,27 @@ def same_possessive_descriptions(context: Context) -> None:
             _move(context, actor, next(iter(targets.values())))
 
 
+@step("own body")
+def own_bodies(context: Context) -> None:
+    clusters = context.clusters
+    for actor in [a for a in clusters.actors if not a.named and a.type in {ORGANIZATION, GOVERNMENT}]:
+        described = [m for m in actor.mentions if m.kind == DESCRIPTION]
+        if len(described) != 1 or any(m.kind not in {DESCRIPTION, PRONOUN} for m in actor.mentions):
+            continue
+        m = described[0]
+        if m.head_lemma not in ORG_KIND_WORDS and ACTOR_NOUNS.get(m.head_lemma) not in {ORGANIZATION, GOVERNMENT}:
+            continue
+        owner = next((c for c in context.doc[m.root].children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        person = context.actor_at(owner.i) if owner is not None else None
+        if person is None or person.type != PERSON:
+            continue
+        names = {org_key(n) for n in person.affiliations | {r[2] for r in person.roles if r[2]}}
+        bodies = [a for a in clusters.actors if a.named and a.type in {ORGANIZATION, GOVERNMENT}
+                  and any(org_key(n) in names for n in a.names())]
+        if len(bodies) == 1:
+            _move(context, actor, bodies[0], "own body")
+
+
 def _possessed(context: Context, m: Mention) -> tuple[str, int] | None:
     """("attorney", id of the owner's actor) for "his attorney" or "Pagliano's attorney", else None."""
     doc = context.doc
@@ -45,11 +72,10 @@ def _possessed(context: Context, m: Mention) -> tuple[str, int] | None:
     return (words, id(actor)) if actor is not None else None
 
 
-def _move(context: Context, actor: LocalActor, target: LocalActor) -> None:
+def _move(context: Context, actor: LocalActor, target: LocalActor, reason: str = "same possessive description") -> None:
     clusters = context.clusters
     indices = [i for i, a in clusters.of.items() if a is actor]
     clusters.drop(actor)
     for i in indices:
         m = context.mentions[i]
-        clusters.attach(i, m, target, "same possessive description" if m.kind == DESCRIPTION
-                        else actor.reasons.get(id(m), "pronoun"))
+        clusters.attach(i, m, target, reason if m.kind == DESCRIPTION else actor.reasons.get(id(m), "pronoun"))
