@@ -22,6 +22,7 @@ def test_dateline_place_and_agency():
     assert dateline.place == "Philadelphia" and dateline.agency == "AP"
     assert find_dateline("LONDON — Ministers met.").place == "London"
     assert find_dateline("The Latest - nothing here") is None
+    assert find_dateline("Lights Out\n\nHarborton, Norland — The festival opened.\n\nIt ended.") is None  # no date line
 
 
 @pytest.mark.parametrize("text, place, agency", [
@@ -30,6 +31,8 @@ def test_dateline_place_and_agency():
     ("Ministers Meet\n\nLONDON — Prime Minister Keir Starmer spoke.\n\nHe left.", "London", None),
     ("Stein Removed From Debate Site\n\nHEMPSTEAD, N.Y., Sept. 26 (UPI) — Jill Stein left.\n\nShe spoke.",
      "Hempstead, N.Y.", "UPI"),
+    ("Lanterns Light Up Harborton\n\nMonday, March 5, 2007\n\nHarborton, Norland — The festival opened.\n\nIt ended.",
+     "Harborton, Norland", None),  # Wikinews: a title-cased place and region after a date line
 ])
 def test_one_reader_finds_the_dateline_after_a_headline_and_a_byline(text, place, agency):
     document = analyse_structure("d", text)
