@@ -390,3 +390,18 @@ def test_a_body_a_person_owns_by_a_possessive_is_the_body_they_belong_to(nlp):
     assert reasons(labour, "her party") == {"own body"}
     alone = [a for a in result.actors if any(m.text == "her party" and m.doc_id == "b" for m, _ in a.mentions)]
     assert all(not a.named for a in alone)  # no body named as hers: her party stays unnamed
+
+
+def test_a_lede_that_describes_an_actor_before_naming_it_is_that_actor(nlp):
+    result = extract_texts(nlp, {
+        "a": ("House panel votes to hold aide in contempt\n\nA House panel voted Thursday to hold Bryan Pagliano "
+              "in contempt. The House Oversight and Government Reform Committee voted 19-15 along party lines."
+              "\n\nThe panel said it would act."),
+        "b": "A federal judge on Friday blocked the rule. U.S. District Judge Ann Reyes wrote that it was unlawful.",
+        "c": ("Ohio ended a week of early voting. Democrats sued the state over it.\n\nIn May, a U.S. District "
+              "Court judge sided with the Democrats. That "
+              "ruling was overturned Tuesday. Circuit Court Judge David McKeague wrote for the majority.")})
+    committee = actor_with(result, "House Oversight and Government Reform Committee")
+    assert reasons(committee, "A House panel") == {"lede description"}
+    assert reasons(actor_with(result, "Ann Reyes"), "A federal judge") == {"lede description"}
+    assert "a U.S. District Court judge" not in {m.text for m, _ in actor_with(result, "David McKeague").mentions}

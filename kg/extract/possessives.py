@@ -8,18 +8,20 @@ attorney"), unnamed, is the one named person described later or earlier by the s
 owner is the same actor ("his" of the same man), when exactly one named person is (rule ``same
 possessive description``). It runs after pronouns, because "his" is known only then.
 
-A body a person owns by a possessive ("her party", "his company") is the one named body the
-person is affiliated with in the article, when there is exactly one ("Labour's Shadow Home
-Secretary Yvette Cooper said her party has supported the idea": Labour; rule ``own body``).
+A person's party ("her party", "his own party") is the one named body the person is affiliated
+with in the article, when there is exactly one and it is a party: its name ends in "party", or
+the person holds a role of it ("Labour's Shadow Home Secretary Yvette Cooper said her party has
+supported the idea": Labour; not a committee the person chairs; rule ``own body``). Other bodies
+a person owns ("his campaign", "his panel") are left alone: a person has many.
 """
 
 from __future__ import annotations
 
-from .actor_lexicon import ACTOR_NOUNS, ORG_KIND_WORDS
+from .actor_lexicon import ORG_KIND_WORDS
 from .actors import DESCRIPTION, GOVERNMENT, ORGANIZATION, PERSON, PRONOUN, Mention
 from .clusters import LocalActor
 from .coreference import Context, step
-from .names import org_key
+from .names import fold, org_key
 
 
 @step("same possessive description")
@@ -47,17 +49,28 @@ def own_bodies(context: Context) -> None:
         if len(described) != 1 or any(m.kind not in {DESCRIPTION, PRONOUN} for m in actor.mentions):
             continue
         m = described[0]
-        if m.head_lemma not in ORG_KIND_WORDS and ACTOR_NOUNS.get(m.head_lemma) not in {ORGANIZATION, GOVERNMENT}:
-            continue
+        if m.head_lemma != "party":
+            continue  # "his panel", "his campaign": a person has many; one party
         owner = next((c for c in context.doc[m.root].children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
         person = context.actor_at(owner.i) if owner is not None else None
         if person is None or person.type != PERSON:
             continue
-        names = {org_key(n) for n in person.affiliations | {r[2] for r in person.roles if r[2]}}
+        held = {org_key(r[2]) for r in person.roles if r[2]}
+        names = {org_key(n) for n in person.affiliations} | held
         bodies = [a for a in clusters.actors if a.named and a.type in {ORGANIZATION, GOVERNMENT}
                   and any(org_key(n) in names for n in a.names())]
-        if len(bodies) == 1:
+        if len(bodies) == 1 and _of_its_kind(m.head_lemma, bodies[0], held):
             _move(context, actor, bodies[0], "own body")
+
+
+def _of_its_kind(noun: str, body: LocalActor, held: set[str]) -> bool:
+    """Whether the body is a party: its name ends in "party" ("the Democratic Party"), or it has no
+    word of another kind and the person holds a role of it ("Labour's Shadow Home Secretary ...
+    her party": Labour; not "his party" for a committee he chairs)."""
+    kinds = [w for n in body.names() if (w := fold(n).split()[-1]) in ORG_KIND_WORDS]
+    if kinds:
+        return noun in kinds
+    return any(org_key(n) in held for n in body.names())
 
 
 def _possessed(context: Context, m: Mention) -> tuple[str, int] | None:
