@@ -336,7 +336,7 @@ def test_a_pronoun_in_an_opening_participle_clause_is_the_one_named_after_it(nlp
 def test_a_surname_read_as_a_common_noun_is_the_person_bearing_it(nlp):
     result = extract_texts(nlp, {"a": (
         "Kathryn Waters, director of the gallery, opened the show on Friday. Students filled the rooms. "
-        "In her opening remarks for the guests, Waters pointed out the silver balloons.")})
+        "In her opening remarks for the guests, Waters pointed out that the balloons were a tribute.")})
     waters = next(a for a in result.actors if a.label == "Kathryn Waters")
     assert reasons(waters, "Waters") == {"surname read as a noun"}
     assert not any(a.label == "Waters" for a in result.actors)

@@ -1,7 +1,7 @@
 """A step of :mod:`kg.extract.coreference`: a surname the tagger read as a common noun.
 
 Surnames that are also plural nouns ("Waters", "Banks", "Brooks", "Fields") are often tagged as
-nouns when they stand alone: "In her opening remarks, Waters pointed out those features" gives a
+nouns when they stand alone: "In her opening remarks, Waters pointed out that ..." gives a
 description "Waters" (a group) beside the person "Kathryn Waters". A description of one word,
 capitalised (not all capitals), with no determiner, that is exactly the surname of one named person
 of the article and of no other actor's name, is that person (rule ``surname read as a noun``).
