@@ -139,12 +139,10 @@ CONSTRUCTIONS: dict[str, Construction] = {}
 def construction(name: str, before: str | None = None) -> Callable[[Construction], Construction]:
     """Register a mention-finding construction under ``name``, last or just before ``before``."""
     def register(function: Construction) -> Construction:
-        CONSTRUCTIONS[name] = function
-        if before is not None:
-            order = [k for k in CONSTRUCTIONS if k != name]
-            order.insert(order.index(before), name)
-            for key in order:
-                CONSTRUCTIONS[key] = CONSTRUCTIONS.pop(key)
+        items = [(k, f) for k, f in CONSTRUCTIONS.items() if k != name]
+        items.insert(next((i for i, (k, _) in enumerate(items) if k == before), len(items)), (name, function))
+        CONSTRUCTIONS.clear()
+        CONSTRUCTIONS.update(items)
         return function
     return register
 
