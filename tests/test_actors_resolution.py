@@ -389,3 +389,94 @@ def test_a_bare_spokesperson_speaks_for_the_body_just_named(nlp):
     result = extract_texts(nlp, {"a": (
         "Senator Ann Kim met the Sierra Club on Monday. The talks went well, a spokeswoman said.")})
     assert not any("a spokeswoman" in {m.text for m, _ in a.mentions} for a in result.actors if a.label == "Sierra Club")
+
+
+def test_a_description_in_an_as_phrase_is_no_antecedent(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Curator Dana Pell said Marcus Ferrante's love of trains began when he built models as a kid "
+        "and lasted throughout his life.")})
+    ferrante = next(a for a in result.actors if a.label == "Marcus Ferrante")
+    assert [m.text for m, _ in ferrante.mentions if m.kind == "pronoun"] == ["he", "his"]
+
+
+def test_a_pronoun_in_an_opening_participle_clause_is_the_one_named_after_it(nlp):
+    result = extract_texts(nlp, {"a": (
+        "One sailor, Tomas Reyes, said the ship was turned back twice. Discussing his worries in a "
+        "public statement, Norland's Prime Minister, Edvard Lunde said the navy would help.")})
+    lunde, reyes = actor_with(result, "Norland's Prime Minister"), actor_with(result, "Tomas Reyes")
+    assert "his" in {m.text for m, _ in lunde.mentions}
+    assert "his" not in {m.text for m, _ in reyes.mentions}
+
+
+def test_a_surname_read_as_a_common_noun_is_the_person_bearing_it(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Kathryn Waters, director of the gallery, opened the show on Friday. Students filled the rooms. "
+        "In her opening remarks for the guests, Waters pointed out that the balloons were a tribute.")})
+    waters = next(a for a in result.actors if a.label == "Kathryn Waters")
+    assert reasons(waters, "Waters") == {"surname read as a noun"}
+    assert not any(a.label == "Waters" for a in result.actors)
+
+
+def test_a_possessive_description_said_again_of_a_named_person_is_that_person(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Ahmed Hassan, 14, was arrested at school on Monday. Ahmed said his father was angry. His father, "
+        "Omar Hassan, told reporters the school had failed his son."), "b": (
+        "Ahmed Hassan was arrested on Monday. His father, Omar Hassan, was angry. Sara Levy, a classmate, "
+        "said her father was calm.")})
+    omar = next(a for a in result.actors if a.label == "Omar Hassan" and any(m.doc_id == "a" for m, _ in a.mentions))
+    assert reasons(omar, "his father") == {"same possessive description"}
+    fathers = [a for a in result.actors if any(m.text == "her father" for m, _ in a.mentions)]
+    assert fathers and not fathers[0].named  # her father is not his father
+
+
+def test_the_named_owner_of_a_document_is_an_actor_though_the_tagger_missed_it(nlp):
+    result = extract_texts(nlp, {"a": (
+        "PC World's recent analysis of its own web traffic statistics concluded, \"Usually, Internet "
+        "Explorer is the #2 browser.\" Results of NCLAN studies, published in a paper by AS Heagle in 1989, "
+        "show that soybeans lose more yield.\n\nTuesday's results show Clinton ahead. The Standard & Poor's "
+        "500-stock index rose 3.54 points.")})
+    found = labels(result)
+    assert {"PC World", "AS Heagle"} <= found
+    assert not found & {"Tuesday", "Standard", "AS"}
+    pc_world = next(a for a in result.actors if a.label == "PC World")
+    assert pc_world.type == "Organization"
+
+
+def test_officials_named_by_the_field_of_one_body_are_that_body(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Harborton will end access for U.S. Immigration and Customs Enforcement to its database. The mayor "
+        "says immigration officers have been using the database to target residents."), "b": (
+        "The Department of Homeland Security issued a warning. Homeland security officials said the threat "
+        "was real, and security officials in Europe agreed. State officials closed the roads after Islamic "
+        "State fighters attacked.")})
+    ice = actor_with(result, "U.S. Immigration and Customs Enforcement")
+    assert reasons(ice, "immigration officers") == {"official of the organisation"}
+    dhs = actor_with(result, "Department of Homeland Security")
+    assert reasons(dhs, "Homeland security officials") == {"official of the organisation"}
+    assert "security officials" not in {m.text for m, _ in dhs.mentions}  # too wide a field for one body
+    assert not any(m.text == "State officials" for a in result.actors if a.named for m, _ in a.mentions)
+
+
+def test_a_body_a_person_owns_by_a_possessive_is_the_body_they_belong_to(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Labour's Shadow Home Secretary Yvette Cooper said her party has supported the idea for months."),
+        "b": "Yvette Cooper said her party has supported the idea for months."})
+    labour = actor_with(result, "Labour")
+    assert reasons(labour, "her party") == {"own body"}
+    alone = [a for a in result.actors if any(m.text == "her party" and m.doc_id == "b" for m, _ in a.mentions)]
+    assert all(not a.named for a in alone)  # no body named as hers: her party stays unnamed
+
+
+def test_a_lede_that_describes_an_actor_before_naming_it_is_that_actor(nlp):
+    result = extract_texts(nlp, {
+        "a": ("House panel votes to hold aide in contempt\n\nA House panel voted Thursday to hold Bryan Pagliano "
+              "in contempt. The House Oversight and Government Reform Committee voted 19-15 along party lines."
+              "\n\nThe panel said it would act."),
+        "b": "A federal judge on Friday blocked the rule. U.S. District Judge Ann Reyes wrote that it was unlawful.",
+        "c": ("Ohio ended a week of early voting. Democrats sued the state over it.\n\nIn May, a U.S. District "
+              "Court judge sided with the Democrats. That "
+              "ruling was overturned Tuesday. Circuit Court Judge David McKeague wrote for the majority.")})
+    committee = actor_with(result, "House Oversight and Government Reform Committee")
+    assert reasons(committee, "A House panel") == {"lede description"}
+    assert reasons(actor_with(result, "Ann Reyes"), "A federal judge") == {"lede description"}
+    assert "a U.S. District Court judge" not in {m.text for m, _ in actor_with(result, "David McKeague").mentions}

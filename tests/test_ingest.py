@@ -22,6 +22,7 @@ def test_dateline_place_and_agency():
     assert dateline.place == "Philadelphia" and dateline.agency == "AP"
     assert find_dateline("LONDON — Ministers met.").place == "London"
     assert find_dateline("The Latest - nothing here") is None
+    assert find_dateline("Lights Out\n\nHarborton, Norland — The festival opened.\n\nIt ended.") is None  # no date line
 
 
 @pytest.mark.parametrize("text, place, agency", [
@@ -30,6 +31,8 @@ def test_dateline_place_and_agency():
     ("Ministers Meet\n\nLONDON — Prime Minister Keir Starmer spoke.\n\nHe left.", "London", None),
     ("Stein Removed From Debate Site\n\nHEMPSTEAD, N.Y., Sept. 26 (UPI) — Jill Stein left.\n\nShe spoke.",
      "Hempstead, N.Y.", "UPI"),
+    ("Lanterns Light Up Harborton\n\nMonday, March 5, 2007\n\nHarborton, Norland — The festival opened.\n\nIt ended.",
+     "Harborton, Norland", None),  # Wikinews: a title-cased place and region after a date line
 ])
 def test_one_reader_finds_the_dateline_after_a_headline_and_a_byline(text, place, agency):
     document = analyse_structure("d", text)
@@ -132,3 +135,17 @@ def test_interview_turns_labelled_and_unlabelled():
     turns = find_turns(plain)
     assert [plain[t.start:t.end] for t in turns if not t.question] == ["Because I care.", "We go on.", "More."]
     assert find_turns("An article. Why? Nobody knows?\nIt ends.") == []
+
+
+def test_an_interview_is_told_by_a_capitalised_headline_or_a_long_introduction():
+    from kg.extract.ingest import find_turns
+
+    headline = "Interview with painter Jane Roe\n\nWhy paint?\n\nBecause I care.\n\nWhat next?\n\nI go on."
+    assert [headline[t.start:t.end] for t in find_turns(headline) if not t.question] == ["Because I care.", "I go on."]
+    intro = ("A report on the harbour. " * 20 + "\n\nWikinews interviewed Jane Roe about it.\n\n"
+             "Why paint?\n\nBecause I care.\n\nWhat next?\n\nI go on.")
+    assert len(find_turns(intro)) == 4
+    far = ("A report on the harbour. " * 60 + "\n\nShe gave an interview.\n\nWhy paint?\n\nBecause.\n\nWhat?\n\nNo.")
+    assert find_turns(far) == []  # the word too far from the start: an article with questions, not an interview
+    long_answer = "Interview with Jane Roe\n\nI care. " + "I paint every day and sell little. " * 20 + "Why not?\n\nNo.\n\nWhy?"
+    assert find_turns(long_answer) == []  # a long paragraph ending in a question is no interviewer's question

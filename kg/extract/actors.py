@@ -39,8 +39,8 @@ from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER
                             PRONOUNS, SAYING_VERBS, TITLES, WORK)
 from .entities import body_after_name, repair_entities
 from .groups import of_phrase_end, people_of
-from .titles import (PORTFOLIO_TITLES, after_person_noun, claim_title, in_person_apposition, portfolio,
-                     postnominal_end, role_of_name, title_adjective)
+from .titles import (PORTFOLIO_TITLES, after_person_noun, claim_title, heads_other_name, in_person_apposition,
+                     is_role_word, portfolio, postnominal_end, role_of_name, title_adjective)
 from .nlp import doc_layout, doc_text, doc_tokens, hidden_tokens
 from .lexicon import DOCUMENT_CUES, FINDING_CUES, REPORT_NOUNS, SOURCE_NOUNS, SPEECH_VERBS
 from .names import as_acronym, clean_name, defines_acronym, well_known  # noqa: F401  (clean_name: public here too)
@@ -136,10 +136,13 @@ Construction = Callable[[MentionFinder], None]
 CONSTRUCTIONS: dict[str, Construction] = {}
 
 
-def construction(name: str) -> Callable[[Construction], Construction]:
-    """Register a mention-finding construction under ``name``."""
+def construction(name: str, before: str | None = None) -> Callable[[Construction], Construction]:
+    """Register a mention-finding construction under ``name``, last or just before ``before``."""
     def register(function: Construction) -> Construction:
-        CONSTRUCTIONS[name] = function
+        items = [(k, f) for k, f in CONSTRUCTIONS.items() if k != name]
+        items.insert(next((i for i, (k, _) in enumerate(items) if k == before), len(items)), (name, function))
+        CONSTRUCTIONS.clear()
+        CONSTRUCTIONS.update(items)
         return function
     return register
 
@@ -199,7 +202,7 @@ def entity_names(finder: MentionFinder) -> None:
             continue  # "the City", "Council": a description, found by the actor-noun construction
         if label == "PERSON" and end - start == 1 and _plural_subject(doc[start]):
             continue  # "Koalas fear the heat": the verb says it is many, so no person's name
-        if label == "PERSON" and end - start == 1 and (_heads_other_name(doc[start]) or title_adjective(doc[start])):
+        if label == "PERSON" and end - start == 1 and (heads_other_name(doc[start]) or title_adjective(doc[start])):
             continue  # "the 1994 Crime Bill": the end of a name the tagger cut; "Tribal Chairman X": of the title
         if label == "ORG" and end - start == 1 and portfolio(doc[start]) and end + 1 < len(doc) \
                 and doc[end].lower_ in PORTFOLIO_TITLES and doc[end + 1].ent_type_ == "PERSON":
@@ -290,21 +293,8 @@ def name_parts(finder: MentionFinder) -> None:
             if start < token.i:
                 finder.add(start, token.i + 1, NAME, PERSON, token.i, entity_label="ECHO", head_lemma=token.lower_)
                 continue
-        if token.text in parts and not _heads_other_name(token):
+        if token.text in parts and not heads_other_name(token):
             finder.add(token.i, token.i + 1, NAME, PERSON, token.i, entity_label="ECHO", head_lemma=token.lower_)
-
-
-def _heads_other_name(token: Token) -> bool:
-    """Whether a word that is part of a person's name here ends another proper name ("the 1994
-    Crime Bill" is no Bill Clinton, "Jordan Valley" no Michael Jordan)."""
-    return any(c.dep_ == "compound" and c.i == token.i - 1 and c.text[:1].isupper() and not c.ent_type_
-               and not _is_role_word(c) for c in token.children)
-
-
-def _is_role_word(token: Token) -> bool:
-    """A capitalised title or noun for a person's role ("President", "Ambassador")."""
-    lower = token.lower_.rstrip(".")
-    return lower in TITLES or ACTOR_NOUNS.get(token.lemma_.lower()) == PERSON
 
 
 def _shouted(tokens: list[Token], i: int) -> bool:
@@ -341,7 +331,7 @@ def named_sources(finder: MentionFinder) -> None:
             continue
         for source in candidates:
             if source.pos_ != "PROPN" or finder.taken[source.i] or not source.text[:1].isupper() \
-                    or _plural_subject(source) or _is_role_word(source):
+                    or _plural_subject(source) or is_role_word(source):
                 continue  # "Malaysia's Prime Minister said": a role, found as a description
             start = min([c.left_edge.i for c in source.lefts if c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN"
                          and c.text[:1].isupper() and not any(finder.taken[c.left_edge.i:c.i + 1])] + [source.i])

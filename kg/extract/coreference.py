@@ -342,6 +342,14 @@ def _owner_actor(context: Context, m: Mention) -> "LocalActor | None":
     if target is None and owner.pos_ == "NOUN":
         type_ = ACTOR_NOUNS.get(m.owner_lemma, ORGANIZATION)
         target = kind_target(context, m.owner_lemma, type_, "singular", m.start + 1)
+        field = [t.lower_ for t in owner.lefts if t.dep_ == "compound"] + [owner.lower_]
+        if target is None and all(t.is_lower or t.is_sent_start for t in owner.subtree) \
+                and " ".join(field) not in _NOT_FIELDS:
+            # "immigration officers" after "U.S. Immigration and Customs Enforcement": the one body
+            # whose name holds the field they work in
+            named = [a for a in _before(context, m.start) if a.type in {ORGANIZATION, GOVERNMENT}
+                     and any(set(field) <= set(_name_words(n)) for n in a.names())]
+            target = named[0] if len(named) == 1 else None
     if target is None:
         return None
     if target.type in _BODIES or (target.type == PERSON and m.head_lemma in PERSONAL_VOICE_NOUNS):
@@ -364,6 +372,12 @@ def _body_just_named(context: Context, m: Mention) -> "LocalActor | None":
     found = {id(a): a for a in context.clusters.actors if a.named and a.type in {ORGANIZATION, GOVERNMENT}
              and any(m.sentence - 1 <= x.sentence and x.start < m.start for x in a.mentions)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+#: Words before "officials" that name a level of government or a field too wide for one body
+#: whose name holds the word: "state officials" are not the Islamic State's, "security officials"
+#: not only the Department of Homeland Security's ("homeland security officials" are).
+_NOT_FIELDS = {"state", "country", "nation", "world", "county", "city", "town", "federal", "local", "security"}
 
 
 def _named(context: Context, name: str) -> "LocalActor | None":

@@ -177,15 +177,30 @@ def find_trailer(text: str) -> tuple[int, int] | None:
 
 
 _TURN_LABEL = re.compile(r"^(?P<label>Q|A|[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}):[ \t]+(?=\S)")
-_INTERVIEW_HINT = re.compile(r"\binterview|\btells\s+[A-Z]|\btalks\s+to\b|\bspeaks\s+(?:to|with)\b|\bQ\s?&\s?A\b")
+_INTERVIEW_HINT = re.compile(r"\b(?i:interview)|\btells\s+[A-Z]|\btalks\s+to\b|\bspeaks\s+(?:to|with)\b|\bQ\s?&\s?A\b")
+#: Where the hint is looked for: the first 300 characters, or the whole introduction before the
+#: first question when it is longer, up to this many characters.
+_INTRODUCTION_MAX = 1000
+
+
+#: A paragraph longer than this that ends in a question mark is an answer ending in a question of
+#: its own, not an interviewer's question (these are a sentence or two: at most 464 characters in
+#: GUM's 19 interviews).
+_QUESTION_MAX = 600
+
+
+def _asks(text: str, start: int, end: int) -> bool:
+    return end - start <= _QUESTION_MAX and text[start:end].rstrip().endswith("?")
 
 
 def find_turns(text: str, title: str | None = None) -> list[Turn]:
     """Question and answer turns of an interview, or nothing for an ordinary article.
 
     Labelled turns ("Q: ...", "Hill: ...") count when at least three paragraphs carry a label;
-    otherwise an article whose title or opening says "interview" and that has at least two
-    paragraphs ending in a question mark is read as alternating questions and answers.
+    otherwise an article whose title or opening says "interview" ("Interview with ...", "Wikinews
+    interviewed him": the first 300 characters, or the introduction before the first question up to
+    1,000) and that has at least two paragraphs ending in a question mark is read as alternating
+    questions and answers.
     """
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if text[m.start():m.end()].strip()]
     labelled = [(s, e, _TURN_LABEL.match(text[s:e])) for s, e in paragraphs]
@@ -198,14 +213,15 @@ def find_turns(text: str, title: str | None = None) -> list[Turn]:
             question = label == "Q" or text[start:end].rstrip().endswith("?")
             turns.append(Turn(start + match.end(), end, question, label, start, start + len(label)))
         return turns
-    opening = (title or "") + " " + text[:300]
-    questions = [p for p in paragraphs if text[p[0]:p[1]].rstrip().endswith("?")]
-    if not _INTERVIEW_HINT.search(opening) or len(questions) < 2:
+    questions = [p for p in paragraphs if _asks(text, *p)]
+    if len(questions) < 2:
+        return []
+    opening = (title or "") + " " + text[:max(300, min(questions[0][0], _INTRODUCTION_MAX))]
+    if not _INTERVIEW_HINT.search(opening):
         return []
     turns, seen_question = [], False
     for start, end in paragraphs:
-        is_question = text[start:end].rstrip().endswith("?")
-        if is_question:
+        if _asks(text, start, end):
             seen_question = True
             turns.append(Turn(start, end, True))
         elif seen_question:

@@ -34,6 +34,11 @@ _DATELINE = re.compile(
 _TITLE_DATELINE = re.compile(
     r"(?P<where>(?P<place>[A-Z][a-z]+(?:[ .\-][A-Z][a-z]+){0,3})(?:,\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?)?)"
     r"\s*\((?P<agency>[A-Z][A-Za-z&.]{1,12}(?: [A-Z][A-Za-z]{1,12})?)\)\s*[-–—―]{1,2}\s*")
+# After a date line a title-cased place and its region before a dash is a dateline without an
+# agency, as Wikinews writes them: "Monday, March 5, 2007" ⏎ "Taipei, Taiwan — The festival ...".
+_DATED_DATELINE = re.compile(
+    r"(?P<where>(?P<place>[A-Z][a-z]+(?:[ .\-][A-Z][a-z]+){0,3}),\s*[A-Z][A-Za-z.]{1,15}(?:\s[A-Z][A-Za-z.]{1,15})?)"
+    r"(?P<agency>)\s+[–—―]\s+(?=[A-Z])")
 _BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.'’\-]*(?:[ ,]+(?:and\s+)?[A-Z][\w.'’\-]*){0,8}\s*$")
 # A line that ends a sentence: ". ! ?", then any closing quotes or brackets.
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s*$")
@@ -78,8 +83,9 @@ def _title_cased(line: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _dateline_at(text: str, start: int) -> Dateline | None:
-    match = _TITLE_DATELINE.match(text, start) or _DATELINE.match(text, start)
+def _dateline_at(text: str, start: int, dated: bool = False) -> Dateline | None:
+    match = _TITLE_DATELINE.match(text, start) or _DATELINE.match(text, start) \
+        or (_DATED_DATELINE.match(text, start) if dated else None)
     if not match:
         return None
     if match.re is _DATELINE:  # a dateline place is written in capitals; "The Latest -" is not one
@@ -87,7 +93,7 @@ def _dateline_at(text: str, start: int) -> Dateline | None:
         if len(letters) < 2 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
             return None
     place = " ".join(match.group("where").split()).strip(" ,")
-    return Dateline(place=place.title() if place.isupper() else _title_first(place), agency=match.group("agency"),
+    return Dateline(place=place.title() if place.isupper() else _title_first(place), agency=match.group("agency") or None,
                     start=match.start(), end=match.end())
 
 
@@ -132,7 +138,7 @@ def find_layout(text: str, title: str | None = None) -> Layout:
     dateline = None
     if len(lines) >= 3 and _is_headline(text, lines[0], title):
         headings.append(lines[0][:2])
-    body_started = False
+    body_started = dated = False
     for number, (start, end, line) in enumerate(lines):
         stripped = line.strip()
         if (start, end) in headings:
@@ -142,10 +148,11 @@ def find_layout(text: str, title: str | None = None) -> Layout:
             bylines.extend(byline_names(stripped))
             continue
         if _DATE_LINE.match(stripped) and len(stripped.split()) <= 6:
+            dated = True
             continue
         if not body_started:
             body_started = True
-            dateline = _dateline_at(text, start + len(line) - len(line.lstrip()))
+            dateline = _dateline_at(text, start + len(line) - len(line.lstrip()), dated)
             if dateline:
                 hidden.append((dateline.start, dateline.end))
             continue

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .aliases import CanonicalActor, apply_aliases
+from . import owners  # noqa: F401 (registers the document-owner construction)
 from .actors import GOVERNMENT, ORGANIZATION, PERSON, WORK, extract_mentions
 from .claims import extract_claims, extract_credits, first_person_mentions
 from .claims.authors import AUTHOR_REASON, author_mentions, release_author_mentions

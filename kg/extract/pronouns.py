@@ -3,7 +3,10 @@
 ``he``/``she``/``it``/``they`` go to the nearest compatible antecedent in their sentence, else to
 the subject of the latest sentence with one (within :data:`_PRONOUN_SENTENCE_WINDOW`), never to
 the speaker of the quotation they stand in nor, as an object, to the subject of their own verb ("a
-lawyer interrogated him"); "he"/"she" prefer an actor of that gender.
+lawyer interrogated him"), nor to a description in an "as" phrase, which says what someone was
+("collected head shots as a kid ... throughout his life"); "he"/"she" prefer an actor of that gender.
+A pronoun in a participle clause that opens its sentence is the one who does what it says, named
+after it ("Discussing his concern, the prime minister, Najib Razak, said ...").
 Registered in :data:`kg.extract.coreference.STEPS` after the description steps.
 """
 
@@ -12,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .actor_lexicon import GOVERNMENT_WORDS, ORG_SUFFIX_WORDS, PRONOUNS
-from .actors import GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention, clean_name
+from .actors import DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention, clean_name
 from .clusters import LocalActor
 from .coreference import Context, person_gender, step
 from .lexicon import SPEECH_VERBS
@@ -103,6 +106,8 @@ def _quotation_speakers(context: Context, pronoun: Mention) -> list["LocalActor"
 
 def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalActor | None":
     doc, mentions, clusters = context.doc, context.mentions, context.clusters
+    if (ahead := _doer_of_opening_participle(context, index, pronoun)) is not None:
+        return ahead
     candidates = []
     speakers = _quotation_speakers(context, pronoun)
     # an object "it" reaches back one sentence only: a thing further back that something is done
@@ -113,7 +118,8 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
         m = mentions[j]
         if pronoun.sentence - m.sentence - sum(m.sentence < k < pronoun.sentence for k in quoted) > window:
             break
-        if (m.kind == PRONOUN and j not in clusters.of) or m.heading or m.sentence in quoted:
+        if (m.kind == PRONOUN and j not in clusters.of) or m.heading or m.sentence in quoted \
+                or _predicative(doc, m):
             continue
         actor = clusters.of.get(j)
         if actor is None or not _compatible(pronoun, actor, m) or actor in speakers:
@@ -211,6 +217,50 @@ def _subject_over_possessor(doc, pronoun: Mention, candidates: list) -> "LocalAc
     if verb is None:
         return None
     return next((actor for m, actor in candidates if m.is_subject and doc[m.root].head.i == verb.i), None)
+
+
+def _opening_participle(doc, token):
+    """The participle clause without a subject of its own that opens the sentence and holds the
+    token ("Discussing his concern in a statement, ..."), or None."""
+    for clause in [token, *token.ancestors]:
+        if clause.dep_ in {"advcl", "acl"} and clause.tag_ in {"VBG", "VBN"}:
+            sentence = clause.sent
+            first = next(t for t in sentence if not (t.is_punct or t.is_space))
+            if clause.left_edge.i == first.i and clause.right_edge.i + 1 < sentence.end \
+                    and doc[clause.right_edge.i + 1].text == "," \
+                    and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
+                return clause
+            return None
+    return None
+
+
+def _doer_of_opening_participle(context: Context, index: int, pronoun: Mention) -> "LocalActor | None":
+    """A pronoun in a participle clause that opens its sentence stands for the one who does what
+    the participle says, the first actor after the clause: "Discussing his concern in a statement,
+    Malaysia's Prime Minister, Najib Razak said ..." (his is Najib Razak's, whoever came before)."""
+    doc = context.doc
+    clause = _opening_participle(doc, doc[pronoun.root])
+    if clause is None:
+        return None
+    after = doc[clause.right_edge.i].idx + len(doc[clause.right_edge.i])
+    for j in range(index + 1, len(context.mentions)):
+        m = context.mentions[j]
+        if m.sentence != pronoun.sentence:
+            return None
+        if m.start < after or doc[m.root].dep_ == "poss":
+            continue  # "Malaysia's" in "Malaysia's Prime Minister"
+        actor = context.clusters.of.get(j)
+        if actor is None or m.kind == PRONOUN:
+            return None
+        return actor if _compatible(pronoun, actor, m) else None
+    return None
+
+
+def _predicative(doc, m: Mention) -> bool:
+    """A description in an "as" phrase says what someone was, it is no one to refer back to: in
+    "he collected head shots as a kid and continued ... throughout his life", "his" is not the kid."""
+    token = doc[m.root]
+    return m.kind == DESCRIPTION and token.dep_ == "pobj" and token.head.lower_ == "as"
 
 
 def _subject_of_its_verb(doc, m: Mention, pronoun: Mention) -> bool:

@@ -208,3 +208,16 @@ def postnominal_end(finder: Finder, end: int) -> None:
     while j < len(tokens) - 1 and tokens[j].text == "," and tokens[j + 1].lower_.replace(".", "") in POSTNOMINALS:
         finder.taken[j + 1] = True
         j += 2
+
+
+def heads_other_name(token: Token) -> bool:
+    """Whether a word that is part of a person's name here ends another proper name ("the 1994
+    Crime Bill" is no Bill Clinton, "Jordan Valley" no Michael Jordan)."""
+    return any(c.dep_ == "compound" and c.i == token.i - 1 and c.text[:1].isupper() and not c.ent_type_
+               and not is_role_word(c) for c in token.children)
+
+
+def is_role_word(token: Token) -> bool:
+    """A capitalised title or noun for a person's role ("President", "Ambassador")."""
+    lower = token.lower_.rstrip(".")
+    return lower in TITLES or ACTOR_NOUNS.get(token.lemma_.lower()) == PERSON
