@@ -141,10 +141,8 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
     if change is not None:  # "would lower prices": the change of the amount, not the verb's own valence
         words = [t for t in words if t.i not in {head.i, change[0].i}]
     reading = valence_polarity(valence(words) + (change[1] if change is not None else 0.0))
-    if not copular and change is None:
+    if not copular and change is None:  # what it does to whom, before the words that describe them
         reading = _effect_on_valued(ctx, head) or reading
-    if reading is None and not copular:
-        reading = _effect_on_people(ctx, head)
     strength = 0.9 if claim.certainty != "certain" else 1.0
     parsed = content if content.text == claim.text else None
     if reading is not None:
@@ -202,18 +200,6 @@ def _effect_on_valued(ctx: Context, verb: Token) -> str | None:
     if not bad and not (is_person_noun(lemma) or ctx.actor(obj) is not None):
         return None
     good = (effect[1] == "+") ^ bad ^ any(c.dep_ == "neg" for c in verb.children)
-    return FAVOR if good else AGAINST
-
-
-def _effect_on_people(ctx: Context, verb: Token) -> str | None:
-    """An act or policy judged by what it does to people ("the program has helped thousands of
-    families", "these rules protect workers"): the effects lexicon's good or bad for the object,
-    when the object is an actor; negated, the other way."""
-    effect = verb_effect(verb)
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if effect is None or effect[0] != "obj" or obj is None or ctx.actor(obj) is None:
-        return None
-    good = (effect[1] == "+") != any(c.dep_ == "neg" for c in verb.children)
     return FAVOR if good else AGAINST
 
 
