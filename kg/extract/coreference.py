@@ -417,14 +417,19 @@ def _author(context: Context, m: Mention) -> "LocalActor | None":
         owner = context.actor_at(m.owner_root)
         if owner is not None:
             return owner
-    # "X filed a lawsuit ... The lawsuit alleges": the latest author of a document of that kind
-    for token in reversed(doc[:m.root]):  # or "X sued Y ... The lawsuit argues"
-        made = token.dep_ == "dobj" and token.lemma_.lower() == m.head_lemma and \
-            token.head.lemma_.lower() in AUTHORING_VERBS
-        if made or (token.pos_ == "VERB" and m.head_lemma in DOCUMENT_VERBS.get(token.lemma_.lower(), ())):
+    return latest_author(doc, m.root, m.head_lemma, context.actor_at)
+
+
+def latest_author(doc: Doc, before: int, lemma: str, actor_at: Callable[[int], "LocalActor | None"],
+                  start: int = 0) -> "LocalActor | None":
+    """The latest one before token ``before`` (from ``start``) who made a document of the kind
+    ``lemma``: "X filed a lawsuit ... The lawsuit alleges", "X sued Y ... The lawsuit argues"."""
+    for token in reversed(doc[start:before]):
+        made = token.dep_ == "dobj" and token.lemma_.lower() == lemma and token.head.lemma_.lower() in AUTHORING_VERBS
+        if made or (token.pos_ == "VERB" and lemma in DOCUMENT_VERBS.get(token.lemma_.lower(), ())):
             subjects = [c for c in (token.head if made else token).children if c.dep_ == "nsubj"]
             for subject in subjects:
-                actor = context.actor_at(subject.i)
+                actor = actor_at(subject.i)
                 if actor is not None and actor.type in {PERSON, ORGANIZATION, GOVERNMENT, PLACE, GROUP}:
                     return actor
     return None

@@ -9,9 +9,10 @@ from typing import Callable, Iterable, Mapping, Sequence
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from ..actor_lexicon import AUTHORED_NOUNS, AUTHORING_VERBS
+from ..actor_lexicon import AUTHORED_NOUNS
 from ..actors import Mention, clean_name
 from ..claims import Claim
+from ..coreference import latest_author
 from ..lexicon import CUES
 from ..nlp import doc_layout, doc_tokens, sentence_of, token_range
 from ..resolve import LocalActor
@@ -269,13 +270,8 @@ class Context:
             return self.actor(owner)
         if not _bare_definite(token):
             return None
-        start = self._window_start(token)
-        for verb in reversed(self.doc[start:token.i]):
-            filed = verb.lemma_.lower() in AUTHORING_VERBS and any(
-                c.dep_ == "dobj" and c.lemma_.lower() == lemma for c in verb.children)
-            if filed or (verb.lemma_.lower() == "sue" and lemma in {"suit", "lawsuit", "complaint"}):
-                return self.actor(next((c for c in verb.children if c.dep_ == "nsubj"), None))
-        return None
+        return latest_author(self.doc, token.i, lemma, lambda i: self.actor(self.tokens[i]),
+                             start=self._window_start(token))
 
     def _last_speaker(self, head: Token, holder: LocalActor | None) -> LocalActor | None:
         """The speaker of the latest claim before ``head`` (in its sentence or the two before) that
