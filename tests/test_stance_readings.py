@@ -225,11 +225,25 @@ def test_the_stance_a_reader_sees(stances_of, text, holder, side, target):
     ("Prosecutors charged the shipping company with fraud.", "Prosecutors", "shipping company"),
     ("The senator blamed the agency for the delays.", "senator", "agency"),
     ("Freedom Magazine attacked several defectors, including Tom Devocht.", "Freedom Magazine", "several defectors"),
+    ("The teachers union opposed a bill criticized by parents.", "teachers union", "bill"),
 ])
 def test_a_charge_is_not_part_of_the_target(stances_of, text, holder, target):
     """ "accused X of Y": the parser hangs "of Y" on X, but the charge is the verb's; the members a
-    group names are targets of their own, not part of the group's phrase."""
+    group names are targets of their own, not part of the group's phrase; another holder's side
+    ("criticized by parents") is that holder's stance, not the target's name."""
     assert (holder, "against", target) in stances_of(text)
+
+
+def test_another_holders_side_is_neither_the_targets_name_nor_its_owner(nlp, polarity):
+    """ "a measure championed by Democrats": Democrats are for it, but it is not their act (as "the
+    fine imposed by the Commission" is the Commission's) and not part of its name."""
+    (doc,) = extract_texts(nlp, {"t": "The governor signed a measure championed by Democrats."}, polarity).documents
+    read = {(s.holder.label(), s.polarity, s.target.label, s.target.actor) for s in doc.stances}
+    assert ("governor", "favor", "measure", None) in read, read
+    assert ("Democrats", "favor", "measure", None) in read, read
+    (doc,) = extract_texts(nlp, {"t": "The court upheld the fine imposed by the Commission."}, polarity).documents
+    owners = {s.target.actor.label() for s in doc.stances if s.target.actor is not None}
+    assert "Commission" in owners, [(s.holder.label(), s.target.label) for s in doc.stances]
 
 
 def test_a_bare_definite_noun_takes_up_a_phrase_of_its_own_number(stances_of):

@@ -7,8 +7,8 @@ from spacy.tokens import Doc, Token
 
 from ..claims import NEGATING_CUES
 from ..nlp import sentence_of
-from .lexicon import verb_lemma
-from .records import ASSERTED, DENIED, HYPOTHETICAL, INTENDED, POSSIBLE, QUESTION, RECOMMENDED
+from .lexicon import predicate, verb_lemma
+from .records import AGAINST, ASSERTED, FAVOR, DENIED, HYPOTHETICAL, INTENDED, POSSIBLE, QUESTION, RECOMMENDED
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Heads that want or try an act: "tried to withhold funding", "voted to repeal".
@@ -233,6 +233,12 @@ def antecedent(token: Token | None) -> Token | None:
     return clause.head if clause.dep_ in {"relcl", "acl"} else None
 
 
+def takes_side(verb: Token) -> bool:
+    """Whether a verb's object is what its subject is for or against ("back", "oppose", "criticise")."""
+    row = predicate(verb_lemma(verb), "VERB", "obj")
+    return row is not None and row.polarity in {FAVOR, AGAINST}
+
+
 def passive_agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
@@ -306,6 +312,10 @@ def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = 
         c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)))), None)
     if members is not None:  # "defectors[, including Tom Devocht]": the members are targets of their own
         end = min(end, members)
+    judged = next((c.left_edge.i for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.i < end
+                   and passive_agent(c) is not None and takes_side(c)), None)
+    if judged is not None:  # "a measure [championed by Democrats]": another holder's stance on it, not its name
+        end = judged
     appositive = next((t.left_edge.i - 1 for t in doc[head.i + 1:end] if t.dep_ in {"appos", "acl"}
                        and t.left_edge.i > head.i + 1 and doc[t.left_edge.i - 1].text == ","), None)
     if appositive is not None:  # "a proposal to rezone ..., a defeat for the developer": a comment on it

@@ -16,7 +16,7 @@ from ..coreference import latest_author
 from ..lexicon import CUES
 from ..nlp import doc_layout, doc_tokens, sentence_of, token_range
 from ..resolve import LocalActor
-from .grammar import passive_agent, phrase, predicate_key, prepositional_object
+from .grammar import passive_agent, phrase, predicate_key, prepositional_object, takes_side
 from .lexicon import effects, issue_nouns
 from .records import ACT, ACTOR, TOPIC, Target, opposite
 
@@ -250,7 +250,7 @@ class Context:
                 linked.append(self.actor(child))
             elif child.dep_ == "prep" and (child.lower_ in _OWNER_PREPS or head.pos_ == "VERB"):
                 linked.append(self.actor(next((c for c in child.children if c.dep_ == "pobj"), None)))
-        for participle in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for participle in (c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN" and not takes_side(c)):
             linked.append(self.actor(passive_agent(participle)))  # "the fine imposed by the Commission"
         linked.append(self._summarised_doer(head))
         linked = [a for a in linked if a is not None and not (holder is not None and speaks_for(holder, a))]
