@@ -204,6 +204,17 @@ READINGS = [
         ("Senator Ann Kim, a Democrat who supports abortion rights, won re-election.", "Ann Kim", "favor",
          "abortion rights"),
     ),
+    # an act done over, despite or amid a position: its holder is against what the act is done to
+    *_rows("concessive",
+        ("The board approved the merger despite opposition from the teachers union.", "teachers union", "against",
+         "merger"),
+        ("The school board adopted the policy amid an outcry from parents.", "parents", "against", "policy"),
+        ("The Senate confirmed Judge Amy Lee over the objections of Democrats.", "Democrats", "against", "Amy Lee"),
+        ("The mayor resigned amid criticism from unions.", "unions", "against", "mayor"),
+        ("The law took effect despite the resistance of the Catholic Church.", "Catholic Church", "against", "law"),
+        ("Several towns have started asking churches to pay taxes, despite the resistance of the Catholic Church.",
+         "Catholic Church", "against", "asking churches to pay taxes"),
+    ),
     # a bare "the ruling" is the decision of the one who just ruled
     *_rows("bare ruling",
         ("The Supreme Court ruled that the law was unconstitutional. Governor Tom Reed criticized the ruling.",

@@ -295,3 +295,36 @@ def position_adjective(ctx: Context, word: Token) -> list[Candidate]:
     if subject is None and verb is word:
         subject = next((c for c in word.children if c.dep_ == "nsubjpass"), None)
     return candidate(ctx, "position_adjective", subject, target, polarity, verb, cls, factor)
+
+
+#: Prepositions that set an act against a position held on it: "approved the plan over the
+#: objections of residents", "despite opposition from the union", "amid protests by farmers".
+_CONCESSIVE = frozenset({"despite", "over", "amid", "amidst", "notwithstanding"})
+_NOUN_HOLDERS = ("of", "from", "by", "among")
+#: Objects that make one predicate with their verb: "took effect", "took office", "took place".
+_IDIOM_OBJECTS = frozenset({"effect", "office", "place", "shape", "hold", "power"})
+
+
+def concessive_position(ctx: Context, noun: Token) -> list[Candidate]:
+    """The council approved the plan over the objections of residents; the bill passed despite
+    opposition from Republicans; the mayor resigned amid criticism from unions: whoever holds the
+    position holds it toward what the act is done to (its object, else its subject)."""
+    preposition, verb = noun.head, noun.head.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in _CONCESSIVE or verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    rows = [p for p in slots(noun.lemma_.lower(), "NOUN") if p.slot.startswith("prep:")]
+    if not rows or rows[0].polarity not in {FAVOR, AGAINST} or (preposition.lower_ == "over" and rows[0].polarity == FAVOR):
+        return []
+    if any(prepositional_object(noun, p.slot[5:]) is not None for p in rows if p.slot != "prep:of"):
+        return []  # "despite opposition to the plan from X": the noun names its own target (stance_noun)
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    holder = possessor if possessor is not None else next(
+        (h for p in _NOUN_HOLDERS if (h := prepositional_object(noun, p)) is not None and ctx.actor(h) is not None), None)
+    target = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in _IDIOM_OBJECTS),
+                  None) or passive_subject(verb)
+    if target is None:  # "started asking schools to pay taxes despite ...": what they started doing
+        target = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if target is None and not any(c.dep_ == "dobj" for c in verb.children if c.lemma_.lower() not in _IDIOM_OBJECTS):
+        target, _ = acting_subject(verb)  # "the bill passed despite ...", "the law took effect despite ..."
+    return candidate(ctx, "concessive_position", holder, target, rows[0].polarity, noun, rows[0].cls, 0.9,
+                     check_negation=False)
