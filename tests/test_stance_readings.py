@@ -215,6 +215,13 @@ READINGS = [
         ("Several towns have started asking churches to pay taxes, despite the resistance of the Catholic Church.",
          "Catholic Church", "against", "asking churches to pay taxes"),
     ),
+    # policy nouns are acts even bare: "oppose the bailout", "defended the increase", "pass a funding package"
+    *_rows("act nouns",
+        ("Senator Bill Cunningham said he would oppose the bailout.", "Bill Cunningham", "against", "bailout"),
+        ("The board voted to raise fares. Board chair Dorval Carter defended the increase.", "Dorval Carter", "favor",
+         "increase"),
+        ("Kyle Whitehead urged lawmakers to approve a funding package.", "Kyle Whitehead", "favor", "funding package"),
+    ),
     # a bare "the ruling" is the decision of the one who just ruled
     *_rows("bare ruling",
         ("The Supreme Court ruled that the law was unconstitutional. Governor Tom Reed criticized the ruling.",

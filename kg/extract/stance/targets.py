@@ -34,7 +34,8 @@ ACT_NOUNS = frozenset({
     "withdrawal", "intervention", "candidacy", "presidency", "administration", "tenure", "leadership", "record",
     "testimony", "comments", "remarks", "statement", "claim", "claims", "rhetoric", "speech", "investigation",
     "fine", "penalty", "verdict", "judgment", "judgement", "sentence", "conviction", "injunction", "settlement",
-    "findings", "finding", "conclusions", "conclusion"})
+    "findings", "finding", "conclusions", "conclusion", "package", "bailout", "hike", "increase", "overhaul",
+    "subsidy", "subsidies", "mandate", "levy", "rollback", "cut"})
 
 
 def is_act_noun(token: Token) -> bool:
