@@ -222,6 +222,13 @@ READINGS = [
          "increase"),
         ("Kyle Whitehead urged lawmakers to approve a funding package.", "Kyle Whitehead", "favor", "funding package"),
     ),
+    # how well someone acted, said of them: "made a mistake", "committed a blunder"
+    *_rows("conduct",
+        ("\u201cThe Chicago Transit Authority made a mistake,\u201d Mayor Brandon Johnson said.", "Brandon Johnson",
+         "against", "Chicago Transit Authority"),
+        ("Senator Ann Kim said the Federal Reserve had committed a historic blunder.", "Ann Kim", "against",
+         "Federal Reserve"),
+    ),
     # a bare "the ruling" is the decision of the one who just ruled
     *_rows("bare ruling",
         ("The Supreme Court ruled that the law was unconstitutional. Governor Tom Reed criticized the ruling.",
@@ -270,3 +277,9 @@ def test_a_bare_definite_noun_takes_up_a_phrase_of_its_own_number(stances_of):
     assert ("Privacy groups", "favor", "vote") in stances, stances
     stances = stances_of("The council approved two apartment towers. Residents opposed the towers.")
     assert ("Residents", "against", "two apartment towers") in stances, stances
+
+
+def test_a_plain_act_of_making_is_no_judgement_of_its_doer(stances_of):
+    """ "made a decision" says what was done, not how well: no stance toward the one who made it."""
+    stances = stances_of("Mayor Brandon Johnson said the Chicago Transit Authority made a decision on Monday.")
+    assert not any(t == "Chicago Transit Authority" for _, _, t in stances), stances

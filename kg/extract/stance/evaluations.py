@@ -85,6 +85,27 @@ def _predicate_words(content, subject: Token) -> list[Token]:
     return [t for t in content if not (subject.left_edge.i <= t.i <= subject.right_edge.i) and t.i not in described]
 
 
+#: Verbs whose object says how well their subject acted: "made a mistake", "did the right thing",
+#: "committed a blunder"; "got it wrong" by its complement.
+_CONDUCT_VERBS = frozenset({"make", "commit", "do", "get"})
+
+
+def _conduct_words(head: Token) -> list[Token] | None:
+    """The words that judge how the subject of ``head`` acted ("a serious mistake", "the right
+    thing", "it wrong"), with the verb's negation; None if the clause does not judge conduct."""
+    if head.lemma_.lower() not in _CONDUCT_VERBS:
+        return None
+    judged = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and head.lemma_.lower() != "get"]
+    judged += [c for c in head.children if c.dep_ in {"oprd", "acomp", "ccomp"} and c.pos_ == "ADJ"
+               and head.lemma_.lower() == "get"]
+    if not judged:
+        return None
+    words = [c for c in head.children if c.dep_ == "neg"]
+    for word in judged:  # the noun decides when it judges ("a historic blunder"), else its modifiers ("a terrible job")
+        words += [word] if token_valence(word) else [t for t in word.subtree if t.dep_ not in _TAILS]
+    return sorted(words, key=lambda t: t.i)
+
+
 def _feeling(head: Token) -> bool:
     """Whether a copular clause says how its subject feels ("is pleased", "was disappointed"):
     the position adjectives of the predicate lexicon."""
@@ -132,11 +153,15 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
     # An actor or a named topic is judged only by what is predicated of it ("X is corrupt"); an
     # act or a policy also by what it is said to cause ("the use by ICE makes ... less likely").
     copular = _is_copular(head)
-    if not copular and (target.kind == ACTOR or not is_act_noun(subject)):
+    conduct = None if copular else _conduct_words(head)
+    if not copular and conduct is None and (target.kind == ACTOR or not is_act_noun(subject)):
         return []
     if copular and _feeling(head):
         return []  # "the administration would be pleased": how the subject feels, not what it is
-    words = _complement_words(head) if copular else _predicate_words(content, said_of)
+    if conduct is not None:  # "the board made a mistake": how well the subject acted, like what it is
+        copular, words = True, conduct
+    else:
+        words = _complement_words(head) if copular else _predicate_words(content, said_of)
     change = None if copular else _amount_change(head)
     if change is not None:  # "would lower prices": the change of the amount, not the verb's own valence
         words = [t for t in words if t.i not in {head.i, change[0].i}]
