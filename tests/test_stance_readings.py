@@ -229,6 +229,11 @@ READINGS = [
         ("Senator Ann Kim said the Federal Reserve had committed a historic blunder.", "Ann Kim", "against",
          "Federal Reserve"),
     ),
+    # lukewarm positions are positions: "cool to", "lukewarm about", "resistant to"
+    *_rows("lukewarm",
+        ("Some moderate Democrats have been cool to the staffing mandate.", "Democrats", "against", "staffing mandate"),
+        ("Senator Judy Schwank has been lukewarm about the staffing bill.", "Judy Schwank", "against", "staffing bill"),
+    ),
     # a bare "the ruling" is the decision of the one who just ruled
     *_rows("bare ruling",
         ("The Supreme Court ruled that the law was unconstitutional. Governor Tom Reed criticized the ruling.",
@@ -251,6 +256,7 @@ def test_the_stance_a_reader_sees(stances_of, text, holder, side, target):
     ("The senator blamed the agency for the delays.", "senator", "agency"),
     ("Freedom Magazine attacked several defectors, including Tom Devocht.", "Freedom Magazine", "several defectors"),
     ("The teachers union opposed a bill criticized by parents.", "teachers union", "bill"),
+    ("The Kim campaign dismissed the endorsement as politics as usual.", "Kim campaign", "endorsement"),
 ])
 def test_a_charge_is_not_part_of_the_target(stances_of, text, holder, target):
     """ "accused X of Y": the parser hangs "of Y" on X, but the charge is the verb's; the members a

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from ..claims import NEGATING_CUES
 from ..nlp import sentence_of
-from .lexicon import predicate, verb_lemma
+from .lexicon import predicate, slots, verb_lemma
 from .records import AGAINST, ASSERTED, FAVOR, DENIED, HYPOTHETICAL, INTENDED, POSSIBLE, QUESTION, RECOMMENDED
 
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -308,6 +308,10 @@ def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = 
                    and head.dep_ == "dobj" and verb_lemma(head.head) in _CHARGING), None)
     if charge is not None:  # "accused the developer [of corruption]": the charge is the verb's, not the noun's
         end = min(end, charge)
+    named_as = next((c.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "as" and head.dep_ == "dobj"
+                     and any(p.slot.startswith("name") for p in slots(verb_lemma(head.head), "VERB"))), None)
+    if named_as is not None:  # "dismissed the endorsement [as politics as usual]": what the verb calls it
+        end = min(end, named_as)
     members = next((c.left_edge.i for c in head.rights if c.dep_ == "prep" and (c.lower_ == "including" or (
         c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)))), None)
     if members is not None:  # "defectors[, including Tom Devocht]": the members are targets of their own
