@@ -30,6 +30,8 @@ READINGS = [
         ("Sheriff Tom Lane said the policy would harm abused children.", "Tom Lane", "against", "policy"),
         ("Governor Greg Abbott said the law would keep dangerous criminals off the streets.", "Greg Abbott", "favor",
          "law"),
+        ("Sheriff Tom Lane said the law would force gang members to leave the city.", "Tom Lane", "favor", "law"),
+        ("Mayor Ann Kim said the mandate would force small schools to close.", "Ann Kim", "against", "mandate"),
     ),
     # what a study concluded is a position one can take sides on, like a claim
     *_rows("findings",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..actor_lexicon import is_person_noun
+from ..actor_lexicon import ORG_KIND_WORDS, is_person_noun
 from ..claims import Claim
 from ..lexicon import SPEECH_VERBS
 from ..nlp import sentence_of
@@ -221,8 +221,9 @@ def _effect_on_valued(ctx: Context, verb: Token) -> str | None:
     if effect is None or effect[0] != "obj" or obj is None:
         return None
     lemma = obj.lemma_.lower()
-    bad = lemma in bad_to_have() or any(c.dep_ == "amod" and c.lemma_.lower() in bad_to_have() for c in obj.children)
-    if not bad and not (is_person_noun(lemma) or ctx.actor(obj) is not None):
+    bad = lemma in bad_to_have() or any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in bad_to_have()
+                                        for c in obj.children)  # "violent offenders", "gang members"
+    if not bad and not (is_person_noun(lemma) or lemma in ORG_KIND_WORDS or ctx.actor(obj) is not None):
         return None
     good = (effect[1] == "+") ^ bad ^ any(c.dep_ == "neg" for c in verb.children)
     return FAVOR if good else AGAINST
