@@ -221,8 +221,9 @@ def _effect_on_valued(ctx: Context, verb: Token) -> str | None:
     if effect is None or effect[0] != "obj" or obj is None:
         return None
     lemma = obj.lemma_.lower()
-    bad = lemma in bad_to_have() or any(c.dep_ in {"amod", "compound"} and c.lemma_.lower() in bad_to_have()
-                                        for c in obj.children)  # "violent offenders", "gang members"
+    bad = lemma in bad_to_have() or any((c.lower_ if c.dep_ == "amod" else c.lemma_.lower()) in bad_to_have()
+                                        for c in obj.children if c.dep_ in {"amod", "compound"})
+    # "violent offenders", "gang members"; "abused children" are not abuse (the participle's own form)
     if not bad and not (is_person_noun(lemma) or lemma in ORG_KIND_WORDS or ctx.actor(obj) is not None):
         return None
     good = (effect[1] == "+") ^ bad ^ any(c.dep_ == "neg" for c in verb.children)
