@@ -236,6 +236,11 @@ READINGS = [
         ("Some moderate Democrats have been cool to the staffing mandate.", "Democrats", "against", "staffing mandate"),
         ("Senator Judy Schwank has been lukewarm about the staffing bill.", "Judy Schwank", "against", "staffing bill"),
     ),
+    # a noun the tagger took for a verb is still the target ("rules" tagged VERB before "that bar imports")
+    *_rows("mistagged noun",
+        ("Brazil's government on Monday rejected new European Union rules that bar imports of goods linked to "
+         "deforestation.", "Brazil's government", "against", "European Union rules"),
+    ),
     # a bare "the ruling" is the decision of the one who just ruled
     *_rows("bare ruling",
         ("The Supreme Court ruled that the law was unconstitutional. Governor Tom Reed criticized the ruling.",

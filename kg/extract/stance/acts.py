@@ -15,7 +15,7 @@ from .grammar import (RELATIVE, acting_subject, antecedent, infinitive_complemen
 from .positions import of_holder
 from .lexicon import Predicate, complement_verbs, effects, slots, valence, valence_polarity, verb_lemma
 from .records import AGAINST, FAVOR, Candidate, opposite
-from .targets import Context, is_act_noun
+from .targets import Context, is_act_noun, noun_tagged_verb
 
 # "withhold funding from the city", "cut funding to the city": the target is the one deprived.
 _RESOURCE_NOUNS = frozenset({
@@ -146,7 +146,7 @@ def verb_object(ctx: Context, verb: Token) -> list[Candidate]:
         return []
     if verb.lemma_.lower() in URGING and infinitive_complement(verb) is not None:
         return []  # "encouraging citizens to ask for ...": the one urged is no target (urging reads the act)
-    if verb.lemma_.lower() in NEGATING_CUES and target.pos_ == "VERB":
+    if verb.lemma_.lower() in NEGATING_CUES and target.pos_ == "VERB" and not noun_tagged_verb(target):
         return []  # "denied opposing the deal" denies an act; it takes nothing away
     return candidate(ctx, "verb_object", holder, target, row.polarity, verb, row.cls, factor)
 

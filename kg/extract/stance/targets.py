@@ -209,9 +209,10 @@ class Context:
         if head.lemma_.lower() in _VAGUE_HEADS:
             return None  # "the whole thing", "this situation": what it is, the words do not say
         act_noun = is_act_noun(head)
+        verbal = head.pos_ == "VERB" and not noun_tagged_verb(head)
         start, end, text = phrase(doc, head, keep_complements=act_noun)
         start, end, text = _within_quotation(doc, head, start, end, text)
-        infinitive = re.match(r"to\s+", text, re.IGNORECASE) if head.pos_ == "VERB" else None
+        infinitive = re.match(r"to\s+", text, re.IGNORECASE) if verbal else None
         if infinitive:  # "to raise rates" -> "raise rates"
             start, text = start + infinitive.end(), text[infinitive.end():]
         owner = self.owner(head, holder)
@@ -224,16 +225,16 @@ class Context:
             owner = self._last_speaker(head, holder)  # "disputed that account" after "O'Hara said ..."
             act_noun = act_noun or owner is not None
         lemma = head.lemma_.lower()
-        kind = ACT if (act_noun or head.pos_ == "VERB") and owner is not None else TOPIC
+        kind = ACT if (act_noun or verbal) and owner is not None else TOPIC
         if kind == TOPIC and not act_noun and head.pos_ != "PROPN" and owner is None and not _is_issue(head):
             # A bare common noun ("people", "the system") is too vague; a described one ("the data
             # centers") is a topic unless ``strict``; an act without an object is not ("raise
             # interest rates" is).
-            specific = {"dobj", "prep", "xcomp"} if head.pos_ == "VERB" else set() if strict else {"compound", "amod",
+            specific = {"dobj", "prep", "xcomp"} if verbal else set() if strict else {"compound", "amod",
                                                                                                   "prep"}
             if not any(c.dep_ in specific for c in head.children):
                 return None
-        label = clean_name(text) if head.pos_ != "VERB" else text
+        label = clean_name(text) if not verbal else text
         if not label:
             return None
         key = topic_key(doc, head)
@@ -243,7 +244,7 @@ class Context:
         """The first actor linked to an act ("Philadelphia's decision", "the use by ICE", "the
         contract with ICE") that is not the holder's own side: a possessor before an agent ("by"),
         an agent before the rest."""
-        if head.pos_ in {"VERB", "AUX"}:
+        if head.pos_ in {"VERB", "AUX"} and not noun_tagged_verb(head):
             return self._doer(head, holder)
         linked: list[LocalActor | None] = []
         for child in sorted(head.children, key=lambda c: 0 if c.dep_ == "poss" else 1 if c.lower_ == "by" else 2):
@@ -358,6 +359,14 @@ def _name_words(actors: Iterable[LocalActor]) -> dict[str, LocalActor]:
     return {word: actor for word, actor in found.items() if actor is not None}
 
 
+def noun_tagged_verb(head: Token) -> bool:
+    """A noun the tagger took for a verb ("rejected new European Union [rules] that bar imports"):
+    an object or subject with a noun's modifiers and none of a verb's."""
+    return head.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"} and any(
+        c.dep_ in {"det", "amod", "compound", "poss", "nummod"} for c in head.children) and not any(
+        c.dep_ in {"aux", "auxpass", "nsubj", "dobj", "neg"} for c in head.children)
+
+
 def _is_issue(head: Token) -> bool:
     """Whether a noun phrase names an issue: its head or a modifier of it is an issue noun."""
     issues = issue_nouns()
@@ -367,7 +376,8 @@ def _is_issue(head: Token) -> bool:
 
 def _affected(head: Token) -> tuple[Token, str] | None:
     """The argument an act is good or bad for, by the effects lexicon."""
-    pos = "NOUN" if head.pos_ in {"NOUN", "PROPN"} else "VERB" if head.pos_ in {"VERB", "AUX"} else None
+    pos = "NOUN" if head.pos_ in {"NOUN", "PROPN"} or noun_tagged_verb(head) else "VERB" if head.pos_ in {
+        "VERB", "AUX"} else None
     lemma = head.lemma_.lower()
     if pos == "VERB":
         lemma = predicate_key(head)  # "scrap", "crack_down", "doing away with"
