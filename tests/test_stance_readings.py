@@ -241,6 +241,12 @@ READINGS = [
         ("Brazil's government on Monday rejected new European Union rules that bar imports of goods linked to "
          "deforestation.", "Brazil's government", "against", "European Union rules"),
     ),
+    # rallying: "lined up behind", "stood behind", "united against"
+    *_rows("rallying",
+        ("The Teamsters stood behind the strike.", "Teamsters", "favor", "strike"),
+        ("Republicans united behind Senator John Thune.", "Republicans", "favor", "John Thune"),
+        ("Opposition parties united against President Lula.", "Opposition parties", "against", "Lula"),
+    ),
     # a bare "the ruling" is the decision of the one who just ruled
     *_rows("bare ruling",
         ("The Supreme Court ruled that the law was unconstitutional. Governor Tom Reed criticized the ruling.",
