@@ -302,3 +302,11 @@ def test_a_plain_act_of_making_is_no_judgement_of_its_doer(stances_of):
     """ "made a decision" says what was done, not how well: no stance toward the one who made it."""
     stances = stances_of("Mayor Brandon Johnson said the Chicago Transit Authority made a decision on Monday.")
     assert not any(t == "Chicago Transit Authority" for _, _, t in stances), stances
+
+
+def test_what_a_spokesperson_says_their_own_body_is_no_stance_toward_it(stances_of):
+    """ "the Commission was ready to help", said by its spokesperson, describes his own side."""
+    stances = stances_of("European Commission spokesperson Adalbert Jahnz defended the law. He said the "
+                         "Commission was ready to help exporting countries comply.")
+    assert ("Adalbert Jahnz", "favor", "law") in stances, stances
+    assert not any(h == "Adalbert Jahnz" and t == "European Commission" for h, _, t in stances), stances

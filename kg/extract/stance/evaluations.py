@@ -148,8 +148,9 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
     if subject is None or said_of is None or subject.lower_ in _NEUTER:
         return []  # "it's heartbreaking": what "it" is, is not known here
     target = ctx.target(subject, claim.speaker)
-    if target is None or target.actor is claim.speaker or _own_side(subject):
-        return []
+    if target is None or target.actor is claim.speaker or _own_side(subject) or (
+            target.kind == ACTOR and speaks_for(claim.speaker, target.actor)):
+        return []  # "the Commission was ready to help", said its spokesperson: his own side, described
     # An actor or a named topic is judged only by what is predicated of it ("X is corrupt"); an
     # act or a policy also by what it is said to cause ("the use by ICE makes ... less likely").
     copular = _is_copular(head)
