@@ -283,3 +283,12 @@ def test_a_claim_on_the_same_content_wins_over_a_bare_act_of_the_same_speaker(cl
     argument reads the clause; one record is kept per speaker and content, and it is the claim."""
     claims = claims_of("Donald Trump made the argument on Tuesday that the election was rigged.")
     assert [(s, c.text, c.is_statement) for s, c in claims] == [("Donald Trump", "the election was rigged", True)]
+
+
+def test_a_poll_closing_its_sentence_is_the_source_of_the_finding_before_it(claims_of):
+    """"... in an NBC News poll released Monday." closes a finding as "In an NBC News poll ..., "
+    opens one; in the middle of a clause "in a poll" is not a source."""
+    (speaker, claim), = claims_of("Clinton led Sanders by 20 points in an NBC News poll released Monday.")
+    assert (speaker, claim.text, claim.cue_class, claim.cue) == ("NBC News", "Clinton led Sanders by 20 points",
+                                                               "evidential", "in")
+    assert claims_of("Clinton gained in an NBC News poll and then lost the primary.") == []

@@ -436,22 +436,39 @@ def according_to(ctx: ClaimContext) -> None:
 FINDING_NOUNS = {"poll", "survey", "study", "report", "analysis", "research", "data", "review", "audit", "census"}
 
 
+def _finding_range(token: Token) -> tuple[int, int] | None:
+    """The token range an "in <document>" phrase presents as the document's finding: the clause
+    after it when it opens its sentence ("In a CNN poll released Sunday, Clinton leads ..."),
+    the clause before it when it closes it ("Clinton leads by 5 points in a CNN poll released
+    Sunday"); None elsewhere (in the middle, it is where something happened, not a finding)."""
+    head, sentence = token.head, sentence_of(token)
+    if token.i - sentence.start <= 1 and head.i > token.i:
+        return token.right_edge.i + 1, head.right_edge.i + 1
+    rest = token.doc[token.right_edge.i + 1:sentence.end]
+    if head.i < token.i and head.dep_ == "ROOT" and all(t.is_punct for t in rest):
+        return head.left_edge.i, token.i
+    return None
+
+
 def in_a_document(ctx: ClaimContext) -> None:
-    """"In a Washington Post-ABC News poll, three of four Americans disapproved ...": a finding
-    opened by "in" and a document at the start of its sentence, whose clause has no cue of its own,
-    is the document's (or its owner's) evidential claim; the document must be an actor."""
+    """"In a Washington Post-ABC News poll, three of four Americans disapproved ...", "Clinton led
+    by 5 points in a CNN/ORC poll released Monday": a finding opened or closed by "in" and a
+    document, whose clause has no cue of its own, is the document's (or its owner's) evidential
+    claim; the document must be an actor."""
     doc = ctx.doc
     for token in ctx.tokens:
-        if token.lower_ != "in" or token.dep_ != "prep" or token.i - sentence_of(token).start > 1 \
-                or ctx.quotes.contains(token.idx):
+        if token.lower_ != "in" or token.dep_ != "prep" or ctx.quotes.contains(token.idx):
             continue
         head = token.head
         source = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in FINDING_NOUNS), None)
-        if source is None or head.i <= token.i or head.pos_ not in {"VERB", "AUX"} or cue_of(head) is not None:
+        if source is None or head.pos_ not in {"VERB", "AUX"} or cue_of(head) is not None:
             continue
-        speaker = actor_for_token(source, ctx.actor_at)
-        start, end = trim(doc, source.right_edge.i + 1, head.right_edge.i + 1)
-        if speaker is None or end - start < 3:
+        found = _finding_range(token)
+        speaker = actor_for_token(source, ctx.actor_at) if found is not None else None
+        if speaker is None:
+            continue
+        start, end = trim(doc, *found)
+        if end - start < 3:
             continue
         kind, start_char, end_char = kind_and_span(ctx.quotes, doc[start].idx, ctx.char_end(end))
         ctx.add_claim(speaker, doc[source.left_edge.i:source.right_edge.i + 1], token, kind, start_char, end_char, head,
