@@ -511,3 +511,13 @@ def test_a_clause_subject_the_parse_made_the_cues_object_belongs_to_the_clause(c
     assert [(s, c.cue, c.text) for s, c in claims if c.is_statement] == [
         ("CNN", "shows", "voters, especially young ones, prefer Clinton"),
         ("Ken Hale", "told", "the budget is late")]
+
+
+def test_according_to_closing_a_coordination_of_clauses_reports_all_of_it(claims_of):
+    """The parse hangs a closing "according to X" on the last of two coordinated verbs; what X
+    reports is both ("A stood at 9 and has since grown to 12, according to X"), not the last."""
+    claims, _ = claims_of("The prison population stood at 200,000 in 1972 and has since grown to 2.3 million "
+                          "inmates, according to the NAACP.")
+    (speaker, claim), = claims
+    assert speaker == "NAACP" and claim.text == ("The prison population stood at 200,000 in 1972 and has since "
+                                                 "grown to 2.3 million inmates")

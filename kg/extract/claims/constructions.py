@@ -392,15 +392,18 @@ def _according_phrase(doc, token: Token, to: Token, source: Token, speaker: Loca
 def _according_content(ctx: ClaimContext, token: Token, phrase: tuple[int, int]) -> list[tuple[int, int]]:
     """What "according to X" reports, as token ranges: the clause it modifies ("which, according
     to AFP, the UN criticised"), else its sentence, without the phrase; both sides of it when it
-    is an aside in the middle ("The economy, according to the ministry, grew by 2 percent")."""
+    is an aside in the middle ("The economy, according to the ministry, grew by 2 percent"); closing
+    a coordination of clauses, all of it ("A stood at 9 and has since grown to 12, according to X")."""
     doc = ctx.doc
     phrase_start, phrase_end = phrase
     sentence = sentence_of(token)
     clause_start, clause_end = sentence.start, sentence.end
     if token.head.pos_ in {"VERB", "AUX"} and token.head.i != token.i:
-        head = token.head
+        head = first = token.head
+        while phrase_end >= head.right_edge.i and first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"}:
+            first = first.head  # closing a coordination, it closes all of it: "A rose and has since grown, according to X"
         if phrase_start - head.left_edge.i <= 2 or phrase_end >= head.right_edge.i:
-            clause_start, clause_end = head.left_edge.i, head.right_edge.i + 1
+            clause_start, clause_end = first.left_edge.i, max(head.right_edge.i, first.right_edge.i) + 1
     before, after = trim(doc, clause_start, phrase_start), trim(doc, phrase_end, clause_end)
     aside = phrase_start > 0 and doc[phrase_start - 1].text in {",", "—", "–", "("}
     if phrase_start - clause_start <= 2:
