@@ -20,6 +20,7 @@ from ..nlp import doc_text, doc_tokens
 from ..resolve import LocalActor
 from . import constructions as cx
 from . import nouns as nx
+from . import blocks as bx
 from . import quotations as qx
 from .context import ClaimContext
 from .authors import author_voice
@@ -42,6 +43,8 @@ class Construction:
 CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("reporting verb", '"X said (that) ...", "“...,” X told reporters", "X is confident that ...", '
                  '"the results show ..."; non-answers ("did not respond") are recorded, not claimed', cx.reporting_verbs),
+    Construction("block after a colon", '"The Church denied these allegations:" ending a paragraph, the next one '
+                 'unquoted: the Church\'s claim is that paragraph', bx.colon_blocks),
     Construction("continued quotation", '"“A,” said X. “B.”": one claim of X\'s in two parts', qx.quotation_continues),
     Construction("hedged quotation", '"“I think X,” she said": her claim is probable, not certain', qx.hedged_quotation),
     Construction("signed with a dash", '"“...” — Matthew Ingram", "... — Paul Ryan (@SpeakerRyan) July 5, 2016"',
