@@ -528,9 +528,9 @@ def test_a_paragraph_after_a_cue_ending_in_a_colon_is_its_claim(claims_of):
     is X's claim (a block quotation, direct), up to a sentence with a cue of its own; the words
     before the colon are no claim of their own."""
     claims, _ = claims_of("In a statement, the Harbour Authority denied these allegations:\n\n"
-                          "The workers were never forced to stay. They were paid on time. "
+                          "The workers were never 'forced' to stay. They were paid on time. "
                           "Its lawyers also claimed the ship was safe.")
     found = {(s, c.text): (c.cue, c.kind, c.polarity) for s, c in claims}
-    assert found[("Harbour Authority", "The workers were never forced to stay. They were paid on time.")] == (
+    assert found[("Harbour Authority", "The workers were never 'forced' to stay. They were paid on time.")] == (
         "denied", "direct", "negative")
     assert not any(text == "these allegations" for _, text in found)

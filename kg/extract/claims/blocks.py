@@ -5,10 +5,10 @@
     She certainly wasn't forced to be there. ...
 
 The cue ends its paragraph with a colon; what follows is what it introduces, as a quotation
-would be (a quotation there is left to the quotation constructions). The block, a quotation set
-off by layout (so a direct claim), is the claim's content up to the first of its sentences with
-a cue of its own ("They also claimed ..."), which starts another claim; a claim the cue had on
-the words before the colon ("these allegations") is replaced by it.
+would be (a quotation there is left to the quotation constructions). The block is a quotation
+set off by layout, so a direct claim (quotation marks inside it quote within it); it runs up to
+the first of its sentences with a cue of its own ("They also claimed ..."), which starts another
+claim; a claim the cue had on the words before the colon ("these allegations") is replaced by it.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from ..nlp import sentence_of
 from .constructions import STATEMENT_CLASSES
 from .context import ClaimContext
 from .cues import certainty_and_polarity, cue_of
-from .quotes import kind_and_span
-from .records import DIRECT, INDIRECT
+from .records import DIRECT
 from .speakers import actor_for_token, subject_of
 
 #: Characters that open a quotation (a block starting with one is a quotation's business).
@@ -70,7 +69,5 @@ def colon_blocks(ctx: ClaimContext) -> None:
             continue
         ctx.claims[:] = [c for c in ctx.claims if not (c.cue_start == cue.idx and c.end <= colon.idx)]
         certainty, polarity = certainty_and_polarity(cue, entry)
-        kind, start, end = kind_and_span(ctx.quotes, first.idx, _block_end(ctx, first))
-        kind = DIRECT if kind == INDIRECT else kind  # a block quotation: the speaker's words, set off
-        ctx.add_claim(speaker, subject, cue, kind, start, end, sentence_of(first).root, certainty, polarity,
+        ctx.add_claim(speaker, subject, cue, DIRECT, first.idx, _block_end(ctx, first), sentence_of(first).root, certainty, polarity,
                       cue_class=entry.cue_class)
