@@ -511,3 +511,26 @@ def test_a_clause_subject_the_parse_made_the_cues_object_belongs_to_the_clause(c
     assert [(s, c.cue, c.text) for s, c in claims if c.is_statement] == [
         ("CNN", "shows", "voters, especially young ones, prefer Clinton"),
         ("Ken Hale", "told", "the budget is late")]
+
+
+def test_according_to_closing_a_coordination_of_clauses_reports_all_of_it(claims_of):
+    """The parse hangs a closing "according to X" on the last of two coordinated verbs; what X
+    reports is both ("A stood at 9 and has since grown to 12, according to X"), not the last."""
+    claims, _ = claims_of("The prison population stood at 200,000 in 1972 and has since grown to 2.3 million "
+                          "inmates, according to the NAACP.")
+    (speaker, claim), = claims
+    assert speaker == "NAACP" and claim.text == ("The prison population stood at 200,000 in 1972 and has since "
+                                                 "grown to 2.3 million inmates")
+
+
+def test_a_paragraph_after_a_cue_ending_in_a_colon_is_its_claim(claims_of):
+    """"X denied these allegations:" closing a paragraph introduces the next, unquoted: that block
+    is X's claim (a block quotation, direct), up to a sentence with a cue of its own; the words
+    before the colon are no claim of their own."""
+    claims, _ = claims_of("In a statement, the Harbour Authority denied these allegations:\n\n"
+                          "The workers were never 'forced' to stay. They were paid on time. "
+                          "Its lawyers also claimed the ship was safe.")
+    found = {(s, c.text): (c.cue, c.kind, c.polarity) for s, c in claims}
+    assert found[("Harbour Authority", "The workers were never 'forced' to stay. They were paid on time.")] == (
+        "denied", "direct", "negative")
+    assert not any(text == "these allegations" for _, text in found)

@@ -266,3 +266,29 @@ def test_act_scorer_is_deterministic_and_reads_only_the_parse(nlp):
     assert score(verb) == score(nlp("Mayor Lisa Ortiz has embraced the transit plan.")[4]) >= threshold
     entry = act_cue(verb)
     assert entry is not None and entry.cue_class == "evaluative" and entry.has("act") and entry.has("object")
+
+
+def test_a_statement_noun_whose_clause_the_parse_hangs_on_its_verb_reports_it(claims_of):
+    """"echoed statements by X last week that ...": the small parser hangs the that-clause on
+    "echoed", past "last week"; it is still the statements' content, and X's claim."""
+    claims = claims_of("Senator Tom Reyes echoed statements by Mayor Anna Berg last week that the police "
+                       "protect the city. Governor Lee repeated the mayor's warning on Monday that the bridge is unsafe.")
+    found = {(s, c.text): (c.cue, c.is_statement) for s, c in claims}
+    assert found[("Anna Berg", "the police protect the city")] == ("statements", True)
+    assert ("Tom Reyes", "the police protect the city") in found  # the echo stays the senator's too
+
+
+def test_a_claim_on_the_same_content_wins_over_a_bare_act_of_the_same_speaker(claims_of):
+    """"made the argument on Tuesday that ...": the act scorer reads "made" as a bare act and the
+    argument reads the clause; one record is kept per speaker and content, and it is the claim."""
+    claims = claims_of("Donald Trump made the argument on Tuesday that the election was rigged.")
+    assert [(s, c.text, c.is_statement) for s, c in claims] == [("Donald Trump", "the election was rigged", True)]
+
+
+def test_a_poll_closing_its_sentence_is_the_source_of_the_finding_before_it(claims_of):
+    """"... in an NBC News poll released Monday." closes a finding as "In an NBC News poll ..., "
+    opens one; in the middle of a clause "in a poll" is not a source."""
+    (speaker, claim), = claims_of("Clinton led Sanders by 20 points in an NBC News poll released Monday.")
+    assert (speaker, claim.text, claim.cue_class, claim.cue) == ("NBC News", "Clinton led Sanders by 20 points",
+                                                               "evidential", "in")
+    assert claims_of("Clinton gained in an NBC News poll and then lost the primary.") == []

@@ -1,4 +1,5 @@
-"""Constructions around a cue word or phrase: reporting verbs, "according to", report nouns.
+"""Constructions around a cue word or phrase: reporting verbs, "according to", "in a poll" (report
+nouns are in :mod:`nouns`).
 
 Each construction is one function taking the article's :class:`ClaimContext` and adding claims to
 it; the table :data:`kg.extract.claims.extract.CONSTRUCTIONS` lists them in the order they run.
@@ -11,7 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from ..actors import GOVERNMENT, GROUP, ORGANIZATION, PERSON, WORK
-from ..lexicon import ACT_NOUNS, CUE_NOUNS, CUES, REPORT_NOUNS, STATEMENT_NOUNS
+from ..lexicon import STATEMENT_NOUNS
 from ..nlp import sentence_of
 from .acts import act_cue
 from .content import complement, fallback_content, object_content, prep_content, that_clause_after, trim
@@ -391,15 +392,18 @@ def _according_phrase(doc, token: Token, to: Token, source: Token, speaker: Loca
 def _according_content(ctx: ClaimContext, token: Token, phrase: tuple[int, int]) -> list[tuple[int, int]]:
     """What "according to X" reports, as token ranges: the clause it modifies ("which, according
     to AFP, the UN criticised"), else its sentence, without the phrase; both sides of it when it
-    is an aside in the middle ("The economy, according to the ministry, grew by 2 percent")."""
+    is an aside in the middle ("The economy, according to the ministry, grew by 2 percent"); closing
+    a coordination of clauses, all of it ("A stood at 9 and has since grown to 12, according to X")."""
     doc = ctx.doc
     phrase_start, phrase_end = phrase
     sentence = sentence_of(token)
     clause_start, clause_end = sentence.start, sentence.end
     if token.head.pos_ in {"VERB", "AUX"} and token.head.i != token.i:
-        head = token.head
+        head = first = token.head
+        while phrase_end >= head.right_edge.i and first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"}:
+            first = first.head  # closing a coordination, it closes all of it: "A rose and has since grown, according to X"
         if phrase_start - head.left_edge.i <= 2 or phrase_end >= head.right_edge.i:
-            clause_start, clause_end = head.left_edge.i, head.right_edge.i + 1
+            clause_start, clause_end = first.left_edge.i, max(head.right_edge.i, first.right_edge.i) + 1
     before, after = trim(doc, clause_start, phrase_start), trim(doc, phrase_end, clause_end)
     aside = phrase_start > 0 and doc[phrase_start - 1].text in {",", "—", "–", "("}
     if phrase_start - clause_start <= 2:
@@ -435,120 +439,43 @@ def according_to(ctx: ClaimContext) -> None:
 FINDING_NOUNS = {"poll", "survey", "study", "report", "analysis", "research", "data", "review", "audit", "census"}
 
 
+def _finding_range(token: Token) -> tuple[int, int] | None:
+    """The token range an "in <document>" phrase presents as the document's finding: the clause
+    after it when it opens its sentence ("In a CNN poll released Sunday, Clinton leads ..."),
+    the clause before it when it closes it ("Clinton leads by 5 points in a CNN poll released
+    Sunday"); None elsewhere (in the middle, it is where something happened, not a finding)."""
+    head, sentence = token.head, sentence_of(token)
+    if token.i - sentence.start <= 1 and head.i > token.i:
+        return token.right_edge.i + 1, head.right_edge.i + 1
+    rest = token.doc[token.right_edge.i + 1:sentence.end]
+    if head.i < token.i and head.dep_ == "ROOT" and all(t.is_punct for t in rest):
+        return head.left_edge.i, token.i
+    return None
+
+
 def in_a_document(ctx: ClaimContext) -> None:
-    """"In a Washington Post-ABC News poll, three of four Americans disapproved ...": a finding
-    opened by "in" and a document at the start of its sentence, whose clause has no cue of its own,
-    is the document's (or its owner's) evidential claim; the document must be an actor."""
+    """"In a Washington Post-ABC News poll, three of four Americans disapproved ...", "Clinton led
+    by 5 points in a CNN/ORC poll released Monday": a finding opened or closed by "in" and a
+    document, whose clause has no cue of its own, is the document's (or its owner's) evidential
+    claim; the document must be an actor."""
     doc = ctx.doc
     for token in ctx.tokens:
-        if token.lower_ != "in" or token.dep_ != "prep" or token.i - sentence_of(token).start > 1 \
-                or ctx.quotes.contains(token.idx):
+        if token.lower_ != "in" or token.dep_ != "prep" or ctx.quotes.contains(token.idx):
             continue
         head = token.head
         source = next((c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in FINDING_NOUNS), None)
-        if source is None or head.i <= token.i or head.pos_ not in {"VERB", "AUX"} or cue_of(head) is not None:
+        if source is None or head.pos_ not in {"VERB", "AUX"} or cue_of(head) is not None:
             continue
-        speaker = actor_for_token(source, ctx.actor_at)
-        start, end = trim(doc, source.right_edge.i + 1, head.right_edge.i + 1)
-        if speaker is None or end - start < 3:
+        found = _finding_range(token)
+        speaker = actor_for_token(source, ctx.actor_at) if found is not None else None
+        if speaker is None:
+            continue
+        start, end = trim(doc, *found)
+        if end - start < 3:
             continue
         kind, start_char, end_char = kind_and_span(ctx.quotes, doc[start].idx, ctx.char_end(end))
         ctx.add_claim(speaker, doc[source.left_edge.i:source.right_edge.i + 1], token, kind, start_char, end_char, head,
                       cue_class="evidential")
-
-
-def _noun_cue(token: Token) -> Cue | None:
-    """The cue a noun names when it is one of attribution: a report noun ("X's announcement that
-    ..."), or a noun for a cue of the lexicon ("X's plan to ...", "X's belief that ...")."""
-    lemma = token.lemma_.lower()
-    if lemma in REPORT_NOUNS:
-        return CUES["say"]
-    if lemma in ACT_NOUNS:
-        return CUES.get(ACT_NOUNS[lemma][0])
-    entry = CUES.get(CUE_NOUNS.get(lemma, lemma))
-    if entry is None or entry.has("act") or entry.cue_class not in {"speech", "cognition", "intention"}:
-        return None
-    return entry
-
-
-def _act_content(noun: Token) -> tuple[Token, int, int] | None:
-    """What an act noun is done to (head, start, end): the object of its preposition ("attacks on
-    Clinton"), or an infinitive on it where the noun takes one ("his call to ban ...")."""
-    preps = ACT_NOUNS[noun.lemma_.lower()][1].split()
-    for child in noun.children:
-        if child.i < noun.i:
-            continue
-        if child.dep_ == "prep" and child.lower_ in preps:
-            obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
-            if obj is not None:  # up to another act or cue noun conjoined ("her support for X and her opposition to Y")
-                end = min([c.left_edge.i for c in obj.children if c.dep_ == "conj" and _is_cue_noun(c)]
-                          + [child.right_edge.i + 1])
-                return obj, child.i + 1, end
-    if "+to" in preps:  # "his call to ban ...": the infinitive on the noun, or hung by the parse on its verb
-        after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
-        verb = after.head if after is not None and after.lower_ == "to" and after.dep_ == "aux" else None
-        if verb is not None and verb.pos_ == "VERB" and verb.left_edge.i == after.i and verb.head.i in {noun.i, noun.head.i}:
-            return verb, after.i, verb.right_edge.i + 1
-    return None
-
-
-def _is_cue_noun(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    return token.pos_ == "NOUN" and (lemma in ACT_NOUNS or lemma in REPORT_NOUNS or lemma in CUE_NOUNS)
-
-
-def _noun_content(token: Token, entry: Cue) -> Token | None:
-    """What a cue noun reports: a that-clause on it, or an infinitive when its verb takes one."""
-    for child in token.children:
-        if child.dep_ in {"acl", "ccomp", "relcl"} and any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
-            return child
-        if entry.has("infinitive") and child.dep_ == "acl" and child.pos_ in {"VERB", "AUX"} and child.i > token.i \
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
-            return child
-    return None
-
-
-#: Verbs whose subject owns the statement noun they take: "made the argument that ...",
-#: "persisted in arguments that ...", "issued a warning that ...".
-_MAKING_VERBS = {"make", "issue", "repeat", "reiterate", "persist", "renew", "voice", "advance", "press", "release"}
-
-
-def _noun_owner(token: Token, act: bool) -> Token | None:
-    """Whose the statement a noun names is: its possessor ("X's announcement that"), the one it is
-    "by" or "from" ("statements by Trump last week that ...", "warnings from his attorney that
-    ..."), or the subject of a verb of making it ("Democrats persisted in arguments that ...")."""
-    owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    if owner is not None or act:
-        return owner
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in {"by", "from"} and child.i > token.i:
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
-    if token.dep_ in {"dobj", "pobj"} and verb.pos_ == "VERB" and verb.lemma_.lower() in _MAKING_VERBS:
-        return subject_of(verb)
-    return None
-
-
-def report_noun(ctx: ClaimContext) -> None:
-    """A noun of attribution owned by an actor, with what it reports: "X's announcement that ...",
-    "Trump's plan to deport ...", "the senator's belief that ..." (kind and certainty are those of
-    the noun's verb in the lexicon)."""
-    doc = ctx.doc
-    for token in ctx.tokens:
-        if token.pos_ != "NOUN" or ctx.quotes.contains(token.idx) or (entry := _noun_cue(token)) is None:
-            continue
-        act = token.lemma_.lower() in ACT_NOUNS
-        owner = _noun_owner(token, act)
-        found = (_act_content(token) if act else _noun_content(token, entry)) if owner is not None else None
-        speaker = actor_for_token(owner, ctx.actor_at) if found is not None else None
-        if speaker is None:
-            continue
-        clause, start_i, end_i = found if act else (found, found.left_edge.i, found.right_edge.i + 1)
-        start_i, end_i = trim(doc, start_i, end_i)
-        if end_i > start_i:
-            kind, start, end = kind_and_span(ctx.quotes, doc[start_i].idx, ctx.char_end(end_i))
-            ctx.add_claim(speaker, owner, token, kind, start, end, clause, entry.certainty, cue_class=entry.cue_class,
-                          statement=entry.cue_class in STATEMENT_CLASSES and not act)
 
 
 def _voiced(token: Token) -> Token:

@@ -19,6 +19,8 @@ from ..ingest import Turn
 from ..nlp import doc_text, doc_tokens
 from ..resolve import LocalActor
 from . import constructions as cx
+from . import nouns as nx
+from . import blocks as bx
 from . import quotations as qx
 from .context import ClaimContext
 from .authors import author_voice
@@ -41,6 +43,8 @@ class Construction:
 CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("reporting verb", '"X said (that) ...", "“...,” X told reporters", "X is confident that ...", '
                  '"the results show ..."; non-answers ("did not respond") are recorded, not claimed', cx.reporting_verbs),
+    Construction("block after a colon", '"The Church denied these allegations:" ending a paragraph, the next one '
+                 'unquoted: the Church\'s claim is that paragraph', bx.colon_blocks),
     Construction("continued quotation", '"“A,” said X. “B.”": one claim of X\'s in two parts', qx.quotation_continues),
     Construction("hedged quotation", '"“I think X,” she said": her claim is probable, not certain', qx.hedged_quotation),
     Construction("signed with a dash", '"“...” — Matthew Ingram", "... — Paul Ryan (@SpeakerRyan) July 5, 2016"',
@@ -53,7 +57,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     Construction("in a document", '"In a CNN poll released Sunday, Clinton leads ...": the finding of the poll\'s owner',
                  cx.in_a_document),
     Construction("report noun", '"X\'s announcement that ...", "Trump\'s plan to deport ...", "the senator\'s belief '
-                 'that ..."', cx.report_noun),
+                 'that ..."', nx.report_noun),
     Construction("joint speakers", '"A and B said ...", "a study by Harvard and Berkeley found ...": one claim per '
                  'speaker', cx.joint_speakers),
 )
@@ -61,10 +65,14 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
     """One claim per content span and speaker (joint speakers each have theirs); nested reports
-    keep their own, shorter spans."""
+    keep their own, shorter spans. The first found is kept, unless a later one states what the
+    first only attributes ("made the argument that ...": the act scorer's bare act on "made",
+    then the argument's claim)."""
     seen: dict[tuple[int, int, int], Claim] = {}
     for claim in claims:
-        seen.setdefault((claim.start, claim.end, id(claim.speaker)), claim)
+        key = (claim.start, claim.end, id(claim.speaker))
+        if key not in seen or (claim.is_statement and not seen[key].is_statement):
+            seen[key] = claim
     return sorted(seen.values(), key=lambda c: (c.start, c.end))
 
 
