@@ -247,6 +247,14 @@ READINGS = [
         ("Republicans united behind Senator John Thune.", "Republicans", "favor", "John Thune"),
         ("Opposition parties united against President Lula.", "Opposition parties", "against", "Lula"),
     ),
+    # misdeeds said of someone: violated, overstepped, interfered
+    *_rows("misdeeds",
+        ("Senator Ann Kim said the mining company had violated the law.", "Ann Kim", "against", "mining company"),
+        ("Amazon argued that the board's regional director overstepped her authority.", "Amazon", "against",
+         "regional director"),
+        ("A federal labor official threw out the results, finding that the company had improperly interfered.",
+         "federal labor official", "against", "company"),
+    ),
     # a bare "the ruling" is the decision of the one who just ruled
     *_rows("bare ruling",
         ("The Supreme Court ruled that the law was unconstitutional. Governor Tom Reed criticized the ruling.",
