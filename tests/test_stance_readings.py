@@ -250,6 +250,7 @@ READINGS = [
     # misdeeds said of someone: violated, overstepped, interfered
     *_rows("misdeeds",
         ("Senator Ann Kim said the mining company had violated the law.", "Ann Kim", "against", "mining company"),
+        ("Senator Ann Kim said the governor had smeared the nurses.", "Ann Kim", "against", "governor"),
         ("Amazon argued that the board's regional director overstepped her authority.", "Amazon", "against",
          "regional director"),
         ("A federal labor official threw out the results, finding that the company had improperly interfered.",
