@@ -256,6 +256,11 @@ READINGS = [
         ("A federal labor official threw out the results, finding that the company had improperly interfered.",
          "federal labor official", "against", "company"),
     ),
+    # an act that stays the target when what it is done to cannot be one for its predicate
+    *_rows("carried act",
+        ("The FDA panel voted 11-2 in favor of approving the new pill.", "FDA panel", "favor",
+         "approving the new pill"),
+    ),
     # a bare "the ruling" is the decision of the one who just ruled
     *_rows("bare ruling",
         ("The Supreme Court ruled that the law was unconstitutional. Governor Tom Reed criticized the ruling.",

@@ -118,7 +118,7 @@ def _target(ctx: Context, token: Token, polarity: str, holder: LocalActor, carry
     token = _what_it_is_about(token)
     token = _owner_of_possession(ctx, token)
     if carry:
-        token, polarity, via = ctx.carried(token, polarity, holder)
+        token, polarity, via = ctx.carried(token, polarity, holder, strict=cls in _STRICT_TOPICS)
     if cls in _STRICT_TOPICS and token.lemma_.lower() in REPORT_NOUNS:
         return None, polarity, via  # "signed the statement", "backed the letter": documents are no topic
     target = ctx.target(token, holder, strict=cls in _STRICT_TOPICS)

@@ -333,7 +333,7 @@ class Context:
         return None if doer is None or (holder is not None and speaks_for(holder, doer)) else doer
 
     def carried(self, head: Token, polarity: str, holder: LocalActor | None,
-                depth: int = 0) -> tuple[Token, str, list[str]]:
+                depth: int = 0, strict: bool = False) -> tuple[Token, str, list[str]]:
         """Follow acts that are good or bad for someone: being for "the repeal of Obamacare" is
         being against Obamacare; for "the commissioner to resign", against the commissioner.
         Returns the final target token, its polarity and the acts passed through."""
@@ -341,10 +341,10 @@ class Context:
         if affected is None or depth > 2 or self.actor(prepositional_object(head, "by")) is not None:
             return head, polarity, []  # an act with a named agent is that agent's ("the arrest ... by police")
         token, effect = affected
-        if self.target(token, holder) is None:
+        if self.target(token, holder, strict) is None:
             return head, polarity, []  # the act stays the target when what it affects is too vague
         carried_polarity = polarity if effect == "+" else opposite(polarity)
-        final, final_polarity, via = self.carried(token, carried_polarity, holder, depth + 1)
+        final, final_polarity, via = self.carried(token, carried_polarity, holder, depth + 1, strict)
         return final, final_polarity, [head.lemma_.lower(), *via]
 
 
