@@ -101,6 +101,19 @@ def test_a_generic_body_noun_is_the_body_just_named_of_its_kind(nlp):
     assert actor_with(result, "the police") is not actor_with(result, "NASA")
 
 
+def test_bare_police_is_the_one_police_body_the_article_names_even_later(nlp):
+    result = extract_texts(nlp, {"a": (
+        "The boy was arrested at his school by police after he brought a clock. Police questioned "
+        "the student. The Dayton Police Department has said his name was not a factor."), "b": (
+        "The Dayton Police Department and the Ohio State Police closed the road. Police said the "
+        "driver had fled.")})
+    department = actor_with(result, "Dayton Police Department")
+    assert actor_with(result, "police") is department and actor_with(result, "Police") is department
+    assert "body of that kind named in the article" in reasons(department, "police")
+    # two police bodies named: bare "police" may be either, and stays a description
+    assert not any(m.text == "Police" and m.doc_id == "b" for m, _ in department.mentions)
+
+
 def test_a_definite_description_continues_an_earlier_description(nlp):
     result = extract_texts(nlp, {"a": (
         "A conventional medical doctor examined the girl on Monday. The doctor said she was very ill.\n\n"
