@@ -114,6 +114,20 @@ def test_bare_police_is_the_one_police_body_the_article_names_even_later(nlp):
     assert not any(m.text == "Police" and m.doc_id == "b" for m, _ in department.mentions)
 
 
+def test_her_parents_are_the_family_the_article_names_by_its_plural(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Peter Novak and Anna Novak were charged on Monday. The boy fell ill because his parents "
+        "refused treatment. Both his parents knew this. Despite his illness, the Novaks continued to "
+        "refuse medicine. The parents deny the charges."), "b": (
+        "Peter Novak was charged on Monday. Her parents said nothing.")})
+    family = actor_with(result, "Novaks")
+    assert family.type == "Group"
+    assert {"his parents", "Both his parents", "The parents"} <= {m.text for m, _ in family.mentions}
+    assert "family of its name" in reasons(family, "The parents")
+    # no family named by its plural in that article: her parents are no one named
+    assert actor_with(result, "Her parents") is not family
+
+
 def test_a_definite_description_continues_an_earlier_description(nlp):
     result = extract_texts(nlp, {"a": (
         "A conventional medical doctor examined the girl on Monday. The doctor said she was very ill.\n\n"

@@ -257,6 +257,9 @@ CHAMBER_PLACE_WORDS = {"u.s.", "us", "united", "states", "state", "the", "federa
 #: that a text goes on to call a person by (see :mod:`kg.extract.salience`).
 GENERIC_PERSON_NOUNS = {"person", "man", "woman", "boy", "girl", "kid", "child", "guy", "lady", "gentleman",
                         "individual", "teenager", "teen", "youth", "baby", "adult", "human", "people"}
+#: Nouns for a family or a couple as one group ("her parents", "the couple", "the family"): in an
+#: article that names one family by its plural ("the Sams"), they are that family.
+FAMILY_NOUNS = {"parent", "couple", "family"}
 OFFICIAL_NOUNS = {"official", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "staff",
                   "staffer", "lawyer", "attorney", "counsel", "leadership", "representative",
                   "aide", "office", "management", "administrator", "negotiator", "officer"}
