@@ -128,6 +128,17 @@ def test_her_parents_are_the_family_the_article_names_by_its_plural(nlp):
     assert actor_with(result, "Her parents") is not family
 
 
+def test_a_persons_own_office_that_speaks_is_the_person(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Senator Joan Hale criticised the plan on Monday. Her office said the bill would fail."), "b": (
+        "Mayor Tom Reed was not in his office on Friday. Reporters waited outside.")})
+    hale = actor_with(result, "Joan Hale")
+    assert actor_with(result, "Her office") is hale
+    assert "own office" in reasons(hale, "Her office")
+    # a room, not a voice: "his office" that does not act stays apart from the mayor
+    assert not any(m.text == "his office" for a in result.actors if a.label == "Tom Reed" for m, _ in a.mentions)
+
+
 def test_a_definite_description_continues_an_earlier_description(nlp):
     result = extract_texts(nlp, {"a": (
         "A conventional medical doctor examined the girl on Monday. The doctor said she was very ill.\n\n"
