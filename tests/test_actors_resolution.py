@@ -157,6 +157,15 @@ def test_this_government_is_the_government_named_before(nlp):
 # --------------------------------------------------------------------------- pronouns
 
 
+def test_it_as_what_a_measure_verb_takes_is_no_body(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Governor Ann Ruiz signed the bill. Lawmakers in the Kansas Senate had urged her to veto it.\n\n"
+        "The Kansas Senate met on Monday. Critics praised it.")})
+    senate = actor_with(result, "Kansas Senate")
+    its = [m for m, _ in senate.mentions if m.text == "it"]
+    assert len(its) == 1 and its[0].start > result.documents[0].document.text.index("Critics")
+
+
 def test_a_pronoun_prefers_the_antecedent_its_gender_fits(nlp):
     result = extract_texts(nlp, {"a": (
         "Kristen Wilkins curated the show about Andy Warhol on Friday. Wilkins chose the photographs. "

@@ -149,6 +149,11 @@ MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "spokesman", "ch
 FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman",
                   "chairwoman", "councilwoman", "congresswoman", "policewoman", "businesswoman"}
 
+#: Verbs whose direct object is a measure, bill or plan, never a body or a country: an "it" they
+#: take ("urged lawmakers to reject it", "the governor vetoed it") refers to no actor.
+MEASURE_VERBS = {"veto", "pass", "enact", "ratify", "repeal", "amend", "reject", "approve", "adopt", "overturn",
+                 "unveil", "propose", "draft", "implement", "rescind", "uphold", "strike_down", "sign"}
+
 # Words whose presence makes an organisation a government body.
 GOVERNMENT_WORDS = {
     "department", "ministry", "agency", "administration", "government", "police", "court",
