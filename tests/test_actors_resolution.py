@@ -119,13 +119,17 @@ def test_her_parents_are_the_family_the_article_names_by_its_plural(nlp):
         "Peter Novak and Anna Novak were charged on Monday. The boy fell ill because his parents "
         "refused treatment. Both his parents knew this. Despite his illness, the Novaks continued to "
         "refuse medicine. The parents deny the charges."), "b": (
-        "Peter Novak was charged on Monday. Her parents said nothing.")})
+        "Peter Novak was charged on Monday. Her parents said nothing."), "c": (
+        "Ruth Klein and Mark Klein met the mayor. Later, the Kleins left. Senator Tom Harris said his "
+        "parents had been farmers.")})
     family = actor_with(result, "Novaks")
     assert family.type == "Group"
     assert {"his parents", "Both his parents", "The parents"} <= {m.text for m, _ in family.mentions}
     assert "family of its name" in reasons(family, "The parents")
     # no family named by its plural in that article: her parents are no one named
     assert actor_with(result, "Her parents") is not family
+    # the parents of a man with another surname are not the Kleins
+    assert actor_with(result, "his parents") is not actor_with(result, "Kleins")
 
 
 def test_a_persons_own_office_that_speaks_is_the_person(nlp):

@@ -25,7 +25,7 @@ from typing import Callable, Sequence
 from spacy.tokens import Doc, Token
 
 from .actor_lexicon import (ACTOR_NOUNS, AUTHORED_NOUNS, AUTHORING_VERBS, CITY_STATES, CITY_WORDS, COUNTRIES,
-                            COUNTRY_WORDS, FAMILY_NOUNS, DOCUMENT_VERBS, LOCAL_PLACE_WORDS, OFFICIAL_NOUNS, ORG_KIND_WORDS,
+                            COUNTRY_WORDS, DOCUMENT_VERBS, LOCAL_PLACE_WORDS, OFFICIAL_NOUNS, ORG_KIND_WORDS,
                             PERSONAL_VOICE_NOUNS, RANK_WORDS, ROLE_MODIFIERS, role_sense)
 from .actors import DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, WORK, Mention, clean_name
 from .clusters import Clusters, LocalActor, strip_article
@@ -192,38 +192,6 @@ def _bare_kind_noun(m: Mention) -> bool:
     if m.head_lemma not in ORG_KIND_WORDS or len(_role_words(m)) != 1 or _is_official(m):
         return False
     return [w.lower() for w in m.tokens] in ([m.head_lemma], ["the", m.head_lemma])
-
-
-@step("family of its name")
-def families(context: Context) -> None:
-    """"Her parents", "the parents", "the couple" are the family the article names by its plural
-    ("Thomas Sam and Manju Sam ... her parents ... the Sams"), when it names one such family:
-    they are one group of people, not a description of their own."""
-    family = _named_family(context)
-    if family is None:
-        return
-    for i, m in context.open_descriptions():
-        if m.head_lemma in FAMILY_NOUNS and (m.head_lemma != "parent" or m.number == "plural") and all(
-                w.lower() in _DETERMINERS | POSSESSIVE_DETERMINERS | {"both"} for w in m.tokens[:-1]):
-            context.clusters.attach(i, m, family, "family of its name")
-    family.type = GROUP  # "the Sams", tagged as an organisation or a person, is a family
-
-
-def _named_family(context: Context) -> "LocalActor | None":
-    """The one actor named "the <surname>s" for a person's surname in the article ("the Sams" for
-    "Thomas Sam", "the Joneses" for "Ann Jones")."""
-    surnames = {fold(n).split()[-1] for a in context.clusters.actors if a.type == PERSON and a.named
-                for n in a.names() if len(fold(n).split()) >= 2}
-    found = [a for a in context.clusters.actors if a.named and a.names() and all(
-        (key := fold(n)).endswith("s") and " " not in key and (key[:-1] in surnames or (
-            key.endswith("es") and key[:-2] in surnames)) for n in a.names())
-        and any(_after_the(context.text, m) for m in a.mentions)]
-    return found[0] if len(found) == 1 else None
-
-
-def _after_the(text: str, m: Mention) -> bool:
-    """Whether a mention reads "the ..." (the article inside it or just before it)."""
-    return m.text.lower().startswith("the ") or text[max(0, m.start - 4):m.start].lower() == "the "
 
 
 def _role_words(m: Mention) -> list[str]:
