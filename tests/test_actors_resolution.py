@@ -101,6 +101,48 @@ def test_a_generic_body_noun_is_the_body_just_named_of_its_kind(nlp):
     assert actor_with(result, "the police") is not actor_with(result, "NASA")
 
 
+def test_bare_police_is_the_one_police_body_the_article_names_even_later(nlp):
+    result = extract_texts(nlp, {"a": (
+        "The boy was arrested at his school by police after he brought a clock. Police questioned "
+        "the student. The Dayton Police Department has said his name was not a factor."), "b": (
+        "The Dayton Police Department and the Ohio State Police closed the road. Police said the "
+        "driver had fled.")})
+    department = actor_with(result, "Dayton Police Department")
+    assert actor_with(result, "police") is department and actor_with(result, "Police") is department
+    assert "body of that kind named in the article" in reasons(department, "police")
+    # two police bodies named: bare "police" may be either, and stays a description
+    assert not any(m.text == "Police" and m.doc_id == "b" for m, _ in department.mentions)
+
+
+def test_her_parents_are_the_family_the_article_names_by_its_plural(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Peter Novak and Anna Novak were charged on Monday. The boy fell ill because his parents "
+        "refused treatment. Both his parents knew this. Despite his illness, the Novaks continued to "
+        "refuse medicine. The parents deny the charges."), "b": (
+        "Peter Novak was charged on Monday. Her parents said nothing."), "c": (
+        "Ruth Klein and Mark Klein met the mayor. Later, the Kleins left. Senator Tom Harris said his "
+        "parents had been farmers.")})
+    family = actor_with(result, "Novaks")
+    assert family.type == "Group"
+    assert {"his parents", "Both his parents", "The parents"} <= {m.text for m, _ in family.mentions}
+    assert "family of its name" in reasons(family, "The parents")
+    # no family named by its plural in that article: her parents are no one named
+    assert actor_with(result, "Her parents") is not family
+    # the parents of a man with another surname are not the Kleins
+    assert actor_with(result, "his parents") is not actor_with(result, "Kleins")
+
+
+def test_a_persons_own_office_that_speaks_is_the_person(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Senator Joan Hale criticised the plan on Monday. Her office said the bill would fail."), "b": (
+        "Mayor Tom Reed was not in his office on Friday. Reporters waited outside.")})
+    hale = actor_with(result, "Joan Hale")
+    assert actor_with(result, "Her office") is hale
+    assert "own office" in reasons(hale, "Her office")
+    # a room, not a voice: "his office" that does not act stays apart from the mayor
+    assert not any(m.text == "his office" for a in result.actors if a.label == "Tom Reed" for m, _ in a.mentions)
+
+
 def test_a_definite_description_continues_an_earlier_description(nlp):
     result = extract_texts(nlp, {"a": (
         "A conventional medical doctor examined the girl on Monday. The doctor said she was very ill.\n\n"
@@ -117,6 +159,15 @@ def test_this_government_is_the_government_named_before(nlp):
 
 
 # --------------------------------------------------------------------------- pronouns
+
+
+def test_it_as_what_a_measure_verb_takes_is_no_body(nlp):
+    result = extract_texts(nlp, {"a": (
+        "Governor Ann Ruiz signed the bill. Lawmakers in the Kansas Senate had urged her to veto it.\n\n"
+        "The Kansas Senate met on Monday. Critics praised it.")})
+    senate = actor_with(result, "Kansas Senate")
+    its = [m for m, _ in senate.mentions if m.text == "it"]
+    assert len(its) == 1 and its[0].start > result.documents[0].document.text.index("Critics")
 
 
 def test_a_pronoun_prefers_the_antecedent_its_gender_fits(nlp):

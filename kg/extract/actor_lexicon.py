@@ -149,6 +149,11 @@ MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "spokesman", "ch
 FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spokeswoman",
                   "chairwoman", "councilwoman", "congresswoman", "policewoman", "businesswoman"}
 
+#: Verbs whose direct object is a measure, bill or plan, never a body or a country: an "it" they
+#: take ("urged lawmakers to reject it", "the governor vetoed it") refers to no actor.
+MEASURE_VERBS = {"veto", "pass", "enact", "ratify", "repeal", "amend", "reject", "approve", "adopt", "overturn",
+                 "unveil", "propose", "draft", "implement", "rescind", "uphold", "strike_down", "sign"}
+
 # Words whose presence makes an organisation a government body.
 GOVERNMENT_WORDS = {
     "department", "ministry", "agency", "administration", "government", "police", "court",
@@ -257,6 +262,9 @@ CHAMBER_PLACE_WORDS = {"u.s.", "us", "united", "states", "state", "the", "federa
 #: that a text goes on to call a person by (see :mod:`kg.extract.salience`).
 GENERIC_PERSON_NOUNS = {"person", "man", "woman", "boy", "girl", "kid", "child", "guy", "lady", "gentleman",
                         "individual", "teenager", "teen", "youth", "baby", "adult", "human", "people"}
+#: Nouns for a family or a couple as one group ("her parents", "the couple", "the family"): in an
+#: article that names one family by its plural ("the Sams"), they are that family.
+FAMILY_NOUNS = {"parent", "couple", "family"}
 OFFICIAL_NOUNS = {"official", "spokesperson", "spokesman", "spokeswoman", "spokespeople", "staff",
                   "staffer", "lawyer", "attorney", "counsel", "leadership", "representative",
                   "aide", "office", "management", "administrator", "negotiator", "officer"}

@@ -170,6 +170,30 @@ def definite_descriptions(context: Context) -> None:
                 context.clusters.attach(i, m, target, "definite description")
 
 
+@step("body of that kind named in the article")
+def bodies_of_their_kind(context: Context) -> None:
+    """"Police" or "the police" (a bare kind noun for a body, no other word) is the one body of
+    that kind the article names, before or after it: "arrested by police ... Police arrested
+    the student ... the Irving Police Department has asserted" (news names the police of the
+    story once, anywhere). Two named bodies of the kind, or none, leave the description alone."""
+    bodies = [a for a in context.clusters.actors if a.named and a.type in {ORGANIZATION, GOVERNMENT}]
+    if not bodies:
+        return
+    for i, m in context.open_descriptions():
+        if _bare_kind_noun(m):
+            named_kind = [a for a in bodies if any(m.head_lemma in _name_words(n) for n in a.names())]
+            if len(named_kind) == 1:
+                context.clusters.attach(i, m, named_kind[0], "body of that kind named in the article")
+
+
+def _bare_kind_noun(m: Mention) -> bool:
+    """Whether a description is only a kind noun for one body ("police", "the police"; not
+    "a police", "police officers", "companies": a bare plural is no one body)."""
+    if m.head_lemma not in ORG_KIND_WORDS or len(_role_words(m)) != 1 or _is_official(m):
+        return False
+    return [w.lower() for w in m.tokens] in ([m.head_lemma], ["the", m.head_lemma])
+
+
 def _role_words(m: Mention) -> list[str]:
     words = [w for w in clean_name(m.text).lower().split() if w not in ROLE_MODIFIERS and w not in _DETERMINERS]
     return words

@@ -13,11 +13,16 @@ with in the article, when there is exactly one and it is a party: its name ends 
 the person holds a role of it ("Labour's Shadow Home Secretary Yvette Cooper said her party has
 supported the idea": Labour; not a committee the person chairs; rule ``own body``). Other bodies
 a person owns ("his campaign", "his panel") are left alone: a person has many.
+
+A person's office or spokesperson that speaks or acts ("His office said the bill would fail",
+"her spokesman declined to comment") is the person, as "the mayor's office" is the mayor (rule
+``own office``; issue 16: officials speak as what they serve). Only "his office", with no other
+word, and only when some mention of it is a subject: "in his office" is a room.
 """
 
 from __future__ import annotations
 
-from .actor_lexicon import ORG_KIND_WORDS
+from .actor_lexicon import ORG_KIND_WORDS, PERSONAL_VOICE_NOUNS
 from .actors import DESCRIPTION, GOVERNMENT, ORGANIZATION, PERSON, PRONOUN, Mention
 from .clusters import LocalActor
 from .coreference import Context, step
@@ -61,6 +66,28 @@ def own_bodies(context: Context) -> None:
                   and any(org_key(n) in names for n in a.names())]
         if len(bodies) == 1 and _of_its_kind(m.head_lemma, bodies[0], held):
             _move(context, actor, bodies[0], "own body")
+
+
+@step("own office")
+def own_offices(context: Context) -> None:
+    clusters = context.clusters
+    for actor in [a for a in clusters.actors if not a.named]:
+        described = [m for m in actor.mentions if m.kind == DESCRIPTION]
+        if not described or any(m.kind not in {DESCRIPTION, PRONOUN} for m in actor.mentions) \
+                or not any(m.is_subject for m in described):
+            continue
+        owners = {id(p): p for m in described if (p := _voice_of(context, m)) is not None}
+        if len(owners) == 1 and all(_voice_of(context, m) is not None for m in described):
+            _move(context, actor, next(iter(owners.values())), "own office")
+
+
+def _voice_of(context: Context, m: Mention) -> LocalActor | None:
+    """The person whose office or spokesperson "his office" or "her spokesman" is, else None."""
+    if m.head_lemma not in PERSONAL_VOICE_NOUNS or len(m.tokens) != 2:
+        return None
+    owner = next((c for c in context.doc[m.root].children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    person = context.actor_at(owner.i) if owner is not None else None
+    return person if person is not None and person.type == PERSON else None
 
 
 def _of_its_kind(noun: str, body: LocalActor, held: set[str]) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .actor_lexicon import GOVERNMENT_WORDS, ORG_SUFFIX_WORDS, PRONOUNS
+from .actor_lexicon import GOVERNMENT_WORDS, MEASURE_VERBS, ORG_SUFFIX_WORDS, PRONOUNS
 from .actors import DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention, clean_name
 from .clusters import LocalActor
 from .coreference import Context, person_gender, step
@@ -108,6 +108,8 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
     doc, mentions, clusters = context.doc, context.mentions, context.clusters
     if (ahead := _doer_of_opening_participle(context, index, pronoun)) is not None:
         return ahead
+    if _measure_object(context, pronoun):
+        return None
     candidates = []
     speakers = _quotation_speakers(context, pronoun)
     # an object "it" reaches back one sentence only: a thing further back that something is done
@@ -143,6 +145,17 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
     in_latest = _plural_first(pronoun, [(m, a) for m, a in candidates if m.sentence == latest])
     subjects = [(m, a) for m, a in in_latest if m.is_subject]
     return (subjects[-1] if subjects else in_latest[0])[1]
+
+
+def _measure_object(context: Context, pronoun: Mention) -> bool:
+    """Whether the pronoun is "it" as the object of a verb that takes a measure, bill or plan
+    ("reject it", "vetoed it"; ``actor_lexicon.MEASURE_VERBS``): no body or country is meant."""
+    token = context.tokens[pronoun.root]
+    if pronoun.head_lemma != "it" or token.dep_ not in {"dobj", "obj"}:
+        return False
+    verb = token.head
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return verb.lemma_.lower() in MEASURE_VERBS or f"{verb.lemma_.lower()}_{particle}" in MEASURE_VERBS
 
 
 def _block_sentences(context: Context, pronoun: Mention) -> set[int]:
