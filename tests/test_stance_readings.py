@@ -211,6 +211,25 @@ READINGS = [
         ("A federal jury ordered Exxon Mobil to pay $1 billion. The company said it would appeal the verdict.",
          "Exxon Mobil", "against", "federal jury"),
     ),
+    # a vote or a motion before a parliament is an act one takes sides on
+    *_rows("motion",
+        ("The opposition tabled a no-confidence motion. Trade unions backed the motion.", "Trade unions", "favor",
+         "no-confidence motion"),
+        ("Lawmakers from three parties voted for the resolution.", "Lawmakers", "favor", "resolution"),
+    ),
+    # what something is called, in quotation marks after it, is no part of its name
+    *_rows("quoted naming",
+        ("Kevin Lee called the decision \u201ca disaster\u201d.", "Kevin Lee", "against", "decision"),
+        ("Kevin Lee called the decision \u201ca body blow to an industry on its knees\u201d.", "Kevin Lee",
+         "against", "decision"),
+    ),
+    # "the company" after a company is named is that company, not the subject of its own verb
+    *_rows("description of another",
+        ("On Friday, drugmaker Acme Pharma sued the government. The White House criticized the company.",
+         "White House", "against", "Acme Pharma"),
+        ("Pharmaceutical giant Novo Nordisk sued Medicare. The White House also criticized the company.",
+         "White House", "against", "Novo Nordisk"),
+    ),
 ]
 
 

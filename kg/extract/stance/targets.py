@@ -34,7 +34,7 @@ ACT_NOUNS = frozenset({
     "withdrawal", "intervention", "candidacy", "presidency", "administration", "tenure", "leadership", "record",
     "testimony", "comments", "remarks", "statement", "claim", "claims", "rhetoric", "speech", "investigation",
     "fine", "penalty", "verdict", "judgment", "judgement", "sentence", "conviction", "injunction", "settlement",
-    "findings", "finding", "conclusions", "conclusion"})
+    "findings", "finding", "conclusions", "conclusion", "motion", "resolution"})
 
 
 def is_act_noun(token: Token) -> bool:
@@ -56,7 +56,8 @@ ANAPHORIC = frozenset({"such", "this", "that", "these", "those", "it", "them", "
 TOPIC_CLASSES = [
     {"contract", "agreement", "deal", "pact", "accord", "arrangement", "treaty", "partnership", "convention",
      "protocol", "compact"},
-    {"decision", "move", "plan", "policy", "measure", "action", "step", "proposal", "initiative"},
+    {"decision", "move", "plan", "policy", "measure", "action", "step", "proposal", "initiative", "motion",
+     "resolution"},
     {"law", "bill", "legislation", "ordinance", "regulation", "act", "amendment", "statute"},
     {"ruling", "verdict", "judgment", "judgement", "order"},
     {"ban", "prohibition", "restriction"},
