@@ -230,6 +230,12 @@ READINGS = [
         ("Pharmaceutical giant Novo Nordisk sued Medicare. The White House also criticized the company.",
          "White House", "against", "Novo Nordisk"),
     ),
+    # what something "needs to" have done to it is the speaker's wish, and "need" there praises nothing
+    *_rows("needs to be done",
+        ("The athletes' group Global Athlete said the rules needed to be scrapped.", "Global Athlete", "against",
+         "rules"),
+        ("Mayor Ann Kim said the gun law has to be repealed.", "Ann Kim", "against", "gun law"),
+    ),
 ]
 
 
@@ -257,3 +263,10 @@ def test_a_bare_definite_noun_takes_up_a_phrase_of_its_own_number(stances_of):
     assert ("Privacy groups", "favor", "vote") in stances, stances
     stances = stances_of("The council approved two apartment towers. Residents opposed the towers.")
     assert ("Residents", "against", "two apartment towers") in stances, stances
+
+
+def test_need_before_an_infinitive_praises_nothing(stances_of):
+    """ "the rules needed to change": "needed" (valued in "much-needed") only says something must be
+    done, so the speaker is not for the rules."""
+    stances = stances_of("Global Athlete said the rules needed to change.")
+    assert not any(p == "favor" and "rules" in t for _, p, t in stances), stances
