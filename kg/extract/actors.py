@@ -180,6 +180,8 @@ def _in_apposition(token: Token) -> bool:
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     head = token.head
+    while head.dep_ == "appos" and head.head is not head:  # "Kiara Perkins, a second year USI art major"
+        head = head.head
     return token.dep_ == "appos" and (head.pos_ in {"PROPN", "PRON"} or is_person_noun(head.lemma_.lower()))
 
 
