@@ -468,3 +468,11 @@ def test_a_company_described_before_its_name_is_a_body(nlp):
     novo = actor_with(result, "Novo Nordisk")
     assert novo.type == "Organization"
     assert actor_with(result, "The company") is novo
+
+
+def test_several_employers_are_not_the_one_body_named_last(nlp):
+    """ "the employers" after "the FNV Havens union": a plural of a noun for a body means several
+    bodies, never the one named just before."""
+    result = extract_texts(nlp, {"a": "The FNV Havens union walked out on Monday. Niek Stam accused the "
+                                      "employers of negotiating in bad faith."})
+    assert actor_with(result, "the employers").label == "employers"

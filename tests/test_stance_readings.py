@@ -236,6 +236,13 @@ READINGS = [
          "rules"),
         ("Mayor Ann Kim said the gun law has to be repealed.", "Ann Kim", "against", "gun law"),
     ),
+    # rejecting a criticism or an argument is against whoever just made it
+    *_rows("rejected words",
+        ("\u201cThis government is incompetent,\u201d Andrej Babis told lawmakers. \u201cIt is time for it to "
+         "go.\u201d Prime Minister Petr Fiala rejected the criticism.", "Petr Fiala", "against", "criticism"),
+        ("State Senator Daniel Bonham argued that logging rules had left the forests overgrown. Environmental "
+         "groups rejected that argument.", "Environmental groups", "against", "argument"),
+    ),
 ]
 
 
@@ -270,3 +277,17 @@ def test_need_before_an_infinitive_praises_nothing(stances_of):
     done, so the speaker is not for the rules."""
     stances = stances_of("Global Athlete said the rules needed to change.")
     assert not any(p == "favor" and "rules" in t for _, p, t in stances), stances
+
+
+@pytest.mark.parametrize("text, critic", [
+    ("\u201cThis government is incompetent,\u201d Andrej Babis told lawmakers. \u201cIt is time for it to go.\u201d "
+     "Prime Minister Petr Fiala rejected the criticism.", "Andrej Babis"),
+    ("State Senator Daniel Bonham argued that logging rules had left the forests overgrown. Environmental groups "
+     "rejected that argument.", "Daniel Bonham"),
+])
+def test_rejected_words_are_their_speakers(nlp, polarity, text, critic):
+    """The criticism or argument rejected is the act of the one who just made it (the speaker of
+    the latest claim), so the stance bears on that speaker."""
+    (doc,) = extract_texts(nlp, {"t": text}, polarity).documents
+    rejected = [s for s in doc.stances if s.polarity == "against" and s.target.kind == "act"]
+    assert rejected and rejected[0].target.actor.label() == critic, doc.stances

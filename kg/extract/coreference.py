@@ -45,6 +45,8 @@ GENERIC_BODY_NOUNS = {"organization", "organisation", "group", "body", "institut
 KIND_BODY_NOUNS = {"company", "firm", "corporation", "agency", "department", "ministry", "bureau", "charity", "bloc",
                    "website", "newspaper", "magazine", "network", "broadcaster", "station", "tabloid"}
 _BODIES = {ORGANIZATION, GOVERNMENT, PLACE}
+#: Plural nouns that name one body ("the authorities" may be the ministry named before).
+_ONE_BODY_PLURALS = {"authorities", "authority", "police"}
 
 
 @dataclass
@@ -247,6 +249,8 @@ def kind_target(context: Context, head: str, type_: str, number: str, offset: in
     if head in CITY_WORDS:
         return _the_place(context, [a for a in before if a.type == PLACE and _place_of_kind(a, head)])
     if head in ORG_KIND_WORDS or ACTOR_NOUNS.get(head) in {ORGANIZATION, GOVERNMENT}:
+        if number == "plural" and head not in _ONE_BODY_PLURALS:
+            return None  # "the employers", "the companies": several bodies, not the one named last
         bodies = [a for a in before if a.type in {ORGANIZATION, GOVERNMENT}]
         named_kind = [a for a in bodies if any(head in _name_words(n) for n in a.names())]
         if len(named_kind) == 1:

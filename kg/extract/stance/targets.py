@@ -48,9 +48,11 @@ def is_act_noun(token: Token) -> bool:
 REPROACHES = {"criticism": {"criticize", "criticise", "fault", "blast", "slam", "attack"},
               "accusation": {"accuse"}, "allegation": {"allege", "accuse"}, "charge": {"charge", "accuse"},
               "attack": {"attack"}, "complaint": {"complain"}, "claim": {"claim"}}
+#: The reproaches made in words: a bare "the criticism" may take up the latest critic's words.
+SPOKEN_REPROACHES = frozenset({"criticism", "accusation", "allegation", "complaint"})
 #: Nouns for what someone said: "disputed that account" is against whoever gave it.
 ACCOUNTS = frozenset({"account", "version", "claim", "statement", "assertion", "characterization",
-                      "characterisation", "explanation", "narrative", "story"})
+                      "characterisation", "explanation", "narrative", "story", "argument", "contention"})
 ANAPHORIC = frozenset({"such", "this", "that", "these", "those", "it", "them", "which", "what"})
 # Words for one kind of thing: "the deal" can take up "the city's contract with ICE".
 TOPIC_CLASSES = [
@@ -219,6 +221,8 @@ class Context:
             owner = self._previous_doer(head, holder)  # "such actions" after "officers have been going after ..."
         if owner is None and head.lemma_.lower() in REPROACHES and _bare_definite(head):
             owner = self._reproacher(head, holder)  # "rejected the criticism" after "DeSantis criticized FEMA"
+            if owner is None and head.lemma_.lower() in SPOKEN_REPROACHES:
+                owner = self._last_speaker(head, holder)  # or after a critic's words
             act_noun = act_noun or owner is not None
         if owner is None and head.lemma_.lower() in ACCOUNTS and (_bare_definite(head) or _anaphoric(head)):
             owner = self._last_speaker(head, holder)  # "disputed that account" after "O'Hara said ..."
