@@ -243,6 +243,12 @@ READINGS = [
         ("State Senator Daniel Bonham argued that logging rules had left the forests overgrown. Environmental "
          "groups rejected that argument.", "Environmental groups", "against", "argument"),
     ),
+    # how a decision left someone feeling: grief and dismay are against it
+    *_rows("feelings",
+        ("Shayna Jack said she was heartbroken by the panel's decision.", "Shayna Jack", "against", "decision"),
+        ("Residents said they were saddened by the council's vote.", "Residents", "against", "vote"),
+        ("The club said it was devastated by the league's ruling.", "club", "against", "ruling"),
+    ),
 ]
 
 
