@@ -451,3 +451,28 @@ def test_the_dateline_place_is_a_place_whatever_the_tagger_says(nlp):
         "LUSAKA, Zambia (Reuters) — Opposition leader Hakainde Mulenga told supporters in Lusaka that the "
         "election had been stolen.")})
     assert not any(a.label == "Lusaka" and a.type != "Place" for a in result.actors)
+
+
+def test_a_thing_called_a_word_ending_like_a_person_noun_is_no_person(nlp):
+    """ 'called the decision "a disaster"': the quoted words stand in apposition to a thing, so
+    "disaster" (which ends like "worker") is no person."""
+    result = extract_texts(nlp, {"a": "Kevin Lee called the decision \u201ca disaster\u201d."})
+    assert list(actors_of(result)) == ["Kevin Lee"]
+
+
+def test_a_company_described_before_its_name_is_a_body(nlp):
+    """ "Pharmaceutical giant Novo Nordisk": the noun before the name says it is a company, so "it"
+    and "the company" can take it up."""
+    result = extract_texts(nlp, {"a": "Pharmaceutical giant Novo Nordisk sued Medicare. The company said "
+                                      "the program was unconstitutional."})
+    novo = actor_with(result, "Novo Nordisk")
+    assert novo.type == "Organization"
+    assert actor_with(result, "The company") is novo
+
+
+def test_several_employers_are_not_the_one_body_named_last(nlp):
+    """ "the employers" after "the FNV Havens union": a plural of a noun for a body means several
+    bodies, never the one named just before."""
+    result = extract_texts(nlp, {"a": "The FNV Havens union walked out on Monday. Niek Stam accused the "
+                                      "employers of negotiating in bad faith."})
+    assert actor_with(result, "the employers").label == "employers"

@@ -268,6 +268,44 @@ READINGS = [
         ("A federal jury ordered Exxon Mobil to pay $1 billion. The company said it would appeal the verdict.",
          "Exxon Mobil", "against", "federal jury"),
     ),
+    # a vote or a motion before a parliament is an act one takes sides on
+    *_rows("motion",
+        ("The opposition tabled a no-confidence motion. Trade unions backed the motion.", "Trade unions", "favor",
+         "no-confidence motion"),
+        ("Lawmakers from three parties voted for the resolution.", "Lawmakers", "favor", "resolution"),
+    ),
+    # what something is called, in quotation marks after it, is no part of its name
+    *_rows("quoted naming",
+        ("Kevin Lee called the decision \u201ca disaster\u201d.", "Kevin Lee", "against", "decision"),
+        ("Kevin Lee called the decision \u201ca body blow to an industry on its knees\u201d.", "Kevin Lee",
+         "against", "decision"),
+    ),
+    # "the company" after a company is named is that company, not the subject of its own verb
+    *_rows("description of another",
+        ("On Friday, drugmaker Acme Pharma sued the government. The White House criticized the company.",
+         "White House", "against", "Acme Pharma"),
+        ("Pharmaceutical giant Novo Nordisk sued Medicare. The White House also criticized the company.",
+         "White House", "against", "Novo Nordisk"),
+    ),
+    # what something "needs to" have done to it is the speaker's wish, and "need" there praises nothing
+    *_rows("needs to be done",
+        ("The athletes' group Global Athlete said the rules needed to be scrapped.", "Global Athlete", "against",
+         "rules"),
+        ("Mayor Ann Kim said the gun law has to be repealed.", "Ann Kim", "against", "gun law"),
+    ),
+    # rejecting a criticism or an argument is against whoever just made it
+    *_rows("rejected words",
+        ("\u201cThis government is incompetent,\u201d Andrej Babis told lawmakers. \u201cIt is time for it to "
+         "go.\u201d Prime Minister Petr Fiala rejected the criticism.", "Petr Fiala", "against", "criticism"),
+        ("State Senator Daniel Bonham argued that logging rules had left the forests overgrown. Environmental "
+         "groups rejected that argument.", "Environmental groups", "against", "argument"),
+    ),
+    # how a decision left someone feeling: grief and dismay are against it
+    *_rows("feelings",
+        ("Shayna Jack said she was heartbroken by the panel's decision.", "Shayna Jack", "against", "decision"),
+        ("Residents said they were saddened by the council's vote.", "Residents", "against", "vote"),
+        ("The club said it was devastated by the league's ruling.", "club", "against", "ruling"),
+    ),
 ]
 
 
@@ -324,3 +362,24 @@ def test_what_a_spokesperson_says_their_own_body_is_no_stance_toward_it(stances_
                          "Commission was ready to help exporting countries comply.")
     assert ("Adalbert Jahnz", "favor", "law") in stances, stances
     assert not any(h == "Adalbert Jahnz" and t == "European Commission" for h, _, t in stances), stances
+
+
+def test_need_before_an_infinitive_praises_nothing(stances_of):
+    """ "the rules needed to change": "needed" (valued in "much-needed") only says something must be
+    done, so the speaker is not for the rules."""
+    stances = stances_of("Global Athlete said the rules needed to change.")
+    assert not any(p == "favor" and "rules" in t for _, p, t in stances), stances
+
+
+@pytest.mark.parametrize("text, critic", [
+    ("\u201cThis government is incompetent,\u201d Andrej Babis told lawmakers. \u201cIt is time for it to go.\u201d "
+     "Prime Minister Petr Fiala rejected the criticism.", "Andrej Babis"),
+    ("State Senator Daniel Bonham argued that logging rules had left the forests overgrown. Environmental groups "
+     "rejected that argument.", "Daniel Bonham"),
+])
+def test_rejected_words_are_their_speakers(nlp, polarity, text, critic):
+    """The criticism or argument rejected is the act of the one who just made it (the speaker of
+    the latest claim), so the stance bears on that speaker."""
+    (doc,) = extract_texts(nlp, {"t": text}, polarity).documents
+    rejected = [s for s in doc.stances if s.polarity == "against" and s.target.kind == "act"]
+    assert rejected and rejected[0].target.actor.label() == critic, doc.stances

@@ -110,7 +110,7 @@ ACTOR_NOUNS: dict[str, str] = {
         "bank", "website", "station", "broadcaster", "board", "office", "movement", "fund",
         "lobby", "manufacturer", "retailer", "insurer", "airline", "automaker", "carmaker", "studio",
         "magazine", "tabloid", "outlet", "publication", "community", "establishment", "management", "employer",
-        "league", "federation", "tribe",
+        "league", "federation", "tribe", "drugmaker", "giant", "utility", "conglomerate",
     )},
     **{n: PLACE for n in ("city", "state", "country", "town", "county", "nation", "province", "region",
                           "village", "municipality")},

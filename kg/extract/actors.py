@@ -174,11 +174,15 @@ def _plural_subject(token: Token) -> bool:
 
 
 def _in_apposition(token: Token) -> bool:
-    """Whether a noun stands in apposition to another ("David Knopman, a neurologist, panel
-    member, and an investigator")."""
+    """Whether a noun stands in apposition to a name or a noun for people ("David Knopman, a
+    neurologist, panel member, and an investigator"); not to a thing ('called the decision "a
+    disaster"': what it is called)."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
-    return token.dep_ == "appos"
+    head = token.head
+    while head.dep_ == "appos" and head.head is not head:  # "Kiara Perkins, a second year USI art major"
+        head = head.head
+    return token.dep_ == "appos" and (head.pos_ in {"PROPN", "PRON"} or is_person_noun(head.lemma_.lower()))
 
 
 @construction("entity name")

@@ -45,6 +45,8 @@ GENERIC_BODY_NOUNS = {"organization", "organisation", "group", "body", "institut
 KIND_BODY_NOUNS = {"company", "firm", "corporation", "agency", "department", "ministry", "bureau", "charity", "bloc",
                    "website", "newspaper", "magazine", "network", "broadcaster", "station", "tabloid"}
 _BODIES = {ORGANIZATION, GOVERNMENT, PLACE}
+#: Plural nouns that name one body ("the authorities" may be the ministry named before).
+_ONE_BODY_PLURALS = {"authorities", "authority", "police"}
 
 
 @dataclass
@@ -218,7 +220,19 @@ def _definite_target(context: Context, m: Mention) -> "LocalActor | None":
             return _latest(bodies, m.start, m.sentence)
         return None  # "the computer specialist" may name a role; "the regional government" is no name
     return kind_target(context, m.head_lemma, m.type, m.number, m.start, m.sentence, m.role_of,
-                       rank=rank_words(" ".join(m.tokens)) if person else None)
+                       rank=rank_words(" ".join(m.tokens)) if person else None, not_=_co_subject(context, m))
+
+
+def _co_subject(context: Context, m: Mention) -> "LocalActor | None":
+    """The actor that is the subject of the verb a description is the object of: "The White House
+    criticized the company" is about another company than the White House (a description is no
+    reflexive)."""
+    token = context.tokens[m.root]
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else token.head
+    if token.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return context.actor_at(subject.i) if subject is not None else None
 
 
 def rank_words(role: str) -> frozenset[str]:
@@ -241,13 +255,14 @@ def _descriptive(m: Mention) -> bool:
 
 def kind_target(context: Context, head: str, type_: str, number: str, offset: int,
                 sentence: int | None = None, role_of: str | None = None,
-                rank: frozenset[str] | None = None) -> "LocalActor | None":
+                rank: frozenset[str] | None = None, not_: "LocalActor | None" = None) -> "LocalActor | None":
     """The one named actor before ``offset`` that a noun for its kind or role can mean (a role
     "of" a place or body only one held of it or of nothing said: "Philadelphia's mayor" is not
     Chicago's; with ``rank``, a role with those rank words only: "the prime minister" is no
     minister of education); with the ``sentence`` of the noun, a generic one ("the
-    organization") may also mean the body mentioned just before (see :func:`_latest`)."""
-    before = _before(context, offset)
+    organization") may also mean the body mentioned just before (see :func:`_latest`); never
+    ``not_``, the subject of its own verb."""
+    before = [a for a in _before(context, offset) if a is not not_]
     if type_ in {PERSON, GROUP} and number == "singular":
         sense = role_sense(head)  # "Pagliano's lawyer" is "an attorney for Pagliano"
         holders = [a for a in before if a.type == PERSON and any(
@@ -258,6 +273,8 @@ def kind_target(context: Context, head: str, type_: str, number: str, offset: in
     if head in CITY_WORDS:
         return _the_place(context, [a for a in before if a.type == PLACE and _place_of_kind(a, head)])
     if head in ORG_KIND_WORDS or ACTOR_NOUNS.get(head) in {ORGANIZATION, GOVERNMENT}:
+        if number == "plural" and head not in _ONE_BODY_PLURALS:
+            return None  # "the employers", "the companies": several bodies, not the one named last
         bodies = [a for a in before if a.type in {ORGANIZATION, GOVERNMENT}]
         named_kind = [a for a in bodies if any(head in _name_words(n) for n in a.names())]
         if len(named_kind) == 1:

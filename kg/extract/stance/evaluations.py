@@ -16,7 +16,7 @@ from ..claims import Claim
 from ..lexicon import SPEECH_VERBS
 from ..nlp import sentence_of
 from .acts import verb_effect, verb_slots
-from .grammar import RELATIVE, acting_subject, antecedent, passive_agent, predicate_key
+from .grammar import RELATIVE, acting_subject, antecedent, obliged, passive_agent, predicate_key
 from .lexicon import amounts, bad_to_have, slots, token_valence, valence, valence_polarity
 from .records import ACT, ACTOR, AGAINST, ASSERTED, FAVOR, REPORTED, TOPIC, Candidate, PolarityScorer, Target
 from .scoring import can_reach
@@ -163,6 +163,10 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
         copular, words = True, conduct
     else:
         words = _complement_words(head) if copular else _predicate_words(content, said_of)
+    infinitive = next((c for c in head.children if c.dep_ == "xcomp"), None)
+    bearer = obliged(infinitive) if infinitive is not None else None
+    if bearer is not None and bearer.i == head.i:
+        words = [t for t in words if t.i != head.i]  # "the rules needed to be scrapped": "need" obliges, not praises
     change = None if copular else _amount_change(head)
     if change is not None:  # "would lower prices": the change of the amount, not the verb's own valence
         words = [t for t in words if t.i not in {head.i, change[0].i}]

@@ -29,6 +29,9 @@ def recommended_act(ctx: Context, verb: Token) -> list[Candidate]:
     if claim is None:
         return []
     passive = passive_subject(verb)
+    bearer = obliged(verb)
+    if passive is None and bearer is not None and bearer.i != verb.i and any(c.dep_ == "auxpass" for c in verb.children):
+        passive = next((c for c in bearer.children if c.dep_ == "nsubj"), None)  # "the rules need to be scrapped"
     done_to = passive if passive is not None else next((c for c in verb.children if c.dep_ == "dobj"), None)
     row = next((p for p in verb_slots(verb) if p.slot == "obj" and p.polarity in {FAVOR, AGAINST}), None)
     if row is not None and done_to is not None:  # "Congress should repeal the law": against the law

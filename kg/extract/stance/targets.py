@@ -35,7 +35,7 @@ ACT_NOUNS = frozenset({
     "testimony", "comments", "remarks", "statement", "claim", "claims", "rhetoric", "speech", "investigation",
     "fine", "penalty", "verdict", "judgment", "judgement", "sentence", "conviction", "injunction", "settlement",
     "findings", "finding", "conclusions", "conclusion", "package", "bailout", "hike", "increase", "overhaul",
-    "subsidy", "subsidies", "mandate", "levy", "rollback", "cut"})
+    "subsidy", "subsidies", "mandate", "levy", "rollback", "cut", "motion", "resolution"})
 
 
 def is_act_noun(token: Token) -> bool:
@@ -49,15 +49,18 @@ def is_act_noun(token: Token) -> bool:
 REPROACHES = {"criticism": {"criticize", "criticise", "fault", "blast", "slam", "attack"},
               "accusation": {"accuse"}, "allegation": {"allege", "accuse"}, "charge": {"charge", "accuse"},
               "attack": {"attack"}, "complaint": {"complain"}, "claim": {"claim"}}
+#: The reproaches made in words: a bare "the criticism" may take up the latest critic's words.
+SPOKEN_REPROACHES = frozenset({"criticism", "accusation", "allegation", "complaint"})
 #: Nouns for what someone said: "disputed that account" is against whoever gave it.
 ACCOUNTS = frozenset({"account", "version", "claim", "statement", "assertion", "characterization",
-                      "characterisation", "explanation", "narrative", "story"})
+                      "characterisation", "explanation", "narrative", "story", "argument", "contention"})
 ANAPHORIC = frozenset({"such", "this", "that", "these", "those", "it", "them", "which", "what"})
 # Words for one kind of thing: "the deal" can take up "the city's contract with ICE".
 TOPIC_CLASSES = [
     {"contract", "agreement", "deal", "pact", "accord", "arrangement", "treaty", "partnership", "convention",
      "protocol", "compact"},
-    {"decision", "move", "plan", "policy", "measure", "action", "step", "proposal", "initiative"},
+    {"decision", "move", "plan", "policy", "measure", "action", "step", "proposal", "initiative", "motion",
+     "resolution"},
     {"law", "bill", "legislation", "ordinance", "regulation", "act", "amendment", "statute"},
     {"ruling", "verdict", "judgment", "judgement", "order"},
     {"ban", "prohibition", "restriction"},
@@ -220,6 +223,8 @@ class Context:
             owner = self._previous_doer(head, holder)  # "such actions" after "officers have been going after ..."
         if owner is None and head.lemma_.lower() in REPROACHES and _bare_definite(head):
             owner = self._reproacher(head, holder)  # "rejected the criticism" after "DeSantis criticized FEMA"
+            if owner is None and head.lemma_.lower() in SPOKEN_REPROACHES:
+                owner = self._last_speaker(head, holder)  # or after a critic's words
             act_noun = act_noun or owner is not None
         if owner is None and head.lemma_.lower() in ACCOUNTS and (_bare_definite(head) or _anaphoric(head)):
             owner = self._last_speaker(head, holder)  # "disputed that account" after "O'Hara said ..."
