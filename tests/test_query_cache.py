@@ -67,6 +67,34 @@ def test_changed_bytes_are_a_new_entry_and_old_entries_go_past_the_size_limit(ca
     assert len(entries(cached)) == 1 and answer(capsys, str(graph), count) == after
 
 
+def test_a_copy_of_a_cached_file_elsewhere_opens_its_entry_unless_it_has_relative_iris(cached, tmp_path, capsys,
+                                                                                        monkeypatch):
+    """kg writes absolute IRIs, so the same bytes anywhere hold the same triples: one entry serves
+    every copy. A file with a relative IRI reads differently from another folder: its own entry."""
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    original, copy = tmp_path / "a" / "graph.ttl", tmp_path / "b" / "copy.ttl"
+    original.write_bytes(GRAPH.read_bytes())
+    before = answer(capsys, str(original), count)
+    copy.write_bytes(original.read_bytes())
+
+    def no_loading(*args, **kwargs):
+        raise AssertionError("the copy was loaded again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "load_store", no_loading)
+        assert answer(capsys, str(copy), count) == before
+    assert len(entries(cached)) == 1
+    relative = b'<thing> <https://example.org/p> "a copy reads it elsewhere" .\n'
+    for path in (original, copy):
+        path.write_bytes(GRAPH.read_bytes() + relative)
+    subjects = "SELECT ?s WHERE { ?s <https://example.org/p> ?o }"
+    assert (tmp_path / "a" / "thing").as_uri() in answer(capsys, str(original), subjects)
+    assert (tmp_path / "b" / "thing").as_uri() in answer(capsys, str(copy), subjects)
+    assert len(entries(cached)) == 3
+
+
 def test_no_cache_and_a_folder_others_may_write_to_leave_the_cache_unused(cached, capsys, monkeypatch):
     answer(capsys, str(GRAPH), "actors", "--no-cache")
     assert entries(cached) == []

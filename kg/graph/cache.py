@@ -3,9 +3,10 @@
 Loading a 1,000-article graph (1.5M triples) into Oxigraph takes about 5 s of one core however it
 is done (see README, Performance); querying a store already on disk takes a fraction of that. So
 ``kg query FILE`` keeps, for a file of at least :data:`MIN_BYTES`, a store of it in a folder
-named by the SHA-256 of the file's bytes (with the format, the base IRI the file's relative IRIs
-resolve against, and the Oxigraph version), and later queries of the same bytes open that store
-read-only. Entries come from two places:
+named by the SHA-256 of the file's bytes (with the format and the Oxigraph version, and, when the
+file has relative IRIs, the base IRI they resolve against), and later queries of the same bytes
+open that store read-only: a copy of a file elsewhere (same bytes, absolute IRIs, as kg writes
+them) opens the entry of the original. Entries come from two places:
 
 * ``kg build -o FILE`` puts the file it writes in the cache. A large build already has the graph
   in a store on disk (its ``--store``, or the temporary store of more than 200 articles) and
@@ -37,6 +38,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -52,7 +54,12 @@ from .load import LoadError, check_file, load_store
 MIN_BYTES = 8 * 1024 * 1024
 DEFAULT_MAX_MB = 2048
 #: Changes when the way an entry is made changes (old entries are then never opened again).
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
+#: Formats whose only relative references are ``<…>`` IRIs (no ``rdf:about="x"``, no JSON ``@id``).
+_BASE_FREE_FORMATS = (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS)
+#: Bytes after a ``<`` that decide whether a scheme follows (a longer scheme counts as relative).
+_SCHEME_LOOKAHEAD = 64
+_RELATIVE = re.compile(rb"<(?![A-Za-z][A-Za-z0-9+.\-]{0,%d}:)" % (_SCHEME_LOOKAHEAD - 2))
 #: A build's lock or partial folder this old belongs to a build that died.
 STALE_SECONDS = 3600
 
@@ -66,14 +73,50 @@ def cache_dir() -> Path:
 
 
 def cache_key(path: Path, fmt: ox.RdfFormat) -> str:
-    """SHA-256 of what decides the store's content: the bytes, their format and base IRI, Oxigraph's version."""
+    """The name of the file's entry: :func:`entry_keys` for its bytes, the one its content allows."""
+    digest, located = file_digest(path, fmt)
+    anywhere, here = entry_keys(path, fmt, digest)
+    return here if located else anywhere
+
+
+def file_digest(path: Path, fmt: ox.RdfFormat, scan: bool = True) -> tuple[str, bool]:
+    """SHA-256 of the file's bytes, and whether its triples may depend on where it is (``scan``
+    off: True, unknown). They may unless the format is one of :data:`_BASE_FREE_FORMATS` and
+    every ``<`` in the file opens an IRI with a scheme (``<https:``…): then no relative IRI is
+    resolved against the file's location and a copy of the same bytes elsewhere holds the same
+    triples. A ``<`` in a string or a long scheme counts as relative: a needless miss, never a
+    wrong hit."""
     digest = hashlib.sha256()
-    header = f"stancekg-store-cache {CACHE_FORMAT}\n{ox.__version__}\n{fmt}\n{path.resolve().as_uri()}\n"
-    digest.update(header.encode("utf-8"))
+    located = not scan or fmt not in _BASE_FREE_FORMATS
+    carry = b""
     with open(path, "rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
-    return digest.hexdigest()
+            if not located:
+                located, carry = _relative_reference(carry + block, last=False)
+    if not located:
+        located, _ = _relative_reference(carry, last=True)
+    return digest.hexdigest(), located
+
+
+def _relative_reference(data: bytes, last: bool) -> tuple[bool, bytes]:
+    """Whether ``data`` has a ``<`` not followed by a scheme, and the tail to look at again with the
+    next block (a ``<`` near the end of a block is decided once the bytes after it are there)."""
+    cut = len(data) if last else max(0, len(data) - _SCHEME_LOOKAHEAD)
+    found = _RELATIVE.search(data)
+    if found is not None and found.start() < cut:
+        return True, b""
+    return False, data[cut:]
+
+
+def entry_keys(path: Path, fmt: ox.RdfFormat, digest: str) -> tuple[str, str]:
+    """The two names an entry of these bytes may have: for a file whose triples do not depend on
+    its location (any copy of the bytes hits it), and for one whose do (with its base IRI). Both
+    also hold the format and Oxigraph's version, which decide the store's content too."""
+    common = f"stancekg-store-cache {CACHE_FORMAT}\n{ox.__version__}\n{fmt}\n"
+    anywhere = hashlib.sha256(f"{common}\n{digest}\n".encode("utf-8")).hexdigest()
+    here = hashlib.sha256(f"{common}{path.resolve().as_uri()}\n{digest}\n".encode("utf-8")).hexdigest()
+    return anywhere, here
 
 
 def _private_folder(folder: Path) -> bool:
@@ -98,9 +141,11 @@ def cached_store(path: str | os.PathLike[str]) -> ox.Store:
     folder = cache_dir()
     if path.stat().st_size < MIN_BYTES or not _private_folder(folder):
         return load_store(path)
-    store = _open(folder / cache_key(path, fmt))
-    if store is not None:
-        return store
+    digest, _ = file_digest(path, fmt, scan=False)
+    for key in entry_keys(path, fmt, digest):  # an entry of the same bytes anywhere, else of this file
+        store = _open(folder / key)
+        if store is not None:
+            return store
     store = load_store(path)
     start_build(path)
     return store
