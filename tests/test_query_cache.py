@@ -97,6 +97,19 @@ def test_a_copy_of_a_cached_file_elsewhere_opens_its_entry_unless_it_has_relativ
     assert len(entries(cached)) == 3
 
 
+def test_a_json_ld_file_is_cached_for_its_place_as_its_parser_drops_what_it_cannot_resolve(cached, tmp_path, capsys):
+    """Without a base IRI a JSON-LD parser drops a relative "@id" instead of refusing it, so loading
+    without one proves nothing: each copy of the bytes gets its own entry, read against its place."""
+    subjects = "SELECT ?s WHERE { ?s <https://example.org/p> ?o }"
+    text = b'{"@id": "thing", "https://example.org/p": "read against the file\'s place"}'
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "graph.jsonld").write_bytes(text)
+    for folder in ("a", "b", "a", "b"):  # the second time from their entries
+        assert (tmp_path / folder / "thing").as_uri() in answer(capsys, str(tmp_path / folder / "graph.jsonld"), subjects)
+    assert len(entries(cached)) == 2
+
+
 def test_no_cache_and_a_folder_others_may_write_to_leave_the_cache_unused(cached, capsys, monkeypatch):
     answer(capsys, str(GRAPH), "actors", "--no-cache")
     assert entries(cached) == []

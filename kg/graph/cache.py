@@ -54,6 +54,10 @@ MIN_BYTES = 8 * 1024 * 1024
 DEFAULT_MAX_MB = 2048
 #: Changes when the way an entry is made changes (old entries are then never opened again).
 CACHE_FORMAT = "2"
+#: Formats whose parser refuses a relative IRI when given no base IRI (a JSON-LD parser drops it
+#: instead, and an N3 one is not checked): only a file of these is tried without one.
+_STRICT_FORMATS = (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS,
+                   ox.RdfFormat.RDF_XML)
 #: A build's lock or partial folder this old belongs to a build that died.
 STALE_SECONDS = 3600
 
@@ -128,9 +132,10 @@ def start_build(path: Path) -> None:
 
 def build(path: str | os.PathLike[str]) -> Path | None:
     """Put the store of the file at ``path`` in the cache (unless there or being made); the entry,
-    or None when the file is small, unreadable or the cache unusable. The file is loaded without a
-    base IRI first: if that works, it has no relative IRI and the entry serves every copy of its
-    bytes; if not, it is loaded against its location into an entry of its own."""
+    or None when the file is small, unreadable or the cache unusable. A file of
+    :data:`_STRICT_FORMATS` is loaded without a base IRI first: if that works, it has no relative
+    IRI and the entry serves every copy of its bytes; if not (and for other formats), it is loaded
+    against its location into an entry of its own."""
     path = Path(path)
     found = _entry_for(path)
     if found is None:
@@ -153,7 +158,7 @@ def build(path: str | os.PathLike[str]) -> Path | None:
             return entry_keys(path, fmt, file_digest(path))[located] == keys[located]
         return fill
 
-    for located in (False, True):
+    for located in (False, True) if fmt in _STRICT_FORMATS else (True,):
         try:
             return _make_entry(folder / keys[located], filler(located))
         except LoadError:  # a relative IRI (tried again against the file's place) or a broken file
