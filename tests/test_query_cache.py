@@ -67,6 +67,49 @@ def test_changed_bytes_are_a_new_entry_and_old_entries_go_past_the_size_limit(ca
     assert len(entries(cached)) == 1 and answer(capsys, str(graph), count) == after
 
 
+def test_a_copy_of_a_cached_file_elsewhere_opens_its_entry_unless_it_has_relative_iris(cached, tmp_path, capsys,
+                                                                                        monkeypatch):
+    """A file whose IRIs are all absolute (as kg writes them; a "<" in a text does not count) holds
+    the same triples anywhere: one entry serves every copy of its bytes. A file with a relative
+    IRI reads differently from another folder: an entry for each place."""
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    original, copy = tmp_path / "a" / "graph.ttl", tmp_path / "b" / "copy.ttl"
+    markup = b'<https://example.org/s> <https://example.org/p> "a tweet: <tweet>no</tweet>" .\n'
+    original.write_bytes(GRAPH.read_bytes() + markup)
+    before = answer(capsys, str(original), count)
+    copy.write_bytes(original.read_bytes())
+
+    def no_loading(*args, **kwargs):
+        raise AssertionError("the copy was loaded again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "load_store", no_loading)
+        assert answer(capsys, str(copy), count) == before
+    assert len(entries(cached)) == 1
+    relative = b'<thing> <https://example.org/p> "a copy reads it elsewhere" .\n'
+    for path in (original, copy):
+        path.write_bytes(GRAPH.read_bytes() + relative)
+    subjects = "SELECT ?s WHERE { ?s <https://example.org/p> ?o }"
+    for path in (original, copy, original, copy):  # the second time from their entries
+        assert (path.parent / "thing").as_uri() in answer(capsys, str(path), subjects)
+    assert len(entries(cached)) == 3
+
+
+def test_a_json_ld_file_is_cached_for_its_place_as_its_parser_drops_what_it_cannot_resolve(cached, tmp_path, capsys):
+    """Without a base IRI a JSON-LD parser drops a relative "@id" instead of refusing it, so loading
+    without one proves nothing: each copy of the bytes gets its own entry, read against its place."""
+    subjects = "SELECT ?s WHERE { ?s <https://example.org/p> ?o }"
+    text = b'{"@id": "thing", "https://example.org/p": "read against the file\'s place"}'
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "graph.jsonld").write_bytes(text)
+    for folder in ("a", "b", "a", "b"):  # the second time from their entries
+        assert (tmp_path / folder / "thing").as_uri() in answer(capsys, str(tmp_path / folder / "graph.jsonld"), subjects)
+    assert len(entries(cached)) == 2
+
+
 def test_no_cache_and_a_folder_others_may_write_to_leave_the_cache_unused(cached, capsys, monkeypatch):
     answer(capsys, str(GRAPH), "actors", "--no-cache")
     assert entries(cached) == []

@@ -3,9 +3,10 @@
 Loading a 1,000-article graph (1.5M triples) into Oxigraph takes about 5 s of one core however it
 is done (see README, Performance); querying a store already on disk takes a fraction of that. So
 ``kg query FILE`` keeps, for a file of at least :data:`MIN_BYTES`, a store of it in a folder
-named by the SHA-256 of the file's bytes (with the format, the base IRI the file's relative IRIs
-resolve against, and the Oxigraph version), and later queries of the same bytes open that store
-read-only. Entries come from two places:
+named by the SHA-256 of the file's bytes (with the format and the Oxigraph version, and, when the
+file has relative IRIs, the base IRI they resolve against), and later queries of the same bytes
+open that store read-only: a copy of a file elsewhere (same bytes, absolute IRIs only, as kg
+writes them) opens the entry of the original. Entries come from two places:
 
 * ``kg build -o FILE`` puts the file it writes in the cache. A large build already has the graph
   in a store on disk (its ``--store``, or the temporary store of more than 200 articles) and
@@ -52,7 +53,11 @@ from .load import LoadError, check_file, load_store
 MIN_BYTES = 8 * 1024 * 1024
 DEFAULT_MAX_MB = 2048
 #: Changes when the way an entry is made changes (old entries are then never opened again).
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
+#: Formats whose parser refuses a relative IRI when given no base IRI (a JSON-LD parser drops it
+#: instead, and an N3 one is not checked): only a file of these is tried without one.
+_STRICT_FORMATS = (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N_TRIPLES, ox.RdfFormat.N_QUADS,
+                   ox.RdfFormat.RDF_XML)
 #: A build's lock or partial folder this old belongs to a build that died.
 STALE_SECONDS = 3600
 
@@ -65,15 +70,24 @@ def cache_dir() -> Path:
     return Path(base) / "stancekg" / "stores"
 
 
-def cache_key(path: Path, fmt: ox.RdfFormat) -> str:
-    """SHA-256 of what decides the store's content: the bytes, their format and base IRI, Oxigraph's version."""
+def file_digest(path: Path) -> str:
+    """SHA-256 of the file's bytes (0.1 s for 89 MiB)."""
     digest = hashlib.sha256()
-    header = f"stancekg-store-cache {CACHE_FORMAT}\n{ox.__version__}\n{fmt}\n{path.resolve().as_uri()}\n"
-    digest.update(header.encode("utf-8"))
     with open(path, "rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def entry_keys(path: Path, fmt: ox.RdfFormat, digest: str) -> tuple[str, str]:
+    """The two names an entry of these bytes may have: one for a file without relative IRIs, whose
+    triples are the same wherever it is (any copy of the bytes opens it), and one for a file whose
+    relative IRIs resolve against where it is (with that base IRI). Both also hold the format and
+    Oxigraph's version, which decide the store's content too."""
+    common = f"stancekg-store-cache {CACHE_FORMAT}\n{ox.__version__}\n{fmt}\n"
+    anywhere = hashlib.sha256(f"{common}\n{digest}\n".encode("utf-8")).hexdigest()
+    here = hashlib.sha256(f"{common}{path.resolve().as_uri()}\n{digest}\n".encode("utf-8")).hexdigest()
+    return anywhere, here
 
 
 def _private_folder(folder: Path) -> bool:
@@ -98,9 +112,10 @@ def cached_store(path: str | os.PathLike[str]) -> ox.Store:
     folder = cache_dir()
     if path.stat().st_size < MIN_BYTES or not _private_folder(folder):
         return load_store(path)
-    store = _open(folder / cache_key(path, fmt))
-    if store is not None:
-        return store
+    for key in entry_keys(path, fmt, file_digest(path)):  # an entry of the same bytes anywhere, else of this file
+        store = _open(folder / key)
+        if store is not None:
+            return store
     store = load_store(path)
     start_build(path)
     return store
@@ -117,27 +132,38 @@ def start_build(path: Path) -> None:
 
 def build(path: str | os.PathLike[str]) -> Path | None:
     """Put the store of the file at ``path`` in the cache (unless there or being made); the entry,
-    or None when the file is small, unreadable or the cache unusable."""
+    or None when the file is small, unreadable or the cache unusable. A file of
+    :data:`_STRICT_FORMATS` is loaded without a base IRI first: if that works, it has no relative
+    IRI and the entry serves every copy of its bytes; if not (and for other formats), it is loaded
+    against its location into an entry of its own."""
     path = Path(path)
     found = _entry_for(path)
     if found is None:
         return None
-    entry, fmt = found
+    folder, fmt, keys = found
+    for key in keys:
+        if (folder / key / "CURRENT").is_file():
+            _touch(folder / key)
+            return folder / key
 
-    def fill(folder: Path) -> bool:
-        store = ox.Store(str(folder))
+    def filler(located: bool):
+        def fill(target: Path) -> bool:
+            store = ox.Store(str(target))
+            try:
+                load_store(path, store, anywhere=not located)
+                store.flush()
+            finally:
+                del store
+            # False when the file changed meanwhile: the entry would not hold the bytes its name says
+            return entry_keys(path, fmt, file_digest(path))[located] == keys[located]
+        return fill
+
+    for located in (False, True) if fmt in _STRICT_FORMATS else (True,):
         try:
-            load_store(path, store)
-            store.flush()
-        finally:
-            del store
-        # False when the file changed meanwhile: the entry would not hold the bytes its name says
-        return cache_key(path, fmt) == entry.name
-
-    try:
-        return _make_entry(entry, fill)
-    except LoadError:
-        return None
+            return _make_entry(folder / keys[located], filler(located))
+        except LoadError:  # a relative IRI (tried again against the file's place) or a broken file
+            continue
+    return None
 
 
 def add_store(path: str | os.PathLike[str], source: ox.Store) -> Path | None:
@@ -145,15 +171,18 @@ def add_store(path: str | os.PathLike[str], source: ox.Store) -> Path | None:
     just written from it (``kg build -o FILE``): ``source``'s default graph holds the file's
     triples as loading the file gives them; its named graphs (the actor registry) are left out
     of the copy. The copy is a RocksDB checkpoint (hard links to the store's immutable files when
-    the cache is on the same file system), so nothing is parsed or loaded. The entry, or None
-    when the file is small, the cache unusable or the disk refuses."""
+    the cache is on the same file system), so nothing is parsed or loaded. It is the entry of the
+    bytes wherever they are: a store holds absolute IRIs only and kg writes them so (no base
+    IRI), so a copy of the file elsewhere loads to the same triples. The entry, or None when the
+    file is small, the cache unusable or the disk refuses."""
     found = _entry_for(Path(path))
     if found is None:
         return None
+    folder, _, (anywhere, _) = found
 
-    def fill(folder: Path) -> bool:
-        source.backup(str(folder))
-        store = ox.Store(str(folder))
+    def fill(target: Path) -> bool:
+        source.backup(str(target))
+        store = ox.Store(str(target))
         try:
             for graph in list(store.named_graphs()):
                 store.remove_graph(graph)
@@ -162,12 +191,12 @@ def add_store(path: str | os.PathLike[str], source: ox.Store) -> Path | None:
             del store
         return True
 
-    return _make_entry(found[0], fill)
+    return _make_entry(folder / anywhere, fill)
 
 
-def _entry_for(path: Path) -> tuple[Path, ox.RdfFormat] | None:
-    """The cache entry the file at ``path`` would have, and its format; None when the file is
-    small or unreadable, or the cache folder unusable."""
+def _entry_for(path: Path) -> tuple[Path, ox.RdfFormat, tuple[str, str]] | None:
+    """The cache folder, the file's format and the two names its entry may have
+    (:func:`entry_keys`); None when the file is small or unreadable, or the cache folder unusable."""
     try:
         fmt = check_file(path)
         if path.stat().st_size < MIN_BYTES:
@@ -177,7 +206,7 @@ def _entry_for(path: Path) -> tuple[Path, ox.RdfFormat] | None:
     folder = cache_dir()
     if not _private_folder(folder):
         return None
-    return folder / cache_key(path, fmt), fmt
+    return folder, fmt, entry_keys(path, fmt, file_digest(path))
 
 
 def build_later(path: str | os.PathLike[str]) -> None:
