@@ -531,3 +531,14 @@ def test_a_lede_that_describes_an_actor_before_naming_it_is_that_actor(nlp):
     assert reasons(committee, "A House panel") == {"lede description"}
     assert reasons(actor_with(result, "Ann Reyes"), "A federal judge") == {"lede description"}
     assert "a U.S. District Court judge" not in {m.text for m, _ in actor_with(result, "David McKeague").mentions}
+
+
+def test_the_company_in_a_sentence_with_its_executive_is_theirs(nlp):
+    """ "Sage's chief executive, Barry Greene, said the company was grateful": the company whose
+    post the speaker holds, not the body named last (a nonprofit praised the vote in between)."""
+    text = ("The drug is made by Sage Therapeutics. Postpartum Support International, a nonprofit that helps "
+            "new parents, praised the vote. Sage's chief executive, Barry Greene, said the company was grateful "
+            "to the advisers.")
+    (doc,) = extract_texts(nlp, {"t": text}).documents
+    company = next(a for a in doc.actors if any(m.text == "the company" for m in a.mentions))
+    assert company.label() == "Sage Therapeutics"

@@ -383,3 +383,11 @@ def test_rejected_words_are_their_speakers(nlp, polarity, text, critic):
     (doc,) = extract_texts(nlp, {"t": text}, polarity).documents
     rejected = [s for s in doc.stances if s.polarity == "against" and s.target.kind == "act"]
     assert rejected and rejected[0].target.actor.label() == critic, doc.stances
+
+
+def test_an_executive_speaks_for_the_company_named_in_full(stances_of):
+    """ "Sage's chief executive" speaks for Sage Therapeutics: what he says the company is, is no
+    stance of his toward it."""
+    stances = stances_of("The drug is made by Sage Therapeutics. Sage's chief executive, Barry Greene, said the "
+                         "company was grateful to the advisers.")
+    assert not any(h == "Barry Greene" and t == "Sage Therapeutics" for h, _, t in stances), stances

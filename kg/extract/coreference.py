@@ -219,8 +219,24 @@ def _definite_target(context: Context, m: Mention) -> "LocalActor | None":
             bodies = [a for a in _before(context, m.start) if a.type in {ORGANIZATION, GOVERNMENT}]
             return _latest(bodies, m.start, m.sentence)
         return None  # "the computer specialist" may name a role; "the regional government" is no name
+    if m.head_lemma in KIND_BODY_NOUNS | ORG_KIND_WORDS and m.number == "singular":
+        body = _body_of_post_in_sentence(context, m)
+        if body is not None:
+            return body
     return kind_target(context, m.head_lemma, m.type, m.number, m.start, m.sentence, m.role_of,
                        rank=rank_words(" ".join(m.tokens)) if person else None, not_=_co_subject(context, m))
+
+
+def _body_of_post_in_sentence(context: Context, m: Mention) -> "LocalActor | None":
+    """ "Sage's chief executive, Barry Greene, said the company was grateful": the body whose post
+    a person named earlier in the same sentence holds, when it is one named body."""
+    posts = {fold(r[2]) for a in context.clusters.actors if a.type == PERSON
+             and any(x.sentence == m.sentence and x.start < m.start for x in a.mentions) for r in a.roles if r[2]}
+    if not posts:
+        return None
+    bodies = [a for a in _before(context, m.start) if a.type in {ORGANIZATION, GOVERNMENT} and any(
+        fold(n) in posts or any(set(p.split()) <= set(_name_words(n)) for p in posts) for n in a.names())]
+    return bodies[0] if len(bodies) == 1 else None
 
 
 def _co_subject(context: Context, m: Mention) -> "LocalActor | None":

@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from ..actor_lexicon import AUTHORED_NOUNS
+from ..actor_lexicon import AUTHORED_NOUNS, GOVERNMENT, ORGANIZATION
 from ..actors import Mention, clean_name
 from ..claims import Claim
 from ..coreference import latest_author
@@ -88,13 +88,18 @@ _QUOTE_MARKS = frozenset("\"“”‘«»")  # not ’, which is also an apostro
 _OPENING, _CLOSING = frozenset("“‘«"), frozenset("”’»")
 
 
+_BODY_TYPES = frozenset({ORGANIZATION, GOVERNMENT})
+
+
 def speaks_for(speaker: LocalActor, holder: LocalActor) -> bool:
     """Whether ``speaker`` speaks for ``holder``: the same actor, or a post in or member of it."""
     if speaker is holder:
         return True
     names = {n.lower() for n in holder.names()} | {holder.label().lower()}
     places = {r[2].lower() for r in speaker.roles if r[2]} | {a.lower() for a in speaker.affiliations}
-    return bool(names & places)
+    # "Sage's chief executive" speaks for Sage Therapeutics: a body named by the start of its name
+    return bool(names & places) or holder.type in _BODY_TYPES and any(
+        n.startswith(p + " ") for p in places for n in names)
 
 
 class Context:
