@@ -149,3 +149,28 @@ def test_an_interview_is_told_by_a_capitalised_headline_or_a_long_introduction()
     assert find_turns(far) == []  # the word too far from the start: an article with questions, not an interview
     long_answer = "Interview with Jane Roe\n\nI care. " + "I paint every day and sell little. " * 20 + "Why not?\n\nNo.\n\nWhy?"
     assert find_turns(long_answer) == []  # a long paragraph ending in a question is no interviewer's question
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\r\v\f\x1c\x1d\x1e\x1f\x85\u2028\u2029é", max_size=20))
+def test_jsonl_lines_are_read_one_at_a_time_as_splitlines_splits_them(text):
+    from kg.extract.readers import lines
+
+    assert list(lines(text)) == text.splitlines()
+
+
+def test_a_jsonl_record_with_a_unicode_line_separator_is_read_as_before(tmp_path):
+    """A raw U+2028 in a JSON string ends a line for str.splitlines, and so for the reader: the
+    record's two halves are bad lines, reported, as they were when the file was split at once."""
+    from kg.extract.readers import read_documents
+
+    path = tmp_path / "news.jsonl"
+    good = '{"id": "a", "text": "The mayor said the plan works."}'
+    path.write_text(good + "\n" + '{"id": "b", "text": "One\u2028two."}' + "\n", encoding="utf-8")
+    skipped = []
+    documents = list(read_documents([str(path)], skipped.append))
+    assert [d.id for d in documents] == ["a"]
+    assert [s.line for s in skipped] == [2, 3]
