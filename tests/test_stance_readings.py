@@ -391,3 +391,12 @@ def test_an_executive_speaks_for_the_company_named_in_full(stances_of):
     stances = stances_of("The drug is made by Sage Therapeutics. Sage's chief executive, Barry Greene, said the "
                          "company was grateful to the advisers.")
     assert not any(h == "Barry Greene" and t == "Sage Therapeutics" for h, _, t in stances), stances
+
+
+def test_what_an_act_shows_about_others_does_not_judge_the_act(stances_of):
+    """ "the fare increase showed the agency needed tighter oversight" is a finding about the
+    agency; "means riders will suffer" is what the act does, and judges it."""
+    stances = stances_of("Senator Bill Cunningham said the fare increase showed the agency needed tighter oversight.")
+    assert not any("increase" in t for _, _, t in stances), stances
+    stances = stances_of("Senator Bill Cunningham said the fare increase means riders will suffer.")
+    assert ("Bill Cunningham", "against", "fare increase") in stances, stances

@@ -85,6 +85,8 @@ def _predicate_words(content, subject: Token) -> list[Token]:
     return [t for t in content if not (subject.left_edge.i <= t.i <= subject.right_edge.i) and t.i not in described]
 
 
+#: Verbs by which an act shows something about others: what follows is no judgment of the act.
+_SHOWING = frozenset({"show", "prove", "reveal", "demonstrate", "indicate", "suggest", "confirm", "highlight"})
 #: Verbs whose object says how well their subject acted: "made a mistake", "did the right thing",
 #: "committed a blunder"; "got it wrong" by its complement.
 _CONDUCT_VERBS = frozenset({"make", "commit", "do", "get"})
@@ -157,6 +159,8 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
     conduct = None if copular else _conduct_words(head)
     if not copular and conduct is None and (target.kind == ACTOR or not is_act_noun(subject)):
         return []
+    if head.lemma_.lower() in _SHOWING and any(c.dep_ == "ccomp" for c in head.children):
+        return []  # "the fare increase showed the agency needed oversight": a finding about the agency
     if copular and _feeling(head):
         return []  # "the administration would be pleased": how the subject feels, not what it is
     if conduct is not None:  # "the board made a mistake": how well the subject acted, like what it is
