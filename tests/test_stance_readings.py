@@ -400,3 +400,9 @@ def test_what_an_act_shows_about_others_does_not_judge_the_act(stances_of):
     assert not any("increase" in t for _, _, t in stances), stances
     stances = stances_of("Senator Bill Cunningham said the fare increase means riders will suffer.")
     assert ("Bill Cunningham", "against", "fare increase") in stances, stances
+
+
+def test_the_object_of_a_concessive_stance_noun_is_its_target_not_its_holder(stances_of):
+    """ "amid criticism of the mayor": the mayor is criticised, not the critic of the council."""
+    stances = stances_of("The city council resigned amid criticism of Mayor Ann Kim.")
+    assert not any(h == "Ann Kim" for h, _, _ in stances), stances

@@ -315,8 +315,8 @@ def concessive_position(ctx: Context, noun: Token) -> list[Candidate]:
     rows = [p for p in slots(noun.lemma_.lower(), "NOUN") if p.slot.startswith("prep:")]
     if not rows or rows[0].polarity not in {FAVOR, AGAINST} or (preposition.lower_ == "over" and rows[0].polarity == FAVOR):
         return []
-    if any(prepositional_object(noun, p.slot[5:]) is not None for p in rows if p.slot != "prep:of"):
-        return []  # "despite opposition to the plan from X": the noun names its own target (stance_noun)
+    if any(prepositional_object(noun, p.slot[5:]) is not None for p in rows):
+        return []  # "despite opposition to the plan", "amid criticism of the mayor": its own target (stance_noun)
     possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
     holder = possessor if possessor is not None else next(
         (h for p in _NOUN_HOLDERS if (h := prepositional_object(noun, p)) is not None and ctx.actor(h) is not None), None)
