@@ -170,6 +170,17 @@ def test_it_as_what_a_measure_verb_takes_is_no_body(nlp):
     assert len(its) == 1 and its[0].start > result.documents[0].document.text.index("Critics")
 
 
+def test_it_hailed_as_a_step_is_the_measure_not_the_body_named_with_it(nlp):
+    """ "Environmental groups have hailed it as a landmark step": what is hailed is the regulation."""
+    result = extract_texts(nlp, {"a": (
+        "Brazil's government on Monday rejected new European Union rules that bar imports of goods linked to "
+        "deforestation.\n\nThe regulation, which takes effect next year, requires companies selling coffee, soy, "
+        "beef and cocoa in the EU to prove their products were not grown on recently cleared land. Environmental "
+        "groups have hailed it as a landmark step against the destruction of the Amazon.")})
+    union = actor_with(result, "European Union")
+    assert not any(m.text == "it" for m, _ in union.mentions)
+
+
 def test_a_pronoun_prefers_the_antecedent_its_gender_fits(nlp):
     result = extract_texts(nlp, {"a": (
         "Kristen Wilkins curated the show about Andy Warhol on Friday. Wilkins chose the photographs. "

@@ -152,7 +152,7 @@ FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spok
 #: Verbs whose direct object is a measure, bill or plan, never a body or a country: an "it" they
 #: take ("urged lawmakers to reject it", "the governor vetoed it") refers to no actor.
 MEASURE_VERBS = {"veto", "pass", "enact", "ratify", "repeal", "amend", "reject", "approve", "adopt", "overturn",
-                 "unveil", "propose", "draft", "implement", "rescind", "uphold", "strike_down", "sign"}
+                 "unveil", "propose", "draft", "implement", "rescind", "uphold", "strike_down", "sign", "hail"}
 
 # Words whose presence makes an organisation a government body.
 GOVERNMENT_WORDS = {
