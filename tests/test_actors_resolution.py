@@ -181,6 +181,17 @@ def test_it_hailed_as_a_step_is_the_measure_not_the_body_named_with_it(nlp):
     assert not any(m.text == "it" for m, _ in union.mentions)
 
 
+def test_them_after_things_in_the_plural_is_not_the_body_named_before(nlp):
+    """ "rejected new European Union rules that bar imports of goods ..., with the minister calling
+    them discriminatory": "them" are the rules, not the Union; "said they would ship" the phones."""
+    result = extract_texts(nlp, {"a": (
+        "Brazil's government on Monday rejected new European Union rules that bar imports of goods linked to "
+        "deforestation, with Agriculture Minister Carlos Favaro calling them \"unilateral and discriminatory.\""),
+        "b": "Apple announced new phones and said they would ship in May."})
+    assert not any(m.text == "them" for m, _ in actor_with(result, "European Union").mentions)
+    assert not any(m.text == "they" for m, _ in actor_with(result, "Apple").mentions)
+
+
 def test_a_pronoun_prefers_the_antecedent_its_gender_fits(nlp):
     result = extract_texts(nlp, {"a": (
         "Kristen Wilkins curated the show about Andy Warhol on Friday. Wilkins chose the photographs. "

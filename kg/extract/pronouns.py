@@ -130,6 +130,8 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
             continue
         if context.tokens[m.root].head.i == pronoun.root or _subject_of_its_verb(doc, m, pronoun):
             continue  # not its own dependent, nor the subject of the verb it is the object of
+        if _things_between(context, m, pronoun, actor):
+            continue
         candidates.append((m, actor))
     if not candidates:
         return None
@@ -145,6 +147,19 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
     in_latest = _plural_first(pronoun, [(m, a) for m, a in candidates if m.sentence == latest])
     subjects = [(m, a) for m, a in in_latest if m.is_subject]
     return (subjects[-1] if subjects else in_latest[0])[1]
+
+
+def _things_between(context: Context, m: Mention, pronoun: Mention, actor: "LocalActor") -> bool:
+    """Whether "they"/"them" has, between a singular body and itself in one sentence, things in
+    the plural it more likely means ("rejected new EU rules that bar imports of goods, calling
+    them discriminatory"): plural nouns heading a phrase that no actor's mention is."""
+    if PRONOUNS[pronoun.head_lemma][0] != "plural" or m.number == "plural" or actor.type == GROUP \
+            or m.sentence != pronoun.sentence:
+        return False
+    tokens = context.tokens
+    between = (t for t in tokens[context.tokens[m.root].i + 1:tokens[pronoun.root].i])
+    return any(t.tag_ == "NNS" and t.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "conj"}
+               and context.actor_at(t.i) is None for t in between)
 
 
 def _measure_object(context: Context, pronoun: Mention) -> bool:
