@@ -406,3 +406,12 @@ def test_the_object_of_a_concessive_stance_noun_is_its_target_not_its_holder(sta
     """ "amid criticism of the mayor": the mayor is criticised, not the critic of the council."""
     stances = stances_of("The city council resigned amid criticism of Mayor Ann Kim.")
     assert not any(h == "Ann Kim" for h, _, _ in stances), stances
+
+
+def test_an_act_not_yet_done_before_or_until_is_no_stance(stances_of):
+    """ "until the Chicago Transit Authority approves the plan": it has not (a present verb after
+    "before", "until"); a past one happened ("Before he resigned, Kim criticized the agency")."""
+    stances = stances_of("Riders must wait until the Chicago Transit Authority approves the plan.")
+    assert not any(h == "Chicago Transit Authority" for h, _, _ in stances), stances
+    stances = stances_of("Before he resigned, Senator Ann Kim criticized the Chicago Transit Authority.")
+    assert ("Ann Kim", "against", "Chicago Transit Authority") in stances, stances

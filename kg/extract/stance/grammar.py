@@ -33,6 +33,8 @@ DEONTIC_MODALS = frozenset({"should", "must", "ought"})
 _FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
 _OBLIGING_VERBS = frozenset({"ought", "need", "have"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "suppose", "supposing", "lest"})
+#: Marks of a clause about an act not yet done when its verb is in the present ("before they ask").
+_PROSPECTIVE_MARKS = frozenset({"before", "until", "till"})
 _QUESTION_CUES = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 # How a denied act hangs under "deny": "denied that it opposed Y" (ccomp), "denied opposing Y"
 # (xcomp/pcomp), "rejected claims that it cut funding" (acl of the object).
@@ -108,6 +110,9 @@ def modality(cue: Token) -> str:
     for head in _clause_heads(cue):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in head.children):
             return HYPOTHETICAL  # "if the city sues ICE", "whether X opposes Y"
+        if head.tag_ in {"VBP", "VBZ"} and any(c.dep_ == "mark" and c.lower_ in _PROSPECTIVE_MARKS
+                                               for c in head.children):
+            return HYPOTHETICAL  # "before they ask riders for more money", "until the city pays": not yet done
         if head is not cue and _negated_report(head, below):
             return HYPOTHETICAL  # "that doesn't mean doctors respect him", "I don't think they back it"
         below = head
