@@ -261,6 +261,15 @@ READINGS = [
         ("The FDA panel voted 11-2 in favor of approving the new pill.", "FDA panel", "favor",
          "approving the new pill"),
     ),
+    # the readings kept beside the non-readings below (NON_READINGS)
+    *_rows("beside non-readings",
+        ("European Commission spokesperson Adalbert Jahnz defended the law. He said the Commission was ready to "
+         "help exporting countries comply.", "Adalbert Jahnz", "favor", "law"),
+        ("Senator Bill Cunningham said the fare increase means riders will suffer.", "Bill Cunningham", "against",
+         "fare increase"),
+        ("Before he resigned, Senator Ann Kim criticized the Chicago Transit Authority.", "Ann Kim", "against",
+         "Chicago Transit Authority"),
+    ),
     # a bare "the ruling" is the decision of the one who just ruled
     *_rows("bare ruling",
         ("The Supreme Court ruled that the law was unconstitutional. Governor Tom Reed criticized the ruling.",
@@ -350,25 +359,32 @@ def test_a_bare_definite_noun_takes_up_a_phrase_of_its_own_number(stances_of):
     assert ("Residents", "against", "two apartment towers") in stances, stances
 
 
-def test_a_plain_act_of_making_is_no_judgement_of_its_doer(stances_of):
-    """ "made a decision" says what was done, not how well: no stance toward the one who made it."""
-    stances = stances_of("Mayor Brandon Johnson said the Chicago Transit Authority made a decision on Monday.")
-    assert not any(t == "Chicago Transit Authority" for _, _, t in stances), stances
+#: What a reader does not take for a stance: (text, holder, side, part of the target), None for any.
+NON_READINGS = [
+    pytest.param("Mayor Brandon Johnson said the Chicago Transit Authority made a decision on Monday.", None, None,
+                 "Chicago Transit Authority", id="made a decision: what was done, not how well"),
+    pytest.param("European Commission spokesperson Adalbert Jahnz defended the law. He said the Commission was "
+                 "ready to help exporting countries comply.", "Adalbert Jahnz", None, "European Commission",
+                 id="a spokesperson describing their own body"),
+    pytest.param("The drug is made by Sage Therapeutics. Sage's chief executive, Barry Greene, said the company "
+                 "was grateful to the advisers.", "Barry Greene", None, "Sage Therapeutics",
+                 id="an executive speaks for the company named in full"),
+    pytest.param("Global Athlete said the rules needed to change.", None, "favor", "rules",
+                 id="need before an infinitive praises nothing"),
+    pytest.param("Senator Bill Cunningham said the fare increase showed the agency needed tighter oversight.", None,
+                 None, "increase", id="what an act shows about others does not judge it"),
+    pytest.param("The city council resigned amid criticism of Mayor Ann Kim.", "Ann Kim", None, None,
+                 id="a concessive stance noun's object is its target, not its holder"),
+    pytest.param("Riders must wait until the Chicago Transit Authority approves the plan.",
+                 "Chicago Transit Authority", None, None, id="an act not yet done (present verb after until)"),
+]
 
 
-def test_what_a_spokesperson_says_their_own_body_is_no_stance_toward_it(stances_of):
-    """ "the Commission was ready to help", said by its spokesperson, describes his own side."""
-    stances = stances_of("European Commission spokesperson Adalbert Jahnz defended the law. He said the "
-                         "Commission was ready to help exporting countries comply.")
-    assert ("Adalbert Jahnz", "favor", "law") in stances, stances
-    assert not any(h == "Adalbert Jahnz" and t == "European Commission" for h, _, t in stances), stances
-
-
-def test_need_before_an_infinitive_praises_nothing(stances_of):
-    """ "the rules needed to change": "needed" (valued in "much-needed") only says something must be
-    done, so the speaker is not for the rules."""
-    stances = stances_of("Global Athlete said the rules needed to change.")
-    assert not any(p == "favor" and "rules" in t for _, p, t in stances), stances
+@pytest.mark.parametrize("text, holder, side, target", NON_READINGS)
+def test_what_is_no_stance(stances_of, text, holder, side, target):
+    stances = stances_of(text)
+    assert not any((holder is None or h == holder) and (side is None or p == side)
+                   and (target is None or target in t) for h, p, t in stances), stances
 
 
 @pytest.mark.parametrize("text, critic", [
@@ -383,35 +399,3 @@ def test_rejected_words_are_their_speakers(nlp, polarity, text, critic):
     (doc,) = extract_texts(nlp, {"t": text}, polarity).documents
     rejected = [s for s in doc.stances if s.polarity == "against" and s.target.kind == "act"]
     assert rejected and rejected[0].target.actor.label() == critic, doc.stances
-
-
-def test_an_executive_speaks_for_the_company_named_in_full(stances_of):
-    """ "Sage's chief executive" speaks for Sage Therapeutics: what he says the company is, is no
-    stance of his toward it."""
-    stances = stances_of("The drug is made by Sage Therapeutics. Sage's chief executive, Barry Greene, said the "
-                         "company was grateful to the advisers.")
-    assert not any(h == "Barry Greene" and t == "Sage Therapeutics" for h, _, t in stances), stances
-
-
-def test_what_an_act_shows_about_others_does_not_judge_the_act(stances_of):
-    """ "the fare increase showed the agency needed tighter oversight" is a finding about the
-    agency; "means riders will suffer" is what the act does, and judges it."""
-    stances = stances_of("Senator Bill Cunningham said the fare increase showed the agency needed tighter oversight.")
-    assert not any("increase" in t for _, _, t in stances), stances
-    stances = stances_of("Senator Bill Cunningham said the fare increase means riders will suffer.")
-    assert ("Bill Cunningham", "against", "fare increase") in stances, stances
-
-
-def test_the_object_of_a_concessive_stance_noun_is_its_target_not_its_holder(stances_of):
-    """ "amid criticism of the mayor": the mayor is criticised, not the critic of the council."""
-    stances = stances_of("The city council resigned amid criticism of Mayor Ann Kim.")
-    assert not any(h == "Ann Kim" for h, _, _ in stances), stances
-
-
-def test_an_act_not_yet_done_before_or_until_is_no_stance(stances_of):
-    """ "until the Chicago Transit Authority approves the plan": it has not (a present verb after
-    "before", "until"); a past one happened ("Before he resigned, Kim criticized the agency")."""
-    stances = stances_of("Riders must wait until the Chicago Transit Authority approves the plan.")
-    assert not any(h == "Chicago Transit Authority" for h, _, _ in stances), stances
-    stances = stances_of("Before he resigned, Senator Ann Kim criticized the Chicago Transit Authority.")
-    assert ("Ann Kim", "against", "Chicago Transit Authority") in stances, stances

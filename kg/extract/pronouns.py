@@ -156,10 +156,8 @@ def _things_between(context: Context, m: Mention, pronoun: Mention, actor: "Loca
     if PRONOUNS[pronoun.head_lemma][0] != "plural" or m.number == "plural" or actor.type == GROUP \
             or m.sentence != pronoun.sentence:
         return False
-    tokens = context.tokens
-    between = (t for t in tokens[context.tokens[m.root].i + 1:tokens[pronoun.root].i])
     return any(t.tag_ == "NNS" and t.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "conj"}
-               and context.actor_at(t.i) is None for t in between)
+               and context.actor_at(t.i) is None for t in context.tokens[m.root + 1:pronoun.root])
 
 
 def _measure_object(context: Context, pronoun: Mention) -> bool:
