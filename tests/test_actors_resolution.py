@@ -223,6 +223,32 @@ def test_a_news_agency_after_its_name_is_the_organisation(nlp):
     assert actor_with(result, "Obama") is not administration, "a person heading a body is not the body"
 
 
+def test_a_company_called_by_its_name_without_its_trade_word_is_the_company(nlp):
+    """ "Elliott" and "Harwell" beside "Elliott Management" and "Harwell Foods": the words before a
+    trade word ("Management", "Foods") are the company's short name, whatever the tagger calls them;
+    a person with the name keeps it ("Maria Costa" beside "Costa Capital")."""
+    result = extract_texts(nlp, {"a": (
+        "Hedge fund Elliott Management called for changes at Harwell Foods on Tuesday. Elliott said the "
+        "board had failed. Harwell rejected the criticism and accused Elliott of short-termism.\n"
+        "Maria Costa, who founded Costa Capital, said the deal was fair. Costa said she would vote for it.")})
+    elliott = actor_with(result, "Elliott Management")
+    assert actor_with(result, "Elliott") is elliott and elliott.type == "Organization"
+    harwell = actor_with(result, "Harwell Foods")
+    assert actor_with(result, "Harwell") is harwell and harwell.type == "Organization"
+    assert actor_with(result, "Costa").type == "Person"
+
+
+def test_a_party_name_the_tagger_cut_after_its_first_word_is_whole(nlp):
+    """ "the business-friendly Free Democrats" and "the conservative Christian Democrats" are two
+    parties, neither of them "Democrats"; "Senate Democrats" stays the tagger's ("Senate" is a body)."""
+    result = extract_texts(nlp, {"a": (
+        "Talks stalled after the Greens refused to back cuts demanded by the conservative Christian Democrats. "
+        "The business-friendly Free Democrats sided with the Christian Democrats on the debt brake, and "
+        "the Liberal Democrats criticized the Free Democrats.")})
+    assert {"Christian Democrats", "Free Democrats", "Liberal Democrats"} <= labels(result)
+    assert "Democrats" not in labels(result)
+
+
 def test_kinds_of_organisation_are_data():
     from kg.extract.actor_lexicon import BODY_AFTER_NAME, ORG_KIND_WORDS, ORG_KINDS
 

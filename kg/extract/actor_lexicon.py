@@ -241,6 +241,8 @@ ORG_KINDS: dict[str, tuple[str, frozenset[str]]] = _organisation_kinds()
 ORG_KIND_WORDS = {k for k, (_, uses) in ORG_KINDS.items() if "kind" in uses and " " not in k}
 #: "<Name> <kind>": a body the name heads ("Obama administration", "Yonhap news agency") -> its type.
 BODY_AFTER_NAME = {k: type_ for k, (type_, uses) in ORG_KINDS.items() if "after_name" in uses}
+#: Words ending a company's name that say what it trades ("Foods", "Management"): not its short name.
+TRADE_WORDS = frozenset(k for k, (_, uses) in ORG_KINDS.items() if "trade" in uses)
 #: Words too common in organisation names to identify one.
 GENERIC_ORG_WORDS = (ORG_SUFFIX_WORDS | ACRONYM_SKIP | {"national", "federal", "international", "united",
                                                           "american", "british", "new", "north", "south"})

@@ -147,11 +147,34 @@ def _through_particles(doc: Doc, entities: list[tuple[int, int, str]]) -> list[t
     return joined
 
 
+def _party_words_before(doc: Doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A party or group name the tagger cut after its first word ("the business-friendly Free" +
+    "Democrats", "Christian" + "Democrats", "Liberal" + "Democrats"): a plural name (NORP/ORG)
+    extended over the capitalised proper word before it that modifies it, when that word opens no
+    sentence and is no entity or a one-word NORP ("Senate Democrats", "Sweden Democrats" stay as
+    the tagger has them: a chamber's or a country's members)."""
+    by_end = {end: (start, label) for start, end, label in entities}
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in entities:
+        word = doc[start - 1] if start > 0 else None
+        if label in {"NORP", "ORG"} and word is not None and doc[end - 1].tag_ == "NNPS" \
+                and word.tag_ == "NNP" and word.is_title and word.is_alpha and not word.is_sent_start \
+                and word.dep_ in {"compound", "amod"} and start <= word.head.i < end \
+                and by_end.get(start, (start - 1, "NORP")) == (start - 1, "NORP"):
+            if out and out[-1][1] == start:
+                out.pop()
+            out.append((start - 1, end, label))
+            continue
+        out.append((start, end, label))
+    return out
+
+
 def repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
     """Entities as (start, end, label) token spans, with split organisation names rejoined."""
     entities = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ENTITY_TYPES]
     entities = _join_split_person(doc, entities)
     entities = _through_particles(doc, entities)
+    entities = _party_words_before(doc, entities)
     entities = _split_coordinated(doc, entities)
     entities = _same_name_elsewhere(doc, entities)
     repaired: list[tuple[int, int, str]] = []

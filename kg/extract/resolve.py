@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from . import appositions, coreference, pronouns, salience, surnames  # noqa: F401 (steps register on import; see each)
 from . import families, ledes, possessives  # noqa: F401,E402 (after pronouns: the last steps)
 from .actor_lexicon import (BODY_HEAD_WORDS, CHAMBER_PLACE_WORDS, CHAMBER_WORDS, GENERIC_ORG_WORDS,
-                            GOVERNMENT_WORDS, ORG_KINDS, PLACE_ALIASES, PLACE_PREFIXES)
+                            GOVERNMENT_WORDS, ORG_KINDS, PLACE_ALIASES, PLACE_PREFIXES, TRADE_WORDS)
 from .actors import GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, Mention, clean_name
 from .clusters import Actor, Clusters, LocalActor, best_label, place_key, strip_article  # noqa: F401 (public here too)
 from .names import (NATIONAL_PREFIX, fold, name_tokens, org_key, person_like, person_name,
@@ -341,13 +341,14 @@ def _group_key(name: str) -> str:
 def _short_names_of_bodies(clusters: Clusters, named: list[tuple[int, Mention]]) -> None:
     """A one-word name the tagger took for a person, when no person of the article has it and it
     is the one distinctive word of an organisation the tagger named so ("Yonhap said" beside "the
-    Yonhap news agency"): the organisation. Not a person heading a body ("Obama" beside the
+    Yonhap news agency"; "Elliott" beside "Elliott Management", whose trade word says what it is,
+    not who): the organisation. Not a person heading a body ("Obama" beside the
     "Obama administration", tagged a person there too)."""
     keys: dict[str, list[LocalActor]] = {}
     for actor in clusters.actors:
         if actor.type in {ORGANIZATION, GOVERNMENT}:
             for m in actor.mentions:
-                words = [w for w in org_key(m.text).split() if w not in GENERIC_ORG_WORDS]
+                words = [w for w in org_key(m.text).split() if w not in GENERIC_ORG_WORDS | TRADE_WORDS]
                 if m.kind == NAME and m.entity_label in {"ORG", "NORP"} and len(words) == 1 \
                         and actor not in keys.setdefault(words[0], []):
                     keys[words[0]].append(actor)
