@@ -161,6 +161,10 @@ READINGS = [
          "police chief"),
         ("\u201cCongress should pass the Dream Act,\u201d said Senator Tom Reed.", "Tom Reed", "favor", "Dream Act"),
         ("Senator Tom Reed said every state ought to ban plastic bags.", "Tom Reed", "against", "plastic bags"),
+        ("Party leader Friedrich Maurer insisted that the debt brake must stay in place.", "Friedrich Maurer", "favor",
+         "debt brake"),
+        ("Senator Tom Reed said the sanctions on Russia should remain.", "Tom Reed", "favor", "sanctions"),
+        ("Senator Tom Reed said the fuel subsidy should be kept.", "Tom Reed", "favor", "subsidy"),
     ),
     # the manner of an act is its doer's stance
     *_rows("manner",
@@ -315,6 +319,13 @@ READINGS = [
         ("Residents said they were saddened by the council's vote.", "Residents", "against", "vote"),
         ("The club said it was devastated by the league's ruling.", "club", "against", "ruling"),
     ),
+    # a course of action as the subject of what is said of it: "raising taxes was a mistake"
+    *_rows("gerund act",
+        ("Economist Clemens Vogt said loosening the debt brake would be a serious mistake.", "Clemens Vogt",
+         "against", "loosening the debt brake"),
+        ("Mayor Ann Kim said that building the bridge was good for the town.", "Ann Kim", "favor", "building the bridge"),
+        ("Senator Tom Lane said scrapping the rule would hurt workers.", "Tom Lane", "against", "scrapping the rule"),
+    ),
 ]
 
 
@@ -375,6 +386,14 @@ NON_READINGS = [
                  None, "increase", id="what an act shows about others does not judge it"),
     pytest.param("The city council resigned amid criticism of Mayor Ann Kim.", "Ann Kim", None, None,
                  id="a concessive stance noun's object is its target, not its holder"),
+    pytest.param("Analyst Maria Costa said finding a buyer for the unit would be difficult.", "Maria Costa", None,
+                 None, id="how hard an act is, not how good"),
+    pytest.param("Mayor Ann Kim said the reform would be difficult.", "Ann Kim", None, "reform",
+                 id="how hard a policy is, not how good"),
+    pytest.param("Senator Tom Reed said the budget talks should remain confidential.", "Tom Reed", None, None,
+                 id="a state a thing should stay in, not its staying"),
+    pytest.param("Senator Tom Reed said the suspect should remain in custody.", "Tom Reed", "favor", None,
+                 id="staying is no good for a person in custody"),
     pytest.param("Riders must wait until the Chicago Transit Authority approves the plan.",
                  "Chicago Transit Authority", None, None, id="an act not yet done (present verb after until)"),
 ]

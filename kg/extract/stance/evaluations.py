@@ -41,7 +41,9 @@ def _from_claim(claim: Claim, construction: str, scored_by: str, target: Target,
                 strength: float, about: Token | None = None) -> Candidate:
     """A candidate of the claim's speaker; its class is how it was scored (lexicon or model) and what
     its target is (an actor, an act or policy, or another topic): they are calibrated apart."""
-    kind = ACT if target.kind == TOPIC and about is not None and is_act_noun(about) else target.kind
+    # a gerund clause ("raising taxes was a mistake") names a course of action like an act noun
+    kind = ACT if target.kind == TOPIC and about is not None and (is_act_noun(about) or about.pos_ == "VERB") \
+        else target.kind
     return Candidate(construction, claim.speaker, target, polarity, cue, f"{scored_by}:{kind}", False, ASSERTED,
                      strength, claim, (claim.start, claim.end, claim.text))
 
@@ -142,7 +144,8 @@ def _other_sentence_heads(content, head: Token) -> list[Token]:
 def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: PolarityScorer | None) -> list[Candidate]:
     """What the clause at ``head`` predicates of its subject, judged by the lexicon (or, for a
     topic the lexicon cannot judge, by the polarity model when it is given)."""
-    said_of = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    said_of = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or next(
+        (c for c in head.children if c.dep_ in {"csubj", "csubjpass"} and c.pos_ == "VERB"), None)  # "raising taxes"
     # "the bill, which critics say would hurt renters": the clause is said of the bill
     subject = antecedent(said_of) if said_of is not None and said_of.lower_ in RELATIVE else said_of
     if said_of is not None and said_of.lower_ in {"that", "this"} and head.dep_ == "conj" and _is_copular(head):
@@ -157,7 +160,7 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
     # act or a policy also by what it is said to cause ("the use by ICE makes ... less likely").
     copular = _is_copular(head)
     conduct = None if copular else _conduct_words(head)
-    if not copular and conduct is None and (target.kind == ACTOR or not is_act_noun(subject)):
+    if not copular and conduct is None and (target.kind == ACTOR or not (is_act_noun(subject) or subject.pos_ == "VERB")):
         return []
     if head.lemma_.lower() in _SHOWING and any(c.dep_ == "ccomp" for c in head.children):
         return []  # "the fare increase showed the agency needed oversight": a finding about the agency
@@ -177,6 +180,8 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
     reading = valence_polarity(valence(words) + (change[1] if change is not None else 0.0))
     if not copular and change is None:  # what it does to whom, before the words that describe them
         reading = _effect_on_valued(ctx, head) or reading
+    if not copular and subject.pos_ == "VERB" and (change is not None or not _effect_on_valued(ctx, head)):
+        return []  # "increasing population would increase food needs": a process foretold, not a course judged
     strength = 0.9 if claim.certainty != "certain" else 1.0
     parsed = content if content.text == claim.text else None
     if reading is not None:

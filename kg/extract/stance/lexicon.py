@@ -131,7 +131,9 @@ NEUTRAL_WORDS = frozenset({
     "like", "please", "well", "yes", "no", "ok", "okay", "sure", "pretty", "kind", "joke", "matter", "serious",
     "seriously", "intended", "want", "care", "free", "justice", "united", "party", "play", "share", "sharing",
     "help", "charge", "charges", "charged", "support", "supporting", "security", "protect", "interest", "fire",
-    "abide", "dear"})
+    "abide", "dear"}) | frozenset({
+    # how hard a thing is to do, not how good it is: "finding a buyer would be difficult"
+    "difficult", "difficulty", "easy", "easier", "challenging"})
 NEGATORS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without", "hardly"})
 
 

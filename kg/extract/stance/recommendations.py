@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from .acts import verb_effect, verb_slots
 from .base import candidate
 from .grammar import acting_subject, obliged, passive_agent, passive_subject, recommended
-from .records import AGAINST, ASSERTED, FAVOR, RECOMMENDED, Candidate
+from .records import ACTOR, AGAINST, ASSERTED, FAVOR, RECOMMENDED, Candidate
 from .targets import Context, speaks_for
 
 
@@ -36,9 +36,26 @@ def recommended_act(ctx: Context, verb: Token) -> list[Candidate]:
     row = next((p for p in verb_slots(verb) if p.slot == "obj" and p.polarity in {FAVOR, AGAINST}), None)
     if row is not None and done_to is not None:  # "Congress should repeal the law": against the law
         found = candidate(ctx, "recommended_act", claim.speaker, done_to, row.polarity, verb, row.cls)
+    elif verb.lemma_.lower() in _PERSISTING and passive is None:
+        found = _kept_in_force(ctx, claim.speaker, verb)
     else:
         found = _by_effect(ctx, claim.speaker, verb, done_to, passive)
     return [replace(c, modality=ASSERTED) for c in found if c.modality == RECOMMENDED]
+
+
+#: Verbs by which a rule or policy is said to stay in force: "the debt brake must stay in place".
+_PERSISTING = frozenset({"remain", "stay"})
+
+
+def _kept_in_force(ctx: Context, speaker, verb: Token) -> list[Candidate]:
+    """For a policy, rule or thing that should stay as it is ("the sanctions should remain", "the
+    debt brake must stay in place"); not a state it should stay in ("should remain confidential")
+    nor a person, for whom staying may be good or bad ("should remain in custody")."""
+    subject = next((c for c in (obliged(verb) or verb).children if c.dep_ == "nsubj"), None)
+    if subject is None or ctx.actor(subject) is not None or any(
+            c.dep_ in {"acomp", "attr", "oprd", "xcomp"} for c in verb.children):
+        return []
+    return candidate(ctx, "recommended_act", speaker, subject, FAVOR, verb, "demand", carry=False)
 
 
 def _by_effect(ctx: Context, speaker, verb: Token, done_to: Token | None, passive: Token | None) -> list[Candidate]:
@@ -51,8 +68,12 @@ def _by_effect(ctx: Context, speaker, verb: Token, done_to: Token | None, passiv
     bearer = obliged(verb) or verb
     subject = next((c for c in bearer.children if c.dep_ == "nsubj"), None)
     affected = subject if slot == "subj" and passive is None else done_to if slot == "obj" else None
-    if affected is None or ctx.actor(affected) is None:
+    if affected is None:
         return []
+    if ctx.actor(affected) is None:  # "the subsidy should be kept": a thing the act is good or bad for
+        target = ctx.target(affected, speaker)
+        if target is None or target.kind == ACTOR or slot != "obj":
+            return []
     return candidate(ctx, "recommended_act", speaker, affected, FAVOR if sign == "+" else AGAINST, verb, "demand",
                      carry=False)
 
