@@ -238,6 +238,17 @@ def test_a_company_called_by_its_name_without_its_trade_word_is_the_company(nlp)
     assert actor_with(result, "Costa").type == "Person"
 
 
+def test_a_law_named_after_a_body_is_no_actor_and_the_museum_is_the_one_named(nlp):
+    """ "the British Museum Act" is a law, neither an actor nor the British Museum's full name;
+    "the museum" is the one museum the article named."""
+    result = extract_texts(nlp, {"a": (
+        "The British Museum refused the request, citing the British Museum Act. "
+        "The British government backed the museum.")})
+    museum = actor_with(result, "British Museum")
+    assert actor_with(result, "the museum") is museum
+    assert not any("Act" in a.label for a in result.actors)
+
+
 def test_a_party_name_the_tagger_cut_after_its_first_word_is_whole(nlp):
     """ "the business-friendly Free Democrats" and "the conservative Christian Democrats" are two
     parties, neither of them "Democrats"; "Senate Democrats" stays the tagger's ("Senate" is a body)."""

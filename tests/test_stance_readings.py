@@ -394,6 +394,8 @@ NON_READINGS = [
                  id="a state a thing should stay in, not its staying"),
     pytest.param("Senator Tom Reed said the suspect should remain in custody.", "Tom Reed", "favor", None,
                  id="staying is no good for a person in custody"),
+    pytest.param("The British Museum on Wednesday turned down a formal request from Nigeria.", None, None, "Wednesday",
+                 id="a date is when, never what"),
     pytest.param("Riders must wait until the Chicago Transit Authority approves the plan.",
                  "Chicago Transit Authority", None, None, id="an act not yet done (present verb after until)"),
 ]

@@ -110,7 +110,7 @@ ACTOR_NOUNS: dict[str, str] = {
         "bank", "website", "station", "broadcaster", "board", "office", "movement", "fund",
         "lobby", "manufacturer", "retailer", "insurer", "airline", "automaker", "carmaker", "studio",
         "magazine", "tabloid", "outlet", "publication", "community", "establishment", "management", "employer",
-        "league", "federation", "tribe", "drugmaker", "giant", "utility", "conglomerate",
+        "league", "federation", "tribe", "drugmaker", "giant", "utility", "conglomerate", "museum", "institution",
     )},
     **{n: PLACE for n in ("city", "state", "country", "town", "county", "nation", "province", "region",
                           "village", "municipality")},
@@ -243,6 +243,9 @@ ORG_KIND_WORDS = {k for k, (_, uses) in ORG_KINDS.items() if "kind" in uses and 
 BODY_AFTER_NAME = {k: type_ for k, (type_, uses) in ORG_KINDS.items() if "after_name" in uses}
 #: Words ending a company's name that say what it trades ("Foods", "Management"): not its short name.
 TRADE_WORDS = frozenset(k for k, (_, uses) in ORG_KINDS.items() if "trade" in uses)
+#: Last words of the names of laws and agreements ("the British Museum Act", "the Paris Accord"):
+#: a law named after a body or place is no actor, and no fuller name of that body.
+LAW_WORDS = frozenset({"Act", "Amendment", "Treaty", "Accord", "Accords", "Protocol", "Law", "Bill"})
 #: Words too common in organisation names to identify one.
 GENERIC_ORG_WORDS = (ORG_SUFFIX_WORDS | ACRONYM_SKIP | {"national", "federal", "international", "united",
                                                           "american", "british", "new", "north", "south"})

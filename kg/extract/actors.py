@@ -32,7 +32,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from .actor_lexicon import (ACTOR_NOUNS, ACTOR_TYPES, AUTHORED_NOUNS, BODY_AFTER_NAME, CITY_WORDS,  # noqa: F401
-                            ENTITY_TYPES, GENERIC_ALONE, GOVERNMENT, GOVERNMENT_WORDS, GROUP, MEDIA_WORDS,
+                            ENTITY_TYPES, GENERIC_ALONE, GOVERNMENT, GOVERNMENT_WORDS, GROUP, LAW_WORDS, MEDIA_WORDS,
                             NOT_ACRONYMS, NOT_SPEAKERS, OFFICIAL_NOUNS, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, ORGANIZATION, PERSON,
                             PERSON_NOUN_ENDINGS, PERSON_NOUN_GENDERS, PERSON_NOUNS_EXTRA, PERSONAL_VOICE_NOUNS,
                             PLACE, PLACE_ACRONYMS, COLLECTIVE_NOUNS, is_person_noun,
@@ -204,6 +204,8 @@ def entity_names(finder: MentionFinder) -> None:
             start += 1
         if start >= end or (end - start == 1 and doc[start].lower_ in _GENERIC_NAMES):
             continue  # "the City", "Council": a description, found by the actor-noun construction
+        if end - start >= 2 and doc[end - 1].text in LAW_WORDS and not (label == "PERSON" and doc[end - 1].text == "Bill"):
+            continue  # "the British Museum Act", "the Paris Accord": a law, no actor
         if label == "PERSON" and end - start == 1 and _plural_subject(doc[start]):
             continue  # "Koalas fear the heat": the verb says it is many, so no person's name
         if label == "PERSON" and end - start == 1 and (heads_other_name(doc[start]) or title_adjective(doc[start])):

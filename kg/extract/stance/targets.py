@@ -195,8 +195,8 @@ class Context:
             mention = self.mention_at.get(head.i)
             start, end = (mention.start, mention.end) if mention else (head.idx, head.idx + len(head.text))
             return Target(ACTOR, actor.label(), start, end, actor)
-        if head.pos_ == "PRON" or head.lower_ in ANAPHORIC:
-            return None
+        if head.pos_ == "PRON" or head.lower_ in ANAPHORIC or head.ent_type_ in {"DATE", "TIME"}:
+            return None  # (a date is when, never what: "turned down on Wednesday")
         antecedent = topic_antecedent(self.doc, head, lambda t: self.actor(t) is not None, self.quoted, strict)
         if antecedent is not None and (self.layout.in_heading(antecedent.idx) or self.layout.hidden_at(antecedent.idx)):
             antecedent = None  # a headline's words are no antecedent ("India and Pakistan trade accusations")
