@@ -319,6 +319,13 @@ READINGS = [
         ("Residents said they were saddened by the council's vote.", "Residents", "against", "vote"),
         ("The club said it was devastated by the league's ruling.", "club", "against", "ruling"),
     ),
+    # a demand, offer or bid is an act when whose it is is said; news's words of judgement are data
+    *_rows("owned act nouns",
+        ("Party leader Friedrich Maurer said the Greens' demand for more climate spending was simply unaffordable.",
+         "Friedrich Maurer", "against", "demand for more climate spending"),
+        ("The union rejected the company's offer.", "union", "against", "offer"),
+        ("Professor Dan Hicks called the museum's position \u201cuntenable.\u201d", "Dan Hicks", "against", "position"),
+    ),
     # a course of action as the subject of what is said of it: "raising taxes was a mistake"
     *_rows("gerund act",
         ("Economist Clemens Vogt said loosening the debt brake would be a serious mistake.", "Clemens Vogt",
@@ -396,6 +403,8 @@ NON_READINGS = [
                  id="staying is no good for a person in custody"),
     pytest.param("The British Museum on Wednesday turned down a formal request from Nigeria.", None, None, "Wednesday",
                  id="a date is when, never what"),
+    pytest.param("Analyst Maria Costa said demand for oil was weak.", "Maria Costa", None, "demand",
+                 id="demand for oil is no one's act"),
     pytest.param("Riders must wait until the Chicago Transit Authority approves the plan.",
                  "Chicago Transit Authority", None, None, id="an act not yet done (present verb after until)"),
 ]

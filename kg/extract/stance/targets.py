@@ -35,13 +35,18 @@ ACT_NOUNS = frozenset({
     "testimony", "comments", "remarks", "statement", "claim", "claims", "rhetoric", "speech", "investigation",
     "fine", "penalty", "verdict", "judgment", "judgement", "sentence", "conviction", "injunction", "settlement",
     "findings", "finding", "conclusions", "conclusion", "package", "bailout", "hike", "increase", "overhaul",
-    "subsidy", "subsidies", "mandate", "levy", "rollback", "cut", "motion", "resolution"})
+    "subsidy", "subsidies", "mandate", "levy", "rollback", "cut", "motion", "resolution", "suggestion"})
+#: Nouns that name an act only when whose act it is is said ("the Greens' demand", "the company's
+#: offer", "a bid by the union"): "demand for oil", "a phone call" are no one's act.
+OWNED_ACT_NOUNS = frozenset({"demand", "call", "offer", "bid", "push"})
 
 
 def is_act_noun(token: Token) -> bool:
     """Whether a noun names an act, decision or policy ("cuts" as well as "cut"), also one that is
     good or bad for someone ("the repeal", "its approval": the effects lexicon)."""
     lemma, lower = token.lemma_.lower(), token.lower_
+    if lemma in OWNED_ACT_NOUNS:
+        return any(c.dep_ == "poss" or c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ == "by" for c in token.children)
     return lemma in ACT_NOUNS or lower in ACT_NOUNS or (lemma, "NOUN") in effects()
 
 
