@@ -41,11 +41,21 @@ def _from_claim(claim: Claim, construction: str, scored_by: str, target: Target,
                 strength: float, about: Token | None = None) -> Candidate:
     """A candidate of the claim's speaker; its class is how it was scored (lexicon or model) and what
     its target is (an actor, an act or policy, or another topic): they are calibrated apart."""
-    # a gerund clause ("raising taxes was a mistake") names a course of action like an act noun
-    kind = ACT if target.kind == TOPIC and about is not None and (is_act_noun(about) or about.pos_ == "VERB") \
-        else target.kind
+    kind = ACT if target.kind == TOPIC and about is not None and _course_of_action(about) else target.kind
     return Candidate(construction, claim.speaker, target, polarity, cue, f"{scored_by}:{kind}", False, ASSERTED,
                      strength, claim, (claim.start, claim.end, claim.text))
+
+
+#: Nouns for what someone asks to be done: "the Greens' demand for X" is a course of action proposed.
+_DEMANDS = frozenset({"demand", "call", "bid", "push"})
+
+
+def _course_of_action(token: Token) -> bool:
+    """An act or policy ("the plan"), a gerund clause ("raising taxes was a mistake"), or a position
+    someone holds ("the Greens' demand for more spending was unaffordable"): what is said of it
+    judges a course of action."""
+    return is_act_noun(token) or token.pos_ == "VERB" or (
+        token.lemma_.lower() in _DEMANDS and any(c.dep_ == "poss" for c in token.children))
 
 
 def _content(ctx: Context, claim: Claim):
@@ -160,7 +170,7 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
     # act or a policy also by what it is said to cause ("the use by ICE makes ... less likely").
     copular = _is_copular(head)
     conduct = None if copular else _conduct_words(head)
-    if not copular and conduct is None and (target.kind == ACTOR or not (is_act_noun(subject) or subject.pos_ == "VERB")):
+    if not copular and conduct is None and (target.kind == ACTOR or not _course_of_action(subject)):
         return []
     if head.lemma_.lower() in _SHOWING and any(c.dep_ == "ccomp" for c in head.children):
         return []  # "the fare increase showed the agency needed oversight": a finding about the agency

@@ -36,9 +36,11 @@ ACT_NOUNS = frozenset({
     "fine", "penalty", "verdict", "judgment", "judgement", "sentence", "conviction", "injunction", "settlement",
     "findings", "finding", "conclusions", "conclusion", "package", "bailout", "hike", "increase", "overhaul",
     "subsidy", "subsidies", "mandate", "levy", "rollback", "cut", "motion", "resolution", "suggestion"})
-#: Nouns that name an act only when whose act it is is said ("the Greens' demand", "the company's
-#: offer", "a bid by the union"): "demand for oil", "a phone call" are no one's act.
-OWNED_ACT_NOUNS = frozenset({"demand", "call", "offer", "bid", "push"})
+_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
+#: Nouns that name an act only when whose act it is is said ("the company's offer", "an offer by
+#: the union"): "an offer of help" is no one's act. (Positions such as "the Greens' demand for X"
+#: are stance nouns: siding with them is a stance on X, see ``acts.endorsed_position``.)
+OWNED_ACT_NOUNS = frozenset({"offer"})
 
 
 def is_act_noun(token: Token) -> bool:
@@ -200,8 +202,9 @@ class Context:
             mention = self.mention_at.get(head.i)
             start, end = (mention.start, mention.end) if mention else (head.idx, head.idx + len(head.text))
             return Target(ACTOR, actor.label(), start, end, actor)
-        if head.pos_ == "PRON" or head.lower_ in ANAPHORIC or head.ent_type_ in {"DATE", "TIME"}:
-            return None  # (a date is when, never what: "turned down on Wednesday")
+        if head.pos_ == "PRON" or head.lower_ in ANAPHORIC or head.ent_type_ in {"DATE", "TIME"} and (
+                head.pos_ == "PROPN" or head.lower_ in _DAYS):
+            return None  # (a day is when, never what: "turned down on Wednesday"; "a four-day week" may be)
         antecedent = topic_antecedent(self.doc, head, lambda t: self.actor(t) is not None, self.quoted, strict)
         if antecedent is not None and (self.layout.in_heading(antecedent.idx) or self.layout.hidden_at(antecedent.idx)):
             antecedent = None  # a headline's words are no antecedent ("India and Pakistan trade accusations")
