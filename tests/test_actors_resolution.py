@@ -249,6 +249,18 @@ def test_a_law_named_after_a_body_is_no_actor_and_the_museum_is_the_one_named(nl
     assert not any("Act" in a.label for a in result.actors)
 
 
+def test_a_national_body_is_no_shortening_of_a_state_body_of_the_same_name(nlp):
+    """ "American Dental Association" and "Florida Dental Association" are two bodies (without
+    "American" the first looked like a shortening of the second); "Homeland Security" still
+    shortens "U.S. Department of Homeland Security"."""
+    result = extract_texts(nlp, {"a": (
+        "The American Dental Association opposed the law. The Florida Dental Association said the law would hurt "
+        "children. The U.S. Department of Homeland Security said it would comply. Homeland Security officials "
+        "declined to comment.")})
+    assert actor_with(result, "American Dental Association") is not actor_with(result, "Florida Dental Association")
+    assert actor_with(result, "Homeland Security") is actor_with(result, "U.S. Department of Homeland Security")
+
+
 def test_a_party_name_the_tagger_cut_after_its_first_word_is_whole(nlp):
     """ "the business-friendly Free Democrats" and "the conservative Christian Democrats" are two
     parties, neither of them "Democrats"; "Senate Democrats" stays the tagger's ("Senate" is a body)."""

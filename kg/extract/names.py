@@ -161,11 +161,13 @@ def likely_gender(name: str) -> str | None:
 
 
 @lru_cache(maxsize=65536)
-def org_key(name: str) -> str:
-    """An organisation's name for comparison: folded, no national prefix, no stance before it
-    ("pro-Beijing New People Party"), no possessive inside it ("New People's Party"), no punctuation."""
+def org_key(name: str, national: bool = False) -> str:
+    """An organisation's name for comparison: folded, no national prefix (kept with ``national``:
+    "American Dental Association" is no shortening of "Florida Dental Association"), no stance
+    before it ("pro-Beijing New People Party"), no possessive inside it ("New People's Party"), no
+    punctuation."""
     key = fold(_STANCE_PREFIX.sub("", clean_name(name)))
-    key = NATIONAL_PREFIX.sub("", key)
+    key = key if national else NATIONAL_PREFIX.sub("", key)
     key = re.sub(r"['’]s\b", "", key)
     return re.sub(r"[^\w& ]+", "", key).strip()
 

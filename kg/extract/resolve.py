@@ -142,7 +142,7 @@ def _org_match(mention: Mention, actor: LocalActor, common: frozenset[int] = fro
             return "well-known name"
         if mention.root in common or _national_body(name, key) or _national_body(other, other_key):
             continue  # "US team" is no shortening of "Brazilian team"
-        reason = _shortened(key, other_key)
+        reason = _shortened(org_key(name, national=True), org_key(other, national=True))
         if reason:
             return reason
     return None
