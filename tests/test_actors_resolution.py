@@ -261,6 +261,12 @@ def test_a_national_body_is_no_shortening_of_a_state_body_of_the_same_name(nlp):
     assert actor_with(result, "Homeland Security") is actor_with(result, "U.S. Department of Homeland Security")
 
 
+def test_a_number_that_begins_an_amount_is_no_part_of_a_name(nlp):
+    """ "fined Apple 1.8 billion euros": the tagger's "Apple 1.8 billion" is Apple."""
+    result = extract_texts(nlp, {"a": "The European Commission fined Apple 1.8 billion euros. Apple said it would appeal."})
+    assert "Apple" in labels(result) and not any("1.8" in label for label in labels(result))
+
+
 def test_a_party_name_the_tagger_cut_after_its_first_word_is_whole(nlp):
     """ "the business-friendly Free Democrats" and "the conservative Christian Democrats" are two
     parties, neither of them "Democrats"; "Senate Democrats" stays the tagger's ("Senate" is a body)."""

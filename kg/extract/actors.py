@@ -485,6 +485,8 @@ def actor_nouns(finder: MentionFinder) -> None:
                 and not (_is_person_noun(lemma) and _in_apposition(token)):
             continue
         modifiers = [c for c in token.lefts if c.dep_ in _MODIFIER_DEPS]
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in modifiers):
+            continue  # "no company could abuse a monopoly": nobody in particular
         start = _description_start(token)
         determiner = doc[start].lower_ if doc[start].dep_ == "det" else ""
         plural = token.tag_ in {"NNS", "NNPS"} or lemma in {"police", "staff", "people", "authorities"}

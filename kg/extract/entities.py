@@ -18,6 +18,10 @@ ROLE_TITLES = (TITLES | {"spokespeople", "administrator", "officer"}) - {
     "chief", "leader", "father", "representative", "chair"}
 
 
+#: Words after a number that make it an amount ("1.8 billion", "40 percent").
+_AMOUNT_WORDS = frozenset({"billion", "million", "trillion", "thousand", "hundred", "percent", "%", "bn", "m"})
+
+
 def _rejoin_split_org(doc: Doc, entities: list[tuple[int, int, str]], i: int, end: int) -> tuple[int, int]:
     """"U.S. Immigration and" + "Customs Enforcement": an ORG ending in a connective, or
     followed by one, joined with the capitalised words after it. Returns (new end, entity index)."""
@@ -193,6 +197,8 @@ def repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
             end = kind_at + 1 if kind_at is not None else end
         while label == "ORG" and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha:
             end -= 1  # "ICE officials": a name ends in a capitalised word; "officials" is a description
+        while end - start > 1 and doc[end - 1].like_num and end < len(doc) and doc[end].lower_ in _AMOUNT_WORDS:
+            end -= 1  # "fined Apple 1.8 billion euros": the number begins an amount, not the name
         while label == "ORG" and end - start > 1 and doc[end - 1].lower_.rstrip(".") in ROLE_TITLES \
                 and doc[end - 2].lower_ not in CONNECTIVES | {"the"}:
             end -= 1  # "NASA Administrator", "the State Department Spokesperson": a body and a role
