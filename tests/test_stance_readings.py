@@ -326,6 +326,10 @@ READINGS = [
         ("The union rejected the company's offer.", "union", "against", "offer"),
         ("Professor Dan Hicks called the museum's position \u201cuntenable.\u201d", "Dan Hicks", "against", "position"),
     ),
+    # what an act does to the speaker's own side judges the act
+    *_rows("own gain",
+        ("A Google spokesperson said the law would hurt Google.", "Google", "against", "law"),
+    ),
     # a course of action as the subject of what is said of it: "raising taxes was a mistake"
     *_rows("gerund act",
         ("Economist Clemens Vogt said loosening the debt brake would be a serious mistake.", "Clemens Vogt",
@@ -405,6 +409,15 @@ NON_READINGS = [
                  id="a date is when, never what"),
     pytest.param("Analyst Maria Costa said demand for oil was weak.", "Maria Costa", None, "demand",
                  id="demand for oil is no one's act"),
+    pytest.param("Apple said the ruling mainly benefited Spotify, its Swedish rival.", "Apple", None, "ruling",
+                 id="what helps another named actor says nothing of the act"),
+    pytest.param("Spotify welcomed the fine, calling it \u201ca powerful message\u201d that no company could abuse a "
+                 "monopoly.", "Spotify", None,
+                 "company", id="no company is nobody in particular"),
+    pytest.param("U.S. officials have warned the EU against targeting American technology companies.", "EU", None,
+                 None, id="an act warned against is not done"),
+    pytest.param("The court barred the company from selling the drug.", "company", None, "drug",
+                 id="an act barred is not done"),
     pytest.param("Riders must wait until the Chicago Transit Authority approves the plan.",
                  "Chicago Transit Authority", None, None, id="an act not yet done (present verb after until)"),
 ]

@@ -189,8 +189,13 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
         words = [t for t in words if t.i not in {head.i, change[0].i}]
     reading = valence_polarity(valence(words) + (change[1] if change is not None else 0.0))
     if not copular and change is None:  # what it does to whom, before the words that describe them
-        reading = _effect_on_valued(ctx, head) or reading
-    if not copular and subject.pos_ == "VERB" and (change is not None or not _effect_on_valued(ctx, head)):
+        effect = verb_effect(head)
+        done_to = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if effect is not None and effect[0] == "obj" and done_to is not None \
+                and _anothers_gain(ctx.actor(done_to), claim.speaker):
+            return []  # "the ruling benefited Spotify", said by its rival: no praise of the ruling
+        reading = _effect_on_valued(ctx, head, claim.speaker) or reading
+    if not copular and subject.pos_ == "VERB" and (change is not None or not _effect_on_valued(ctx, head, claim.speaker)):
         return []  # "increasing population would increase food needs": a process foretold, not a course judged
     strength = 0.9 if claim.certainty != "certain" else 1.0
     parsed = content if content.text == claim.text else None
@@ -234,12 +239,21 @@ def _amount_change(verb: Token) -> tuple[Token, float] | None:
     return obj, 2.0 if good else -2.0
 
 
-def _effect_on_valued(ctx: Context, verb: Token) -> str | None:
+def _anothers_gain(affected, speaker) -> bool:
+    """Whether an act's effect is on a named actor that is not the speaker nor one it speaks for:
+    what helps or hurts it says nothing of the speaker's view of the act."""
+    return affected is not None and affected.named and speaker is not None and not (
+        affected is speaker or speaks_for(speaker, affected))
+
+
+def _effect_on_valued(ctx: Context, verb: Token, speaker=None) -> str | None:
     """An act judged by its effect on the people or things it is done to, when the effects
     lexicon knows the verb (Deng & Wiebe): good for people is good ("would help victims of
     crime", "support struggling farmers": their sad words are no judgment of the act), and bad for
     what ``stance_worth.tsv`` says is bad to have is good ("will remove violent offenders", "punish
-    corrupt officials"; "reward criminals" is bad); negated, the other way. None for other objects."""
+    corrupt officials"; "reward criminals" is bad); negated, the other way. A named actor is
+    valued only by itself or who speaks for it ("the ruling benefits Spotify", said by its rival,
+    praises nothing). None for other objects."""
     effect = verb_effect(verb)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if effect is None or effect[0] != "obj" or obj is None:
@@ -248,7 +262,10 @@ def _effect_on_valued(ctx: Context, verb: Token) -> str | None:
     bad = lemma in bad_to_have() or any((c.lower_ if c.dep_ == "amod" else c.lemma_.lower()) in bad_to_have()
                                         for c in obj.children if c.dep_ in {"amod", "compound"})
     # "violent offenders", "gang members"; "abused children" are not abuse (the participle's own form)
-    if not bad and not (is_person_noun(lemma) or lemma in ORG_KIND_WORDS or ctx.actor(obj) is not None):
+    named = ctx.actor(obj)
+    if _anothers_gain(named, speaker):
+        return None
+    if not bad and not (is_person_noun(lemma) or lemma in ORG_KIND_WORDS or named is not None):
         return None
     good = (effect[1] == "+") ^ bad ^ any(c.dep_ == "neg" for c in verb.children)
     return FAVOR if good else AGAINST

@@ -174,6 +174,11 @@ def _is_question(token: Token) -> bool:
     return not any(t.lemma_.lower() in {"say", "ask", "tell"} and t.pos_ == "VERB" for t in tail)
 
 
+#: Verbs that keep their object from an act ("warned X against", "barred X from"): X does not do it.
+_HINDERING = frozenset({"warn", "caution", "advise", "urge", "bar", "ban", "prevent", "stop", "block", "prohibit",
+                        "discourage", "deter", "forbid", "keep", "restrain", "dissuade"})
+
+
 def acting_subject(verb: Token) -> tuple[Token | None, float]:
     """The subject doing ``verb`` and a confidence factor for intent ("tried to withhold")."""
     factor = 1.0
@@ -202,6 +207,8 @@ def acting_subject(verb: Token) -> tuple[Token | None, float]:
             continue
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
             governor = token.head.head
+            if token.head.lower_ in {"against", "from"} and governor.lemma_.lower() in _HINDERING:
+                return None, factor  # "warned the EU against targeting ...", "barred X from selling": not done
             controller = next((c for c in governor.children if c.dep_ == "dobj"), None)
             if controller is not None:
                 return controller, factor  # "accused Republicans of trying to tear down the law"

@@ -202,6 +202,8 @@ class Context:
             mention = self.mention_at.get(head.i)
             start, end = (mention.start, mention.end) if mention else (head.idx, head.idx + len(head.text))
             return Target(ACTOR, actor.label(), start, end, actor)
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+            return None  # "no company could abuse a monopoly": nobody in particular
         if head.pos_ == "PRON" or head.lower_ in ANAPHORIC or head.ent_type_ in {"DATE", "TIME"} and (
                 head.pos_ == "PROPN" or head.lower_ in _DAYS):
             return None  # (a day is when, never what: "turned down on Wednesday"; "a four-day week" may be)
