@@ -326,6 +326,11 @@ READINGS = [
         ("The union rejected the company's offer.", "union", "against", "offer"),
         ("Professor Dan Hicks called the museum's position \u201cuntenable.\u201d", "Dan Hicks", "against", "position"),
     ),
+    # a clause joined with its own subject is judged apart, not with the first one's words
+    *_rows("joined clause",
+        ("\u201cMs. Whitfield's turnaround plan has failed, and shareholders deserve a credible path forward,\u201d "
+         "investor Marc Steinberg wrote.", "Marc Steinberg", "against", "turnaround plan"),
+    ),
     # what an act does to the speaker's own side judges the act
     *_rows("own gain",
         ("A Google spokesperson said the law would hurt Google.", "Google", "against", "law"),

@@ -91,9 +91,13 @@ def _own_side(subject: Token) -> bool:
 
 
 def _predicate_words(content, subject: Token) -> list[Token]:
-    """What a clause says its subject does, without the subject and without relative clauses that
-    describe someone else ("protects families [who are already struggling]")."""
-    described = {t.i for t in content if t.dep_ in {"relcl", "acl"} for t in t.subtree}
+    """What a clause says its subject does, without the subject, without relative clauses that
+    describe someone else ("protects families [who are already struggling]") and without clauses
+    joined to it with a subject of their own ("the plan has failed, [and shareholders deserve a
+    credible path]": judged apart)."""
+    own = {c for c in subject.head.children if c.dep_ == "conj" and any(
+        g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)}
+    described = {t.i for t in content if t.dep_ in {"relcl", "acl"} or t in own for t in t.subtree}
     return [t for t in content if not (subject.left_edge.i <= t.i <= subject.right_edge.i) and t.i not in described]
 
 
