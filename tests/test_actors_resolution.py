@@ -267,6 +267,17 @@ def test_a_number_that_begins_an_amount_is_no_part_of_a_name(nlp):
     assert "Apple" in labels(result) and not any("1.8" in label for label in labels(result))
 
 
+def test_a_ministry_named_by_a_list_of_portfolios_is_one_body(nlp):
+    """ "the Department for Culture, Media and Sport" the tagger cut at its commas is one body; a
+    list of other names after a body stays several ("the University of Chicago, Harvard and Yale")."""
+    result = extract_texts(nlp, {"a": (
+        "A spokesperson for the Department for Culture, Media and Sport said ministers had no plans to change "
+        "the law. The University of Chicago, Harvard and Yale signed the letter.")})
+    assert "Department for Culture, Media and Sport" in labels(result)
+    assert not {"Media", "Sport"} & labels(result)
+    assert {"University of Chicago", "Harvard", "Yale"} <= labels(result)
+
+
 def test_a_party_name_the_tagger_cut_after_its_first_word_is_whole(nlp):
     """ "the business-friendly Free Democrats" and "the conservative Christian Democrats" are two
     parties, neither of them "Democrats"; "Senate Democrats" stays the tagger's ("Senate" is a body)."""

@@ -243,6 +243,14 @@ ORG_KIND_WORDS = {k for k, (_, uses) in ORG_KINDS.items() if "kind" in uses and 
 BODY_AFTER_NAME = {k: type_ for k, (type_, uses) in ORG_KINDS.items() if "after_name" in uses}
 #: Words ending a company's name that say what it trades ("Foods", "Management"): not its short name.
 TRADE_WORDS = frozenset(k for k, (_, uses) in ORG_KINDS.items() if "trade" in uses)
+def _portfolios() -> frozenset[str]:
+    path = Path(__file__).resolve().parent / "models" / "portfolios.tsv"
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+#: Words of government portfolios that a ministry's name lists ("Culture, Media and Sport").
+PORTFOLIO_WORDS = _portfolios()
 #: Last words of the names of laws and agreements ("the British Museum Act", "the Paris Accord"):
 #: a law named after a body or place is no actor, and no fuller name of that body.
 LAW_WORDS = frozenset({"Act", "Amendment", "Treaty", "Accord", "Accords", "Protocol", "Law", "Bill"})

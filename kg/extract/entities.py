@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .actor_lexicon import BODY_AFTER_NAME, ENTITY_TYPES, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, TITLES
+from .actor_lexicon import BODY_AFTER_NAME, ENTITY_TYPES, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, PORTFOLIO_WORDS, TITLES
 from .names import as_acronym, clean_name, well_known
 from .titles import in_person_apposition
 
@@ -173,12 +173,55 @@ def _party_words_before(doc: Doc, entities: list[tuple[int, int, str]]) -> list[
     return out
 
 
+def _through_portfolio_list(doc: Doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A ministry named by a list of portfolios that the tagger cut at a comma ("the Department for
+    Culture" + "Media" + "Sport"; "Department of Health, Education and" + "Welfare"): an ORG with
+    "of" or "for" in it runs on through ", Word ... and Word" of portfolio words
+    (``models/portfolios.tsv``; the entities inside are dropped)."""
+    out: list[tuple[int, int, str]] = []
+    skip_to = -1
+    for start, end, label in entities:
+        if start < skip_to:
+            continue
+        if label == "ORG" and {"of", "for"} & {t.lower_ for t in doc[start + 1:end]}:
+            end = skip_to = _portfolio_list_end(doc, end) or end
+        out.append((start, end, label))
+    return out
+
+
+def _capitalised_run(doc: Doc, i: int) -> int:
+    """The end of the portfolio words from ``i`` ("Media", "Local Government")."""
+    while i < len(doc) and doc[i].is_title and doc[i].is_alpha and doc[i].lower_ in PORTFOLIO_WORDS:
+        i += 1
+    return i
+
+
+def _portfolio_list_end(doc: Doc, i: int) -> int | None:
+    """The end of ", Media and Sport" (or "and Welfare" after a name ending in "and") from ``i``."""
+    if doc[i - 1].lower_ in {"and", "&"}:
+        end = _capitalised_run(doc, i)
+        return end if end > i else None
+    while i < len(doc) and doc[i].text == ",":
+        if i + 1 < len(doc) and doc[i + 1].lower_ in {"and", "&"}:
+            i += 1  # ", and Sport"
+            break
+        end = _capitalised_run(doc, i + 1)
+        if end == i + 1:
+            return None
+        i = end
+    if i < len(doc) and doc[i].lower_ in {"and", "&"}:
+        end = _capitalised_run(doc, i + 1)
+        return end if end > i + 1 else None
+    return None
+
+
 def repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
     """Entities as (start, end, label) token spans, with split organisation names rejoined."""
     entities = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ENTITY_TYPES]
     entities = _join_split_person(doc, entities)
     entities = _through_particles(doc, entities)
     entities = _party_words_before(doc, entities)
+    entities = _through_portfolio_list(doc, entities)
     entities = _split_coordinated(doc, entities)
     entities = _same_name_elsewhere(doc, entities)
     repaired: list[tuple[int, int, str]] = []
