@@ -278,6 +278,15 @@ def test_a_ministry_named_by_a_list_of_portfolios_is_one_body(nlp):
     assert {"University of Chicago", "Harvard", "Yale"} <= labels(result)
 
 
+def test_a_body_of_the_people_of_a_body_is_not_that_body(nlp):
+    """ "the Bristol Rovers Supporters Trust" is no fuller name of the club "Bristol Rovers" (a
+    body of its supporters, as the "NFL Players Association" is not the NFL)."""
+    result = extract_texts(nlp, {"a": (
+        "The Bristol Rovers Supporters Trust called the plan a betrayal. Bristol Rovers said the move "
+        "was necessary.")})
+    assert actor_with(result, "Bristol Rovers") is not actor_with(result, "Bristol Rovers Supporters Trust")
+
+
 def test_a_party_name_the_tagger_cut_after_its_first_word_is_whole(nlp):
     """ "the business-friendly Free Democrats" and "the conservative Christian Democrats" are two
     parties, neither of them "Democrats"; "Senate Democrats" stays the tagger's ("Senate" is a body)."""

@@ -34,6 +34,7 @@ from . import appositions, coreference, pronouns, salience, surnames  # noqa: F4
 from . import families, ledes, possessives  # noqa: F401,E402 (after pronouns: the last steps)
 from .actor_lexicon import (BODY_HEAD_WORDS, CHAMBER_PLACE_WORDS, CHAMBER_WORDS, GENERIC_ORG_WORDS,
                             GOVERNMENT_WORDS, ORG_KINDS, PLACE_ALIASES, PLACE_PREFIXES, TRADE_WORDS)
+from .actor_lexicon import is_person_noun
 from .actors import GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, Mention, clean_name
 from .clusters import Actor, Clusters, LocalActor, best_label, place_key, strip_article  # noqa: F401 (public here too)
 from .names import (NATIONAL_PREFIX, fold, name_tokens, org_key, person_like, person_name,
@@ -172,6 +173,10 @@ def _shortened(key: str, other_key: str) -> str | None:
     if long_words[:len(short_words)] == short_words and set(short_words) & BODY_HEAD_WORDS \
             and set(long_words[len(short_words):]) & BODY_HEAD_WORDS:
         return None  # "Bank of America Stadium", "New York University School of Law": named after it
+    tail = long_words[len(short_words):]
+    if long_words[:len(short_words)] == short_words and len(tail) >= 2 and tail[-1] in BODY_HEAD_WORDS \
+            and any(_people_word(w) for w in tail[:-1]):
+        return None  # "NFL Players Association", "Bristol Rovers Supporters Trust": its people's body, not it
     if len(short_words) >= 2 and long_words[-len(short_words):] == short_words:
         return "shortened name"  # "Homeland Security"
     # "the Church" for "the Church of Scientology", "the Post" for "The Washington Post"
@@ -184,6 +189,11 @@ def _shortened(key: str, other_key: str) -> str | None:
     if distinctive and set(short_words) <= set(long_words) and len(distinctive[0]) > 2:
         return "shortened name"
     return None
+
+
+def _people_word(word: str) -> bool:
+    """A plural noun for people in a body's name ("players", "supporters", "alumni")."""
+    return word == "alumni" or len(word) > 3 and word.endswith("s") and is_person_noun(word[:-1])
 
 
 def common_words_first(doc: Doc, named: Sequence[tuple[int, Mention]]) -> frozenset[int]:
