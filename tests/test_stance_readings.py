@@ -423,6 +423,9 @@ NON_READINGS = [
                  None, id="an act warned against is not done"),
     pytest.param("The court barred the company from selling the drug.", "company", None, "drug",
                  id="an act barred is not done"),
+    pytest.param("Thousands of supporters marched on Saturday to protest the owners' plan to leave the stadium, the "
+                 "team's home for 30 years, for a new ground.", "supporters", "favor", "protest",
+                 id="a purpose clause is no 'for X to do Y'"),
     pytest.param("Riders must wait until the Chicago Transit Authority approves the plan.",
                  "Chicago Transit Authority", None, None, id="an act not yet done (present verb after until)"),
 ]

@@ -284,6 +284,8 @@ def verb_preposition(ctx: Context, verb: Token) -> list[Candidate]:
             continue  # "was called for questioning": not the caller's position
         holder, factor = acting_subject(verb)
         act = infinitive_complement(verb) if preposition == "for" else None
+        if act is not None and act.left_edge.i != target.right_edge.i + 1:
+            act = None  # "marched ... to protest the plan ... for a new ground": no "for X to do Y"
         if act is not None:  # "called for the commissioner to resign": the act, done by the one named
             found += _urged(ctx, "verb_preposition", holder, target, act, verb, row.cls, factor)
             continue
