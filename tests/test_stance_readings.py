@@ -426,6 +426,8 @@ NON_READINGS = [
     pytest.param("Thousands of supporters marched on Saturday to protest the owners' plan to leave the stadium, the "
                  "team's home for 30 years, for a new ground.", "supporters", "favor", "protest",
                  id="a purpose clause is no 'for X to do Y'"),
+    pytest.param("\u201cPeople are being sentimental,\u201d lifelong supporter Dave Perry said.", "Dave Perry", None,
+                 "People", id="people at large are no target"),
     pytest.param("Riders must wait until the Chicago Transit Authority approves the plan.",
                  "Chicago Transit Authority", None, None, id="an act not yet done (present verb after until)"),
 ]

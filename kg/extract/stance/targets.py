@@ -82,6 +82,9 @@ _SHARES = frozenset({"quarter", "third", "half", "majority", "minority", "%", "p
                      "number", "fraction", "most", "many", "some", "all", "several", "each", "both", "dozen",
                      "hundred", "thousand", "million", "ten"})
 #: Nouns that name nothing in particular, however described.
+#: People at large ("people", "everyone"), unless a modifier says which ("the people of Gaza").
+_ANYONE = frozenset({"people", "person", "everyone", "everybody", "anyone", "anybody", "folk", "folks", "others"})
+_SPECIFYING = frozenset({"amod", "compound", "prep", "relcl", "acl", "nummod", "poss", "appos"})
 _VAGUE_HEADS = frozenset({"thing", "stuff", "situation", "something", "everything", "anything", "way", "lot"})
 #: Verbs by which a court, judge or body decides; nouns that name what it decided.
 _DECIDING = frozenset({"rule", "order", "sentence", "fine", "convict", "uphold", "decide", "find", "overturn",
@@ -197,6 +200,8 @@ class Context:
         A topic is an act or policy, a named thing, an issue ("racism") or, unless ``strict``, a
         described thing ("the data centers"); ``strict`` is for predicates whose objects are often
         just things ("maintained a majority", "enjoy the atmosphere")."""
+        if head.lemma_.lower() in _ANYONE and not any(c.dep_ in _SPECIFYING for c in head.children):
+            return None  # "People are being sentimental": people at large, no one the reader can follow
         actor = self.actor(head)
         if actor is not None:
             mention = self.mention_at.get(head.i)
