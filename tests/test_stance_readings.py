@@ -331,6 +331,12 @@ READINGS = [
         ("\u201cMs. Whitfield's turnaround plan has failed, and shareholders deserve a credible path forward,\u201d "
          "investor Marc Steinberg wrote.", "Marc Steinberg", "against", "turnaround plan"),
     ),
+    # what an act does to customers and businesses judges it (the effects lexicon's phrasal verbs)
+    *_rows("driving away",
+        ("The Baixa Traders Association said the ban would drive away customers.", "Baixa Traders Association",
+         "against", "ban"),
+        ("The association said the new tax would cripple small businesses.", "association", "against", "tax"),
+    ),
     # what an act does to the speaker's own side judges the act
     *_rows("own gain",
         ("A Google spokesperson said the law would hurt Google.", "Google", "against", "law"),

@@ -111,6 +111,7 @@ ACTOR_NOUNS: dict[str, str] = {
         "lobby", "manufacturer", "retailer", "insurer", "airline", "automaker", "carmaker", "studio",
         "magazine", "tabloid", "outlet", "publication", "community", "establishment", "management", "employer",
         "league", "federation", "tribe", "drugmaker", "giant", "utility", "conglomerate", "museum", "institution",
+        "business",
     )},
     **{n: PLACE for n in ("city", "state", "country", "town", "county", "nation", "province", "region",
                           "village", "municipality")},
@@ -121,7 +122,7 @@ COLLECTIVE_NOUNS = {"group", "team"}
 GENERIC_ALONE = {"people", "member", "staff", "group", "office", "board", "network", "station",
                   "party", "team", "union", "website", "state", "nation", "authority", "school",
                   "campaign", "movement", "club", "general", "player", "fan", "author", "owner",
-                  "developer", "victim", "survivor", "student", "parent", "teacher", "worker"}
+                  "developer", "victim", "survivor", "student", "parent", "teacher", "worker", "business"}
 # Subjects of speech verbs that are evidence, not speakers ("the study found", "figures show").
 NOT_SPEAKERS = {"study", "survey", "research", "data", "figure", "poll", "analysis", "evidence",
                  "document", "paper", "record", "result", "finding", "test", "review", "article",
