@@ -5,6 +5,8 @@ Every text here was written for these tests; they run the real spaCy pipeline.
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import extract_texts
 from test_actors import actor_with, reasons
 
@@ -209,32 +211,33 @@ def test_likely_gender_is_a_prior_from_given_names():
     assert likely_gender("Warhol") is None  # a surname alone says nothing
 
 
-def test_a_news_agency_after_its_name_is_the_organisation(nlp):
+@pytest.mark.parametrize("text, full, short", [
+    ("According to Yonhap news agency, the talks failed. Yonhap said the army was on alert.", "Yonhap news agency",
+     "Yonhap"),
+    ("The Xinhua news agency said the ship sank. Xinhua later said 40 people were rescued.", "Xinhua news agency",
+     "Xinhua"),
+    # the words before a trade word ("Management", "Foods") are the company's short name
+    ("Hedge fund Elliott Management called for changes at Harwell Foods on Tuesday. Elliott said the board had "
+     "failed.", "Elliott Management", "Elliott"),
+    ("Elliott Management called for changes at Harwell Foods on Tuesday. Harwell rejected the criticism.",
+     "Harwell Foods", "Harwell"),
+])
+def test_a_body_called_by_its_short_name_is_the_body(nlp, text, full, short):
+    """ "Yonhap" beside "Yonhap news agency", "Elliott" beside "Elliott Management": one
+    organisation, whatever the tagger calls the short name."""
+    result = extract_texts(nlp, {"a": text})
+    body = actor_with(result, full)
+    assert actor_with(result, short) is body and body.type == "Organization"
+
+
+def test_a_person_heading_or_naming_a_body_is_not_the_body(nlp):
+    """ "Obama" beside "the Obama administration", "Maria Costa" beside "Costa Capital"."""
     result = extract_texts(nlp, {"a": (
-        "According to Yonhap news agency, the talks failed. Yonhap said the army was on alert.\n"
-        "The Xinhua news agency said the ship sank. Xinhua later said 40 people were rescued.\n"
-        "The Obama administration said the rule would stand. Obama said he was proud of it.")})
-    yonhap = actor_with(result, "Yonhap news agency")
-    assert actor_with(result, "Yonhap") is yonhap and yonhap.type == "Organization"
-    xinhua = actor_with(result, "Xinhua news agency")
-    assert actor_with(result, "Xinhua") is xinhua and xinhua.type == "Organization"
+        "The Obama administration said the rule would stand. Obama said he was proud of it.\n"
+        "Maria Costa, who founded Costa Capital, said the deal was fair. Costa said she would vote for it.")})
     administration = actor_with(result, "Obama administration")
     assert administration.type == "GovernmentOrganization"
-    assert actor_with(result, "Obama") is not administration, "a person heading a body is not the body"
-
-
-def test_a_company_called_by_its_name_without_its_trade_word_is_the_company(nlp):
-    """ "Elliott" and "Harwell" beside "Elliott Management" and "Harwell Foods": the words before a
-    trade word ("Management", "Foods") are the company's short name, whatever the tagger calls them;
-    a person with the name keeps it ("Maria Costa" beside "Costa Capital")."""
-    result = extract_texts(nlp, {"a": (
-        "Hedge fund Elliott Management called for changes at Harwell Foods on Tuesday. Elliott said the "
-        "board had failed. Harwell rejected the criticism and accused Elliott of short-termism.\n"
-        "Maria Costa, who founded Costa Capital, said the deal was fair. Costa said she would vote for it.")})
-    elliott = actor_with(result, "Elliott Management")
-    assert actor_with(result, "Elliott") is elliott and elliott.type == "Organization"
-    harwell = actor_with(result, "Harwell Foods")
-    assert actor_with(result, "Harwell") is harwell and harwell.type == "Organization"
+    assert actor_with(result, "Obama") is not administration
     assert actor_with(result, "Costa").type == "Person"
 
 
