@@ -194,6 +194,15 @@ def test_them_after_things_in_the_plural_is_not_the_body_named_before(nlp):
     assert not any(m.text == "they" for m, _ in actor_with(result, "Apple").mentions)
 
 
+def test_it_after_a_bill_named_nearer_is_not_the_body_named_before(nlp):
+    """ "Streeting told the BBC ... Kruger, who leads opposition to the bill, called it dangerous": the
+    bill, not the BBC (an object "it" after a measure no actor names)."""
+    result = extract_texts(nlp, {"a": (
+        "Streeting told the BBC he was worried. Conservative MP Danny Kruger, who leads opposition to the bill, "
+        "called it \"dangerous and rushed.\"")})
+    assert not any(m.text == "it" for m, _ in actor_with(result, "BBC").mentions)
+
+
 def test_a_pronoun_prefers_the_antecedent_its_gender_fits(nlp):
     result = extract_texts(nlp, {"a": (
         "Kristen Wilkins curated the show about Andy Warhol on Friday. Wilkins chose the photographs. "

@@ -152,6 +152,11 @@ FEMALE_TITLES = {"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "spok
 
 #: Verbs whose direct object is a measure, bill or plan, never a body or a country: an "it" they
 #: take ("urged lawmakers to reject it", "the governor vetoed it") refers to no actor.
+#: Nouns for a measure, bill or plan: an object "it" after one of them, nearer than any body, is
+#: more likely that thing ("Kruger, who leads opposition to the bill, called it dangerous").
+MEASURE_NOUNS = frozenset({"bill", "law", "plan", "measure", "proposal", "policy", "rule", "deal", "treaty", "ban",
+                           "reform", "legislation", "amendment", "ordinance", "decision", "ruling", "agreement",
+                           "budget", "tax", "tariff", "scheme", "project", "motion", "resolution", "verdict"})
 MEASURE_VERBS = {"veto", "pass", "enact", "ratify", "repeal", "amend", "reject", "approve", "adopt", "overturn",
                  "unveil", "propose", "draft", "implement", "rescind", "uphold", "strike_down", "sign", "hail"}
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .actor_lexicon import GOVERNMENT_WORDS, MEASURE_VERBS, ORG_SUFFIX_WORDS, PRONOUNS
+from .actor_lexicon import GOVERNMENT_WORDS, MEASURE_NOUNS, MEASURE_VERBS, ORG_SUFFIX_WORDS, PRONOUNS
 from .actors import DESCRIPTION, GOVERNMENT, GROUP, NAME, ORGANIZATION, PERSON, PLACE, PRONOUN, WORK, Mention, clean_name
 from .clusters import LocalActor
 from .coreference import Context, person_gender, step
@@ -130,7 +130,7 @@ def _pronoun_target(context: Context, index: int, pronoun: Mention) -> "LocalAct
             continue
         if context.tokens[m.root].head.i == pronoun.root or _subject_of_its_verb(doc, m, pronoun):
             continue  # not its own dependent, nor the subject of the verb it is the object of
-        if _things_between(context, m, pronoun, actor):
+        if _things_between(context, m, pronoun, actor) or _measure_between(context, m, pronoun):
             continue
         candidates.append((m, actor))
     if not candidates:
@@ -158,6 +158,16 @@ def _things_between(context: Context, m: Mention, pronoun: Mention, actor: "Loca
         return False
     return any(t.tag_ == "NNS" and t.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj", "conj"}
                and context.actor_at(t.i) is None for t in context.tokens[m.root + 1:pronoun.root])
+
+
+def _measure_between(context: Context, m: Mention, pronoun: Mention) -> bool:
+    """Whether an object "it" has, between an actor's mention and itself, a measure, bill or plan
+    no actor's mention covers ("Streeting told the BBC ... Kruger, who leads opposition to the
+    bill, called it dangerous": the bill, not the BBC; ``actor_lexicon.MEASURE_NOUNS``)."""
+    if pronoun.head_lemma != "it" or pronoun.is_subject:
+        return False
+    return any(t.lemma_.lower() in MEASURE_NOUNS and t.tag_ == "NN" and context.actor_at(t.i) is None
+               for t in context.tokens[m.root + 1:pronoun.root])
 
 
 def _measure_object(context: Context, pronoun: Mention) -> bool:
