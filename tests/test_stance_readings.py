@@ -458,3 +458,15 @@ def test_rejected_words_are_their_speakers(nlp, polarity, text, critic):
     (doc,) = extract_texts(nlp, {"t": text}, polarity).documents
     rejected = [s for s in doc.stances if s.polarity == "against" and s.target.kind == "act"]
     assert rejected and rejected[0].target.actor.label() == critic, doc.stances
+
+
+@pytest.mark.parametrize("text, holder, side, bearer", [
+    ("The campaign group praised Kim Leadbeater's courage.", "campaign group", "favor", "Kim Leadbeater"),
+    ("The union criticized the company's greed.", "union", "against", "company"),
+    ("Mayor Ann Kim praised the courage of the firefighters.", "Ann Kim", "favor", "firefighters"),
+])
+def test_a_quality_praised_or_faulted_is_its_bearer(nlp, polarity, text, holder, side, bearer):
+    """ "praised Leadbeater's courage" is a stance toward Leadbeater, the actor, not a topic."""
+    (doc,) = extract_texts(nlp, {"t": text}, polarity).documents
+    assert any(s.holder.label() == holder and s.polarity == side and s.target.kind == "actor"
+               and s.target.label == bearer for s in doc.stances), doc.stances

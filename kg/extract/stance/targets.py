@@ -36,6 +36,11 @@ ACT_NOUNS = frozenset({
     "fine", "penalty", "verdict", "judgment", "judgement", "sentence", "conviction", "injunction", "settlement",
     "findings", "finding", "conclusions", "conclusion", "package", "bailout", "hike", "increase", "overhaul",
     "subsidy", "subsidies", "mandate", "levy", "rollback", "cut", "motion", "resolution", "suggestion"})
+#: Qualities of a person or body: praising or faulting one is a stance on its bearer.
+QUALITIES = frozenset({"courage", "bravery", "leadership", "honesty", "integrity", "compassion", "decency", "wisdom",
+                       "competence", "incompetence", "dishonesty", "cowardice", "arrogance", "hypocrisy", "character",
+                       "judgment", "judgement", "commitment", "dedication", "professionalism", "resilience",
+                       "generosity", "negligence", "recklessness", "greed"})
 _DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 #: Nouns that name an act only when whose act it is is said ("the company's offer", "an offer by
 #: the union"): "an offer of help" is no one's act. (Positions such as "the Greens' demand for X"
@@ -202,6 +207,10 @@ class Context:
         just things ("maintained a majority", "enjoy the atmosphere")."""
         if head.lemma_.lower() in _ANYONE and not any(c.dep_ in _SPECIFYING for c in head.children):
             return None  # "People are being sentimental": people at large, no one the reader can follow
+        owner = (next((c for c in head.children if c.dep_ == "poss"), None) or prepositional_object(head, "of")) \
+            if head.lemma_.lower() in QUALITIES else None
+        if owner is not None and self.actor(owner) is not None:
+            head = owner  # "praised Leadbeater's courage": a quality judged is its bearer judged
         actor = self.actor(head)
         if actor is not None:
             mention = self.mention_at.get(head.i)
