@@ -295,6 +295,10 @@ _CHARGING = frozenset({"accuse", "suspect", "convict", "acquit", "clear", "charg
                        "credit", "fine", "punish", "sue", "indict"})
 
 
+#: Prepositions that say when, not what: "the bill [before the vote]", "the deal [after months of talks]".
+_TIME_PREPOSITIONS = frozenset({"before", "after", "during", "until", "amid", "following"})
+
+
 def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = False) -> tuple[int, int, str]:
     """The noun phrase of ``head`` (with its modifiers and complements), as a char span.
 
@@ -314,7 +318,9 @@ def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = 
         end = relative
     when = next((c.i for c in head.rights if c.dep_ == "prep" and c.i < end <= c.right_edge.i + 1 and any(
         g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in c.children)), None)
-    if when is not None:  # "the proposal [for months]", "the deal [in December]": when, not what
+    when = when if when is not None else next((c.i for c in head.rights if c.i < end and (
+        c.dep_ == "prep" and c.lower_ in _TIME_PREPOSITIONS or c.dep_ == "advmod" and c.lower_ == "ahead")), None)
+    if when is not None:  # "the proposal [for months]", "the bill [ahead of a free vote]": when, not what
         end = when
     charge = next((c.i for c in head.rights if c.dep_ == "prep" and c.lower_ in {"of", "with", "for"}
                    and head.dep_ == "dobj" and verb_lemma(head.head) in _CHARGING), None)
