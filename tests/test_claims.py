@@ -329,6 +329,13 @@ def test_cue_classes_and_what_is_a_claim(claims_of, text, content, cue_class, st
     assert (claim.cue_class, claim.is_statement) == (cue_class, statement)
 
 
+def test_finding_oneself_somewhere_is_no_finding(claims_of):
+    """"find themselves in ..." says where someone is, not what they found; a finding stays one."""
+    claims, _ = claims_of("Aid workers in the region find themselves in the middle of a war. The company found itself "
+                          "unable to pay its debts. An audit by Deloitte found that the firm had hidden its losses.")
+    assert [(s, c.text) for s, c in claims] == [("Deloitte", "the firm had hidden its losses")]
+
+
 def test_questions_and_hedges_set_certainty(claims_of):
     claims, _ = claims_of("Senator Mark Hall asked whether the budget would pass. Officials believe the leak may "
                           "have started in May.")

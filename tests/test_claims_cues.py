@@ -230,6 +230,17 @@ def test_an_attitude_toward_what_its_preposition_opens_is_an_attribution(claims_
         ("Lisa Ortiz", "confident", "the budget will pass", "cognition", True)]
 
 
+def test_critical_wary_angry_supportive_of_what_their_preposition_opens(claims_of):
+    """Attitudes PolNeAR train annotates as cues more than half the time with their preposition
+    ("critical of" 9 of 15, "wary of" 4 of 5): attributions toward its object, not without it."""
+    claims = claims_of("Senator Ruth Adler has long been critical of the trade deal. Union leaders are wary of "
+                       "the new rules. Farmers are angry about the tariffs. Mayor Lisa Ortiz is supportive of the plan. "
+                       "The bridge is critical to the city.")
+    assert [(s, c.cue, c.text, c.is_statement) for s, c in claims] == [
+        ("Ruth Adler", "critical", "the trade deal", False), ("Union leaders", "wary", "the new rules", False),
+        ("Farmers", "angry", "the tariffs", False), ("Lisa Ortiz", "supportive", "the plan", False)]
+
+
 def test_a_document_described_by_a_clause_of_finding_is_the_source_of_what_it_shows(claims_of):
     claims = claims_of("Despite polls showing her well behind, Hillary Clinton campaigned vigorously in the state. "
                        "Bernie Sanders cited polls that show him leading Donald Trump by ten points. "

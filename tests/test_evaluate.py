@@ -125,6 +125,23 @@ def test_claim_overlap_rule(gold):
     assert score_article(gold, prediction).claims_matched == 2
 
 
+def test_short_content_counts_with_its_cue_and_speaker():
+    """The guidelines extend a fragment over the cue and speaker when the content has fewer than 5
+    words ("which the Church describes as a religious retreat"): such a content matches with them,
+    a longer one does not."""
+    from kg.extract.evaluate import claim_matches, word_spans
+
+    text = "Mayor Ann Lee later disclosed that she has pneumonia. Her aide Tom Reed said the long trip tired her."
+    words = word_spans(text)
+    fragment = [span(text, "Ann Lee later disclosed that she has pneumonia")]
+    content, reach = span(text, "she has pneumonia"), (text.index("Ann"), text.index("."))
+    assert claim_matches(words, fragment, *content, reach)
+    assert not claim_matches(words, fragment, *content)  # the content alone: 3 of 8 words
+    fragment = [span(text, "Her aide Tom Reed said the")]
+    content = span(text, "the long trip tired her")
+    assert not claim_matches(words, fragment, *content, (text.index("Tom"), content[1]))  # 5 words: no extension
+
+
 def test_one_quote_split_in_two_counts_once(gold):
     prediction = perfect(gold)
     start, end = span(gold.text, "This is about protecting our residents")

@@ -21,7 +21,8 @@ Security's" and "department of homeland security" are the same name.
 * **Claims.** A gold claim's fragment (and each of its ``extra_fragments``) is located verbatim
   in the text; its tokens are the words (``\\w+``) inside it. A predicted claim *matches* a gold
   claim when its content span contains one of those fragments, or contains at least 50% of
-  the fragment's tokens. Matching is one-to-one (a maximum bipartite matching, preferring pairs
+  the fragment's tokens; a content of fewer than 5 words counts with its speaker and cue, since
+  the guidelines then extend the fragment over them. Matching is one-to-one (a maximum bipartite matching, preferring pairs
   whose speaker is right), so a quote split into two claims counts once and the rest are false
   positives. Precision = matched / predicted claims, recall = matched / gold claims, F1 their
   harmonic mean. Among matched pairs: *speaker accuracy* = the predicted speaker actor has a name
@@ -50,7 +51,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
-from .gold import (ACTOR_TYPES, CLAIM_KINDS, FRAGMENT_OVERLAP, POLARITIES, GoldArticle, GoldClaim, GoldError,  # noqa: F401
+from .gold import (ACTOR_TYPES, CLAIM_KINDS, FRAGMENT_OVERLAP, POLARITIES, SHORT_CONTENT, GoldArticle, GoldClaim, GoldError,  # noqa: F401
                    GoldStance, gold_files, load_gold, load_gold_dir, normalise, occurrences, tokens_in,
                    word_spans)
 from .measures import (b_cubed_counts, f1, max_matching, muc_counts, overlaps, prf, ratio,  # noqa: F401
@@ -90,6 +91,7 @@ class PredClaim:
     text: str = ""
     cue: str = ""
     kind: str = ""
+    reach: tuple[int, int] | None = None  # the speaker, cue and content together (start, end)
 
 
 @dataclass
@@ -140,8 +142,9 @@ def predictions_from_build(build: "BuildResult") -> dict[str, Prediction]:
         for claim in result.claims:
             if not claim.is_statement:
                 continue  # a thought, an intention or a bare act: an attribution, not a claim
+            reach = (min(claim.start, claim.cue_start, claim.speaker_start), max(claim.end, claim.cue_end, claim.speaker_end))
             prediction.claims.append(PredClaim(actor_id(claim.speaker), claim.start, claim.end, claim.text,
-                                               claim.cue, claim.kind))
+                                               claim.cue, claim.kind, reach))
         for stance in result.stances:
             target = stance.target
             owner = actor_id(target.actor) if target.actor is not None and target.kind in {"actor", "act"} else None
@@ -239,9 +242,14 @@ def target_string_matches(predicted: str, gold: str) -> bool:
 
 
 def claim_matches(words: Sequence[tuple[int, int]], fragments: Sequence[tuple[int, int]],
-                  start: int, end: int) -> bool:
-    """The claim rule: the content span contains a fragment or >= 50% of its tokens."""
+                  start: int, end: int, reach: tuple[int, int] | None = None) -> bool:
+    """The claim rule: the content span contains a fragment or >= 50% of its tokens. A content
+    of fewer than 5 words counts with its speaker and cue (``reach``), as the guidelines extend
+    its fragment over them ("her campaign later disclosed that she has pneumonia")."""
     content = tokens_in(words, start, end)
+    if reach is not None and len(content) < SHORT_CONTENT:
+        start, end = min(start, reach[0]), max(end, reach[1])
+        content = tokens_in(words, start, end)
     for f_start, f_end in fragments:
         if start <= f_start and f_end <= end:
             return True
@@ -275,7 +283,7 @@ def score_claims(gold: GoldArticle, prediction: Prediction, score: ArticleScore)
     edges: dict[int, list[int]] = {}
     for p, claim in enumerate(prediction.claims):
         speaker = prediction.actors.get(claim.speaker)
-        candidates = [g for g in range(len(gold.claims)) if claim_matches(words, fragments[g], claim.start, claim.end)]
+        candidates = [g for g in range(len(gold.claims)) if claim_matches(words, fragments[g], claim.start, claim.end, claim.reach)]
         candidates.sort(key=lambda g: not _actor_matches(speaker, speaker_names[g]))
         edges[p] = candidates
     matching = max_matching(edges)

@@ -15,6 +15,8 @@ CLAIM_KINDS = {"direct", "indirect", "mixed"}
 POLARITIES = {"favor", "against"}
 #: Share of a gold fragment's tokens a predicted claim must cover to match it.
 FRAGMENT_OVERLAP = 0.5
+#: A content shorter than this (in words) has its fragment extended over the cue and speaker.
+SHORT_CONTENT = 5
 _WORD = re.compile(r"\w+")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "`": "'"})
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")

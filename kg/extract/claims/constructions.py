@@ -330,7 +330,19 @@ def reporting_verbs(ctx: ClaimContext) -> None:
             continue  # "associations are concerned the Government will ...": with a clause or preposition only
         if entry.has("work") and not _speaks_as_document(ctx, token):
             continue  # "the results show ...", not "she showed"
+        if entry.cue_class == "evidential" and _reflexive(token):
+            continue  # "peacekeepers find themselves in war zones": where they are, no finding
         claim_for_cue(ctx, token, entry)
+
+
+_REFLEXIVES = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves", "oneself"}
+
+
+def _reflexive(token: Token) -> bool:
+    """Whether a verb's object, or the subject of its clause, is a reflexive pronoun ("found
+    themselves in ...", "found itself unable to pay")."""
+    return any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVES for c in token.children) or any(
+        g.dep_ == "nsubj" and g.lower_ in _REFLEXIVES for c in token.children if c.dep_ == "ccomp" for g in c.children)
 
 
 def _verb_tagged_noun(token: Token) -> bool:
