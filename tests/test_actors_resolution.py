@@ -299,6 +299,20 @@ def test_a_body_of_the_people_of_a_body_is_not_that_body(nlp):
     assert actor_with(result, "Bristol Rovers") is not actor_with(result, "Bristol Rovers Supporters Trust")
 
 
+def test_a_title_set_off_before_a_name_is_that_person(nlp):
+    """ "The Mayor of London, Sadiq Khan, said" (the tagger cut his first name off) and "The
+    Archbishop of Canterbury, Justin Welby, said" (a title word the tagger missed): one person each,
+    who speaks."""
+    result = extract_texts(nlp, {"a": (
+        "The Mayor of London, Sadiq Khan, said the plan was reckless. "
+        "The Archbishop of Canterbury, Justin Welby, said the bill was misguided.")})
+    khan = actor_with(result, "Sadiq Khan")
+    assert actor_with(result, "The Mayor") is khan
+    assert not {"Archbishop", "Mayor"} & labels(result)
+    speakers = {c.speaker.label() for c in result.documents[0].claims}
+    assert {"Sadiq Khan", "Justin Welby"} <= speakers
+
+
 def test_a_party_name_the_tagger_cut_after_its_first_word_is_whole(nlp):
     """ "the business-friendly Free Democrats" and "the conservative Christian Democrats" are two
     parties, neither of them "Democrats"; "Senate Democrats" stays the tagger's ("Senate" is a body)."""

@@ -143,7 +143,8 @@ TITLES = {
     "ceo", "chair", "vice", "deputy", "acting", "former", "assistant", "executive", "head",
     "candidate", "nominee", "lawyer", "manager", "editor", "treasurer", "auditor", "comptroller",
     "superintendent", "clerk", "trustee", "alderman", "alderwoman", "supervisor", "magistrate",
-    "marshal", "inspector", "assessor", "controller",
+    "marshal", "inspector", "assessor", "controller", "archbishop", "cardinal", "patriarch", "reverend", "pastor",
+    "ayatollah", "sheikh", "emir",
 }
 MALE_TITLES = {"mr", "sir", "lord", "king", "prince", "father", "spokesman", "chairman",
                 "councilman", "congressman", "policeman", "businessman"}

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from .actor_lexicon import BODY_AFTER_NAME, ENTITY_TYPES, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, PORTFOLIO_WORDS, TITLES
 from .names import as_acronym, clean_name, well_known
-from .titles import in_person_apposition
+from .titles import in_person_apposition, is_role_word
 
 CONNECTIVES = {"and", "of", "for", "&"}
 #: Titles that end an organisation's name tagged with its officer ("NASA Administrator").
@@ -151,6 +151,22 @@ def _through_particles(doc: Doc, entities: list[tuple[int, int, str]]) -> list[t
     return joined
 
 
+def _given_name_before(doc: Doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A one-word person's name in apposition to a title, whose first name the tagger left out
+    ("The Mayor of London, Sadiq Khan, said": "Khan"): extended over the capitalised proper words
+    before it that modify it and are no entity."""
+    tagged = {i for s, e, _ in entities for i in range(s, e)}
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in entities:
+        token = doc[start]
+        if label == "PERSON" and end - start == 1 and token.dep_ == "appos" and is_role_word(token.head):
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == token.i \
+                    and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and start - 1 not in tagged:
+                start -= 1
+        out.append((start, end, label))
+    return out
+
+
 def _party_words_before(doc: Doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A party or group name the tagger cut after its first word ("the business-friendly Free" +
     "Democrats", "Christian" + "Democrats", "Liberal" + "Democrats"): a plural name (NORP/ORG)
@@ -221,6 +237,7 @@ def repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
     entities = _join_split_person(doc, entities)
     entities = _through_particles(doc, entities)
     entities = _party_words_before(doc, entities)
+    entities = _given_name_before(doc, entities)
     entities = _through_portfolio_list(doc, entities)
     entities = _split_coordinated(doc, entities)
     entities = _same_name_elsewhere(doc, entities)
