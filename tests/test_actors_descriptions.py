@@ -264,3 +264,25 @@ def test_a_name_the_tagger_splits_into_places_is_a_person_in_apposition_to_one(n
     paris = actor_with(result, "Valeska London")
     assert paris.type == "Person"
     assert "her" in _texts(paris)
+
+
+def test_a_private_person_described_first_is_the_given_name_used_later(nlp):
+    """A feature story keeps a person anonymous, then uses the given name alone: "the woman" is
+    "Carolyn" (rule ``described before named``); not when two given names of her sex could be
+    meant, nor when the given name is introduced ("her neighbour, Carolyn") or has a surname."""
+    from test_actors import reasons
+    result = extract_texts(nlp, {
+        "a": ("The paper profiled a woman who lost her job at the mill. The woman disputes the idea that she "
+              "was to blame. \"It was never my fault,\" Carolyn said. Carolyn now works at a bakery."),
+        "b": ("The paper profiled a woman who lost her job at the mill. The woman disputes the idea that she "
+              "was to blame. Carolyn said she agreed, and Patricia said she did not."),
+        "c": ("The paper profiled a woman who lost her job at the mill. The woman disputes the idea that she "
+              "was to blame. Her neighbour, Carolyn, said she agreed."),
+        "d": ("The paper profiled a woman who lost her job at the mill. The woman disputes the idea that she "
+              "was to blame. Carolyn Hobbs said she agreed.")})
+    carolyn = next(a for a in result.actors if a.label == "Carolyn" and any(m.doc_id == "a" for m, _ in a.mentions))
+    assert reasons(carolyn, "The woman") == {"described before named"}
+    for doc_id in "bcd":
+        woman = next(a for a in result.actors if any(m.text == "The woman" and m.doc_id == doc_id
+                                                     for m, _ in a.mentions))
+        assert not woman.named, (doc_id, woman.label)
