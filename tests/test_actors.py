@@ -502,3 +502,16 @@ def test_a_body_named_with_its_kind_and_an_apposition_of_its_kind_are_the_body(n
     assert actor_with(result, "The nonprofit") is partners
     assert partners.type == "Organization"
 
+
+def test_names_the_tagger_cuts_are_repaired(nlp):
+    """The given name the tagger left out ("CEO of the Refugee Council Enver Solomon" tagged only
+    "Solomon"), and a person speaking for a body tagged as one organisation ("Lydia Buchtmann for
+    Food Standards Australia"); a title stays a title ("Coach Smith")."""
+    result = extract_texts(nlp, {"a": (
+        "After the leak, CEO of the Refugee Council Enver Solomon told reporters any process must be fair. "
+        "Lydia Buchtmann for Food Standards Australia New Zealand, says they are looking at guidelines. "
+        "Coach Smith said the team was ready.")})
+    assert actor_with(result, "Enver Solomon").type == "Person"
+    assert actor_with(result, "Lydia Buchtmann").type == "Person"
+    assert not any("for" in a.label.split() for a in result.actors)
+    assert actor_with(result, "Smith").label == "Smith"
