@@ -286,3 +286,20 @@ def test_a_private_person_described_first_is_the_given_name_used_later(nlp):
         woman = next(a for a in result.actors if any(m.text == "The woman" and m.doc_id == doc_id
                                                      for m, _ in a.mentions))
         assert not woman.named, (doc_id, woman.label)
+
+
+def test_a_bare_kind_noun_goes_on_about_the_body_described_so_before(nlp):
+    """ "the website", long after "PolitiFact ... the fact-checking website", is PolitiFact (the one
+    named body described as a website), not a body of its own; with two bodies described so it
+    stays apart."""
+    from test_actors import reasons
+    one = ("PolitiFact rated the claim. However, the fact-checking website has issues with objectivity. "
+           "The Senate passed the bill on Monday. The White House praised the vote. Reuters reported the "
+           "count. Critics questioned how the website rated the statement.")
+    two = ("PolitiFact rated the claim. However, the fact-checking website has issues with objectivity. "
+           "The Drudge Report, a conservative website, disagreed. The Senate passed the bill on Monday. The White House praised "
+           "the vote. Reuters reported the count. Critics questioned how the website rated the statement.")
+    result = extract_texts(nlp, {"a": one, "b": two})
+    politifact = next(a for a in result.actors if a.label == "PolitiFact")
+    assert {m.doc_id for m, _ in politifact.mentions if m.text == "the website"} == {"a"}
+    assert reasons(politifact, "the website") == {"definite description"}
