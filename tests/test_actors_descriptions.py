@@ -303,3 +303,12 @@ def test_a_bare_kind_noun_goes_on_about_the_body_described_so_before(nlp):
     politifact = next(a for a in result.actors if a.label == "PolitiFact")
     assert {m.doc_id for m, _ in politifact.mentions if m.text == "the website"} == {"a"}
     assert reasons(politifact, "the website") == {"definite description"}
+
+
+def test_the_home_secretary_is_not_the_shadow_home_secretary(nlp):
+    """ "shadow" makes a role another office, as "vice" does: "The Home Secretary" is the one Home
+    Secretary named, not the opposition's Shadow Home Secretary."""
+    result = extract_texts(nlp, {"a": (
+        "Labour's Shadow Home Secretary Yvette Cooper criticised the plan. Home Secretary Suella Braverman "
+        "defended it on Monday. The Home Secretary said the plan would work.")})
+    assert actor_with(result, "The Home Secretary") is actor_with(result, "Suella Braverman")

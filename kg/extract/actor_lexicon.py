@@ -316,8 +316,9 @@ TITLE_ROLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pr
 ROLE_MODIFIERS = {"former", "then", "current", "acting", "outgoing", "incoming", "late", "new",
                   "interim", "retired", "longtime", "top", "chief", "senior", "deputy", "vice"}
 #: Words that make a role another office ("the prime minister" is not a minister of education,
-#: "the president" not the vice president): a description and a role it names agree on them.
-RANK_WORDS = {"prime", "vice", "deputy", "assistant", "associate", "lieutenant", "under"}
+#: "the president" not the vice president, "the Home Secretary" not the Shadow Home Secretary): a
+#: description and a role it names agree on them.
+RANK_WORDS = {"prime", "vice", "deputy", "assistant", "associate", "lieutenant", "under", "shadow"}
 #: "City of X", "Town of X", "Municipality of X": the place X.
 PLACE_PREFIXES = ("city of ", "town of ", "village of ", "borough of ", "county of ", "state of ",
                   "commonwealth of ", "republic of ", "kingdom of ", "municipality of ", "township of ",
