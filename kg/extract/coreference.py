@@ -146,26 +146,8 @@ def named_descriptions(context: Context) -> None:
         target = keys.get(org_key(m.text))
         if target is not None:
             context.clusters.attach(i, m, target, "name")
-        elif (target := keys.get(_name_before_kind(m))) is not None:
-            context.clusters.attach(i, m, target, "name with its kind")
         elif m.definite and m.type in {ORGANIZATION, GOVERNMENT} and (target := _paraphrased(m, bodies)) is not None:
             context.clusters.attach(i, m, target, "description of the name")
-
-
-#: Kind nouns that may follow a body's own name and still mean that body ("the Teamsters union",
-#: "the Labour party", "the Acme company"); not "team", "board" or "office", which are a part of it.
-_OWN_KIND_NOUNS = {"union", "party", "company", "corporation", "firm", "newspaper", "website", "network",
-                   "charity", "church", "tribe", "nonprofit", "magazine", "broadcaster"}
-
-
-def _name_before_kind(m: Mention) -> str:
-    """The name in a singular description "the <Name> <kind>" ("the Teamsters union" -> "teamsters"),
-    every word of it capitalised, or ""."""
-    words = [w for w in m.tokens[:-1] if w.lower() not in _DETERMINERS]
-    if m.number != "singular" or m.head_lemma not in _OWN_KIND_NOUNS or not words \
-            or not all(w[:1].isupper() for w in words):
-        return ""
-    return org_key(" ".join(words))
 
 
 def _paraphrased(m: Mention, bodies: list["LocalActor"]) -> "LocalActor | None":
