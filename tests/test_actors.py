@@ -134,6 +134,18 @@ def test_the_city_its_staff_and_the_mayors_office(nlp):
     assert actor_with(result, "The mayor's office") is actor_with(result, "Jim Kenney")
 
 
+def test_the_municipality_of_a_town_is_the_town(nlp):
+    """ "Municipality of X", "Province of X" are the place X, as "City of X" is; "the city" then
+    has one place to mean."""
+    result = extract_texts(nlp, {"a": (
+        "The tax case was brought by the Municipality of Bologna in 2012. Schools in Bologna refused to pay. "
+        "The city argued that the schools were businesses. The Province of Ontario sued Ottawa, and Ontario won.")})
+    town = actor_with(result, "Municipality of Bologna")
+    assert actor_with(result, "Bologna") is town
+    assert actor_with(result, "The city") is town
+    assert actor_with(result, "Province of Ontario") is actor_with(result, "Ontario")
+
+
 def test_the_officer_is_not_the_officers_named_before(nlp):
     result = extract_texts(nlp, {"a": "A man was shot by a Minneapolis police officer after he pointed a weapon at "
                                       "officers. The police union defended the officer."})
@@ -476,3 +488,26 @@ def test_several_employers_are_not_the_one_body_named_last(nlp):
     result = extract_texts(nlp, {"a": "The FNV Havens union walked out on Monday. Niek Stam accused the "
                                       "employers of negotiating in bad faith."})
     assert actor_with(result, "the employers").label == "employers"
+
+
+def test_an_apposition_of_its_kind_is_the_body(nlp):
+    """ "Harvest Partners, a nonprofit" ... "the nonprofit" is one organisation."""
+    result = extract_texts(nlp, {"a": (
+        "Harvest Partners, a nonprofit that helps farmers, praised the deal. The nonprofit said it was pleased.")})
+    partners = actor_with(result, "Harvest Partners")
+    assert actor_with(result, "The nonprofit") is partners
+    assert partners.type == "Organization"
+
+
+def test_names_the_tagger_cuts_are_repaired(nlp):
+    """The given name the tagger left out ("CEO of the Refugee Council Enver Solomon" tagged only
+    "Solomon"), and a person speaking for a body tagged as one organisation ("Lydia Buchtmann for
+    Food Standards Australia"); a title stays a title ("Coach Smith")."""
+    result = extract_texts(nlp, {"a": (
+        "After the leak, CEO of the Refugee Council Enver Solomon told reporters any process must be fair. "
+        "Lydia Buchtmann for Food Standards Australia New Zealand, says they are looking at guidelines. "
+        "Coach Smith said the team was ready.")})
+    assert actor_with(result, "Enver Solomon").type == "Person"
+    assert actor_with(result, "Lydia Buchtmann").type == "Person"
+    assert not any("for" in a.label.split() for a in result.actors)
+    assert actor_with(result, "Smith").label == "Smith"

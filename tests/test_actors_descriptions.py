@@ -264,3 +264,51 @@ def test_a_name_the_tagger_splits_into_places_is_a_person_in_apposition_to_one(n
     paris = actor_with(result, "Valeska London")
     assert paris.type == "Person"
     assert "her" in _texts(paris)
+
+
+def test_a_private_person_described_first_is_the_given_name_used_later(nlp):
+    """A feature story keeps a person anonymous, then uses the given name alone: "the woman" is
+    "Carolyn" (rule ``described before named``); not when two given names of her sex could be
+    meant, nor when the given name is introduced ("her neighbour, Carolyn") or has a surname."""
+    from test_actors import reasons
+    result = extract_texts(nlp, {
+        "a": ("The paper profiled a woman who lost her job at the mill. The woman disputes the idea that she "
+              "was to blame. \"It was never my fault,\" Carolyn said. Carolyn now works at a bakery."),
+        "b": ("The paper profiled a woman who lost her job at the mill. The woman disputes the idea that she "
+              "was to blame. Carolyn said she agreed, and Patricia said she did not."),
+        "c": ("The paper profiled a woman who lost her job at the mill. The woman disputes the idea that she "
+              "was to blame. Her neighbour, Carolyn, said she agreed."),
+        "d": ("The paper profiled a woman who lost her job at the mill. The woman disputes the idea that she "
+              "was to blame. Carolyn Hobbs said she agreed.")})
+    carolyn = next(a for a in result.actors if a.label == "Carolyn" and any(m.doc_id == "a" for m, _ in a.mentions))
+    assert reasons(carolyn, "The woman") == {"described before named"}
+    for doc_id in "bcd":
+        woman = next(a for a in result.actors if any(m.text == "The woman" and m.doc_id == doc_id
+                                                     for m, _ in a.mentions))
+        assert not woman.named, (doc_id, woman.label)
+
+
+def test_a_bare_kind_noun_goes_on_about_the_body_described_so_before(nlp):
+    """ "the website", long after "PolitiFact ... the fact-checking website", is PolitiFact (the one
+    named body described as a website), not a body of its own; with two bodies described so it
+    stays apart."""
+    from test_actors import reasons
+    one = ("PolitiFact rated the claim. However, the fact-checking website has issues with objectivity. "
+           "The Senate passed the bill on Monday. The White House praised the vote. Reuters reported the "
+           "count. Critics questioned how the website rated the statement.")
+    two = ("PolitiFact rated the claim. However, the fact-checking website has issues with objectivity. "
+           "The Drudge Report, a conservative website, disagreed. The Senate passed the bill on Monday. The White House praised "
+           "the vote. Reuters reported the count. Critics questioned how the website rated the statement.")
+    result = extract_texts(nlp, {"a": one, "b": two})
+    politifact = next(a for a in result.actors if a.label == "PolitiFact")
+    assert {m.doc_id for m, _ in politifact.mentions if m.text == "the website"} == {"a"}
+    assert reasons(politifact, "the website") == {"definite description"}
+
+
+def test_the_home_secretary_is_not_the_shadow_home_secretary(nlp):
+    """ "shadow" makes a role another office, as "vice" does: "The Home Secretary" is the one Home
+    Secretary named, not the opposition's Shadow Home Secretary."""
+    result = extract_texts(nlp, {"a": (
+        "Labour's Shadow Home Secretary Yvette Cooper criticised the plan. Home Secretary Suella Braverman "
+        "defended it on Monday. The Home Secretary said the plan would work.")})
+    assert actor_with(result, "The Home Secretary") is actor_with(result, "Suella Braverman")

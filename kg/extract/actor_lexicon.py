@@ -111,7 +111,7 @@ ACTOR_NOUNS: dict[str, str] = {
         "lobby", "manufacturer", "retailer", "insurer", "airline", "automaker", "carmaker", "studio",
         "magazine", "tabloid", "outlet", "publication", "community", "establishment", "management", "employer",
         "league", "federation", "tribe", "drugmaker", "giant", "utility", "conglomerate", "museum", "institution",
-        "business",
+        "business", "nonprofit", "non-profit", "watchdog", "startup", "ngo",
     )},
     **{n: PLACE for n in ("city", "state", "country", "town", "county", "nation", "province", "region",
                           "village", "municipality")},
@@ -335,11 +335,13 @@ TITLE_ROLES = {"sen": "senator", "rep": "representative", "gov": "governor", "pr
 ROLE_MODIFIERS = {"former", "then", "current", "acting", "outgoing", "incoming", "late", "new",
                   "interim", "retired", "longtime", "top", "chief", "senior", "deputy", "vice"}
 #: Words that make a role another office ("the prime minister" is not a minister of education,
-#: "the president" not the vice president): a description and a role it names agree on them.
-RANK_WORDS = {"prime", "vice", "deputy", "assistant", "associate", "lieutenant", "under"}
-#: "City of X", "Town of X": the place X.
+#: "the president" not the vice president, "the Home Secretary" not the Shadow Home Secretary): a
+#: description and a role it names agree on them.
+RANK_WORDS = {"prime", "vice", "deputy", "assistant", "associate", "lieutenant", "under", "shadow"}
+#: "City of X", "Town of X", "Municipality of X": the place X.
 PLACE_PREFIXES = ("city of ", "town of ", "village of ", "borough of ", "county of ", "state of ",
-                  "commonwealth of ", "republic of ", "kingdom of ")
+                  "commonwealth of ", "republic of ", "kingdom of ", "municipality of ", "township of ",
+                  "province of ")
 #: Verbs by which anything that has a voice says something; a noun that is not a person noun
 #: speaks only with these ("the website reported"; not "the drug was promising").
 SAYING_VERBS = {"say", "tell", "write", "state", "report", "claim", "announce", "explain", "add", "note",

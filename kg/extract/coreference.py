@@ -292,7 +292,8 @@ def kind_target(context: Context, head: str, type_: str, number: str, offset: in
         if number == "plural" and head not in _ONE_BODY_PLURALS:
             return None  # "the employers", "the companies": several bodies, not the one named last
         bodies = [a for a in before if a.type in {ORGANIZATION, GOVERNMENT}]
-        named_kind = [a for a in bodies if any(head in _name_words(n) for n in a.names())]
+        named_kind = [a for a in bodies if any(head in _name_words(n) for n in a.names())] \
+            or [a for a in bodies if _described_as(a, head, offset)]
         if len(named_kind) == 1:
             return named_kind[0]
         if head in {"administration", "government"}:
@@ -308,6 +309,14 @@ def kind_target(context: Context, head: str, type_: str, number: str, offset: in
             return _latest(bodies, offset, sentence)
         return _latest(same_type, offset, sentence)
     return None
+
+
+def _described_as(actor: "LocalActor", head: str, offset: int) -> bool:
+    """Whether a named body was described before ``offset`` by a noun for its kind ("PolitiFact
+    ... the fact-checking website": then "the website" is PolitiFact, however many bodies come
+    between)."""
+    return any(x.kind == DESCRIPTION and x.head_lemma == head and x.start < offset and x.number == "singular"
+               for x in actor.mentions)
 
 
 def _name_words(name: str) -> list[str]:

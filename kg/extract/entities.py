@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .actor_lexicon import BODY_AFTER_NAME, ENTITY_TYPES, ORG_KIND_WORDS, ORG_SUFFIX_WORDS, PORTFOLIO_WORDS, TITLES
-from .names import as_acronym, clean_name, well_known
+from .actor_lexicon import (ACTOR_NOUNS, BODY_AFTER_NAME, ENTITY_TYPES, ORG_KIND_WORDS, ORG_SUFFIX_WORDS,
+                            PORTFOLIO_WORDS, TITLES)
+from .names import as_acronym, clean_name, given_names, well_known
 from .titles import in_person_apposition, is_role_word
 
 CONNECTIVES = {"and", "of", "for", "&"}
@@ -151,6 +152,48 @@ def _through_particles(doc: Doc, entities: list[tuple[int, int, str]]) -> list[t
     return joined
 
 
+def _given_name_left_out(doc: Doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A one-word person name with the given name left out of it ("CEO of the Refugee Council
+    Enver Solomon": only "Solomon" tagged): extended over the capitalised word before it, when that
+    word belongs to no entity, is no title or noun for a role ("Coach Smith", "Mayor Kenney"), and
+    is a known given name (``models/given_names.tsv``) or follows a body's name right away (a
+    post "of the Refugee Council", then the name)."""
+    ends = {e: label for _, e, label in entities}
+    out = []
+    for start, end, label in entities:
+        k = start - 1
+        if label == "PERSON" and end - start == 1 and k > 0 \
+                and not any(s <= k < e for s, e, _ in entities) and _given_word(doc[k]) \
+                and (doc[k].lower_ in given_names() or ends.get(k) in {"ORG", "GPE"}):
+            start = k
+        out.append((start, end, label))
+    return out
+
+
+def _person_for_body(doc: Doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person speaking for a body, tagged as one organisation ("Lydia Buchtmann for Food
+    Standards Australia"): split into the person and the body when the words before "for" are two
+    or three capitalised words, the first a known given name, none a word that ends a body's name
+    ("the Kennedy Center for the Performing Arts" stays whole)."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in entities:
+        cut = next((k for k in range(start + 2, min(end - 1, start + 4)) if doc[k].lower_ == "for"), None)
+        if label == "ORG" and cut is not None and doc[start].lower_ in given_names() \
+                and all(t.is_alpha and t.is_title and t.lower_ not in ORG_SUFFIX_WORDS | ORG_KIND_WORDS
+                        for t in doc[start:cut]):
+            out += [(start, cut, "PERSON"), (cut + 1 + (doc[cut + 1].lower_ == "the"), end, label)]
+            continue
+        out.append((start, end, label))
+    return out
+
+
+def _given_word(token: Token) -> bool:
+    """A capitalised word that can be a given name: not the sentence's first, no title, no role."""
+    word = token.lower_
+    return token.is_alpha and token.is_title and not token.is_sent_start and word not in TITLES \
+        and word not in ACTOR_NOUNS and word not in ORG_KIND_WORDS
+
+
 def _given_name_before(doc: Doc, entities: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A one-word person's name in apposition to a title, whose first name the tagger left out
     ("The Mayor of London, Sadiq Khan, said": "Khan"): extended over the capitalised proper words
@@ -237,7 +280,9 @@ def repair_entities(doc: Doc) -> list[tuple[int, int, str]]:
     entities = _join_split_person(doc, entities)
     entities = _through_particles(doc, entities)
     entities = _party_words_before(doc, entities)
+    entities = _given_name_left_out(doc, entities)
     entities = _given_name_before(doc, entities)
+    entities = _person_for_body(doc, entities)
     entities = _through_portfolio_list(doc, entities)
     entities = _split_coordinated(doc, entities)
     entities = _same_name_elsewhere(doc, entities)

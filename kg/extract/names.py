@@ -151,6 +151,11 @@ def _given_name_genders() -> dict[str, str]:
     return table
 
 
+def given_names() -> dict[str, str]:
+    """The given names of ``models/given_names.tsv`` (lower-case) and the sex each nearly always has."""
+    return _given_name_genders()
+
+
 def likely_gender(name: str) -> str | None:
     """The sex a full name's given name nearly always has ("Kristen Wilkins" -> "female"), or
     None. A prior for pronouns only ("Kim Jong-un" is a man): it never decides a merge."""

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from . import appositions, coreference, pronouns, salience, surnames  # noqa: F401 (steps register on import; see each)
 from . import families, ledes, possessives  # noqa: F401,E402 (after pronouns: the last steps)
+from . import first_names  # noqa: F401,E402 (after the lede's descriptions)
 from .actor_lexicon import (BODY_HEAD_WORDS, CHAMBER_PLACE_WORDS, CHAMBER_WORDS, GENERIC_ORG_WORDS,
                             GOVERNMENT_WORDS, ORG_KINDS, PLACE_ALIASES, PLACE_PREFIXES, TRADE_WORDS)
 from .actor_lexicon import is_person_noun
