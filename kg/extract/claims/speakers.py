@@ -165,9 +165,25 @@ def fallback_subject(cue: Token, actor_at: Mapping[int, LocalActor]) -> Token | 
         i -= 1
     if i < 0 or doc[i].is_sent_end:
         return None
+    described = _described_by_clause(doc[i], cue)
+    if described is not None:  # "Beyond Nuclear, which has sued in court, said": not the court
+        head = _phrase_head(described)
+        return head if head.i in actor_at else described if described.i in actor_at else None
     for before in (_phrase_head(doc[i]), doc[i]):  # "Ingram of The Globe and Mail"; "a spokesman for ICE"
         if before.i in actor_at and before.pos_ in {"PROPN", "NOUN"}:
             return before
+    return None
+
+
+def _described_by_clause(token: Token, cue: Token) -> Token | None:
+    """The noun a relative clause describes when ``token`` ends that clause just before the cue:
+    its speaker is the noun, never an actor inside the clause ("X, which has fought the plan in
+    court, said ...")."""
+    for ancestor in token.ancestors:
+        if ancestor.i == cue.i:
+            return None
+        if ancestor.dep_ == "relcl" and ancestor.head.pos_ in {"NOUN", "PROPN"} and ancestor.head.i < ancestor.i:
+            return ancestor.head
     return None
 
 
