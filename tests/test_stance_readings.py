@@ -362,6 +362,7 @@ def test_a_focusing_adverb_is_not_part_of_the_target(stances_of, text, holder, t
 
 
 @pytest.mark.parametrize("text, holder, target", [
+    ("Beyond Nuclear said it would appeal the decision to a federal court.", "Beyond Nuclear", "decision"),
     ("The mayor accused the developer of corruption.", "mayor", "developer"),
     ("Prosecutors charged the shipping company with fraud.", "Prosecutors", "shipping company"),
     ("The senator blamed the agency for the delays.", "senator", "agency"),
@@ -370,8 +371,9 @@ def test_a_focusing_adverb_is_not_part_of_the_target(stances_of, text, holder, t
     ("The Kim campaign dismissed the endorsement as politics as usual.", "Kim campaign", "endorsement"),
 ])
 def test_a_charge_is_not_part_of_the_target(stances_of, text, holder, target):
-    """ "accused X of Y": the parser hangs "of Y" on X, but the charge is the verb's; the members a
-    group names are targets of their own, not part of the group's phrase; another holder's side
+    """ "accused X of Y": the parser hangs "of Y" on X, but the charge is the verb's (as is where
+    "appeal X to a court" takes it); the members a group names are targets of their own, not part
+    of the group's phrase; another holder's side
     ("criticized by parents") is that holder's stance, not the target's name."""
     assert (holder, "against", target) in stances_of(text)
 

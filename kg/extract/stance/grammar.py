@@ -295,6 +295,8 @@ _CHARGING = frozenset({"accuse", "suspect", "convict", "acquit", "clear", "charg
                        "credit", "fine", "punish", "sue", "indict"})
 
 
+#: Verbs that take their object somewhere, told by "to", which the parser hangs on the object.
+_SENDING = frozenset({"appeal", "refer", "send", "submit", "forward", "escalate", "return"})
 #: The charging verbs whose charge is told by "of" ("accused X of fraud"; "thanked supporters of
 #: the plan" thanks them for nothing).
 _CHARGING_OF = frozenset({"accuse", "suspect", "convict", "acquit", "clear"})
@@ -341,6 +343,10 @@ def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = 
                    and head.dep_ == "dobj" and verb_lemma(head.head) in _CHARGING), None)
     if charge is not None:  # "accused the developer [of corruption]": the charge is the verb's, not the noun's
         end = min(end, charge)
+    whither = next((c.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "to" and head.dep_ == "dobj"
+                    and verb_lemma(head.head) in _SENDING), None)
+    if whither is not None:  # "appeal the decision [to a federal court]": where the verb takes it
+        end = min(end, whither)
     named_as = next((c.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "as" and head.dep_ == "dobj"
                      and any(p.slot.startswith("name") for p in slots(verb_lemma(head.head), "VERB"))), None)
     if named_as is not None:  # "dismissed the endorsement [as politics as usual]": what the verb calls it
