@@ -348,6 +348,34 @@ READINGS = [
         ("Mayor Ann Kim said that building the bridge was good for the town.", "Ann Kim", "favor", "building the bridge"),
         ("Senator Tom Lane said scrapping the rule would hurt workers.", "Tom Lane", "against", "scrapping the rule"),
     ),
+    # a speaker described by a relative clause the parse leaves without a subject is the noun described
+    *_rows("described speaker",
+        ("Beyond Nuclear, which has sued in court, said the commission had ignored serious cracking.",
+         "Beyond Nuclear", "against", "commission"),
+        ("Emma Mason, whose 15-year-old daughter took her own life after being bullied online, said the law would "
+         "save lives.", "Emma Mason", "favor", "law"),
+    ),
+    # acts named by a noun: bringing something back, building it, paying for it
+    *_rows("act nouns",
+        ("Local officials favor the restart of the reactor.", "Local officials", "favor", "restart"),
+        ("Councillor Tom Reed opposes the demolition of the old library.", "Tom Reed", "favor", "old library"),
+        ("Representative Bill Huizenga supports the federal loan.", "Bill Huizenga", "favor", "loan"),
+    ),
+    # "the ruling" is the latest ruling told, not another kind of decision asked for before it
+    *_rows("the ruling",
+        ("The suit asks for an order requiring Acme to destroy its models. Last month, a federal judge ruled that "
+         "such training was fair use. The Authors Guild praised the ruling.", "Authors Guild", "favor",
+         "federal judge"),
+    ),
+    # a misdeed alleged: whoever says the subject did it is against the subject
+    *_rows("misdeeds",
+        ("Edwin Lyman said the agency had mishandled the review.", "Edwin Lyman", "against", "agency"),
+        ("Critics said the city had neglected the water system for decades.", "Critics", "against", "city"),
+    ),
+    # a description of another kind than the executive's company is not that company
+    *_rows("description of a body",
+        ("Holtec's chief executive, Kris Singh, thanked the commission.", "Kris Singh", "favor", "commission"),
+    ),
 ]
 
 
@@ -358,6 +386,16 @@ def test_the_stance_a_reader_sees(stances_of, text, holder, side, target):
 
 
 @pytest.mark.parametrize("text, holder, target", [
+    ("UNICEF said a ban alone would not work. Most Australians support the ban.", "Australians", "ban"),
+    ("The mayor supports only the plan.", "mayor", "plan"),
+])
+def test_a_focusing_adverb_is_not_part_of_the_target(stances_of, text, holder, target):
+    """ "a ban alone", "only the plan": how much is claimed of the thing, not its name."""
+    assert (holder, "favor", target) in stances_of(text)
+
+
+@pytest.mark.parametrize("text, holder, target", [
+    ("Beyond Nuclear said it would appeal the decision to a federal court.", "Beyond Nuclear", "decision"),
     ("The mayor accused the developer of corruption.", "mayor", "developer"),
     ("Prosecutors charged the shipping company with fraud.", "Prosecutors", "shipping company"),
     ("The senator blamed the agency for the delays.", "senator", "agency"),
@@ -366,8 +404,9 @@ def test_the_stance_a_reader_sees(stances_of, text, holder, side, target):
     ("The Kim campaign dismissed the endorsement as politics as usual.", "Kim campaign", "endorsement"),
 ])
 def test_a_charge_is_not_part_of_the_target(stances_of, text, holder, target):
-    """ "accused X of Y": the parser hangs "of Y" on X, but the charge is the verb's; the members a
-    group names are targets of their own, not part of the group's phrase; another holder's side
+    """ "accused X of Y": the parser hangs "of Y" on X, but the charge is the verb's (as is where
+    "appeal X to a court" takes it); the members a group names are targets of their own, not part
+    of the group's phrase; another holder's side
     ("criticized by parents") is that holder's stance, not the target's name."""
     assert (holder, "against", target) in stances_of(text)
 
@@ -438,6 +477,14 @@ NON_READINGS = [
                  "Health Secretary Wes Streeting has said he will vote against the bill.", "Wes Streeting", "against",
                  "ahead of",
                  id="when a thing is talked of is no part of what it is"),
+    pytest.param("The sale would also need the approval of the Illinois Commerce Commission.",
+                 "Illinois Commerce Commission", None, None, id="an approval needed is not given"),
+    pytest.param("The mayor said the firefighters had stolen nothing.", None, None, "firefighters",
+                 id="a misdeed done to nothing is no misdeed"),
+    pytest.param("The mayor said the firefighters had deceived no one.", None, None, "firefighters",
+                 id="a misdeed done to no one is no misdeed"),
+    pytest.param("Council member Frank Oliveri accused opponents of spreading fear.", "opponents", None, None,
+                 id="the charge of 'accused X of' is no position of X"),
     pytest.param("Riders must wait until the Chicago Transit Authority approves the plan.",
                  "Chicago Transit Authority", None, None, id="an act not yet done (present verb after until)"),
 ]

@@ -229,14 +229,24 @@ def _definite_target(context: Context, m: Mention) -> "LocalActor | None":
 
 def _body_of_post_in_sentence(context: Context, m: Mention) -> "LocalActor | None":
     """ "Sage's chief executive, Barry Greene, said the company was grateful": the body whose post
-    a person named earlier in the same sentence holds, when it is one named body."""
+    a person named earlier in the same sentence holds, when it is one named body of the description's
+    kind ("Holtec's chief executive thanked the commission" is no thanks to Holtec)."""
     posts = {fold(r[2]) for a in context.clusters.actors if a.type == PERSON
              and any(x.sentence == m.sentence and x.start < m.start for x in a.mentions) for r in a.roles if r[2]}
     if not posts:
         return None
     bodies = [a for a in _before(context, m.start) if a.type in {ORGANIZATION, GOVERNMENT} and any(
         fold(n) in posts or any(set(p.split()) <= set(_name_words(n)) for p in posts) for n in a.names())]
-    return bodies[0] if len(bodies) == 1 else None
+    if len(bodies) != 1 or not _fits_kind(bodies[0], m.head_lemma):
+        return None
+    return bodies[0]
+
+
+def _fits_kind(body: "LocalActor", kind: str) -> bool:
+    """Whether a body may be called "the <kind>": any for a kind that names bodies without being in
+    their names ("the company", "the department"); else its name holds the word ("the commission"
+    is the Federal Trade Commission, not Holtec)."""
+    return kind in KIND_BODY_NOUNS or any(kind in _name_words(n) for n in body.names())
 
 
 def _co_subject(context: Context, m: Mention) -> "LocalActor | None":

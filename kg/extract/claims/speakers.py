@@ -160,14 +160,51 @@ def fallback_subject(cue: Token, actor_at: Mapping[int, LocalActor]) -> Token | 
                 return child
     if cue.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
+    opening = _named_before_relative(cue, actor_at)
+    if opening is not None:
+        return opening
     i = cue.i - 1
     while i >= 0 and doc[i].is_punct and doc[i].text in {",", "—", "-"}:
         i -= 1
     if i < 0 or doc[i].is_sent_end:
         return None
+    described = _described_by_clause(doc[i], cue)
+    if described is not None:  # "Beyond Nuclear, which has sued in court, said": not the court
+        head = _phrase_head(described)
+        return head if head.i in actor_at else described if described.i in actor_at else None
     for before in (_phrase_head(doc[i]), doc[i]):  # "Ingram of The Globe and Mail"; "a spokesman for ICE"
         if before.i in actor_at and before.pos_ in {"PROPN", "NOUN"}:
             return before
+    return None
+
+
+def _named_before_relative(cue: Token, actor_at: Mapping[int, LocalActor]) -> Token | None:
+    """ "Emma Mason, whose daughter took her own life ..., said the law would save lives": the
+    parser makes the relative clause the cue's fronted complement, with the name as its subject;
+    the actor named at its start, before ", who(se)", is the speaker."""
+    doc = cue.doc
+    for clause in cue.children:
+        if clause.dep_ not in COMPLEMENT_DEPS or clause.i > cue.i or doc[clause.left_edge.i].is_punct:
+            continue
+        comma = next((t.i for t in doc[clause.left_edge.i:clause.i] if t.text == ","), None)
+        if comma is not None and comma > clause.left_edge.i and doc[comma + 1].lower_ in _RELATIVE_WORDS:
+            named = _phrase_head(doc[comma - 1])
+            return named if named.i in actor_at else None
+    return None
+
+
+_RELATIVE_WORDS = frozenset({"who", "whose", "which"})
+
+
+def _described_by_clause(token: Token, cue: Token) -> Token | None:
+    """The noun a relative clause describes when ``token`` ends that clause just before the cue:
+    its speaker is the noun, never an actor inside the clause ("X, which has fought the plan in
+    court, said ...")."""
+    for ancestor in token.ancestors:
+        if ancestor.i == cue.i:
+            return None
+        if ancestor.dep_ == "relcl" and ancestor.head.pos_ in {"NOUN", "PROPN"} and ancestor.head.i < ancestor.i:
+            return ancestor.head
     return None
 
 

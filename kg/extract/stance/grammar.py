@@ -65,13 +65,20 @@ def negated(verb: Token) -> bool:
     """Negated, also through the verbs it depends on ("did not want to renew"); a verb of
     stopping or refusing counts as one negation ("urged them to stop attacking X", "refused to
     sign the bill"), two undo each other."""
-    flips = any(c.dep_ == "neg" for c in verb.children)
+    flips = any(c.dep_ == "neg" for c in verb.children) or _none_done(verb)
     head = verb
     while head.dep_ == "xcomp" and head.head is not head:
         head = head.head
         flips ^= any(c.dep_ == "neg" for c in head.children)
         flips ^= head.lemma_.lower() in _CESSATION
     return flips
+
+
+def _none_done(verb: Token) -> bool:
+    """An act done to nothing or no one ("had stolen nothing", "deceived no one"). Not "no" before
+    another noun: "expressed no support for X" is negated by its stance noun."""
+    return any(c.dep_ == "dobj" and (c.lower_ in {"nothing", "nobody", "none"} or c.lower_ == "one" and any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in verb.children)
 
 
 def denied(verb: Token) -> bool:
@@ -297,6 +304,23 @@ _CHARGING = frozenset({"accuse", "suspect", "convict", "acquit", "clear", "charg
 
 #: Prepositions that say when, not what: "the bill [before the vote]", "the deal [after months of talks]".
 _TIME_PREPOSITIONS = frozenset({"before", "after", "during", "until", "amid", "following"})
+#: Verbs that take their object somewhere, told by "to", which the parser hangs on the object.
+_SENDING = frozenset({"appeal", "refer", "send", "submit", "forward", "escalate", "return"})
+#: The charging verbs whose charge is told by "of" ("accused X of fraud"; "thanked supporters of
+#: the plan" thanks them for nothing).
+_CHARGING_OF = frozenset({"accuse", "suspect", "convict", "acquit", "clear"})
+
+
+def is_charge(preposition: Token) -> bool:
+    """Whether an "of" under a verb's object is the verb's charge ("accused opponents [of spreading
+    fear]"), which the parser hangs on the object."""
+    head = preposition.head
+    return preposition.dep_ == "prep" and preposition.lower_ == "of" and head.dep_ == "dobj" \
+        and verb_lemma(head.head) in _CHARGING_OF
+
+
+#: Focusing adverbs at a noun phrase's edge, which say how much is claimed of the thing, not what it is.
+_FOCUS = frozenset({"alone", "only", "even", "just", "too", "also", "itself", "themselves", "merely", "solely"})
 
 
 def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = False) -> tuple[int, int, str]:
@@ -313,6 +337,10 @@ def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = 
         start += 1
     while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    while start < head.i and doc[start].lower_ in _FOCUS and doc[start].dep_ in {"advmod", "preconj"}:
+        start += 1  # "[only] the plan": how much is said of it, not its name
+    while end > head.i + 1 and doc[end - 1].lower_ in _FOCUS and doc[end - 1].head.i == head.i:
+        end -= 1  # "a ban [alone]"
     relative = next((t.left_edge.i for t in doc[head.i + 1:end] if t.dep_ == "relcl" and t.left_edge.i > head.i), None)
     if relative is not None:  # a relative clause says something of the thing; it does not name it
         end = relative
@@ -326,6 +354,10 @@ def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = 
                    and head.dep_ == "dobj" and verb_lemma(head.head) in _CHARGING), None)
     if charge is not None:  # "accused the developer [of corruption]": the charge is the verb's, not the noun's
         end = min(end, charge)
+    whither = next((c.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "to" and head.dep_ == "dobj"
+                    and verb_lemma(head.head) in _SENDING), None)
+    if whither is not None:  # "appeal the decision [to a federal court]": where the verb takes it
+        end = min(end, whither)
     named_as = next((c.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "as" and head.dep_ == "dobj"
                      and any(p.slot.startswith("name") for p in slots(verb_lemma(head.head), "VERB"))), None)
     if named_as is not None:  # "dismissed the endorsement [as politics as usual]": what the verb calls it

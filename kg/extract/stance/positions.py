@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .base import candidate
-from .grammar import acting_subject, negated, passive_subject, predicate_key, prepositional_object
+from .grammar import acting_subject, is_charge, negated, passive_subject, predicate_key, prepositional_object
 from .lexicon import slots
 from .modifiers import starting_at
 from .records import AGAINST, FAVOR, Candidate
@@ -116,7 +116,7 @@ def received_stance(ctx: Context, noun: Token) -> list[Candidate]:
         while first.dep_ == "conj" and first.head is not first:
             first = first.head
         verb = first.head
-    if verb.lemma_.lower() not in RECEIVING and held_by is None:
+    if verb.lemma_.lower() not in RECEIVING and held_by is None or verb.lemma_.lower() in WANTING:
         return []
     holder = held_by if held_by is not None else _source(ctx, (noun, verb), ("from", "by", "among"))
     if holder is None:
@@ -152,7 +152,10 @@ def _under_fire(ctx: Context, noun: Token) -> list[Candidate]:
 _SHARES_OF = frozenset({"much", "most", "some", "part", "all", "bulk", "share"})
 #: Verbs whose subject has what their object names: "has the backing of X", "enjoys the support of X".
 HAVING = frozenset({"have", "enjoy", "gain", "secure", "get", "lose", "retain", "keep", "seek", "court", "need",
-                    "want", "obtain", "enlist", "command", "count"})
+                    "want", "obtain", "enlist", "command", "count", "require"})
+#: Of these, the verbs of wanting what is not had yet: "needs the approval of the commission" says
+#: nothing of what the commission thinks.
+WANTING = frozenset({"seek", "court", "need", "want", "require"})
 
 
 def of_holder(ctx: Context, noun: Token) -> Token | None:
@@ -236,6 +239,8 @@ def position_noun(ctx: Context, noun: Token) -> list[Candidate]:
     target, row = None, None
     for row in rows:
         target = prepositional_object(noun, row.slot[9:])
+        if target is not None and is_charge(target.head):
+            target = None  # "accused opponents of spreading fear": the charge, not what they oppose
         if target is not None:
             break
     if target is None or row is None:

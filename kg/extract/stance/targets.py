@@ -35,7 +35,8 @@ ACT_NOUNS = frozenset({
     "testimony", "comments", "remarks", "statement", "claim", "claims", "rhetoric", "speech", "investigation",
     "fine", "penalty", "verdict", "judgment", "judgement", "sentence", "conviction", "injunction", "settlement",
     "findings", "finding", "conclusions", "conclusion", "package", "bailout", "hike", "increase", "overhaul",
-    "subsidy", "subsidies", "mandate", "levy", "rollback", "cut", "motion", "resolution", "suggestion"})
+    "subsidy", "subsidies", "mandate", "levy", "rollback", "cut", "motion", "resolution", "suggestion", "loan", "loans",
+    "grant", "funding", "spending"})
 #: Qualities of a person or body: praising or faulting one is a stance on its bearer.
 QUALITIES = frozenset({"courage", "bravery", "leadership", "honesty", "integrity", "compassion", "decency", "wisdom",
                        "competence", "incompetence", "dishonesty", "cowardice", "arrogance", "hypocrisy", "character",
@@ -224,8 +225,11 @@ class Context:
         antecedent = topic_antecedent(self.doc, head, lambda t: self.actor(t) is not None, self.quoted, strict)
         if antecedent is not None and (self.layout.in_heading(antecedent.idx) or self.layout.hidden_at(antecedent.idx)):
             antecedent = None  # a headline's words are no antecedent ("India and Pakistan trade accusations")
-        if antecedent is None and _bare_definite(head) and head.lemma_.lower() in RULINGS:
-            antecedent = self.latest_ruling(head, nouns=False)  # "appeal the verdict" after "the jury ordered"
+        if (antecedent is None or antecedent.lemma_.lower() != head.lemma_.lower()) and _bare_definite(head) \
+                and head.lemma_.lower() in RULINGS:
+            decided = self.latest_ruling(head, nouns=False)  # "appeal the verdict" after "the jury ordered"
+            if decided is not None and (antecedent is None or decided.i > antecedent.i):
+                antecedent = decided  # "the ruling" after "a judge ruled that ...", not an order asked for before
         if antecedent is not None:
             return self.target(antecedent, holder, strict)
         if any(c.dep_ in {"det", "amod", "predet"} and c.lower_ in ANAPHORIC for c in head.children) and not any(
