@@ -1,6 +1,6 @@
 """Faster forms of per-document work give what the plain forms give (kg.extract.coreference's
 offset search, kg.extract.nlp's line-break sentence starts, the stance verbs' lexicon rows and the
-polarity model's sentences remembered per document)."""
+polarity model's sentences remembered per document, scans that stop at an offset)."""
 
 import random
 
@@ -72,3 +72,32 @@ def test_polarity_of_each_target_as_from_a_fresh_reading_of_the_sentence(nlp):
         assert model.predict(span.text, start, start + len(name), doc=span) == fresh, name
     assert model.parser._from_span(second) is model.parser._from_span(second)
     assert model.parser._from_span(first).text == [t.text for t in first]
+
+
+# --------------------------------------------------------------------------- scans that stop early
+
+def _context(nlp, text):
+    from kg.extract.actors import extract_mentions
+    from kg.extract.clusters import Clusters
+    from kg.extract.coreference import Context
+
+    doc = nlp(text)
+    mentions = extract_mentions(doc, "d")
+    return Context(doc, mentions, Clusters())
+
+
+def test_tokens_before_an_offset_as_the_filter_over_the_rest_of_the_document(nlp):
+    from kg.extract.appositions import _tokens_before
+
+    context = _context(nlp, "The president of the college, Dr. James Whitfield, said the plan would fail.\n"
+                            "Critics, including the mayor, Jim Kenney, disagreed.")
+    doc = context.doc
+    for first in range(len(doc) + 1):
+        for end in [0, 5, 30, 31, 50, len(doc.text), len(doc.text) + 3] + [t.idx for t in doc]:
+            assert _tokens_before(context, first, end) == [t for t in doc[first:] if t.idx < end], (first, end)
+
+
+def test_sentence_starts_of_a_context_as_spacys_sentences(nlp):
+    context = _context(nlp, "Kenney spoke first. The Times endorsed him:\n\nIt called him a leader.\nHe thanked it.")
+    assert context.sentence_starts() == [s[0].idx for s in context.doc.sents]
+    assert context.sentence_starts() is context.sentence_starts()  # made once

@@ -73,6 +73,16 @@ def _predicated_of(context: Context, m: Mention) -> "LocalActor | None":
     return target if target is not None and target.named else None
 
 
+def _tokens_before(context: Context, first: int, end: int) -> list:
+    """The tokens from index ``first`` on that start before character ``end``: offsets rise with
+    the indices, so the scan stops at the first token past ``end`` instead of going through the
+    rest of the document (once per description: 0.5 s of CPU per 200 news articles)."""
+    tokens, stop = context.tokens, first
+    while stop < len(tokens) and tokens[stop].idx < end:
+        stop += 1
+    return tokens[first:stop]
+
+
 def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
     """The named actor a description stands in apposition to or is a title of: "the team's coach,
     Alireza Mehraban", "American academic Marc Lamont Hill", "Enver Solomon, CEO of the Refugee
@@ -82,8 +92,9 @@ def _title_partner(context: Context, m: Mention) -> "LocalActor | None":
     if m.type != PERSON and any(c.dep_ == "cc" for c in token.children):
         return None  # "Johnson Space Center, the greater Houston community and the State of Texas": a list
     candidates = [c for c in token.children if c.dep_ == "appos"]
-    candidates += [c for t in doc[token.i + 1:] if t.idx < m.end for c in t.children  # "the president of
-                   if c.dep_ == "appos" and c.ent_type_ == "PERSON" and m.type == PERSON]  # X, Dr. James Whitfield,"
+    if m.type == PERSON:  # "the president of X, Dr. James Whitfield,"
+        candidates += [c for t in _tokens_before(context, token.i + 1, m.end) for c in t.children
+                       if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
     candidates += [g for c in token.children if c.dep_ == "acl" and c.lower_ in {"named", "called"}
                    for g in c.children if g.dep_ in {"oprd", "dobj", "attr"}]  # "a retired teacher named Carol Diaz"
     if token.dep_ in {"appos", "compound", "nmod"}:

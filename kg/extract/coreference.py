@@ -60,6 +60,7 @@ class Context:
     text: str = field(init=False)
     tokens: list[Token] = field(init=False, repr=False)  # index it instead of ``doc[i]`` (a new Token each time)
     _edges: "tuple[dict[int, list[int]], dict[int, list[int]]] | None" = field(init=False, default=None, repr=False)
+    _sentence_starts: "list[int] | None" = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.text = doc_text(self.doc)
@@ -98,6 +99,13 @@ class Context:
                     ends.setdefault(m.end, []).append(j)
             self._edges = (starts, ends)
         return self._edges
+
+    def sentence_starts(self) -> list[int]:
+        """The character offset where each sentence of the document starts, in order (made once:
+        spaCy finds the sentences anew on every pass over ``doc.sents``)."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [sentence.start_char for sentence in self.doc.sents]
+        return self._sentence_starts
 
     def open_descriptions(self) -> list[tuple[int, Mention]]:
         return [(i, m) for i, m in enumerate(self.mentions) if m.kind == DESCRIPTION and i not in self.clusters.of]

@@ -191,8 +191,7 @@ def _block_sentences(context: Context, pronoun: Mention) -> set[int]:
     blocks = [(a, b) for a, b in blocks if not a <= pronoun.start < b]
     if not blocks:
         return set()
-    return {k for k, sentence in enumerate(context.doc.sents)
-            if any(a <= sentence[0].idx < b for a, b in blocks)}
+    return {k for k, start in enumerate(context.sentence_starts()) if any(a <= start < b for a, b in blocks)}
 
 
 _AFTER_COLON = re.compile(r":[ \t]*\n\s*\n?")
