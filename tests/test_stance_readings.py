@@ -337,6 +337,12 @@ READINGS = [
          "against", "ban"),
         ("The association said the new tax would cripple small businesses.", "association", "against", "tax"),
     ),
+    # a second verb the parse joins to the reported clause belongs to the reporting verb's subject
+    *_rows("joined to the report",
+        ("Valley Health Partners bought the hospital in 2019. The Maryland Nurses Association said the closure "
+         "would put lives at risk and accused the company of running the hospital down.",
+         "Maryland Nurses Association", "against", "Valley Health Partners"),
+    ),
     # what an act does to the speaker's own side judges the act
     *_rows("own gain",
         ("A Google spokesperson said the law would hurt Google.", "Google", "against", "law"),

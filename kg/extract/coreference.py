@@ -266,6 +266,13 @@ def _co_subject(context: Context, m: Mention) -> "LocalActor | None":
     if token.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    while subject is None and verb.dep_ == "conj" and verb.head is not verb:
+        # "the union said ... and accused the company": the first verb's subject; when the parse
+        # joins it to the reported clause ("said the closure would put ... and accused"), a verb of
+        # another form belongs to the reporting verb
+        head = verb.head
+        verb = head.head if head.dep_ == "ccomp" and head.tag_ != verb.tag_ else head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return context.actor_at(subject.i) if subject is not None else None
 
 

@@ -206,7 +206,8 @@ def acting_subject(verb: Token) -> tuple[Token | None, float]:
             token = token.head
             continue
         if token.dep_ == "conj" and token.head is not token:
-            token = token.head
+            head = token.head  # a verb of another form joined to a reported clause belongs to the reporting
+            token = head.head if head.dep_ == "ccomp" and head.tag_ != token.tag_ else head  # verb ("said X would ... and accused")
             continue
         if token.dep_ == "acomp" and token.lower_ in WILLING and token.head is not token:
             factor *= 0.9  # "she was proud to endorse X": the copula's subject
