@@ -342,6 +342,14 @@ READINGS = [
         ("Mayor Ann Kim said that building the bridge was good for the town.", "Ann Kim", "favor", "building the bridge"),
         ("Senator Tom Lane said scrapping the rule would hurt workers.", "Tom Lane", "against", "scrapping the rule"),
     ),
+    # what a body grants and what voters decide are acts one takes sides on
+    *_rows("permits and propositions",
+        ("Commissioner Randy Christmann, who voted for the permit, said the company had met every requirement.",
+         "Randy Christmann", "favor", "permit"),
+        ("The California Chamber of Commerce opposes the proposition.", "California Chamber of Commerce", "against",
+         "proposition"),
+        ("The city council voted to revoke the club's licence.", "city council", "against", "licence"),
+    ),
 ]
 
 
@@ -428,6 +436,12 @@ NON_READINGS = [
                  id="a purpose clause is no 'for X to do Y'"),
     pytest.param("Riders must wait until the Chicago Transit Authority approves the plan.",
                  "Chicago Transit Authority", None, None, id="an act not yet done (present verb after until)"),
+    pytest.param("The bill would let parliament dismiss the governor by a simple majority.", "parliament", None,
+                 None, id="an act a bill would let someone do is not done"),
+    pytest.param("The new rules allow police to detain protesters for 48 hours.", "police", None, None,
+                 id="an act rules allow is not done"),
+    pytest.param("The governor can only be removed by a special tribunal.", "tribunal", None, None,
+                 id="what can be done to someone is a rule, not an act"),
 ]
 
 

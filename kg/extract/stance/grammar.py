@@ -28,6 +28,11 @@ DEVOTED = frozenset({"dedicate", "commit", "devote", "determine", "bind", "pledg
 INTENT_NOUNS = frozenset({"decision", "plan", "intention", "effort", "efforts", "attempt", "move", "vote", "bid",
                           "push", "campaign", "promise", "pledge", "threat", "refusal", "choice", "determination"})
 _POSSIBLE_MODALS = frozenset({"may", "might", "could"})
+#: Verbs that make an act possible without doing it: "the bill would let parliament dismiss the
+#: governor", "the rule allows police to detain them" tell of no one acting.
+_PERMITTING = frozenset({"let", "allow", "enable", "permit", "empower", "authorize", "authorise"})
+#: Modals of what may be done at all: "the governor can only be removed by a tribunal" is a rule.
+_ABLE_MODALS = frozenset({"can", "could", "may", "might"})
 #: Modals of obligation: "X should resign", "the chief must be fired", "Y ought to act".
 DEONTIC_MODALS = frozenset({"should", "must", "ought"})
 _FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
@@ -96,6 +101,16 @@ def _clause_heads(token: Token, limit: int = 6):
         yield token
 
 
+def _merely_possible(head: Token, cue: Token) -> bool:
+    """Whether ``head`` makes the act at ``cue`` only possible: a verb of letting above it ("would
+    let parliament dismiss the governor"), or a passive under "can" ("can be removed by a
+    tribunal"), which tells what may be done, not what anyone did."""
+    if head is not cue:
+        return head.pos_ == "VERB" and head.lemma_.lower() in _PERMITTING and cue.dep_ in {"ccomp", "xcomp"}
+    return any(c.dep_ == "auxpass" for c in cue.children) and any(
+        c.dep_ == "aux" and c.lower_ in _ABLE_MODALS for c in cue.children)
+
+
 def modality(cue: Token) -> str:
     """How the act at ``cue`` is held: asserted, intended, possible, or asked, supposed, denied."""
     if denied(cue):
@@ -118,6 +133,8 @@ def modality(cue: Token) -> str:
         below = head
         if head is not cue and head.lemma_.lower() in _QUESTION_CUES and head.pos_ == "VERB":
             return QUESTION  # "asked whether ...", "wondered why ..."
+        if _merely_possible(head, cue):
+            return HYPOTHETICAL
         if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE_MODALS for c in head.children):
             result = POSSIBLE if result == ASSERTED else result
         if head is not cue and head.lemma_.lower() in INTENT_HEADS and cue.dep_ == "xcomp":
