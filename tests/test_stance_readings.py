@@ -350,6 +350,11 @@ READINGS = [
          "proposition"),
         ("The city council voted to revoke the club's licence.", "city council", "against", "licence"),
     ),
+    # "the decision" takes up a judge's dismissal of a case, not a dismissal of someone's worries
+    *_rows("dismissals",
+        ("Judge Amy Berman dismissed the lawsuit on Monday. The city of Dayton said it would appeal the decision.",
+         "city of Dayton", "against", "Amy Berman"),
+    ),
 ]
 
 
@@ -442,6 +447,9 @@ NON_READINGS = [
                  id="an act rules allow is not done"),
     pytest.param("The governor can only be removed by a special tribunal.", "tribunal", None, None,
                  id="what can be done to someone is a rule, not an act"),
+    pytest.param("Its chief executive, Mark Delaney, dismissed the tribe's concerns as unfounded. Governor Kelly "
+                 "Armstrong praised the decision.", "Kelly Armstrong", None, "Mark Delaney",
+                 id="dismissing worries is no decision a later 'the decision' takes up"),
 ]
 
 

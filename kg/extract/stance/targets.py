@@ -88,6 +88,22 @@ _VAGUE_HEADS = frozenset({"thing", "stuff", "situation", "something", "everythin
 #: Verbs by which a court, judge or body decides; nouns that name what it decided.
 _DECIDING = frozenset({"rule", "order", "sentence", "fine", "convict", "uphold", "decide", "find", "overturn",
                        "block", "reject", "dismiss", "deny"})
+#: Deciding verbs that are as often mere answers: "dismissed the concerns as unfounded" decides no
+#: case; "dismissed the lawsuit", "rejected the appeal", "blocked the merger" do.
+_ANSWERING = frozenset({"dismiss", "reject", "deny", "block"})
+#: What a court or body decides on when it dismisses, rejects, denies or blocks.
+_PROCEEDINGS = frozenset({"case", "lawsuit", "suit", "appeal", "charge", "motion", "claim", "request", "petition",
+                          "challenge", "application", "bid", "complaint", "indictment", "plea", "objection"})
+
+
+def _decides(verb: Token) -> bool:
+    """Whether a deciding verb tells of a decision: an answering verb only on a proceeding or an act."""
+    if verb.lemma_.lower() not in _ANSWERING:
+        return True
+    thing = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    return thing is None or thing.lemma_.lower() in _PROCEEDINGS or is_act_noun(thing)
+
+
 RULINGS = frozenset({"ruling", "verdict", "decision", "judgment", "judgement", "order", "sentence", "conviction",
                      "injunction", "fine", "penalty"})
 #: Nouns that sum up the act told before them: "Biden pardoned his son, a move Republicans denounced".
@@ -183,7 +199,7 @@ class Context:
         for token in reversed(self.doc[start:before.i]):
             if nouns and token.pos_ == "NOUN" and token.lemma_.lower() in RULINGS:
                 return token
-            if token.pos_ == "VERB" and token.lemma_.lower() in _DECIDING:
+            if token.pos_ == "VERB" and token.lemma_.lower() in _DECIDING and _decides(token):
                 decider = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if decider is not None and self.actor(decider) is not None:
                     return decider
