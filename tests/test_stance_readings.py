@@ -450,6 +450,9 @@ NON_READINGS = [
     pytest.param("Its chief executive, Mark Delaney, dismissed the tribe's concerns as unfounded. Governor Kelly "
                  "Armstrong praised the decision.", "Kelly Armstrong", None, "Mark Delaney",
                  id="dismissing worries is no decision a later 'the decision' takes up"),
+    pytest.param("Economist Michael Reich said past increases in the state had not caused the job losses that "
+                 "opponents predicted.", "Michael Reich", "against", "increases",
+                 id="a negated verb negates its far object: not causing losses is no attack"),
 ]
 
 
