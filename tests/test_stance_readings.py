@@ -453,6 +453,10 @@ NON_READINGS = [
     pytest.param("Economist Michael Reich said past increases in the state had not caused the job losses that "
                  "opponents predicted.", "Michael Reich", "against", "increases",
                  id="a negated verb negates its far object: not causing losses is no attack"),
+    pytest.param("The plan needs the support of a qualified majority of member states.", "member states", None, None,
+                 id="support a plan needs is not yet given"),
+    pytest.param("Amnesty International said the plan treated refugees \u201clike parcels to be shipped\u201d.",
+                 "Amnesty International", "favor", "plan", id="treating someone like something is no treat"),
 ]
 
 

@@ -25,6 +25,8 @@ LIGHT_VERBS = frozenset({
 #: Verbs whose subject receives a position someone else holds ("drew criticism from", "met with").
 RECEIVING = frozenset({"draw", "face", "receive", "attract", "meet", "spark", "provoke", "trigger", "earn", "win",
                        "garner", "encounter", "invite", "elicit", "incur", "run"})
+#: Verbs of a stance not yet had: "the plan needs the support of member states" is no one's support.
+_SEEKING = frozenset({"need", "require", "seek", "want", "lack", "court", "request", "solicit"})
 _COPULAS = frozenset({"be", "seem", "remain", "become", "appear", "look", "sound", "stay", "feel", "grow", "get"})
 _FAVOR_NOUNS = frozenset({"favor", "favour", "behalf"})
 #: Nouns whose possessor after "in" is the one favoured: "ruled in Apple's favour", "spoke in his defence".
@@ -116,7 +118,7 @@ def received_stance(ctx: Context, noun: Token) -> list[Candidate]:
         while first.dep_ == "conj" and first.head is not first:
             first = first.head
         verb = first.head
-    if verb.lemma_.lower() not in RECEIVING and held_by is None:
+    if verb.lemma_.lower() not in RECEIVING and held_by is None or verb.lemma_.lower() in _SEEKING:
         return []
     holder = held_by if held_by is not None else _source(ctx, (noun, verb), ("from", "by", "among"))
     if holder is None:
