@@ -371,11 +371,14 @@ def test_the_stance_a_reader_sees(stances_of, text, holder, side, target):
     ("Freedom Magazine attacked several defectors, including Tom Devocht.", "Freedom Magazine", "several defectors"),
     ("The teachers union opposed a bill criticized by parents.", "teachers union", "bill"),
     ("The Kim campaign dismissed the endorsement as politics as usual.", "Kim campaign", "endorsement"),
+    ("The Polish government said it would challenge the decision at the European Court of Justice.",
+     "Polish government", "decision"),
 ])
 def test_a_charge_is_not_part_of_the_target(stances_of, text, holder, target):
     """ "accused X of Y": the parser hangs "of Y" on X, but the charge is the verb's; the members a
     group names are targets of their own, not part of the group's phrase; another holder's side
-    ("criticized by parents") is that holder's stance, not the target's name."""
+    ("criticized by parents") is that holder's stance, not the target's name; where it is fought
+    ("at the European Court of Justice") is not part of what."""
     assert (holder, "against", target) in stances_of(text)
 
 

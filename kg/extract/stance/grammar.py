@@ -312,6 +312,13 @@ _CHARGING = frozenset({"accuse", "suspect", "convict", "acquit", "clear", "charg
                        "credit", "fine", "punish", "sue", "indict"})
 
 
+#: Where and on what occasion an act is done or told, never what it is: "the decision [at the European
+#: Court of Justice]", "the increase [in his budget statement]", "the plan [at a rally]".
+_FORUMS = frozenset({"court", "tribunal", "parliament", "congress", "senate", "conference", "rally", "meeting",
+                     "summit", "hearing", "session", "statement", "speech", "interview", "briefing", "address",
+                     "debate", "assembly"})
+
+
 def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = False) -> tuple[int, int, str]:
     """The noun phrase of ``head`` (with its modifiers and complements), as a char span.
 
@@ -333,6 +340,10 @@ def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = 
         g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in c.children)), None)
     if when is not None:  # "the proposal [for months]", "the deal [in December]": when, not what
         end = when
+    forum = next((c.i for c in head.rights if c.dep_ == "prep" and c.lower_ in {"at", "in", "before"} and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _FORUMS for g in c.children)), None)
+    if forum is not None:  # "challenge the decision [at the European Court of Justice]": where, not what
+        end = min(end, forum)
     charge = next((c.i for c in head.rights if c.dep_ == "prep" and c.lower_ in {"of", "with", "for"}
                    and head.dep_ == "dobj" and verb_lemma(head.head) in _CHARGING), None)
     if charge is not None:  # "accused the developer [of corruption]": the charge is the verb's, not the noun's
