@@ -355,6 +355,13 @@ READINGS = [
         ("Judge Amy Berman dismissed the lawsuit on Monday. The city of Dayton said it would appeal the decision.",
          "city of Dayton", "against", "Amy Berman"),
     ),
+    # "it" as an object takes up the act just named in the sentence, never who is urged to act on it
+    *_rows("it, the act",
+        ("Senator James Gallagher called the measure \u201ca tax on every family\u201d and urged voters to reject it.",
+         "James Gallagher", "against", "measure"),
+        ("Chairwoman Janet Alkire condemned the decision and said the tribe would appeal it in court.", "tribe",
+         "against", "decision"),
+    ),
 ]
 
 
@@ -460,6 +467,8 @@ NON_READINGS = [
                  id="support a plan needs is not yet given"),
     pytest.param("Amnesty International said the plan treated refugees \u201clike parcels to be shipped\u201d.",
                  "Amnesty International", "favor", "plan", id="treating someone like something is no treat"),
+    pytest.param("The union welcomed the merger but sued the company, saying a judge should stop it.", None,
+                 "against", "merger", id="'it' is not an act beyond a nearer object"),
 ]
 
 

@@ -222,6 +222,9 @@ class Context:
             return Target(ACTOR, actor.label(), start, end, actor)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return None  # "no company could abuse a monopoly": nobody in particular
+        taken_up = self._act_taken_up(head)
+        if taken_up is not None:
+            return self.target(taken_up, holder, strict)
         if head.pos_ == "PRON" or head.lower_ in ANAPHORIC or head.ent_type_ in {"DATE", "TIME"} and (
                 head.pos_ == "PROPN" or head.lower_ in _DAYS):
             return None  # (a day is when, never what: "turned down on Wednesday"; "a four-day week" may be)
@@ -239,6 +242,24 @@ class Context:
         if head.pos_ not in {"NOUN", "PROPN", "VERB"}:
             return None
         return self._act_or_topic(head, holder, strict)
+
+    def _act_taken_up(self, pronoun: Token) -> Token | None:
+        """For "it" as an object, an act named earlier in the sentence when it is the nearest subject
+        or object there ("condemned the decision and said the tribe would appeal it"); the doer of
+        the pronoun's verb and who is urged to do it are never "it" ("urged the government to
+        suspend it"). None when a nearer subject or object is no act: it may be what "it" is."""
+        if pronoun.lower_ != "it" or pronoun.dep_ != "dobj":
+            return None
+        verb = pronoun.head
+        local = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+        if verb.dep_ in {"xcomp", "ccomp"}:
+            local |= {c.i for c in verb.head.children if c.dep_ in {"dobj", "nsubj"}}
+        for token in reversed(self.doc[sentence_of(pronoun).start:pronoun.i]):
+            if token.i in local or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in {"dobj", "nsubj", "nsubjpass"} \
+                    or self.quoted[token.i] != self.quoted[pronoun.i]:
+                continue
+            return token if token.tag_ == "NN" and is_act_noun(token) else None
+        return None
 
     def _act_or_topic(self, head: Token, holder: LocalActor | None, strict: bool) -> Target | None:
         doc = self.doc
