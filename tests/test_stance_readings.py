@@ -362,6 +362,12 @@ READINGS = [
         ("Chairwoman Janet Alkire condemned the decision and said the tribe would appeal it in court.", "tribe",
          "against", "decision"),
     ),
+    # a letter's signers hold what it says: "signed a letter supporting X"
+    *_rows("signed letters",
+        ("More than 200 academics signed an open letter supporting the cancellation.", "More than 200 academics",
+         "favor", "cancellation"),
+        ("The Sierra Club issued a statement criticizing the new pipeline.", "Sierra Club", "against", "pipeline"),
+    ),
 ]
 
 
@@ -469,6 +475,9 @@ NON_READINGS = [
                  "Amnesty International", "favor", "plan", id="treating someone like something is no treat"),
     pytest.param("The union welcomed the merger but sued the company, saying a judge should stop it.", None,
                  "against", "merger", id="'it' is not an act beyond a nearer object"),
+    pytest.param("\u201cThe university lets a small group of activists decide who can speak,\u201d Kathleen Stock said. "
+                 "The students' union defended the decision.", "students' union", None, "activists",
+                 id="a decision not yet made is none 'the decision' takes up"),
 ]
 
 

@@ -196,6 +196,12 @@ _HINDERING = frozenset({"warn", "caution", "advise", "urge", "bar", "ban", "prev
                         "discourage", "deter", "forbid", "keep", "restrain", "dissuade"})
 
 
+#: Documents whose words their signers or authors hold, and the verbs by which they do.
+_SIGNED = frozenset({"letter", "petition", "statement", "declaration", "resolution", "motion", "report", "op-ed"})
+_AUTHORING = frozenset({"sign", "write", "send", "issue", "publish", "release", "pen", "circulate", "submit",
+                        "deliver", "co-sign", "cosign", "draft", "adopt", "pass"})
+
+
 def acting_subject(verb: Token) -> tuple[Token | None, float]:
     """The subject doing ``verb`` and a confidence factor for intent ("tried to withhold")."""
     factor = 1.0
@@ -237,6 +243,10 @@ def acting_subject(verb: Token) -> tuple[Token | None, float]:
                 return (governor.head if committed.lower_ in RELATIVE and governor.dep_ == "relcl" else committed), factor
         if token.dep_ == "advcl" and token.tag_ in {"VBG", "VB"}:
             token = token.head  # "..., saying", "... to build a case"
+            continue
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lemma_.lower() in _SIGNED \
+                and token.head.dep_ == "dobj" and token.head.head.lemma_.lower() in _AUTHORING:
+            token = token.head.head  # "signed a letter supporting the cancellation": the signers support it
             continue
         if token.dep_ == "acl" and token.tag_ == "VB":
             possessor = next((c for c in token.head.children if c.dep_ == "poss"), None)

@@ -97,7 +97,10 @@ _PROCEEDINGS = frozenset({"case", "lawsuit", "suit", "appeal", "charge", "motion
 
 
 def _decides(verb: Token) -> bool:
-    """Whether a deciding verb tells of a decision: an answering verb only on a proceeding or an act."""
+    """Whether a deciding verb tells of a decision made: not a bare infinitive; an answering verb
+    only on a proceeding or an act."""
+    if verb.tag_ == "VB":
+        return False  # "lets activists decide who can speak", "will rule next week": none made yet
     if verb.lemma_.lower() not in _ANSWERING:
         return True
     thing = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
