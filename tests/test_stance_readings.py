@@ -478,6 +478,9 @@ NON_READINGS = [
     pytest.param("\u201cThe university lets a small group of activists decide who can speak,\u201d Kathleen Stock said. "
                  "The students' union defended the decision.", "students' union", None, "activists",
                  id="a decision not yet made is none 'the decision' takes up"),
+    pytest.param("Its president, Amira Khan, said the union had raised concerns for weeks and that trans students felt "
+                 "\u201cunsafe and unwelcome\u201d on campus.", "Amira Khan", None, "trans students",
+                 id="how people feel is not what they are"),
 ]
 
 

@@ -178,8 +178,8 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
         return []
     if head.lemma_.lower() in _SHOWING and any(c.dep_ == "ccomp" for c in head.children):
         return []  # "the fare increase showed the agency needed oversight": a finding about the agency
-    if copular and _feeling(head):
-        return []  # "the administration would be pleased": how the subject feels, not what it is
+    if copular and (_feeling(head) or target.kind == ACTOR and head.lemma_.lower() == "feel"):
+        return []  # "the administration would be pleased", "students felt unsafe": how they feel, not what they are
     if conduct is not None:  # "the board made a mistake": how well the subject acted, like what it is
         copular, words = True, conduct
     else:
