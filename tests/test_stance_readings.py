@@ -368,6 +368,13 @@ READINGS = [
          "favor", "cancellation"),
         ("The Sierra Club issued a statement criticizing the new pipeline.", "Sierra Club", "against", "pipeline"),
     ),
+    # a work people fight over being built is a topic however bare
+    *_rows("contested works",
+        ("North Dakota regulators on Wednesday approved a 300-mile oil pipeline.", "North Dakota regulators", "favor",
+         "pipeline"),
+        ("Residents of Millbrook protested against the incinerator.", "Residents of Millbrook", "against",
+         "incinerator"),
+    ),
 ]
 
 
