@@ -342,13 +342,15 @@ READINGS = [
         ("Mayor Ann Kim said that building the bridge was good for the town.", "Ann Kim", "favor", "building the bridge"),
         ("Senator Tom Lane said scrapping the rule would hurt workers.", "Tom Lane", "against", "scrapping the rule"),
     ),
-    # what a body grants and what voters decide are acts one takes sides on
+    # what a body grants, what voters decide and what holds things still are acts one takes sides on
     *_rows("permits and propositions",
         ("Commissioner Randy Christmann, who voted for the permit, said the company had met every requirement.",
          "Randy Christmann", "favor", "permit"),
         ("The California Chamber of Commerce opposes the proposition.", "California Chamber of Commerce", "against",
          "proposition"),
         ("The city council voted to revoke the club's licence.", "city council", "against", "licence"),
+        ("The council approved the two-year rent freeze by 8 votes to 5.", "council", "favor", "rent freeze"),
+        ("Councillor Priya Shah, who proposed the freeze, closed the debate.", "Priya Shah", "favor", "freeze"),
     ),
     # "the decision" takes up a judge's dismissal of a case, not a dismissal of someone's worries
     *_rows("dismissals",

@@ -37,7 +37,9 @@ ACT_NOUNS = frozenset({
     "findings", "finding", "conclusions", "conclusion", "package", "bailout", "hike", "increase", "overhaul",
     "subsidy", "subsidies", "mandate", "levy", "rollback", "cut", "motion", "resolution", "suggestion",
     # what a body grants or voters decide: "voted for the permit", "opposes the proposition"
-    "permit", "licence", "license", "proposition"})
+    "permit", "licence", "license", "proposition",
+    # a policy that holds something still: "the rent freeze", "a moratorium on drilling"
+    "freeze", "moratorium"})
 _DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
 #: Nouns that name an act only when whose act it is is said ("the company's offer", "an offer by
 #: the union"): "an offer of help" is no one's act. (Positions such as "the Greens' demand for X"
