@@ -490,6 +490,10 @@ NON_READINGS = [
     pytest.param("Its president, Amira Khan, said the union had raised concerns for weeks and that trans students felt "
                  "\u201cunsafe and unwelcome\u201d on campus.", "Amira Khan", None, "trans students",
                  id="how people feel is not what they are"),
+    pytest.param("Not all housing campaigners back the freeze.", None, "favor", "freeze",
+                 id="not all of a group: the group holds nothing"),
+    pytest.param("Not every member of the union supports the strike.", None, "favor", "strike",
+                 id="not every member: no member named"),
 ]
 
 
