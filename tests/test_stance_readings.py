@@ -318,6 +318,8 @@ READINGS = [
         ("Shayna Jack said she was heartbroken by the panel's decision.", "Shayna Jack", "against", "decision"),
         ("Residents said they were saddened by the council's vote.", "Residents", "against", "vote"),
         ("The club said it was devastated by the league's ruling.", "club", "against", "ruling"),
+        ("The Residential Landlords Association said it was \u201cdeeply disappointed\u201d by the vote.",
+         "Residential Landlords Association", "against", "vote"),
     ),
     # a demand, offer or bid is an act when whose it is is said; news's words of judgement are data
     *_rows("owned act nouns",

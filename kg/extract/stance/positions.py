@@ -262,8 +262,8 @@ def _predicate_of_copula(word: Token) -> Token | None:
         head = head.head  # "against" under "monolithic" under "is"
     if word.dep_ in {"acomp", "prep", "attr"} and head.lemma_.lower() in _COPULAS:
         return head
-    if word.pos_ == "VERB" and word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children):
-        return word  # "I was disappointed with ..." parsed as a passive
+    if word.tag_ in {"VBN", "JJ"} and any(c.dep_ == "auxpass" for c in word.children):
+        return word  # "I was disappointed with ..." parsed as a passive (also when tagged an adjective)
     return None
 
 
