@@ -496,6 +496,8 @@ NON_READINGS = [
                  id="not all of a group: the group holds nothing"),
     pytest.param("Not every member of the union supports the strike.", None, "favor", "strike",
                  id="not every member: no member named"),
+    pytest.param("The union urged the court to fine it.", "union", None, "court",
+                 id="'it' is never who is urged to act on it"),
 ]
 
 

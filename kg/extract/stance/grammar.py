@@ -259,6 +259,16 @@ def acting_subject(verb: Token) -> tuple[Token | None, float]:
     return None, factor
 
 
+def co_arguments(verb: Token) -> list[Token]:
+    """The subject of ``verb``'s own clause, also the controller of an infinitive (the object of
+    "urged the court to fine it", else the subject): a plain pronoun object never stands for them."""
+    found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        found += objects or [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return found
+
+
 def antecedent(token: Token | None) -> Token | None:
     """A relative pronoun stands for the noun its clause modifies: "a policy which the UN
     criticised" is a policy criticised."""

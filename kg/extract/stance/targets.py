@@ -16,7 +16,7 @@ from ..coreference import latest_author
 from ..lexicon import CUES
 from ..nlp import doc_layout, doc_tokens, sentence_of, token_range
 from ..resolve import LocalActor
-from .grammar import passive_agent, phrase, predicate_key, prepositional_object, takes_side
+from .grammar import co_arguments, passive_agent, phrase, predicate_key, prepositional_object, takes_side
 from .lexicon import effects, issue_nouns
 from .records import ACT, ACTOR, TOPIC, Target, opposite
 
@@ -221,6 +221,9 @@ class Context:
         described thing ("the data centers"); ``strict`` is for predicates whose objects are often
         just things ("maintained a majority", "enjoy the atmosphere")."""
         actor = self.actor(head)
+        if actor is not None and head.pos_ == "PRON" and head.dep_ == "dobj" and any(
+                self.actor(t) is actor for t in co_arguments(head.head)):
+            actor = None  # "urged the court to fine it": "it" is not the court
         if actor is not None:
             mention = self.mention_at.get(head.i)
             start, end = (mention.start, mention.end) if mention else (head.idx, head.idx + len(head.text))
