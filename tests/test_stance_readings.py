@@ -318,6 +318,8 @@ READINGS = [
         ("Shayna Jack said she was heartbroken by the panel's decision.", "Shayna Jack", "against", "decision"),
         ("Residents said they were saddened by the council's vote.", "Residents", "against", "vote"),
         ("The club said it was devastated by the league's ruling.", "club", "against", "ruling"),
+        ("The Residential Landlords Association said it was \u201cdeeply disappointed\u201d by the vote.",
+         "Residential Landlords Association", "against", "vote"),
     ),
     # a demand, offer or bid is an act when whose it is is said; news's words of judgement are data
     *_rows("owned act nouns",
@@ -382,6 +384,41 @@ READINGS = [
     *_rows("description of a body",
         ("Holtec's chief executive, Kris Singh, thanked the commission.", "Kris Singh", "favor", "commission"),
     ),
+    # what a body grants, what voters decide and what holds things still are acts one takes sides on
+    *_rows("permits and propositions",
+        ("Commissioner Randy Christmann, who voted for the permit, said the company had met every requirement.",
+         "Randy Christmann", "favor", "permit"),
+        ("The California Chamber of Commerce opposes the proposition.", "California Chamber of Commerce", "against",
+         "proposition"),
+        ("The city council voted to revoke the club's licence.", "city council", "against", "licence"),
+        ("The council approved the two-year rent freeze by 8 votes to 5.", "council", "favor", "rent freeze"),
+        ("Councillor Priya Shah, who proposed the freeze, closed the debate.", "Priya Shah", "favor", "freeze"),
+    ),
+    # "the decision" takes up a judge's dismissal of a case, not a dismissal of someone's worries
+    *_rows("dismissals",
+        ("Judge Amy Berman dismissed the lawsuit on Monday. The city of Dayton said it would appeal the decision.",
+         "city of Dayton", "against", "Amy Berman"),
+    ),
+    # "it" as an object takes up the act just named in the sentence, never who is urged to act on it
+    *_rows("it, the act",
+        ("Senator James Gallagher called the measure \u201ca tax on every family\u201d and urged voters to reject it.",
+         "James Gallagher", "against", "measure"),
+        ("Chairwoman Janet Alkire condemned the decision and said the tribe would appeal it in court.", "tribe",
+         "against", "decision"),
+    ),
+    # a letter's signers hold what it says: "signed a letter supporting X"
+    *_rows("signed letters",
+        ("More than 200 academics signed an open letter supporting the cancellation.", "More than 200 academics",
+         "favor", "cancellation"),
+        ("The Sierra Club issued a statement criticizing the new pipeline.", "Sierra Club", "against", "pipeline"),
+    ),
+    # a work people fight over being built is a topic however bare
+    *_rows("contested works",
+        ("North Dakota regulators on Wednesday approved a 300-mile oil pipeline.", "North Dakota regulators", "favor",
+         "pipeline"),
+        ("Residents of Millbrook protested against the incinerator.", "Residents of Millbrook", "against",
+         "incinerator"),
+    ),
 ]
 
 
@@ -408,12 +445,14 @@ def test_a_focusing_adverb_is_not_part_of_the_target(stances_of, text, holder, t
     ("Freedom Magazine attacked several defectors, including Tom Devocht.", "Freedom Magazine", "several defectors"),
     ("The teachers union opposed a bill criticized by parents.", "teachers union", "bill"),
     ("The Kim campaign dismissed the endorsement as politics as usual.", "Kim campaign", "endorsement"),
+    ("The Polish government said it would challenge the decision at the European Court of Justice.",
+     "Polish government", "decision"),
 ])
 def test_a_charge_is_not_part_of_the_target(stances_of, text, holder, target):
-    """ "accused X of Y": the parser hangs "of Y" on X, but the charge is the verb's (as is where
-    "appeal X to a court" takes it); the members a group names are targets of their own, not part
-    of the group's phrase; another holder's side
-    ("criticized by parents") is that holder's stance, not the target's name."""
+    """ "accused X of Y": the parser hangs "of Y" on X, but the charge is the verb's; the members a
+    group names are targets of their own, not part of the group's phrase; another holder's side
+    ("criticized by parents") is that holder's stance, not the target's name; where it is fought
+    ("at the European Court of Justice") is not part of what."""
     assert (holder, "against", target) in stances_of(text)
 
 
@@ -493,6 +532,36 @@ NON_READINGS = [
                  id="the charge of 'accused X of' is no position of X"),
     pytest.param("Riders must wait until the Chicago Transit Authority approves the plan.",
                  "Chicago Transit Authority", None, None, id="an act not yet done (present verb after until)"),
+    pytest.param("The bill would let parliament dismiss the governor by a simple majority.", "parliament", None,
+                 None, id="an act a bill would let someone do is not done"),
+    pytest.param("The new rules allow police to detain protesters for 48 hours.", "police", None, None,
+                 id="an act rules allow is not done"),
+    pytest.param("The governor can only be removed by a special tribunal.", "tribunal", None, None,
+                 id="what can be done to someone is a rule, not an act"),
+    pytest.param("Its chief executive, Mark Delaney, dismissed the tribe's concerns as unfounded. Governor Kelly "
+                 "Armstrong praised the decision.", "Kelly Armstrong", None, "Mark Delaney",
+                 id="dismissing worries is no decision a later 'the decision' takes up"),
+    pytest.param("Economist Michael Reich said past increases in the state had not caused the job losses that "
+                 "opponents predicted.", "Michael Reich", "against", "increases",
+                 id="a negated verb negates its far object: not causing losses is no attack"),
+    pytest.param("The plan needs the support of a qualified majority of member states.", "member states", None, None,
+                 id="support a plan needs is not yet given"),
+    pytest.param("Amnesty International said the plan treated refugees \u201clike parcels to be shipped\u201d.",
+                 "Amnesty International", "favor", "plan", id="treating someone like something is no treat"),
+    pytest.param("The union welcomed the merger but sued the company, saying a judge should stop it.", None,
+                 "against", "merger", id="'it' is not an act beyond a nearer object"),
+    pytest.param("\u201cThe university lets a small group of activists decide who can speak,\u201d Kathleen Stock said. "
+                 "The students' union defended the decision.", "students' union", None, "activists",
+                 id="a decision not yet made is none 'the decision' takes up"),
+    pytest.param("Its president, Amira Khan, said the union had raised concerns for weeks and that trans students felt "
+                 "\u201cunsafe and unwelcome\u201d on campus.", "Amira Khan", None, "trans students",
+                 id="how people feel is not what they are"),
+    pytest.param("Not all housing campaigners back the freeze.", None, "favor", "freeze",
+                 id="not all of a group: the group holds nothing"),
+    pytest.param("Not every member of the union supports the strike.", None, "favor", "strike",
+                 id="not every member: no member named"),
+    pytest.param("The union urged the court to fine it.", "union", None, "court",
+                 id="'it' is never who is urged to act on it"),
 ]
 
 

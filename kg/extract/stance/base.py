@@ -38,6 +38,8 @@ def holders(ctx: Context, holder: Token | LocalActor | None) -> list[LocalActor]
         return [holder] if holder is not None else []
     found: list[LocalActor] = []
     for token in coordinated(holder):
+        if _not_all(token):
+            continue
         for member in (token, *named_members(token), *_joiner(token)):
             actor = ctx.actor(member)
             if actor is None or actor.type == WORK:  # "a report by Amnesty accused ...": the author holds
@@ -45,6 +47,13 @@ def holders(ctx: Context, holder: Token | LocalActor | None) -> list[LocalActor]
             if actor is not None and actor not in found:
                 found.append(actor)
     return found
+
+
+def _not_all(token: Token) -> bool:
+    """ "Not all campaigners back the freeze", "not every member": the group does not hold it, and
+    which of its members do, the words do not say."""
+    return any(c.dep_ == "neg" for c in token.children) or any(
+        c.dep_ in {"det", "predet", "amod"} and any(g.dep_ == "neg" for g in c.children) for c in token.children)
 
 
 def _with_members(tokens: list[Token]) -> list[Token]:

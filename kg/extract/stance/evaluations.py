@@ -178,8 +178,8 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
         return []
     if head.lemma_.lower() in _SHOWING and any(c.dep_ == "ccomp" for c in head.children):
         return []  # "the fare increase showed the agency needed oversight": a finding about the agency
-    if copular and _feeling(head):
-        return []  # "the administration would be pleased": how the subject feels, not what it is
+    if copular and (_feeling(head) or target.kind == ACTOR and head.lemma_.lower() == "feel"):
+        return []  # "the administration would be pleased", "students felt unsafe": how they feel, not what they are
     if conduct is not None:  # "the board made a mistake": how well the subject acted, like what it is
         copular, words = True, conduct
     else:
@@ -191,7 +191,7 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
     change = None if copular else _amount_change(head)
     if change is not None:  # "would lower prices": the change of the amount, not the verb's own valence
         words = [t for t in words if t.i not in {head.i, change[0].i}]
-    reading = valence_polarity(valence(words) + (change[1] if change is not None else 0.0))
+    reading = valence_polarity(_clause_valence(head, words, copular) + (change[1] if change is not None else 0.0))
     if not copular and change is None:  # what it does to whom, before the words that describe them
         effect = verb_effect(head)
         done_to = next((c for c in head.children if c.dep_ == "dobj"), None)
@@ -216,6 +216,15 @@ def _predicated(ctx: Context, claim: Claim, head: Token, content, polarity: Pola
         return []
     return [_from_claim(claim, "claim_predicate", "model", target, FAVOR if label == "positive" else AGAINST, head,
                         strength * probability, subject)]
+
+
+def _clause_valence(head: Token, words: list[Token], copular: bool) -> float:
+    """The valence of what a clause says, its verb's negation reaching all its words ("had not
+    caused the job losses" defends, however far the losses stand from the "not"), weakened and
+    flipped as the lexicon does; a copular clause's words carry their negation themselves."""
+    if copular or not any(c.dep_ == "neg" for c in head.children):
+        return valence(words)
+    return -0.5 * valence([t for t in words if not (t.dep_ == "neg" and t.head.i == head.i)])
 
 
 def _doer_of_clause_before(ctx: Context, head: Token) -> Token | None:

@@ -28,6 +28,11 @@ DEVOTED = frozenset({"dedicate", "commit", "devote", "determine", "bind", "pledg
 INTENT_NOUNS = frozenset({"decision", "plan", "intention", "effort", "efforts", "attempt", "move", "vote", "bid",
                           "push", "campaign", "promise", "pledge", "threat", "refusal", "choice", "determination"})
 _POSSIBLE_MODALS = frozenset({"may", "might", "could"})
+#: Verbs that make an act possible without doing it: "the bill would let parliament dismiss the
+#: governor", "the rule allows police to detain them" tell of no one acting.
+_PERMITTING = frozenset({"let", "allow", "enable", "permit", "empower", "authorize", "authorise"})
+#: Modals of what may be done at all: "the governor can only be removed by a tribunal" is a rule.
+_ABLE_MODALS = frozenset({"can", "could", "may", "might"})
 #: Modals of obligation: "X should resign", "the chief must be fired", "Y ought to act".
 DEONTIC_MODALS = frozenset({"should", "must", "ought"})
 _FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
@@ -103,6 +108,16 @@ def _clause_heads(token: Token, limit: int = 6):
         yield token
 
 
+def _merely_possible(head: Token, cue: Token) -> bool:
+    """Whether ``head`` makes the act at ``cue`` only possible: a verb of letting above it ("would
+    let parliament dismiss the governor"), or a passive under "can" ("can be removed by a
+    tribunal"), which tells what may be done, not what anyone did."""
+    if head is not cue:
+        return head.pos_ == "VERB" and head.lemma_.lower() in _PERMITTING and cue.dep_ in {"ccomp", "xcomp"}
+    return any(c.dep_ == "auxpass" for c in cue.children) and any(
+        c.dep_ == "aux" and c.lower_ in _ABLE_MODALS for c in cue.children)
+
+
 def modality(cue: Token) -> str:
     """How the act at ``cue`` is held: asserted, intended, possible, or asked, supposed, denied."""
     if denied(cue):
@@ -125,6 +140,8 @@ def modality(cue: Token) -> str:
         below = head
         if head is not cue and head.lemma_.lower() in _QUESTION_CUES and head.pos_ == "VERB":
             return QUESTION  # "asked whether ...", "wondered why ..."
+        if _merely_possible(head, cue):
+            return HYPOTHETICAL
         if any(c.dep_ == "aux" and c.lower_ in _POSSIBLE_MODALS for c in head.children):
             result = POSSIBLE if result == ASSERTED else result
         if head is not cue and head.lemma_.lower() in INTENT_HEADS and cue.dep_ == "xcomp":
@@ -186,6 +203,12 @@ _HINDERING = frozenset({"warn", "caution", "advise", "urge", "bar", "ban", "prev
                         "discourage", "deter", "forbid", "keep", "restrain", "dissuade"})
 
 
+#: Documents whose words their signers or authors hold, and the verbs by which they do.
+_SIGNED = frozenset({"letter", "petition", "statement", "declaration", "resolution", "motion", "report", "op-ed"})
+_AUTHORING = frozenset({"sign", "write", "send", "issue", "publish", "release", "pen", "circulate", "submit",
+                        "deliver", "co-sign", "cosign", "draft", "adopt", "pass"})
+
+
 def acting_subject(verb: Token) -> tuple[Token | None, float]:
     """The subject doing ``verb`` and a confidence factor for intent ("tried to withhold")."""
     factor = 1.0
@@ -229,6 +252,10 @@ def acting_subject(verb: Token) -> tuple[Token | None, float]:
         if token.dep_ == "advcl" and token.tag_ in {"VBG", "VB"}:
             token = token.head  # "..., saying", "... to build a case"
             continue
+        if token.dep_ == "acl" and token.tag_ == "VBG" and token.head.lemma_.lower() in _SIGNED \
+                and token.head.dep_ == "dobj" and token.head.head.lemma_.lower() in _AUTHORING:
+            token = token.head.head  # "signed a letter supporting the cancellation": the signers support it
+            continue
         if token.dep_ == "acl" and token.tag_ == "VB":
             possessor = next((c for c in token.head.children if c.dep_ == "poss"), None)
             if possessor is not None and token.head.lemma_.lower() in INTENT_NOUNS:
@@ -238,6 +265,16 @@ def acting_subject(verb: Token) -> tuple[Token | None, float]:
                 continue
         break
     return None, factor
+
+
+def co_arguments(verb: Token) -> list[Token]:
+    """The subject of ``verb``'s own clause, also the controller of an infinitive (the object of
+    "urged the court to fine it", else the subject): a plain pronoun object never stands for them."""
+    found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+        found += objects or [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return found
 
 
 def antecedent(token: Token | None) -> Token | None:
@@ -322,6 +359,11 @@ def is_charge(preposition: Token) -> bool:
 
 #: Focusing adverbs at a noun phrase's edge, which say how much is claimed of the thing, not what it is.
 _FOCUS = frozenset({"alone", "only", "even", "just", "too", "also", "itself", "themselves", "merely", "solely"})
+#: Where and on what occasion an act is done or told, never what it is: "the decision [at the European
+#: Court of Justice]", "the increase [in his budget statement]", "the plan [at a rally]".
+_FORUMS = frozenset({"court", "tribunal", "parliament", "congress", "senate", "conference", "rally", "meeting",
+                     "summit", "hearing", "session", "statement", "speech", "interview", "briefing", "address",
+                     "debate", "assembly"})
 
 
 def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = False) -> tuple[int, int, str]:
@@ -351,6 +393,10 @@ def phrase(doc: Doc, head: Token, max_words: int = 12, keep_complements: bool = 
         c.dep_ == "prep" and c.lower_ in _TIME_PREPOSITIONS or c.dep_ == "advmod" and c.lower_ == "ahead")), None)
     if when is not None:  # "the proposal [for months]", "the bill [ahead of a free vote]": when, not what
         end = when
+    forum = next((c.i for c in head.rights if c.dep_ == "prep" and c.lower_ in {"at", "in", "before"} and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _FORUMS for g in c.children)), None)
+    if forum is not None:  # "challenge the decision [at the European Court of Justice]": where, not what
+        end = min(end, forum)
     charge = next((c.i for c in head.rights if c.dep_ == "prep" and c.lower_ in {"of", "with", "for"}
                    and head.dep_ == "dobj" and verb_lemma(head.head) in _CHARGING), None)
     if charge is not None:  # "accused the developer [of corruption]": the charge is the verb's, not the noun's

@@ -133,7 +133,9 @@ NEUTRAL_WORDS = frozenset({
     "help", "charge", "charges", "charged", "support", "supporting", "security", "protect", "interest", "fire",
     "abide", "dear"}) | frozenset({
     # how hard a thing is to do, not how good it is: "finding a buyer would be difficult"
-    "difficult", "difficulty", "easy", "easier", "challenging"})
+    "difficult", "difficulty", "easy", "easier", "challenging"}) | frozenset({
+    # a sense news seldom means: "treated refugees like parcels" is no treat
+    "treat", "treated", "treats", "treating"})
 NEGATORS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without", "hardly"})
 
 

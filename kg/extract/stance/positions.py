@@ -155,7 +155,7 @@ HAVING = frozenset({"have", "enjoy", "gain", "secure", "get", "lose", "retain", 
                     "want", "obtain", "enlist", "command", "count", "require"})
 #: Of these, the verbs of wanting what is not had yet: "needs the approval of the commission" says
 #: nothing of what the commission thinks.
-WANTING = frozenset({"seek", "court", "need", "want", "require"})
+WANTING = frozenset({"seek", "court", "need", "want", "require", "lack", "request", "solicit"})
 
 
 def of_holder(ctx: Context, noun: Token) -> Token | None:
@@ -265,8 +265,8 @@ def _predicate_of_copula(word: Token) -> Token | None:
         head = head.head  # "against" under "monolithic" under "is"
     if word.dep_ in {"acomp", "prep", "attr"} and head.lemma_.lower() in _COPULAS:
         return head
-    if word.pos_ == "VERB" and word.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in word.children):
-        return word  # "I was disappointed with ..." parsed as a passive
+    if word.tag_ in {"VBN", "JJ"} and any(c.dep_ == "auxpass" for c in word.children):
+        return word  # "I was disappointed with ..." parsed as a passive (also when tagged an adjective)
     return None
 
 

@@ -16,37 +16,13 @@ from ..coreference import latest_author
 from ..lexicon import CUES
 from ..nlp import doc_layout, doc_tokens, sentence_of, token_range
 from ..resolve import LocalActor
-from .grammar import passive_agent, phrase, predicate_key, prepositional_object, takes_side
+from .grammar import co_arguments, passive_agent, phrase, predicate_key, prepositional_object, takes_side
 from .lexicon import effects, issue_nouns
 from .records import ACT, ACTOR, TOPIC, Target, opposite
-
-# Nouns that name an act, decision or policy: a target that links to the actor who owns it.
-ACT_NOUNS = frozenset({
-    "decision", "plan", "policy", "move", "action", "law", "ruling", "order", "proposal", "bill", "deal", "contract",
-    "agreement", "program", "programme", "access", "use", "announcement", "request", "ban", "measure", "initiative",
-    "reform", "effort", "rule", "regulation", "legislation", "scheme", "attempt", "campaign", "policies", "strategy",
-    "approach", "stance", "position", "handling", "response", "treatment", "investigation", "crackdown", "raid",
-    "operation", "project", "budget", "tax", "taxes", "tariff", "sanctions", "sanction", "war", "invasion", "strike",
-    "boycott", "lawsuit", "suit", "appeal", "veto", "referendum", "vote", "election", "nomination", "appointment",
-    "practice", "conduct", "behavior", "behaviour", "treaty", "pact", "partnership", "merger", "acquisition", "sale",
-    "closure", "cuts", "arrest", "detention", "deportation", "imprisonment", "prosecution", "execution", "killing",
-    "bombing", "shooting", "occupation", "blockade", "annexation", "expulsion", "dismissal", "firing", "suspension",
-    "withdrawal", "intervention", "candidacy", "presidency", "administration", "tenure", "leadership", "record",
-    "testimony", "comments", "remarks", "statement", "claim", "claims", "rhetoric", "speech", "investigation",
-    "fine", "penalty", "verdict", "judgment", "judgement", "sentence", "conviction", "injunction", "settlement",
-    "findings", "finding", "conclusions", "conclusion", "package", "bailout", "hike", "increase", "overhaul",
-    "subsidy", "subsidies", "mandate", "levy", "rollback", "cut", "motion", "resolution", "suggestion", "loan", "loans",
-    "grant", "funding", "spending"})
-#: Qualities of a person or body: praising or faulting one is a stance on its bearer.
-QUALITIES = frozenset({"courage", "bravery", "leadership", "honesty", "integrity", "compassion", "decency", "wisdom",
-                       "competence", "incompetence", "dishonesty", "cowardice", "arrogance", "hypocrisy", "character",
-                       "judgment", "judgement", "commitment", "dedication", "professionalism", "resilience",
-                       "generosity", "negligence", "recklessness", "greed"})
-_DAYS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
-#: Nouns that name an act only when whose act it is is said ("the company's offer", "an offer by
-#: the union"): "an offer of help" is no one's act. (Positions such as "the Greens' demand for X"
-#: are stance nouns: siding with them is a stance on X, see ``acts.endorsed_position``.)
-OWNED_ACT_NOUNS = frozenset({"offer"})
+from .target_words import (ACCOUNTS, ACT_NOUNS, ANAPHORIC, ANYONE as _ANYONE, CONTRASTIVE as _CONTRASTIVE,
+                           DAYS as _DAYS, OWNED_ACT_NOUNS, QUALITIES, REPROACHES, SHARES as _SHARES,
+                           SPECIFYING as _SPECIFYING, SPOKEN_REPROACHES, TOPIC_CLASS as _TOPIC_CLASS,
+                           VAGUE_HEADS as _VAGUE_HEADS)
 
 
 def is_act_noun(token: Token) -> bool:
@@ -58,43 +34,28 @@ def is_act_noun(token: Token) -> bool:
     return lemma in ACT_NOUNS or lower in ACT_NOUNS or (lemma, "NOUN") in effects()
 
 
-#: Nouns for a reproach and the verbs that make one: "rejected the criticism" is against its maker.
-REPROACHES = {"criticism": {"criticize", "criticise", "fault", "blast", "slam", "attack"},
-              "accusation": {"accuse"}, "allegation": {"allege", "accuse"}, "charge": {"charge", "accuse"},
-              "attack": {"attack"}, "complaint": {"complain"}, "claim": {"claim"}}
-#: The reproaches made in words: a bare "the criticism" may take up the latest critic's words.
-SPOKEN_REPROACHES = frozenset({"criticism", "accusation", "allegation", "complaint"})
-#: Nouns for what someone said: "disputed that account" is against whoever gave it.
-ACCOUNTS = frozenset({"account", "version", "claim", "statement", "assertion", "characterization",
-                      "characterisation", "explanation", "narrative", "story", "argument", "contention"})
-ANAPHORIC = frozenset({"such", "this", "that", "these", "those", "it", "them", "which", "what"})
-# Words for one kind of thing: "the deal" can take up "the city's contract with ICE".
-TOPIC_CLASSES = [
-    {"contract", "agreement", "deal", "pact", "accord", "arrangement", "treaty", "partnership", "convention",
-     "protocol", "compact"},
-    {"decision", "move", "plan", "policy", "measure", "action", "step", "proposal", "initiative", "motion",
-     "resolution"},
-    {"law", "bill", "legislation", "ordinance", "regulation", "act", "amendment", "statute"},
-    {"ruling", "verdict", "judgment", "judgement", "order"},
-    {"ban", "prohibition", "restriction"},
-    {"tax", "levy", "tariff"},
-]
-_TOPIC_CLASS = {word: i for i, words in enumerate(TOPIC_CLASSES) for word in words}
-# Modifiers that make "the new deal" another deal than the one before.
-_CONTRASTIVE = frozenset({"new", "other", "another", "second", "previous", "old", "first", "next", "different",
-                          "separate", "former", "earlier", "later", "last", "original", "revised", "future"})
-# Heads of a part of a group: the group holds what its part does.
-_SHARES = frozenset({"quarter", "third", "half", "majority", "minority", "%", "percent", "per cent", "share",
-                     "number", "fraction", "most", "many", "some", "all", "several", "each", "both", "dozen",
-                     "hundred", "thousand", "million", "ten"})
-#: Nouns that name nothing in particular, however described.
-#: People at large ("people", "everyone"), unless a modifier says which ("the people of Gaza").
-_ANYONE = frozenset({"people", "person", "everyone", "everybody", "anyone", "anybody", "folk", "folks", "others"})
-_SPECIFYING = frozenset({"amod", "compound", "prep", "relcl", "acl", "nummod", "poss", "appos"})
-_VAGUE_HEADS = frozenset({"thing", "stuff", "situation", "something", "everything", "anything", "way", "lot"})
 #: Verbs by which a court, judge or body decides; nouns that name what it decided.
 _DECIDING = frozenset({"rule", "order", "sentence", "fine", "convict", "uphold", "decide", "find", "overturn",
                        "block", "reject", "dismiss", "deny"})
+#: Deciding verbs that are as often mere answers: "dismissed the concerns as unfounded" decides no
+#: case; "dismissed the lawsuit", "rejected the appeal", "blocked the merger" do.
+_ANSWERING = frozenset({"dismiss", "reject", "deny", "block"})
+#: What a court or body decides on when it dismisses, rejects, denies or blocks.
+_PROCEEDINGS = frozenset({"case", "lawsuit", "suit", "appeal", "charge", "motion", "claim", "request", "petition",
+                          "challenge", "application", "bid", "complaint", "indictment", "plea", "objection"})
+
+
+def _decides(verb: Token) -> bool:
+    """Whether a deciding verb tells of a decision made: not a bare infinitive; an answering verb
+    only on a proceeding or an act."""
+    if verb.tag_ == "VB":
+        return False  # "lets activists decide who can speak", "will rule next week": none made yet
+    if verb.lemma_.lower() not in _ANSWERING:
+        return True
+    thing = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    return thing is None or thing.lemma_.lower() in _PROCEEDINGS or is_act_noun(thing)
+
+
 RULINGS = frozenset({"ruling", "verdict", "decision", "judgment", "judgement", "order", "sentence", "conviction",
                      "injunction", "fine", "penalty"})
 #: Nouns that sum up the act told before them: "Biden pardoned his son, a move Republicans denounced".
@@ -190,7 +151,7 @@ class Context:
         for token in reversed(self.doc[start:before.i]):
             if nouns and token.pos_ == "NOUN" and token.lemma_.lower() in RULINGS:
                 return token
-            if token.pos_ == "VERB" and token.lemma_.lower() in _DECIDING:
+            if token.pos_ == "VERB" and token.lemma_.lower() in _DECIDING and _decides(token):
                 decider = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if decider is not None and self.actor(decider) is not None:
                     return decider
@@ -213,12 +174,18 @@ class Context:
         if owner is not None and self.actor(owner) is not None:
             head = owner  # "praised Leadbeater's courage": a quality judged is its bearer judged
         actor = self.actor(head)
+        if actor is not None and head.pos_ == "PRON" and head.dep_ == "dobj" and any(
+                self.actor(t) is actor for t in co_arguments(head.head)):
+            actor = None  # "urged the court to fine it": "it" is not the court
         if actor is not None:
             mention = self.mention_at.get(head.i)
             start, end = (mention.start, mention.end) if mention else (head.idx, head.idx + len(head.text))
             return Target(ACTOR, actor.label(), start, end, actor)
         if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
             return None  # "no company could abuse a monopoly": nobody in particular
+        taken_up = self._act_taken_up(head)
+        if taken_up is not None:
+            return self.target(taken_up, holder, strict)
         if head.pos_ == "PRON" or head.lower_ in ANAPHORIC or head.ent_type_ in {"DATE", "TIME"} and (
                 head.pos_ == "PROPN" or head.lower_ in _DAYS):
             return None  # (a day is when, never what: "turned down on Wednesday"; "a four-day week" may be)
@@ -239,6 +206,24 @@ class Context:
         if head.pos_ not in {"NOUN", "PROPN", "VERB"}:
             return None
         return self._act_or_topic(head, holder, strict)
+
+    def _act_taken_up(self, pronoun: Token) -> Token | None:
+        """For "it" as an object, an act named earlier in the sentence when it is the nearest subject
+        or object there ("condemned the decision and said the tribe would appeal it"); the doer of
+        the pronoun's verb and who is urged to do it are never "it" ("urged the government to
+        suspend it"). None when a nearer subject or object is no act: it may be what "it" is."""
+        if pronoun.lower_ != "it" or pronoun.dep_ != "dobj":
+            return None
+        verb = pronoun.head
+        local = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+        if verb.dep_ in {"xcomp", "ccomp"}:
+            local |= {c.i for c in verb.head.children if c.dep_ in {"dobj", "nsubj"}}
+        for token in reversed(self.doc[sentence_of(pronoun).start:pronoun.i]):
+            if token.i in local or token.pos_ not in {"NOUN", "PROPN"} or token.dep_ not in {"dobj", "nsubj", "nsubjpass"} \
+                    or self.quoted[token.i] != self.quoted[pronoun.i]:
+                continue
+            return token if token.tag_ == "NN" and is_act_noun(token) else None
+        return None
 
     def _act_or_topic(self, head: Token, holder: LocalActor | None, strict: bool) -> Target | None:
         doc = self.doc
